@@ -1,0 +1,8 @@
+/**
+ * Public face of the analysis pipeline: text → blocks → filing model → records + findings.
+ * Imports neither `vscode` nor the LSP connection; the server, the CLI and the tests share it.
+ */
+export * from './types';
+export { analyze, IncrementalAnalyzer } from './document';
+export type { ContentChange } from './document';
+export { applyRuleLevels, DEFAULT_SEVERITY, RULE_DESCRIPTIONS } from './rules/levels';
