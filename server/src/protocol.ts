@@ -1,0 +1,42 @@
+/**
+ * Custom LSP messages shared by the language server and the VS Code client (and any other client).
+ * Plain types and method names only: importable from both sides without pulling in either runtime.
+ */
+import type { FilingRecord, Finding, LayoutKind, Range, Severity } from './analysis/types';
+
+/** `form345/records`: the normalized records of an open document, for the preview and exports. */
+export const RECORDS_METHOD = 'form345/records';
+
+export interface RecordsParams {
+  uri: string;
+}
+
+/** A finding as published: severity after the configured rule level. */
+export interface PublishedFinding extends Omit<Finding, 'severity'> {
+  severity: Severity;
+}
+
+export interface FilingRecords {
+  index: number;
+  range: Range;
+  layout: LayoutKind;
+  record: FilingRecord;
+  /** JSON pointer into `record` → source range in the document. */
+  sources: Record<string, Range>;
+  findings: PublishedFinding[];
+}
+
+export interface RecordsResult {
+  uri: string;
+  /** Document version the records were computed from. */
+  version: number;
+  filings: FilingRecords[];
+}
+
+/** `form345/recordsChanged` (server → client notification): records of `uri` changed; re-request. */
+export const RECORDS_CHANGED_METHOD = 'form345/recordsChanged';
+
+export interface RecordsChangedParams {
+  uri: string;
+  version: number;
+}
