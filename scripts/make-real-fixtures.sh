@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Regenerates fixtures/real/: the EDGAR HTML renderings of ../shared/real/edgar converted to text by each
+# HTML-to-text tool, the truth records from the matching XML, and the multi-filing documents.
+#
+#   bash scripts/make-real-fixtures.sh [EDGAR_DIR]
+#
+# Needs w3m, lynx, pandoc and html2text (Debian's 1.3.2a) on PATH. The outputs are committed, so the tests
+# never need the tools. The hand-written *.lost.json files and README.md are not touched.
+# Tool versions the committed files were made with are recorded in fixtures/real/TOOLS.txt.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SRC="${1:-../shared/real/edgar}"
+OUT=fixtures/real
+mkdir -p "$OUT"
+export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
+# lynx reads ~/.lynxrc and lynx.cfg; w3m reads ~/.w3m/config: keep user settings out.
+export HOME="$(mktemp -d)"
+trap 'rm -rf "$HOME"' EXIT
+
+STEMS=(374WaterForm4 form3.snow form5.snow form4.Evans form3.BAMPartners)
+
+# stem → XML that holds the truth (EDGAR's own XML, or the hand transcription of the HTML).
+truth_xml() {
+  case "$1" in
+    form4.Evans | form3.BAMPartners) echo "$SRC/$1.fromhtml.xml" ;;
+    *) echo "$SRC/$1.xml" ;;
+  esac
+}
+
+convert() { # tool html
+  local tool=$1 html=$2
+  case "$tool" in
+    w3m) w3m -dump -cols 160 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
+    w3m100) w3m -dump -cols 100 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
+    lynx) lynx -dump -width=160 -force_html -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" ;;
+    pandoc-plain) pandoc -f html -t plain --columns=160 "$html" ;;
+    pandoc-md) pandoc -f html -t markdown "$html" ;;
+    html2text) html2text -width 160 -utf8 -nobs "$html" ;;
+    html2text79) html2text -utf8 -nobs "$html" ;;
+    *) echo "unknown tool $tool" >&2; return 2 ;;
+  esac
+}
+
+TOOLS=(w3m w3m100 lynx pandoc-plain pandoc-md html2text html2text79)
+
+for stem in "${STEMS[@]}"; do
+  html="$SRC/$stem.html"
+  for tool in "${TOOLS[@]}"; do
+    convert "$tool" "$html" >"$OUT/$stem.$tool.txt"
+  done
+  node --import tsx test/tools/xml-to-record.ts --rendered "$(truth_xml "$stem")" >"$OUT/$stem.expected.json"
+done
+
+# Multi-filing document: three different w3m conversions back to back (no separator beyond the
+# tool's own trailing newline), with one truth record per line in the same order.
+MULTI=(374WaterForm4 form3.snow form5.snow)
+: >"$OUT/multi.w3m.txt"
+: >"$OUT/multi.expected.jsonl"
+for stem in "${MULTI[@]}"; do
+  cat "$OUT/$stem.w3m.txt" >>"$OUT/multi.w3m.txt"
+  node --import tsx test/tools/xml-to-record.ts --rendered --jsonl "$(truth_xml "$stem")" >>"$OUT/multi.expected.jsonl"
+done
+
+{
+  echo "Tool versions used for the committed conversions:"
+  w3m -version | head -1
+  lynx -version | head -1
+  pandoc --version | head -1
+  html2text -version 2>&1 | head -1
+} >"$OUT/TOOLS.txt"
+
+echo "fixtures written to $OUT"
