@@ -7,7 +7,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const CACHE = join(ROOT, '.vscode-test');
+// FORM345_VSCODE_CACHE lets a timing run or a second checkout provision somewhere else.
+export const CACHE = process.env.FORM345_VSCODE_CACHE ? resolve(process.env.FORM345_VSCODE_CACHE) : join(ROOT, '.vscode-test');
 export const SEEDS = resolve(ROOT, '..', 'shared', 'seeds');
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -18,6 +19,8 @@ export const NODE24_BIN = join(NODE24_PKG, 'bin');
 export const NODE24 = join(NODE24_BIN, 'node');
 export const CODE_SERVER = join(CACHE, 'code-server', 'node_modules', 'code-server');
 export const CODE_SERVER_ENTRY = join(CODE_SERVER, 'out', 'node', 'entry.js');
+export const VSCE_VERSION = '4.1.0';
+export const VSCE_BIN = join(CACHE, 'vsce', 'node_modules', '@vscode', 'vsce', 'vsce');
 export const VSCODE_SERVER_MAIN = join(CODE_SERVER, 'lib', 'vscode', 'out', 'server-main.js');
 
 // The chromium flags that matter on a 2-core headless box (see ../shared/docs/real-vscode.md).

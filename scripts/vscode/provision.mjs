@@ -5,7 +5,8 @@
 //   - checks Debian's chromium is there (apt is scripts/ci-setup.sh's job, it needs root).
 // Idempotent: a stamp file per step makes a second run take well under a second.
 // Usage: node scripts/vscode/provision.mjs [--force]
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CACHE,
@@ -19,6 +20,8 @@ import {
   NODE24_VERSION,
   ROOT,
   VSCODE_SERVER_MAIN,
+  VSCE_BIN,
+  VSCE_VERSION,
   capture,
   die,
   log,
@@ -46,7 +49,7 @@ async function ensureChromium() {
   if (!existsSync(CHROMIUM)) die(TAG, `${CHROMIUM} not found: run 'sudo bash scripts/ci-setup.sh' (apt-get install chromium)`);
   const { code, out } = await capture(CHROMIUM, ['--version']);
   if (code !== 0) die(TAG, `${CHROMIUM} --version exited ${code}: ${out.trim().split('\n').pop()}`);
-  log(TAG, `chromium: ${out.trim()}`);
+  log(TAG, `chromium: ${out.trim().split('\n').pop()}`);
 }
 
 async function ensureNode24() {
@@ -70,16 +73,24 @@ async function ensureNode24() {
   log(TAG, `node ${v.out.trim()}: installed`);
 }
 
-/** Proof that code-server's postinstall really ran: it installs lib/vscode's own dependencies, natives included. */
-function codeServerProblems() {
+/**
+ * Proof that code-server's postinstall really ran: it installs lib/vscode's own dependencies, whose
+ * native modules (built by node-gyp or taken from prebuilds) must load under Node 24. npm's notice
+ * about unreviewed install scripts is not enough to go by, so load them.
+ */
+async function codeServerProblems() {
   const problems = [];
   if (!existsSync(CODE_SERVER_ENTRY)) problems.push(`missing ${CODE_SERVER_ENTRY}`);
   if (!existsSync(VSCODE_SERVER_MAIN)) problems.push(`missing ${VSCODE_SERVER_MAIN}`);
   const vsNm = join(CODE_SERVER, 'lib', 'vscode', 'node_modules');
-  if (!existsSync(vsNm)) problems.push(`missing ${vsNm} (postinstall did not run)`);
-  for (const native of ['@vscode/spdlog', 'node-pty', '@parcel/watcher']) {
-    const d = join(vsNm, native, 'build', 'Release');
-    if (existsSync(join(vsNm, native)) && !existsSync(d)) problems.push(`${native} was not built (${d} missing)`);
+  if (!existsSync(vsNm)) return [...problems, `missing ${vsNm} (postinstall did not run)`];
+  const natives = ['node-pty', '@vscode/spdlog', '@parcel/watcher', '@vscode/sqlite3', '@vscode/native-watchdog', 'kerberos'];
+  const script = `const bad=[];for (const m of ${JSON.stringify(natives)}) { try { require(${JSON.stringify(vsNm)} + '/' + m); } catch (e) { bad.push(m + ': ' + String(e.message).split('\\n')[0]); } } console.log(JSON.stringify(bad));`;
+  const r = await capture(NODE24, ['-e', script]);
+  try {
+    for (const b of JSON.parse(r.out.trim().split('\n').pop())) problems.push(`native module does not load: ${b}`);
+  } catch {
+    problems.push(`native module check failed: ${r.out.trim()}`);
   }
   return problems;
 }
@@ -87,7 +98,7 @@ function codeServerProblems() {
 async function ensureCodeServer() {
   const dir = join(CACHE, 'code-server');
   const stamp = join(dir, '.form345-installed');
-  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === CODE_SERVER_VERSION && codeServerProblems().length === 0) {
+  if (!force && existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === CODE_SERVER_VERSION && existsSync(VSCODE_SERVER_MAIN)) {
     log(TAG, `code-server ${CODE_SERVER_VERSION}: cached (${CODE_SERVER})`);
     return;
   }
@@ -109,17 +120,41 @@ async function ensureCodeServer() {
   const held = /not yet covered by allowScripts|install scripts? (?:were|was) (?:skipped|not run)/i.exec(r.out);
   if (r.code !== 0) die(TAG, `npm install code-server@${CODE_SERVER_VERSION} failed (exit ${r.code}); see the npm output above`);
   if (held) log(TAG, `note: npm reported '${held[0]}' — verifying the postinstall output directly`);
-  const problems = codeServerProblems();
+  const problems = await codeServerProblems();
   if (problems.length) die(TAG, `code-server postinstall incomplete: ${problems.join('; ')}`);
   writeFileSync(stamp, CODE_SERVER_VERSION + '\n');
   log(TAG, `code-server ${CODE_SERVER_VERSION}: installed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 async function smokeCodeServer() {
-  // Cheap proof the bundle loads under Node 24 (catches a broken native module early, ~1 s).
-  const r = await capture(NODE24, [CODE_SERVER_ENTRY, '--version'], { env: node24Env() });
-  if (r.code !== 0) die(TAG, `code-server --version exited ${r.code}: ${r.out.trim().split('\n').slice(-3).join(' | ')}`);
-  log(TAG, `code-server --version: ${r.out.trim().split('\n')[0]}`);
+  // Cheap proof the bundle loads under Node 24 (catches a broken native module early, ~1 s). Its own
+  // XDG dirs: code-server writes a default config.yaml on any start, and $HOME is not ours to touch.
+  const tmp = mkdtempSync(join(tmpdir(), 'form345-provision-'));
+  const env = { ...node24Env(), XDG_CONFIG_HOME: join(tmp, 'config'), XDG_DATA_HOME: join(tmp, 'data'), XDG_CACHE_HOME: join(tmp, 'cache') };
+  const r = await capture(NODE24, [CODE_SERVER_ENTRY, '--version'], { env });
+  rmSync(tmp, { recursive: true, force: true });
+  const version = r.out.split('\n').find((l) => /^\d+\.\d+\.\d+ /.test(l));
+  if (r.code !== 0 || !version) die(TAG, `code-server --version exited ${r.code}: ${r.out.trim().split('\n').slice(-3).join(' | ')}`);
+  log(TAG, `code-server --version: ${version}`);
+}
+
+/**
+ * @vscode/vsce needs Node >= 22, so it is not a repo devDependency (npm ci runs on Node 20): it lives in
+ * the cache and runs with the provisioned Node 24. Optional deps (keytar, for publishing) are not needed.
+ */
+async function ensureVsce() {
+  const dir = join(CACHE, 'vsce');
+  if (!force && existsSync(VSCE_BIN) && existsSync(join(dir, '.form345-installed'))) {
+    log(TAG, `@vscode/vsce ${VSCE_VERSION}: cached`);
+    return;
+  }
+  rmSync(dir, { recursive: true, force: true });
+  writePkg(dir);
+  log(TAG, `installing @vscode/vsce@${VSCE_VERSION} with Node 24`);
+  const r = await capture('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--omit=optional', `@vscode/vsce@${VSCE_VERSION}`], { cwd: dir, env: node24Env(), echo: true });
+  if (r.code !== 0 || !existsSync(VSCE_BIN)) die(TAG, `npm install @vscode/vsce@${VSCE_VERSION} failed (exit ${r.code})`);
+  writeFileSync(join(dir, '.form345-installed'), VSCE_VERSION + '\n');
+  log(TAG, `@vscode/vsce ${VSCE_VERSION}: installed`);
 }
 
 function ensureRepoDeps() {
@@ -133,6 +168,7 @@ await ensureChromium();
 await ensureNode24();
 await ensureCodeServer();
 await smokeCodeServer();
+await ensureVsce();
 ensureRepoDeps();
 writeFileSync(
   join(CACHE, 'provisioned.json'),
