@@ -52,15 +52,31 @@ for stem in "${STEMS[@]}"; do
   node --import tsx test/tools/xml-to-record.ts --rendered "$(truth_xml "$stem")" >"$OUT/$stem.expected.json"
 done
 
-# Multi-filing document: three different w3m conversions back to back (no separator beyond the
-# tool's own trailing newline), with one truth record per line in the same order.
+# Multi-filing documents: conversions of different filings back to back (no separator beyond each
+# tool's own trailing newline), with one truth record per line, in the same order, in NAME.expected.jsonl.
+#   multi.w3m.txt                          374WaterForm4, form3.snow, form5.snow (w3m -cols 160)
+#   multi5.lynx.txt, multi5.html2text.txt  all five filings, Evans first, BAM (10 owners) in the middle
+make_multi() { # name tool stem...
+  local name=$1 tool=$2
+  shift 2
+  : >"$OUT/$name.$tool.txt"
+  for stem in "$@"; do cat "$OUT/$stem.$tool.txt" >>"$OUT/$name.$tool.txt"; done
+}
+make_truth_jsonl() { # name stem...
+  local name=$1
+  shift
+  : >"$OUT/$name.expected.jsonl"
+  for stem in "$@"; do
+    node --import tsx test/tools/xml-to-record.ts --rendered --jsonl "$(truth_xml "$stem")" >>"$OUT/$name.expected.jsonl"
+  done
+}
 MULTI=(374WaterForm4 form3.snow form5.snow)
-: >"$OUT/multi.w3m.txt"
-: >"$OUT/multi.expected.jsonl"
-for stem in "${MULTI[@]}"; do
-  cat "$OUT/$stem.w3m.txt" >>"$OUT/multi.w3m.txt"
-  node --import tsx test/tools/xml-to-record.ts --rendered --jsonl "$(truth_xml "$stem")" >>"$OUT/multi.expected.jsonl"
-done
+make_multi multi w3m "${MULTI[@]}"
+make_truth_jsonl multi "${MULTI[@]}"
+MULTI5=(form4.Evans 374WaterForm4 form3.BAMPartners form5.snow form3.snow)
+make_multi multi5 lynx "${MULTI5[@]}"
+make_multi multi5 html2text "${MULTI5[@]}"
+make_truth_jsonl multi5 "${MULTI5[@]}"
 
 {
   echo "Tool versions used for the committed conversions:"
