@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { decodeEntities, parseXml, textContent, xmlToRecord, XmlError } from '../tools/xml-to-record';
@@ -220,6 +220,69 @@ describe('xmlToRecord on the real EDGAR XML', () => {
     for (const [stem, xml] of Object.entries(truth)) {
       const committed = readFileSync(join(FIXTURES, `${stem}.expected.json`), 'utf8');
       assert.equal(committed, JSON.stringify(xmlToRecord(read(xml), { rendered: true }), null, 2) + '\n', stem);
+    }
+  });
+});
+
+/** Resolves a JSON pointer ("/derivative/0/acquiredDisposed"); undefined when it does not exist. */
+function resolve(doc: unknown, pointer: string): unknown {
+  let cur: unknown = doc;
+  for (const raw of pointer.split('/').slice(1)) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (cur === null || typeof cur !== 'object' || !Object.prototype.hasOwnProperty.call(cur, key)) return undefined;
+    cur = (cur as Record<string, unknown>)[key];
+  }
+  return cur;
+}
+
+describe('fixtures/real integrity', () => {
+  const files = readdirSync(FIXTURES);
+  const texts = files.filter((f) => f.endsWith('.txt') && f !== 'TOOLS.txt');
+
+  test('every conversion has a lost list whose pointers name non-null values of its truth', () => {
+    assert.ok(texts.length >= 35);
+    for (const t of texts) {
+      const base = t.replace(/\.txt$/, '');
+      const stemName = base.slice(0, base.lastIndexOf('.'));
+      const lostFile = join(FIXTURES, `${base}.lost.json`);
+      assert.ok(existsSync(lostFile), `${base}.lost.json missing`);
+      const lost: unknown = JSON.parse(readFileSync(lostFile, 'utf8'));
+      const multi = existsSync(join(FIXTURES, `${stemName}.expected.jsonl`));
+      const truths: unknown[] = multi
+        ? readFileSync(join(FIXTURES, `${stemName}.expected.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l))
+        : [JSON.parse(readFileSync(join(FIXTURES, `${stemName}.expected.json`), 'utf8'))];
+      const perFiling = (multi ? lost : [lost]) as string[][];
+      assert.equal(perFiling.length, truths.length, t);
+      perFiling.forEach((pointers, i) => {
+        assert.deepEqual([...pointers].sort(), [...new Set(pointers)].sort(), `${t}: duplicates`);
+        for (const p of pointers) {
+          const v = resolve(truths[i], p);
+          assert.ok(v !== undefined && v !== null, `${t} filing ${i}: ${p} is not a value of the truth`);
+        }
+      });
+    }
+  });
+
+  test('multi-filing documents are their parts back to back, truths in the same order', () => {
+    const parts: Record<string, { tools: string[]; stems: string[] }> = {
+      multi: { tools: ['w3m'], stems: ['374WaterForm4', 'form3.snow', 'form5.snow'] },
+      multi5: {
+        tools: ['lynx', 'html2text'],
+        stems: ['form4.Evans', '374WaterForm4', 'form3.BAMPartners', 'form5.snow', 'form3.snow'],
+      },
+    };
+    for (const [name, { tools, stems }] of Object.entries(parts)) {
+      for (const tool of tools) {
+        const whole = readFileSync(join(FIXTURES, `${name}.${tool}.txt`), 'utf8');
+        const joined = stems.map((s) => readFileSync(join(FIXTURES, `${s}.${tool}.txt`), 'utf8')).join('');
+        assert.equal(whole, joined, `${name}.${tool}.txt`);
+      }
+      const lines = readFileSync(join(FIXTURES, `${name}.expected.jsonl`), 'utf8').trim().split('\n');
+      assert.deepEqual(
+        lines.map((l) => JSON.parse(l)),
+        stems.map((s) => JSON.parse(readFileSync(join(FIXTURES, `${s}.expected.json`), 'utf8'))),
+        name,
+      );
     }
   });
 });
