@@ -1,0 +1,64 @@
+/**
+ * What the server announces in `initialize`, and the few client capabilities it adapts to.
+ */
+import {
+  CodeActionKind,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type InitializeParams,
+  type ServerCapabilities,
+} from 'vscode-languageserver';
+import { FIX_ALL_KIND } from './codeActions';
+import { COMPLETION_TRIGGERS } from './completion';
+
+export interface ClientFeatures {
+  /** `workspace/configuration` pull; otherwise settings come pushed in didChangeConfiguration. */
+  configuration: boolean;
+  dynamicConfigurationRegistration: boolean;
+  hierarchicalSymbols: boolean;
+  prepareRename: boolean;
+}
+
+export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
+  return {
+    configuration: caps.workspace?.configuration === true,
+    dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
+    prepareRename: caps.textDocument?.rename?.prepareSupport === true,
+  };
+}
+
+/** Options a client may pass in `initializationOptions` (all optional; for tests, benches, tuning). */
+export interface InitOptions {
+  /** Debounce between an edit and its analysis, in ms (default 150). */
+  diagnosticsDelay?: number;
+  /** Documents longer than this many characters are not analysed (default 32 Mi). */
+  maxDocumentSize?: number;
+  /** Pin "today" (ISO date) for rules about future dates, so tests are reproducible. */
+  today?: string;
+}
+
+export function initOptions(params: InitializeParams): InitOptions {
+  const raw = params.initializationOptions as Record<string, unknown> | null | undefined;
+  const out: InitOptions = {};
+  if (!raw || typeof raw !== 'object') return out;
+  if (typeof raw.diagnosticsDelay === 'number' && raw.diagnosticsDelay >= 0) out.diagnosticsDelay = raw.diagnosticsDelay;
+  if (typeof raw.maxDocumentSize === 'number' && raw.maxDocumentSize > 0) out.maxDocumentSize = raw.maxDocumentSize;
+  if (typeof raw.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.today)) out.today = raw.today;
+  return out;
+}
+
+export function serverCapabilities(features: ClientFeatures): ServerCapabilities {
+  return {
+    textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+    hoverProvider: true,
+    definitionProvider: true,
+    referencesProvider: true,
+    documentHighlightProvider: true,
+    documentSymbolProvider: { label: 'Form 345' },
+    foldingRangeProvider: true,
+    renameProvider: features.prepareRename ? { prepareProvider: true } : true,
+    codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
+    completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+  };
+}

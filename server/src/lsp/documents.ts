@@ -1,0 +1,250 @@
+/**
+ * Open documents and their analyses.
+ *
+ * One entry per open uri holds the text (a `TextDocument`, for positions and offsets) and an
+ * `IncrementalAnalyzer` that receives the same content changes, so an edit re-analyses only the
+ * blocks it touched. The latest finished analysis is kept as a {@link DocumentSnapshot} keyed by
+ * (uri, version): any number of requests for the same version share one analysis.
+ *
+ * Scheduling, in the order it matters:
+ *  - an edit schedules an analysis after a short debounce (typing bursts cost one analysis);
+ *  - a request that needs the analysis now does not wait for the debounce, it starts it;
+ *  - an analysis runs in time slices: the analyzer is handed a token that "cancels" when the slice
+ *    budget is spent, and the next slice continues after `setImmediate`, so hovers, completions and
+ *    new edits are served between slices instead of queueing behind a 10 MB document. The budget
+ *    doubles after each slice, so an analyzer that cannot resume halfway still finishes;
+ *  - an edit or a close makes the running analysis stale: its token reports cancellation at once
+ *    and the loop starts over on the new version.
+ */
+import { performance } from 'node:perf_hooks';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { IncrementalAnalyzer } from '../analysis';
+import type { AnalysisResult, AnalyzeOptions, CancellationLike, ContentChange } from '../analysis';
+import { describeError, type Logger } from './safe';
+
+/** A finished analysis of one version of one document. */
+export interface DocumentSnapshot {
+  readonly uri: string;
+  readonly version: number;
+  readonly languageId: string;
+  /** The document text. Only guaranteed to be at `version` while the snapshot is the latest one. */
+  readonly document: TextDocument;
+  readonly result: AnalysisResult;
+  /** True when the document was too large to analyse; the result is then empty. */
+  readonly declined: boolean;
+}
+
+export interface DocumentStoreOptions {
+  logger: Logger;
+  /** Delay between the last edit and the analysis it triggers. 0 = next turn of the event loop. */
+  debounceMs?: number;
+  /** Budget of the first analysis slice, in milliseconds. */
+  sliceMs?: number;
+  /** Documents longer than this (UTF-16 code units) are not analysed at all. */
+  maxAnalyzedLength?: number;
+  analyzeOptions?: AnalyzeOptions;
+  /** Called once per new snapshot of an open document (publish diagnostics, notify the preview). */
+  onAnalyzed?: (snapshot: DocumentSnapshot) => void;
+}
+
+const EMPTY_RESULT: AnalysisResult = { filings: [], findings: [] };
+
+class Entry {
+  analyzer: IncrementalAnalyzer | undefined;
+  snapshot: DocumentSnapshot | undefined;
+  running: Promise<DocumentSnapshot | null> | undefined;
+  timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  closed = false;
+
+  constructor(
+    readonly uri: string,
+    readonly languageId: string,
+    public document: TextDocument,
+  ) {}
+
+  get version(): number {
+    return this.document.version;
+  }
+}
+
+export class DocumentStore {
+  private readonly entries = new Map<string, Entry>();
+  private readonly debounceMs: number;
+  private readonly sliceMs: number;
+  private readonly maxAnalyzedLength: number;
+
+  constructor(private readonly options: DocumentStoreOptions) {
+    this.debounceMs = options.debounceMs ?? 150;
+    this.sliceMs = options.sliceMs ?? 15;
+    this.maxAnalyzedLength = options.maxAnalyzedLength ?? 32 * 1024 * 1024;
+  }
+
+  open(uri: string, languageId: string, version: number, text: string): void {
+    this.close(uri); // a re-open without close replaces the old entry
+    const entry = new Entry(uri, languageId, TextDocument.create(uri, languageId, version, text));
+    this.entries.set(uri, entry);
+    this.schedule(entry, 0);
+  }
+
+  change(uri: string, version: number, changes: readonly ContentChange[]): void {
+    const entry = this.entries.get(uri);
+    if (!entry) return;
+    entry.document = TextDocument.update(entry.document, changes as ContentChange[], version);
+    if (entry.analyzer) {
+      try {
+        entry.analyzer.applyChanges(changes);
+      } catch (err) {
+        // The analyzer's state is unknown now; rebuild it from the text on the next analysis.
+        this.options.logger.error(`applyChanges failed for ${uri}: ${describeError(err)}`);
+        entry.analyzer = undefined;
+      }
+    }
+    this.schedule(entry, this.debounceMs);
+  }
+
+  /** Forgets the document; returns false if it was not open. */
+  close(uri: string): boolean {
+    const entry = this.entries.get(uri);
+    if (!entry) return false;
+    entry.closed = true;
+    this.clearTimer(entry);
+    entry.analyzer = undefined;
+    this.entries.delete(uri);
+    return true;
+  }
+
+  isOpen(uri: string): boolean {
+    return this.entries.has(uri);
+  }
+
+  /** The current text of an open document (may be ahead of its latest snapshot). */
+  document(uri: string): TextDocument | undefined {
+    return this.entries.get(uri)?.document;
+  }
+
+  /** The latest finished snapshot, possibly of an older version. Never waits. */
+  latest(uri: string): DocumentSnapshot | undefined {
+    return this.entries.get(uri)?.snapshot;
+  }
+
+  /** Latest snapshots of every open document that has one (to re-publish after a settings change). */
+  latestSnapshots(): DocumentSnapshot[] {
+    const out: DocumentSnapshot[] = [];
+    for (const e of this.entries.values()) if (e.snapshot) out.push(e.snapshot);
+    return out;
+  }
+
+  openUris(): string[] {
+    return [...this.entries.keys()];
+  }
+
+  /**
+   * The analysis of the document's current version, computing it now if needed.
+   * Resolves to null if the document is (or gets) closed or the token is cancelled.
+   */
+  async snapshot(uri: string, token?: CancellationLike): Promise<DocumentSnapshot | null> {
+    for (;;) {
+      const entry = this.entries.get(uri);
+      if (!entry || entry.closed || token?.isCancellationRequested) return null;
+      if (entry.snapshot && entry.snapshot.version === entry.version) return entry.snapshot;
+      this.clearTimer(entry);
+      const snap = await this.ensureRunning(entry);
+      // The loop re-checks: an edit may have landed between the analysis and this continuation.
+      if (snap && snap.version === entry.version && !entry.closed && this.entries.get(uri) === entry) {
+        return token?.isCancellationRequested ? null : snap;
+      }
+      if (!snap && entry.closed) return null;
+    }
+  }
+
+  dispose(): void {
+    for (const uri of [...this.entries.keys()]) this.close(uri);
+  }
+
+  private schedule(entry: Entry, delay: number): void {
+    this.clearTimer(entry);
+    const run = (): void => {
+      entry.timer = undefined;
+      void this.ensureRunning(entry);
+    };
+    entry.timer = delay <= 0 ? setImmediate(run) : setTimeout(run, delay);
+  }
+
+  private clearTimer(entry: Entry): void {
+    if (entry.timer === undefined) return;
+    clearTimeout(entry.timer as NodeJS.Timeout);
+    clearImmediate(entry.timer as NodeJS.Immediate);
+    entry.timer = undefined;
+  }
+
+  private ensureRunning(entry: Entry): Promise<DocumentSnapshot | null> {
+    if (!entry.running) {
+      entry.running = this.analyzeLatest(entry).finally(() => {
+        entry.running = undefined;
+      });
+    }
+    return entry.running;
+  }
+
+  /** Runs slices until the snapshot matches the current version, or the document closes. */
+  private async analyzeLatest(entry: Entry): Promise<DocumentSnapshot | null> {
+    let budget = this.sliceMs;
+    while (!entry.closed) {
+      if (entry.snapshot && entry.snapshot.version === entry.version) return entry.snapshot;
+      const snap = this.runSlice(entry, budget);
+      if (snap) {
+        entry.snapshot = snap;
+        this.notify(entry, snap);
+        return snap;
+      }
+      budget *= 2;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return null;
+  }
+
+  /** One slice: a finished snapshot, or undefined when the budget ran out first. */
+  private runSlice(entry: Entry, budgetMs: number): DocumentSnapshot | undefined {
+    const version = entry.version;
+    const text = entry.document.getText();
+    if (text.length > this.maxAnalyzedLength) {
+      return this.makeSnapshot(entry, EMPTY_RESULT, true);
+    }
+    try {
+      entry.analyzer ??= new IncrementalAnalyzer(text, this.options.analyzeOptions);
+      const deadline = performance.now() + budgetMs;
+      const token: CancellationLike = {
+        get isCancellationRequested() {
+          return entry.closed || entry.version !== version || performance.now() > deadline;
+        },
+      };
+      const result = entry.analyzer.analyze(token);
+      return result ? this.makeSnapshot(entry, result, false) : undefined;
+    } catch (err) {
+      // Answer with an empty analysis rather than leave requests waiting forever; start afresh next time.
+      this.options.logger.error(`analysis failed for ${entry.uri}: ${describeError(err)}`);
+      entry.analyzer = undefined;
+      return this.makeSnapshot(entry, EMPTY_RESULT, false);
+    }
+  }
+
+  private makeSnapshot(entry: Entry, result: AnalysisResult, declined: boolean): DocumentSnapshot {
+    return {
+      uri: entry.uri,
+      version: entry.version,
+      languageId: entry.languageId,
+      document: entry.document,
+      result,
+      declined,
+    };
+  }
+
+  private notify(entry: Entry, snap: DocumentSnapshot): void {
+    if (entry.closed || this.entries.get(entry.uri) !== entry) return;
+    try {
+      this.options.onAnalyzed?.(snap);
+    } catch (err) {
+      this.options.logger.error(`onAnalyzed failed for ${entry.uri}: ${describeError(err)}`);
+    }
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Hover: explains what is under the cursor, most specific first —
+ * a footnote reference or definition, then a value (a transaction code gets the code's meaning
+ * and how this row uses it), then a printed label of the form.
+ */
+import { MarkupKind, type Hover } from 'vscode-languageserver';
+import type {
+  AnalyzedFiling,
+  DerivativeRow,
+  FieldSpan,
+  FootnoteDef,
+  FootnoteRef,
+  LabelSpan,
+  NonDerivativeRow,
+  Position,
+} from '../analysis';
+import type { DocumentSnapshot } from './documents';
+import { form4DueDate, labelFacts, transactionCode, weekdayName, type Direction } from './domain';
+import { describePointer, filingAt, innermostAt, resolvePointer, rowOf } from './model';
+import { isValidPosition, rangeContains } from './ranges';
+
+export function hover(snapshot: DocumentSnapshot, position: Position): Hover | null {
+  if (!isValidPosition(snapshot.document, position)) return null;
+  const filing = filingAt(snapshot.result, position);
+  if (!filing) return null;
+
+  const ref = innermostAt(filing.footnoteRefs, position);
+  if (ref) return markdown(footnoteRefHover(filing, ref), ref.range);
+  const def = filing.footnoteDefs.find((d) => rangeContains(d.markerRange, position));
+  if (def) return markdown(footnoteDefHover(filing, def), def.markerRange);
+  const field = innermostAt(filing.fields, position);
+  if (field) {
+    const text = field.field === 'transactionCode' ? codeHover(filing, field) : valueHover(filing, field);
+    return markdown(text, field.range);
+  }
+  const label = innermostAt(filing.labels, position);
+  if (label) return markdown(labelHover(filing, label), label.range);
+  return null;
+}
+
+function markdown(value: string, range: Hover['range']): Hover {
+  return range ? { contents: { kind: MarkupKind.Markdown, value }, range } : { contents: { kind: MarkupKind.Markdown, value } };
+}
+
+/** Escapes text from the document so an OCR'd `*` or `_` does not turn into formatting. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footnotes
+// ---------------------------------------------------------------------------------------------
+
+function footnoteText(filing: AnalyzedFiling, id: string): string | undefined {
+  return filing.footnoteDefs.find((d) => d.id === id)?.text ?? filing.record.footnotes.find((f) => f.id === id)?.text;
+}
+
+function footnoteRefHover(filing: AnalyzedFiling, ref: FootnoteRef): string {
+  const text = footnoteText(filing, ref.id);
+  if (text === undefined) {
+    return `**Footnote (${ref.id})** is not defined under *Explanation of Responses*.`;
+  }
+  return `**Footnote (${ref.id})**\n\n${escapeMarkdown(text)}`;
+}
+
+function footnoteDefHover(filing: AnalyzedFiling, def: FootnoteDef): string {
+  const uses = filing.footnoteRefs.filter((r) => r.id === def.id);
+  if (uses.length === 0) {
+    return `**Footnote (${def.id})** is never referenced. EDGAR suspends a filing with an unused footnote: cite it as (${def.id}) where it applies, or remove it.`;
+  }
+  const lines = uses.map((u) => `- ${escapeMarkdown(describePointer(filing.record, u.pointer))}, line ${u.range.start.line + 1}`);
+  return `**Footnote (${def.id})** is used ${uses.length === 1 ? 'once' : `${uses.length} times`}:\n\n${lines.join('\n')}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transaction codes
+// ---------------------------------------------------------------------------------------------
+
+export function formatNumber(n: number): string {
+  return n.toLocaleString('en-US', { maximumFractionDigits: 10 });
+}
+
+function spellDirection(d: Direction): string {
+  return d === 'A' ? 'acquired (A)' : d === 'D' ? 'disposed of (D)' : 'either (A) or (D)';
+}
+
+function rowAt(filing: AnalyzedFiling, pointer: string): NonDerivativeRow | DerivativeRow | undefined {
+  const row = rowOf(pointer);
+  return row ? filing.record[row.table][row.index] : undefined;
+}
+
+/** "here: 41,140 shares acquired at $0" — what this row does with its code. */
+function rowUse(row: NonDerivativeRow | DerivativeRow): string | undefined {
+  const parts: string[] = [];
+  if (row.shares !== null) parts.push(`${formatNumber(row.shares)} shares`);
+  if (row.acquiredDisposed) parts.push(row.acquiredDisposed === 'A' ? 'acquired' : 'disposed of');
+  if (row.pricePerShare !== null) parts.push(`at $${formatNumber(row.pricePerShare)}`);
+  if (parts.length === 0) return undefined;
+  let use = parts.join(' ');
+  if ('underlyingShares' in row && row.underlyingShares !== null) {
+    const title = row.underlyingSecurityTitle ? ` ${row.underlyingSecurityTitle}` : '';
+    use += `, underlying ${formatNumber(row.underlyingShares)}${title}`;
+  }
+  return use;
+}
+
+function codeHover(filing: AnalyzedFiling, field: FieldSpan): string {
+  const row = rowAt(filing, field.pointer);
+  const code = (typeof row?.transactionCode === 'string' ? row.transactionCode : field.raw).trim();
+  const info = transactionCode(code);
+  if (!info) {
+    return `**${escapeMarkdown(code || field.raw)}** is not a transaction code. Form 4 General Instruction 8 lists 20: P S V A D F I M C E H O X G L W Z J K U.`;
+  }
+  const table = rowOf(field.pointer)?.table ?? 'nonDerivative';
+  const expected = info.direction[table];
+  const out = [
+    `**${info.code}** — ${info.meaning}`,
+    `*${info.group}*`,
+    `Implies: ${spellDirection(expected)} in ${table === 'derivative' ? 'Table II' : 'Table I'}` +
+      (info.direction.nonDerivative !== info.direction.derivative
+        ? ` (${spellDirection(info.direction[table === 'derivative' ? 'nonDerivative' : 'derivative'])} in ${table === 'derivative' ? 'Table I' : 'Table II'})`
+        : '') +
+      '.',
+  ];
+  const use = row && rowUse(row);
+  if (use) out.push(`Here: ${use}.`);
+  if (row?.equitySwapInvolved) out.push('An equity swap is involved (EDGAR adds a K).');
+  return out.join('\n\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+// ---------------------------------------------------------------------------------------------
+
+const DATE_FIELDS = new Set([
+  'transactionDate',
+  'deemedExecutionDate',
+  'dateExercisable',
+  'expirationDate',
+  'periodOfReport',
+  'dateOfOriginalSubmission',
+  'signatureDate',
+]);
+
+const FIELD_TITLES: Partial<Record<string, string>> = {
+  securityTitle: 'Title of Security',
+  transactionDate: 'Transaction Date',
+  deemedExecutionDate: 'Deemed Execution Date',
+  shares: 'Amount',
+  acquiredDisposed: '(A) or (D)',
+  pricePerShare: 'Price',
+  sharesOwnedFollowing: 'Amount Owned Following',
+  directOrIndirect: 'Ownership Form',
+  natureOfOwnership: 'Nature of Indirect Ownership',
+  conversionOrExercisePrice: 'Conversion or Exercise Price',
+  dateExercisable: 'Date Exercisable',
+  expirationDate: 'Expiration Date',
+  underlyingSecurityTitle: 'Underlying Security',
+  underlyingShares: 'Underlying Shares',
+  issuerName: 'Issuer',
+  tradingSymbol: 'Trading Symbol',
+  periodOfReport: 'Period of Report',
+  dateOfOriginalSubmission: 'Date Original Filed',
+  signatureName: 'Signature',
+  signatureDate: 'Signature Date',
+  officerTitle: 'Officer Title',
+};
+
+function describeDate(iso: string): string {
+  const day = weekdayName(iso);
+  return day ? `\`${iso}\` (${day})` : `\`${iso}\``;
+}
+
+function valueHover(filing: AnalyzedFiling, field: FieldSpan): string {
+  const value = resolvePointer(filing.record, field.pointer);
+  const title = FIELD_TITLES[field.field] ?? field.field;
+  const head = `**${title}**`;
+  if (value === null || value === undefined) {
+    return `${head}: \`${escapeMarkdown(field.raw)}\` could not be read as a value (normalized: null).`;
+  }
+  if (DATE_FIELDS.has(field.field) && typeof value === 'string') {
+    const out = [`${head}: ${describeDate(value)}`];
+    if (field.field === 'signatureDate') {
+      const due = signatureDue(filing, value);
+      if (due) out.push(due);
+    }
+    return out.join('\n\n');
+  }
+  if (typeof value === 'number') return `${head}: \`${String(value)}\``;
+  if (typeof value === 'boolean') return `${head}: ${value ? 'checked' : 'not checked'}`;
+  if (field.field === 'acquiredDisposed') return `${head}: ${value === 'A' ? '**A**: acquired' : '**D**: disposed of'}`;
+  if (field.field === 'directOrIndirect') return `${head}: ${value === 'D' ? '**D**: direct ownership' : '**I**: indirect ownership'}`;
+  if (typeof value === 'string') return `${head}: "${escapeMarkdown(value)}"`;
+  return head;
+}
+
+/**
+ * For a Form 4 signature date: the due date (two business days after the earliest transaction, or
+ * after its deemed execution date) and whether the signature met it.
+ */
+function signatureDue(filing: AnalyzedFiling, signed: string): string | undefined {
+  const form = filing.record.formType;
+  if (form !== '4' && form !== '4/A') return undefined;
+  let earliest: string | undefined;
+  for (const row of [...filing.record.nonDerivative, ...filing.record.derivative]) {
+    if (row.kind !== 'transaction') continue;
+    const d = row.deemedExecutionDate ?? row.transactionDate;
+    if (d && (!earliest || d < earliest)) earliest = d;
+  }
+  earliest ??= filing.record.periodOfReport ?? undefined;
+  if (!earliest) return undefined;
+  const due = form4DueDate(earliest);
+  if (!due) return undefined;
+  const verdict = signed <= due ? '✓ met' : '✗ **late**';
+  return `Form 4 due ${describeDate(due)}: two business days after the transaction of ${describeDate(earliest)}. ${verdict}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------------
+
+function labelHover(filing: AnalyzedFiling, label: LabelSpan): string {
+  const info = labelFacts(label.key, filing.record.formType);
+  const instr = info.instruction ? ` (${info.instruction})` : '';
+  return `**${info.title}**${instr}\n\n${info.meaning}`;
+}

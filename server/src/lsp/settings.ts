@@ -1,0 +1,81 @@
+/**
+ * `form345.rules.<code>` settings: the level of each rule (error | warning | information | hint | off).
+ *
+ * Clients hand settings over in two shapes: pulled with `workspace/configuration` (VS Code, which
+ * splits the dotted key, so `rules` arrives as an object keyed by rule code) or pushed inside
+ * `workspace/didChangeConfiguration` (Neovim, Helix, which send whatever the user wrote, sometimes
+ * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
+ * typo in one rule never disables the others.
+ */
+import { RULE_CODES, type RuleCode, type RuleLevel } from '../analysis';
+
+export type RuleLevels = Partial<Record<RuleCode, RuleLevel>>;
+
+const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
+const RULES: ReadonlySet<string> = new Set<string>(RULE_CODES);
+
+/** Spellings other tools use for the same levels. */
+const ALIASES: Record<string, RuleLevel> = { info: 'information', warn: 'warning', none: 'off', ignore: 'off' };
+
+function toLevel(value: unknown): RuleLevel | undefined {
+  if (typeof value === 'boolean') return value ? undefined : 'off';
+  if (typeof value !== 'string') return undefined;
+  const v = value.trim().toLowerCase();
+  return (LEVELS as readonly string[]).includes(v) ? (v as RuleLevel) : ALIASES[v];
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Reads rule levels out of the `form345` section, whichever shape it has:
+ * `{ rules: { "late-filing": "off" } }` or `{ "rules.late-filing": "off" }`.
+ */
+export function parseRuleLevels(section: unknown): RuleLevels {
+  const levels: RuleLevels = {};
+  if (!isObject(section)) return levels;
+  const set = (code: string, value: unknown): void => {
+    const level = toLevel(value);
+    if (RULES.has(code) && level) levels[code as RuleCode] = level;
+  };
+  if (isObject(section.rules)) {
+    for (const [code, value] of Object.entries(section.rules)) set(code, value);
+  }
+  for (const [key, value] of Object.entries(section)) {
+    if (key.startsWith('rules.')) set(key.slice('rules.'.length), value);
+  }
+  return levels;
+}
+
+/** Finds the `form345` section inside a `didChangeConfiguration` payload (nested or flat keys). */
+export function sectionFromPushedSettings(settings: unknown): unknown {
+  if (!isObject(settings)) return undefined;
+  if (isObject(settings.form345)) return settings.form345;
+  const flat: Record<string, unknown> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(settings)) {
+    if (key.startsWith('form345.')) {
+      flat[key.slice('form345.'.length)] = value;
+      any = true;
+    }
+  }
+  return any ? flat : undefined;
+}
+
+/** The rule levels in force; replaced wholesale on every configuration change. */
+export class Settings {
+  private levels: RuleLevels = {};
+
+  get ruleLevels(): RuleLevels {
+    return this.levels;
+  }
+
+  /** Returns true when the levels actually changed (so diagnostics need re-publishing). */
+  update(section: unknown): boolean {
+    const next = parseRuleLevels(section);
+    const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
+    this.levels = next;
+    return changed;
+  }
+}
