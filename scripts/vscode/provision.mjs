@@ -32,7 +32,10 @@ const force = process.argv.includes('--force');
 
 /** npm with Node 24 first on PATH and native builds pointed at Node 24's headers, not the machine's Node 20. */
 function node24Env() {
-  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, npm_config_nodedir: NODE24_PKG };
+  // TMPDIR inside the cache: npm under Node 24 and node-gyp leave compile caches and build temp files there.
+  const tmp = join(CACHE, 'tmp');
+  mkdirSync(tmp, { recursive: true });
+  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, npm_config_nodedir: NODE24_PKG, TMPDIR: tmp };
   // The machine's npmrc sets nodedir=/usr (Node 20 headers); the env var above wins for node-gyp,
   // but drop any inherited lower-case duplicate so there is exactly one answer.
   delete env.NPM_CONFIG_NODEDIR;

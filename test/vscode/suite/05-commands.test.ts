@@ -1,0 +1,79 @@
+/** The client's own commands: the preview webview and the exports. */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { seedUri, showFiling, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
+
+function webviewTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
+}
+
+/** Finds `key` in a JSON value, however the export nests its filings (object, array, {filings: [...]}). */
+function findKey(value: unknown, key: string, depth = 4): unknown {
+  if (depth < 0 || value === null || typeof value !== 'object') return undefined;
+  if (!Array.isArray(value) && key in value) return (value as Record<string, unknown>)[key];
+  for (const v of Array.isArray(value) ? value : Object.values(value)) {
+    const found = findKey(v, key, depth - 1);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+describe('commands', () => {
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('form345.openPreview opens a webview panel for the active filing', async () => {
+    const uri = await seedUri('001');
+    await showFiling(uri);
+    const before = webviewTabs().length;
+    await vscode.commands.executeCommand('form345.openPreview');
+    const tab = await waitFor('a webview tab', () => webviewTabs().length > before && webviewTabs()[webviewTabs().length - 1], 20_000);
+    assert.match((tab.input as vscode.TabInputWebview).viewType, /form345/i, `webview type ${(tab.input as vscode.TabInputWebview).viewType}`);
+  });
+
+  it('form345.openPreviewToSide opens the preview beside the editor', async () => {
+    const uri = await seedUri('003');
+    await showFiling(uri);
+    await vscode.commands.executeCommand('form345.openPreviewToSide');
+    await waitFor('a webview in a second editor group', () => vscode.window.tabGroups.all.length >= 2 && webviewTabs().length > 0, 20_000);
+  });
+
+  it('form345.exportJson writes JSON with formType to the given Uri', async () => {
+    const uri = await seedUri('001');
+    await showFiling(uri);
+    // The records come from the server: wait until it has analysed the document.
+    await waitForDiagnostics(uri, 'ocr-text');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'seed-001.json');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'exports'));
+    await vscode.commands.executeCommand('form345.exportJson', target);
+    const bytes = await waitFor('the export file', async () => {
+      try {
+        const b = await vscode.workspace.fs.readFile(target);
+        return b.byteLength > 0 ? b : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 20_000);
+    const json: unknown = JSON.parse(Buffer.from(bytes).toString('utf8'));
+    assert.equal(findKey(json, 'formType'), '4', 'seed 001 is a Form 4');
+  });
+
+  it('form345.exportCsv writes a header and at least one row', async () => {
+    const uri = await seedUri('001');
+    await showFiling(uri);
+    await waitForDiagnostics(uri, 'ocr-text');
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'seed-001.csv');
+    await vscode.commands.executeCommand('form345.exportCsv', target);
+    const text = await waitFor('the CSV export', async () => {
+      try {
+        const t = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+        return t.length > 0 ? t : undefined;
+      } catch {
+        return undefined;
+      }
+    }, 20_000);
+    const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+    assert.ok(lines.length >= 2, `CSV has ${lines.length} line(s)`);
+  });
+});
