@@ -120,7 +120,9 @@ export class LspClient {
       const prev = client.published.get(p.uri);
       client.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics, count: (prev?.count ?? 0) + 1 });
     });
-    connection.onNotification('form345/recordsChanged', (p: { uri: string; version: number }) => client.recordsChanged.push(p));
+    connection.onNotification('form345/recordsChanged', (p: { uri: string; version: number }) => {
+      client.recordsChanged.push(p);
+    });
     connection.onNotification('window/logMessage', () => undefined);
     connection.onRequest('client/registerCapability', () => null);
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? null));

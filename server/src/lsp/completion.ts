@@ -6,7 +6,7 @@
 import { CompletionItemKind, MarkupKind, type CompletionItem, type CompletionList } from 'vscode-languageserver';
 import type { AnalyzedFiling, Position, Range } from '../analysis';
 import type { DocumentSnapshot } from './documents';
-import { TRANSACTION_CODES } from './domain';
+import { ALL_CODES, type ExpectedDirection } from '../analysis/domain/codes';
 import { definedFootnoteIds, filingAt, rowOf } from './model';
 import { isValidPosition, lineText, rangeContains } from './ranges';
 
@@ -60,21 +60,24 @@ function wordAt(snapshot: DocumentSnapshot, position: Position): Range {
   return { start: { line: position.line, character: start }, end: { line: position.line, character: end } };
 }
 
+function implied(d: ExpectedDirection | null, table: 'nonDerivative' | 'derivative'): string {
+  return d ? `(${d.direction}) in ${table === 'derivative' ? 'Table II' : 'Table I'}` : 'either (A) or (D)';
+}
+
 function codeItems(range: Range, table: 'nonDerivative' | 'derivative'): CompletionItem[] {
-  return TRANSACTION_CODES.map((info, i) => {
-    const direction = info.direction[table];
-    const implies = direction === 'A or D' ? 'either (A) or (D)' : `(${direction}) in ${table === 'derivative' ? 'Table II' : 'Table I'}`;
-    return {
-      label: info.code,
-      kind: CompletionItemKind.EnumMember,
-      detail: info.meaning,
-      labelDetails: { description: info.meaning },
-      documentation: { kind: MarkupKind.Markdown, value: `**${info.code}** — ${info.meaning}\n\n*${info.group}*\n\nImplies ${implies}.` },
-      sortText: String(i).padStart(2, '0'),
-      filterText: info.code,
-      textEdit: { range, newText: info.code },
-    };
-  });
+  return ALL_CODES.map((info, i) => ({
+    label: info.code,
+    kind: CompletionItemKind.EnumMember,
+    detail: info.meaning,
+    labelDetails: { description: info.meaning },
+    documentation: {
+      kind: MarkupKind.Markdown,
+      value: `**${info.code}** — ${info.meaning}\n\n*${info.group} transaction codes*\n\n${info.explanation}\n\nImplies ${implied(info.direction[table], table)}. ${info.directionNote}`,
+    },
+    sortText: String(i).padStart(2, '0'),
+    filterText: info.code,
+    textEdit: { range, newText: info.code },
+  }));
 }
 
 function footnoteItems(filing: AnalyzedFiling, position: Position, opener: string, typed: number, after: string): CompletionItem[] {

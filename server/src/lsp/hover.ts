@@ -15,7 +15,9 @@ import type {
   Position,
 } from '../analysis';
 import type { DocumentSnapshot } from './documents';
-import { form4DueDate, labelFacts, transactionCode, weekdayName, type Direction } from './domain';
+import { businessDaysAfter, form4DueDate, weekdayName } from '../analysis/domain/calendar';
+import { codeInfo, type ExpectedDirection, type TableKind } from '../analysis/domain/codes';
+import { labelInfoFor } from '../analysis/domain/labels';
 import { describePointer, filingAt, innermostAt, resolvePointer, rowOf } from './model';
 import { isValidPosition, rangeContains } from './ranges';
 
@@ -44,7 +46,8 @@ function markdown(value: string, range: Hover['range']): Hover {
 
 /** Escapes text from the document so an OCR'd `*` or `_` does not turn into formatting. */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/([\\`*_{}[\]()#+\-.!|<>~])/g, '\\$1');
+  // Only characters that format inline; escaping "." or "(" would leave backslashes in plain clients.
+  return text.replace(/([\\`*_[\]<>|~])/g, '\\$1').replace(/^([#+-])/gm, '\\$1');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -80,8 +83,10 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: 10 });
 }
 
-function spellDirection(d: Direction): string {
-  return d === 'A' ? 'acquired (A)' : d === 'D' ? 'disposed of (D)' : 'either (A) or (D)';
+function spellDirection(d: ExpectedDirection | null): string {
+  if (!d) return 'either (A) or (D)';
+  const verb = d.direction === 'A' ? 'acquired (A)' : 'disposed of (D)';
+  return d.strength === 'hard' ? `always ${verb}` : d.strength === 'strong' ? `normally ${verb}` : `typically ${verb}`;
 }
 
 function rowAt(filing: AnalyzedFiling, pointer: string): NonDerivativeRow | DerivativeRow | undefined {
@@ -104,26 +109,31 @@ function rowUse(row: NonDerivativeRow | DerivativeRow): string | undefined {
   return use;
 }
 
+function tableName(table: TableKind): string {
+  return table === 'derivative' ? 'Table II' : 'Table I';
+}
+
 function codeHover(filing: AnalyzedFiling, field: FieldSpan): string {
   const row = rowAt(filing, field.pointer);
   const code = (typeof row?.transactionCode === 'string' ? row.transactionCode : field.raw).trim();
-  const info = transactionCode(code);
+  const info = codeInfo(code);
   if (!info) {
     return `**${escapeMarkdown(code || field.raw)}** is not a transaction code. Form 4 General Instruction 8 lists 20: P S V A D F I M C E H O X G L W Z J K U.`;
   }
-  const table = rowOf(field.pointer)?.table ?? 'nonDerivative';
-  const expected = info.direction[table];
+  const table: TableKind = rowOf(field.pointer)?.table ?? 'nonDerivative';
+  const other: TableKind = table === 'derivative' ? 'nonDerivative' : 'derivative';
+  let implies = `${spellDirection(info.direction[table])} in ${tableName(table)}`;
+  if (JSON.stringify(info.direction[table]) !== JSON.stringify(info.direction[other])) {
+    implies += `; ${spellDirection(info.direction[other])} in ${tableName(other)}`;
+  }
   const out = [
     `**${info.code}** — ${info.meaning}`,
-    `*${info.group}*`,
-    `Implies: ${spellDirection(expected)} in ${table === 'derivative' ? 'Table II' : 'Table I'}` +
-      (info.direction.nonDerivative !== info.direction.derivative
-        ? ` (${spellDirection(info.direction[table === 'derivative' ? 'nonDerivative' : 'derivative'])} in ${table === 'derivative' ? 'Table I' : 'Table II'})`
-        : '') +
-      '.',
+    `*${info.group} transaction codes* (Form 4 General Instruction 8)`,
+    info.explanation,
+    `(A)/(D): ${implies}. ${info.directionNote}`,
   ];
   const use = row && rowUse(row);
-  if (use) out.push(`Here: ${use}.`);
+  if (use) out.push(`**Here:** ${use}.`);
   if (row?.equitySwapInvolved) out.push('An equity swap is involved (EDGAR adds a K).');
   return out.join('\n\n');
 }
@@ -211,7 +221,9 @@ function signatureDue(filing: AnalyzedFiling, signed: string): string | undefine
   if (!earliest) return undefined;
   const due = form4DueDate(earliest);
   if (!due) return undefined;
-  const verdict = signed <= due ? '✓ met' : '✗ **late**';
+  const late = businessDaysAfter(due, signed) ?? 0;
+  const verdict =
+    signed <= due ? '✓ met' : `✗ **late** by ${late} business day${late === 1 ? '' : 's'}`;
   return `Form 4 due ${describeDate(due)}: two business days after the transaction of ${describeDate(earliest)}. ${verdict}.`;
 }
 
@@ -220,7 +232,7 @@ function signatureDue(filing: AnalyzedFiling, signed: string): string | undefine
 // ---------------------------------------------------------------------------------------------
 
 function labelHover(filing: AnalyzedFiling, label: LabelSpan): string {
-  const info = labelFacts(label.key, filing.record.formType);
-  const instr = info.instruction ? ` (${info.instruction})` : '';
-  return `**${info.title}**${instr}\n\n${info.meaning}`;
+  const info = labelInfoFor(label.key, filing.record.formType);
+  const instr = info.instruction ? ` ${info.instruction}` : '';
+  return `**${escapeMarkdown(info.title)}**${instr}\n\n${info.description}`;
 }
