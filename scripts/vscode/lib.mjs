@@ -50,6 +50,8 @@ export const QUIET_SETTINGS = {
   'git.enabled': false,
   'chat.disableAIFeatures': true,
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
+  // The chat side bar would take a third of a 1400 px wide screenshot.
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 const t0 = Date.now();

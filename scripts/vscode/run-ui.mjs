@@ -1,0 +1,342 @@
+#!/usr/bin/env node
+// `npm run test:ui`: the extension end to end, as a person uses it. Packages the .vsix, installs it into
+// a fresh code-server, opens the workspace (fixtures/ + seed copies) in headless Debian Chromium and
+// drives the workbench with the keyboard and mouse: open a seed, hover a transaction code, Ctrl+click a
+// footnote reference, open Problems, apply a quick fix from the lightbulb, open the preview, read and
+// click a record. Every step leaves a screenshot in test-results/ui/. Any failed step fails the run.
+//
+// Options: --vsix FILE (skip packaging), --timeout SECONDS (hard limit, default 300), --headed-debug
+// (keeps the browser's console in our output).
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SEEDS, CHROMIUM, CHROMIUM_ARGS, ROOT, die, freePort, isolatedEnv, killGroup, log, makeRunDir, makeWorkspace, pruneRuns } from './lib.mjs';
+import { installVsix, startCodeServer, workbenchUrl } from './code-server.mjs';
+import { packageExtension } from './package.mjs';
+
+const TAG = 'test:ui';
+const argv = process.argv.slice(2);
+const opt = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const hardTimeoutMs = Number(opt('--timeout') ?? 300) * 1000;
+const SHOTS = join(ROOT, 'test-results', 'ui');
+/** How long anything that needs the language server may take from cold on a busy 2-core machine. */
+const SERVER_DEADLINE = 45_000;
+
+const started = Date.now();
+const hardTimer = setTimeout(() => {
+  console.error(`[${TAG}] FAILED: hard timeout after ${hardTimeoutMs / 1000} s`);
+  cleanup().finally(() => process.exit(1));
+}, hardTimeoutMs);
+hardTimer.unref();
+
+// --- what the steps look for, computed from the seed texts so line/column numbers never drift ---
+function seedFile(prefix) {
+  const name = readdirSync(SEEDS).find((n) => n.startsWith(`${prefix}_`) && n.endsWith('.txt'));
+  if (!name) die(TAG, `seed ${prefix}_*.txt missing in ${SEEDS}`);
+  return { name, lines: readFileSync(join(SEEDS, name), 'utf8').split(/\r?\n/) };
+}
+/** 1-based line and column (characters, as Go to Line counts them) of `needle`+offset in the first line containing `lineNeedle`. */
+function locate(seed, lineNeedle, needle = lineNeedle, offset = 0) {
+  const i = seed.lines.findIndex((l) => l.includes(lineNeedle));
+  if (i < 0) die(TAG, `${JSON.stringify(lineNeedle)} not found in ${seed.name}`);
+  return { line: i + 1, col: seed.lines[i].indexOf(needle) + offset + 1 };
+}
+const seed000 = seedFile('000');
+const seed001 = seedFile('001');
+const seed003 = seedFile('003');
+const codeP = locate(seed001, '11/14/2017\t\tP\t', '\t\tP\t', 2);
+const footnoteRef = locate(seed003, 'Stock Option (Right to Buy)\t(1)', '\t(1)', 2);
+const footnoteDef = locate(seed003, '**(1)** The option becomes');
+const unusedFootnote = locate(seed000, '25% of these options vest', '(1)', 1);
+
+// --- set up: package, install, start ---
+let server;
+let browser;
+async function cleanup() {
+  try {
+    await browser?.close();
+  } catch {
+    /* already closed */
+  }
+  killGroup(server);
+}
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
+
+const given = opt('--vsix');
+const vsix = given ? resolve(given) : await packageExtension({ out: join(ROOT, '.vscode-test', 'form345-ui.vsix') });
+pruneRuns();
+const runDir = makeRunDir('ui');
+const workspace = makeWorkspace(join(runDir, 'workspace'));
+rmSync(SHOTS, { recursive: true, force: true });
+mkdirSync(SHOTS, { recursive: true });
+
+let page;
+const results = [];
+let shotNo = 0;
+
+async function shot(name) {
+  const file = join(SHOTS, `${String(++shotNo).padStart(2, '0')}-${name}.png`);
+  await page.screenshot({ path: file }).catch((e) => log(TAG, `screenshot ${name} failed: ${e.message}`));
+  return file;
+}
+
+/** One user-visible step: timed, screenshotted, and recorded; a failure does not stop later steps. */
+async function step(name, fn, { required = false } = {}) {
+  const t = Date.now();
+  log(TAG, `▶ ${name}`);
+  try {
+    const detail = await fn();
+    await shot(name);
+    results.push({ name, ok: true, ms: Date.now() - t, detail });
+    log(TAG, `✔ ${name} (${((Date.now() - t) / 1000).toFixed(1)} s)${detail ? `: ${detail}` : ''}`);
+  } catch (e) {
+    const file = await shot(`${name}-FAILED`);
+    const msg = String(e?.message ?? e).split('\n')[0];
+    results.push({ name, ok: false, ms: Date.now() - t, detail: msg });
+    log(TAG, `✘ ${name}: ${msg} (screenshot ${file})`);
+    if (required) throw new Error(`required step '${name}' failed: ${msg}`);
+  }
+}
+
+/** Polls `probe` until it returns a truthy value; `what` names the wait in the error. */
+async function poll(what, probe, timeoutMs = SERVER_DEADLINE) {
+  const deadline = Date.now() + timeoutMs;
+  let last;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}${last ? ` (${String(last.message ?? last).split('\n')[0]})` : ''}`);
+    await page.waitForTimeout(200);
+  }
+}
+
+// --- what a person does, in workbench terms ---
+async function quickOpen(fileName) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(fileName);
+  // Enter before the result row exists would open nothing: wait for the file itself.
+  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: fileName }).first().waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active').filter({ hasText: fileName }).first().waitFor({ timeout: 20_000 });
+}
+
+async function languageMode() {
+  return (await page.locator('[id="status.editor.mode"]').innerText({ timeout: 2000 })).trim();
+}
+
+async function waitForFilingMode(fileName) {
+  return poll(`${fileName} to switch to the Form 345 language (status bar)`, async () => /form ?345/i.test(await languageMode()) && languageMode(), 30_000);
+}
+
+/** Cursor position from the status bar ("Ln 23, Col 27"); needs a focused text editor. */
+async function cursorLine() {
+  const text = await page.locator('[id="status.editor.selection"]').innerText({ timeout: 2000 });
+  const m = /Ln (\d+), Col (\d+)/.exec(text);
+  return m ? { line: Number(m[1]), col: Number(m[2]), text: text.trim() } : undefined;
+}
+
+async function goTo({ line, col }) {
+  await page.keyboard.press('Control+G');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.press('Enter');
+  await poll(`the cursor on line ${line}`, async () => (await cursorLine())?.line === line, 10_000);
+}
+
+/** Screen point in the middle of the character right after the cursor in the active editor. */
+async function pointAfterCursor() {
+  const box = await poll(
+    'the editor cursor to be laid out',
+    () => page.locator('.editor-group-container.active .monaco-editor .cursors-layer .cursor').first().boundingBox(),
+    10_000,
+  );
+  return { x: box.x + 4, y: box.y + box.height / 2 };
+}
+
+async function runCommand(title) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('F1');
+  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+  await page.keyboard.type(title);
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await page.keyboard.press('Enter');
+}
+
+async function problemsText() {
+  return page.locator('.markers-panel').first().innerText({ timeout: 2000 });
+}
+
+const count = (text, word) => text.split(word).length - 1;
+
+let exitCode = 0;
+try {
+  await installVsix(TAG, runDir, vsix);
+  const port = await freePort();
+  server = await startCodeServer(TAG, { runDir, port, workspace });
+  const { chromium } = await import('playwright-core');
+  const env = isolatedEnv(runDir);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60_000 });
+  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.on('pageerror', (e) => log(TAG, `page error: ${e.message}`));
+  if (argv.includes('--headed-debug')) page.on('console', (m) => log(TAG, `console.${m.type()}: ${m.text()}`));
+
+  await step(
+    'workbench',
+    async () => {
+      await page.goto(workbenchUrl(port, workspace), { timeout: 60_000 });
+      await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+      await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'seeds' }).first().waitFor({ timeout: 60_000 });
+      return 'explorer shows the workspace';
+    },
+    { required: true },
+  );
+
+  await step(
+    'open-seed-001',
+    async () => {
+      await quickOpen(seed001.name);
+      return `language: ${await waitForFilingMode(seed001.name)}`;
+    },
+    { required: true },
+  );
+
+  await step('hover-transaction-code', async () => {
+    await goTo(codeP);
+    const at = await pointAfterCursor();
+    const hover = page.locator('.monaco-hover:visible').first();
+    // The first hover can come before the server answers; wiggle the mouse off and back until it does.
+    const text = await poll("a hover mentioning 'purchase' over the P code", async () => {
+      await page.mouse.move(at.x, at.y - 120);
+      await page.mouse.move(at.x, at.y);
+      try {
+        await hover.waitFor({ timeout: 3000 });
+      } catch {
+        return undefined;
+      }
+      const t = await hover.innerText();
+      return /purchase/i.test(t) && t;
+    });
+    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
+  });
+
+  await step('ctrl-click-footnote', async () => {
+    await page.mouse.move(5, 5);
+    await quickOpen(seed003.name);
+    await waitForFilingMode(seed003.name);
+    const landed = await poll(`Ctrl+click on (1) to land on line ${footnoteDef.line}`, async () => {
+      await goTo(footnoteRef);
+      const at = await pointAfterCursor();
+      await page.keyboard.down('Control');
+      try {
+        await page.mouse.move(at.x, at.y - 40);
+        await page.mouse.move(at.x, at.y);
+        // Monaco underlines the reference once the definition provider answered; then the click navigates.
+        await page.locator('.editor-group-container.active .goto-definition-link').first().waitFor({ timeout: 3000 }).catch(() => {});
+        await page.mouse.click(at.x, at.y);
+      } finally {
+        await page.keyboard.up('Control');
+      }
+      const deadline = Date.now() + 3000;
+      while (Date.now() < deadline) {
+        const c = await cursorLine();
+        if (c?.line === footnoteDef.line) return c.text;
+        await page.waitForTimeout(150);
+      }
+      return undefined;
+    });
+    const lineText = await page.locator('.editor-group-container.active .view-line').filter({ hasText: 'The option becomes' }).first().innerText();
+    return `${landed}: ${JSON.stringify(lineText.slice(0, 50))}`;
+  });
+
+  await step('problems-panel', async () => {
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+Shift+M');
+    await page.locator('.markers-panel').first().waitFor({ timeout: 10_000 });
+    const text = await poll('form345 problems listed in the Problems panel', async () => {
+      const t = await problemsText();
+      return /ocr-text|unused-footnote|undefined-footnote|late-filing|missing-/.test(t) && t;
+    });
+    const codes = [...new Set(text.match(/\b[a-z]+(?:-[a-z0-9]+)+\b/g) ?? [])].slice(0, 8);
+    return `codes seen: ${codes.join(', ')}`;
+  });
+
+  await step('quick-fix-lightbulb', async () => {
+    await quickOpen(seed000.name);
+    await waitForFilingMode(seed000.name);
+    const before = await poll("seed 000's unused-footnote problems", async () => {
+      const n = count(await problemsText(), 'unused-footnote');
+      return n > 0 && n;
+    });
+    await goTo(unusedFootnote);
+    const menu = page.locator('.action-widget:visible').first();
+    const items = await poll('the quick fix menu (Ctrl+.)', async () => {
+      await page.keyboard.press('Control+.');
+      await menu.waitFor({ timeout: 3000 });
+      const rows = await menu.locator('.monaco-list-row.action').allInnerTexts();
+      if (rows.length === 0) await page.keyboard.press('Escape');
+      return rows.length > 0 && rows;
+    });
+    await shot('quick-fix-menu');
+    const wanted = items.findIndex((t) => /remove|delete/i.test(t));
+    const choice = wanted >= 0 ? wanted : 0;
+    await menu.locator('.monaco-list-row.action').nth(choice).click();
+    await poll(`unused-footnote problems to drop below ${before}`, async () => count(await problemsText(), 'unused-footnote') < before);
+    return `applied ${JSON.stringify(items[choice])} (menu: ${items.map((t) => JSON.stringify(t)).join(', ')})`;
+  });
+
+  const webview = page.frameLocator('iframe.webview.ready').first().frameLocator('#active-frame');
+  let record;
+  await step('preview-record', async () => {
+    await quickOpen(seed001.name);
+    await waitForFilingMode(seed001.name);
+    await runCommand('Form 345: Open Preview to the Side');
+    await page.locator('iframe.webview.ready').first().waitFor({ timeout: 30_000 });
+    // A record of Table I: the 2,000-share purchase of 11/14/2017.
+    record = webview.locator('tr, [role="row"], li, [data-pointer]').filter({ hasText: /2,000|2000/ }).first();
+    await record.waitFor({ timeout: SERVER_DEADLINE });
+    const text = (await record.innerText()).replace(/\s+/g, ' ');
+    if (!/2,000|2000/.test(text)) throw new Error(`record text ${JSON.stringify(text)}`);
+    return JSON.stringify(text.slice(0, 140));
+  });
+
+  await step('preview-click-selects-source', async () => {
+    if (!record) throw new Error('no record from the previous step');
+    // Put the editor's cursor somewhere else first, so a move is visible.
+    await page.keyboard.press('Control+1');
+    await goTo({ line: 1, col: 1 });
+    await record.click();
+    const row = codeP.line;
+    // The text editor's active line number moves to the record's source line (whatever has focus).
+    const active = page.locator('.editor-group-container').first().locator('.line-numbers.active-line-number');
+    await poll(`the editor's active line to become ${row}`, async () => (await active.allInnerTexts()).some((t) => Number(t.trim()) === row), 15_000);
+    await page.keyboard.press('Control+1');
+    const c = await poll('the status bar to show the selection', cursorLine, 5000);
+    if (c.line !== row) throw new Error(`editor selection at ${c.text}, expected line ${row}`);
+    return c.text;
+  });
+} catch (e) {
+  log(TAG, `error: ${e?.message ?? e}`);
+  exitCode = 1;
+} finally {
+  await cleanup();
+}
+
+const failed = results.filter((r) => !r.ok);
+console.log(`\n[${TAG}] steps (screenshots in ${SHOTS}):`);
+for (const r of results) console.log(`  ${r.ok ? '✔' : '✘'} ${r.name.padEnd(30)} ${(r.ms / 1000).toFixed(1).padStart(5)} s  ${r.detail ?? ''}`);
+const secs = ((Date.now() - started) / 1000).toFixed(1);
+if (exitCode !== 0 || failed.length > 0 || results.length === 0) {
+  console.error(`[${TAG}] FAILED: ${failed.length || 'setup'} step(s) failed after ${secs} s (code-server log: ${join(runDir, 'code-server.log')})`);
+  process.exit(1);
+}
+log(TAG, `all ${results.length} steps passed in ${secs} s`);
+process.exit(0);
