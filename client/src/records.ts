@@ -1,0 +1,42 @@
+/**
+ * The records of open filings, fetched from the server (`form345/records`) and never parsed here.
+ * Shared by the preview, the exports and the status bar; forwards `form345/recordsChanged`.
+ */
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  RECORDS_CHANGED_METHOD,
+  RECORDS_METHOD,
+  type RecordsChangedParams,
+  type RecordsParams,
+  type RecordsResult,
+} from '../../server/src/protocol';
+
+export class RecordsService implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<RecordsChangedParams>();
+  /** Fires when the server reports new records for a document. */
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.changed];
+
+  constructor(
+    private readonly client: LanguageClient,
+    /** Resolves once the client has started (rejects if it failed to). */
+    private readonly ready: Promise<void>,
+  ) {
+    this.subscriptions.push(client.onNotification(RECORDS_CHANGED_METHOD, (p: RecordsChangedParams) => this.changed.fire(p)));
+  }
+
+  /**
+   * The records of the document at `uri`. Resolves null when the server has no such document
+   * (not opened as `form345`). Rejects when the server is not running.
+   */
+  async get(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<RecordsResult | null> {
+    await this.ready;
+    const params: RecordsParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
+    return this.client.sendRequest<RecordsResult | null>(RECORDS_METHOD, params, token);
+  }
+
+  dispose(): void {
+    for (const d of this.subscriptions) d.dispose();
+  }
+}
