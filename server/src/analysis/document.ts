@@ -1,5 +1,20 @@
-// PLACEHOLDER until the real pipeline lands (same exports, same types).
-import type { AnalysisResult, AnalyzeOptions, CancellationLike, Range } from './types';
+/**
+ * A document: one or more filings back to back. Splits the text into filings, analyses each
+ * on its own, applies disable comments, and on edits re-analyses only the filings an edit
+ * touched (the others are reused, shifted if lines were added or removed above them).
+ *
+ * Disable comments (their own lines; inside `<!-- -->` in markdown if you like):
+ *   form345-disable-next-line code[, code...]   the next line
+ *   form345-disable code[, code...]             the whole document
+ * (no code = every rule).
+ */
+import type { AnalysisResult, AnalyzeOptions, AnalyzedFiling, CancellationLike, Finding, Position, Range } from './types';
+import { splitLines } from './text/lines';
+import { maskLine } from './text/mask';
+import { parseFiling, collectSpans } from './filing/parse';
+import { buildOutline } from './filing/outline';
+import { runRules } from './rules/rules';
+import { STATEMENT_RE, TITLE_RE } from './filing/vocabulary';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -7,22 +22,287 @@ export interface ContentChange {
   text: string;
 }
 
-export function analyze(_text: string, _options: AnalyzeOptions = {}): AnalysisResult {
-  return { filings: [], findings: [] };
+// ---------------------------------------------------------------------------------------------
+// Where filings start.
+
+/** Cheap pre-test so most lines never reach a regex. */
+function mayBeAnchor(raw: string): boolean {
+  return raw.length < 400 && (/orm\s/i.test(raw) || /statement/i.test(raw));
 }
 
+/** 'title' for "FORM 4", 'statement' for the statement heading, null otherwise. */
+export function anchorKind(raw: string): 'title' | 'statement' | null {
+  if (!mayBeAnchor(raw)) return null;
+  const masked = maskLine(raw).text;
+  if (TITLE_RE.test(masked)) return 'title';
+  if (STATEMENT_RE.test(masked)) return 'statement';
+  return null;
+}
+
+/**
+ * Start lines of the filings. A filing opens at its title ("FORM 4"); the statement heading
+ * opens one only when no title stands just above it. Titles close together ("SEC Form 4" page
+ * title, then "FORM 4") belong to one filing.
+ */
+export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement' }[]): number[] {
+  const starts: number[] = [];
+  let lastTitle = -Infinity;
+  let lastStart = -Infinity;
+  for (const a of anchors) {
+    if (a.kind === 'title') {
+      if (a.line - lastStart > 12) starts.push(a.line);
+      lastTitle = a.line;
+      lastStart = starts[starts.length - 1] ?? a.line;
+    } else if (a.line - lastTitle > 12 && a.line - lastStart > 12) {
+      const start = Math.max(0, a.line - 2);
+      starts.push(start);
+      lastStart = start;
+    }
+  }
+  if (!starts.length || starts[0] > 0) starts.unshift(0);
+  // A document whose first lines are not a filing still reads as one: content before the first
+  // title belongs to it.
+  if (starts.length > 1 && starts[1] - starts[0] <= 12) starts.splice(1, 1);
+  return starts;
+}
+
+/** Text without a title or statement heading is a filing only if it has the form's landmarks. */
+function looksLikeFiling(lines: readonly string[]): boolean {
+  let signals = 0;
+  const limit = Math.min(lines.length, 2000);
+  for (let i = 0; i < limit && signals < 2; i++) {
+    const l = lines[i];
+    if (l.length < 300 && /Reporting\s+Person|Table\s+II?\b|Explanation\s+of\s+Responses|Issuer\s+Name\s+and\s+Ticker|Title\s+of\s+(Derivative\s+)?Security/i.test(l)) signals++;
+  }
+  return signals >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Disable comments.
+
+const DISABLE_RE = /form345-disable(-next-line)?\b\s*([a-z0-9 ,-]*)/i;
+
+interface Directives {
+  fileWide: Set<string> | 'all' | null;
+  nextLine: Map<number, Set<string> | 'all'>;
+}
+
+function readDirectives(lines: readonly string[], base: number, into: Directives): void {
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (!raw.includes('form345-disable')) continue;
+    const m = DISABLE_RE.exec(raw);
+    if (!m) continue;
+    const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z0-9-]+$/.test(c) && c !== '-');
+    const set: Set<string> | 'all' = codes.length ? new Set(codes) : 'all';
+    if (m[1]) into.nextLine.set(base + i + 1, set);
+    else if (set === 'all' || into.fileWide === 'all') into.fileWide = 'all';
+    else into.fileWide = new Set([...(into.fileWide ?? []), ...set]);
+  }
+}
+
+function suppressed(f: Finding, d: Directives): boolean {
+  const covers = (s: Set<string> | 'all' | null | undefined) => s === 'all' || (s instanceof Set && s.has(f.code));
+  return covers(d.fileWide) || covers(d.nextLine.get(f.range.start.line));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Analysing one filing.
+
+function todayIso(options: AnalyzeOptions): string {
+  const d = options.today ?? new Date();
+  return d.toISOString().slice(0, 10);
+}
+
+function filingRangeOf(lines: readonly string[], base: number): Range {
+  let last = lines.length - 1;
+  while (last > 0 && lines[last].trim() === '') last--;
+  return { start: { line: base, character: 0 }, end: { line: base + last, character: lines[last]?.length ?? 0 } };
+}
+
+export function analyzeFiling(lines: readonly string[], base: number, index: number, options: AnalyzeOptions): AnalyzedFiling {
+  const model = parseFiling(lines, base);
+  const range = filingRangeOf(lines, base);
+  const spans = collectSpans(model);
+  const findings = runRules({ model, today: todayIso(options), filingRange: range }).map((f) => ({ ...f, filing: index }));
+  return {
+    index,
+    range,
+    layout: model.layout,
+    record: model.record,
+    ...spans,
+    outline: buildOutline(model, range),
+    findings,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shifting a reused filing when lines above it were added or removed.
+
+function shiftValue(value: unknown, delta: number): unknown {
+  if (Array.isArray(value)) return value.map((v) => shiftValue(v, delta));
+  if (value && typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    if (typeof obj.line === 'number' && typeof obj.character === 'number' && Object.keys(obj).length === 2) {
+      return { line: (obj.line as number) + delta, character: obj.character } satisfies Position;
+    }
+    const out: Record<string, unknown> = {};
+    for (const k of Object.keys(obj)) out[k] = k === 'record' ? obj[k] : shiftValue(obj[k], delta);
+    return out;
+  }
+  return value;
+}
+
+function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedFiling {
+  const shifted = delta === 0 ? f : (shiftValue(f, delta) as AnalyzedFiling);
+  if (shifted.index === index) return shifted;
+  return { ...shifted, index, findings: shifted.findings.map((x) => ({ ...x, filing: index })) };
+}
+
+function assemble(filings: AnalyzedFiling[], lines: readonly string[]): AnalysisResult {
+  const directives: Directives = { fileWide: null, nextLine: new Map() };
+  readDirectives(lines, 0, directives);
+  const findings: Finding[] = [];
+  for (const f of filings) for (const x of f.findings) if (!suppressed(x, directives)) findings.push(x);
+  return { filings, findings };
+}
+
+/** Analyses a whole text at once (the CLI's path). */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const analyzer = new IncrementalAnalyzer(text, options);
+  return analyzer.analyze() ?? { filings: [], findings: [] };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface Segment {
+  start: number;
+  end: number;
+}
+
+/**
+ * Keeps a document's lines, its filing anchors and the last analysis; applies edits and
+ * re-analyses only what they touched.
+ */
 export class IncrementalAnalyzer {
-  private current: string;
+  private lines: string[];
+  private anchors: { line: number; kind: 'title' | 'statement' }[] = [];
+  /** Last analysis per filing; `delta` is a line shift not yet applied to its ranges. */
+  private cache: { segment: Segment; filing: AnalyzedFiling; delta: number }[] = [];
+  /** Line ranges (in current coordinates) edited since the last analysis. */
+  private dirty: { start: number; end: number }[] = [];
+  private last: AnalysisResult | null = null;
+
   constructor(text: string, private readonly options: AnalyzeOptions = {}) {
-    this.current = text;
+    this.lines = splitLines(text);
+    this.anchors = this.scanAnchors(0, this.lines.length);
+    this.dirty = [{ start: 0, end: this.lines.length }];
   }
+
   get text(): string {
-    return this.current;
+    return this.lines.join('\n');
   }
+
+  get lineCount(): number {
+    return this.lines.length;
+  }
+
+  private scanAnchors(from: number, to: number): { line: number; kind: 'title' | 'statement' }[] {
+    const out: { line: number; kind: 'title' | 'statement' }[] = [];
+    for (let i = from; i < to; i++) {
+      const kind = anchorKind(this.lines[i]);
+      if (kind) out.push({ line: i, kind });
+    }
+    return out;
+  }
+
   applyChanges(changes: readonly ContentChange[]): void {
-    for (const c of changes) if (!c.range) this.current = c.text;
+    for (const c of changes) {
+      if (!c.range) {
+        this.lines = splitLines(c.text);
+        this.anchors = this.scanAnchors(0, this.lines.length);
+        this.cache = [];
+        this.dirty = [{ start: 0, end: this.lines.length }];
+        continue;
+      }
+      this.applyRangeChange(c.range, c.text);
+    }
+    this.last = null;
   }
-  analyze(_token?: CancellationLike): AnalysisResult | null {
-    return analyze(this.current, this.options);
+
+  private applyRangeChange(range: Range, text: string): void {
+    const lastLine = Math.max(0, this.lines.length - 1);
+    const sLine = Math.min(Math.max(range.start.line, 0), lastLine);
+    const eLine = Math.min(Math.max(range.end.line, sLine), lastLine);
+    const sChar = range.start.line > lastLine ? this.lines[sLine].length : Math.min(Math.max(range.start.character, 0), this.lines[sLine].length);
+    const eChar = range.end.line > lastLine ? this.lines[eLine].length : Math.min(Math.max(range.end.character, 0), this.lines[eLine].length);
+    const merged = this.lines[sLine].slice(0, sChar) + text + this.lines[eLine].slice(eChar);
+    const replacement = splitLines(merged);
+    this.lines.splice(sLine, eLine - sLine + 1, ...replacement);
+    const delta = replacement.length - (eLine - sLine + 1);
+    const newEnd = sLine + replacement.length;
+    // Anchors: drop those in the replaced lines, shift those below, rescan the new lines.
+    const kept = this.anchors.filter((a) => a.line < sLine || a.line > eLine).map((a) => (a.line > eLine ? { ...a, line: a.line + delta } : a));
+    this.anchors = [...kept, ...this.scanAnchors(sLine, newEnd)].sort((a, b) => a.line - b.line);
+    // Cached filings below the edit move with it; the edited one is dirty.
+    for (const c of this.cache) {
+      if (c.segment.start > eLine) {
+        c.segment = { start: c.segment.start + delta, end: c.segment.end + delta };
+        c.delta += delta;
+      } else if (c.segment.end > sLine) {
+        c.segment = { start: c.segment.start, end: Math.max(c.segment.start, c.segment.end + delta) };
+      }
+    }
+    this.dirty = this.dirty.map((d) => (d.start > eLine ? { start: d.start + delta, end: d.end + delta } : d));
+    this.dirty.push({ start: sLine, end: newEnd });
+  }
+
+  private hasAnchor(seg: Segment): boolean {
+    return this.anchors.some((a) => a.line >= seg.start && a.line < seg.end);
+  }
+
+  private isDirty(seg: Segment): boolean {
+    return this.dirty.some((d) => d.start <= seg.end && d.end >= seg.start);
+  }
+
+  /** Analysis of the current text; null when cancelled. */
+  analyze(token?: CancellationLike): AnalysisResult | null {
+    if (this.last) return this.last;
+    const steps = this.steps();
+    for (let r = steps.next(); ; r = steps.next()) {
+      if (r.done) return r.value;
+      if (token?.isCancellationRequested) return null;
+    }
+  }
+
+  /**
+   * The analysis as a generator that yields after each re-analysed filing, so a caller can
+   * interleave other work (the server answers requests between slices of a huge document).
+   */
+  *steps(): Generator<void, AnalysisResult> {
+    const starts = filingStarts(this.anchors);
+    const segments: Segment[] = starts.map((s, i) => ({ start: s, end: i + 1 < starts.length ? starts[i + 1] : this.lines.length }));
+    const byStart = new Map<number, { segment: Segment; filing: AnalyzedFiling; delta: number }>();
+    for (const c of this.cache) byStart.set(c.segment.start, c);
+    const next: { segment: Segment; filing: AnalyzedFiling; delta: number }[] = [];
+    for (const seg of segments) {
+      const index = next.length;
+      const cached = byStart.get(seg.start);
+      if (cached && cached.segment.end === seg.end && !this.isDirty(seg)) {
+        next.push({ segment: seg, filing: shiftFiling(cached.filing, cached.delta, index), delta: 0 });
+        continue;
+      }
+      const lines = this.lines.slice(seg.start, seg.end);
+      if (!this.hasAnchor(seg) && !looksLikeFiling(lines)) continue;
+      next.push({ segment: seg, filing: analyzeFiling(lines, seg.start, index, this.options), delta: 0 });
+      yield;
+    }
+    this.cache = next;
+    this.dirty = [];
+    this.last = assemble(
+      next.map((n) => n.filing),
+      this.lines,
+    );
+    return this.last;
   }
 }

@@ -1,0 +1,228 @@
+/**
+ * The parts after the tables: footnote definitions under "Explanation of Responses", remarks,
+ * signatures, and the older renderings' "Reporting Owners" table.
+ */
+import type { Range } from '../types';
+import { splitCells } from '../text/cells';
+import { parseDateText } from './dates';
+import type { PLine } from './prepare';
+import { isBoilerplate } from './vocabulary';
+
+const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*/;
+/** Notices printed after the explanations; past them no footnote is defined. */
+const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB/i;
+
+export interface ParsedFootnote {
+  id: string;
+  text: string;
+  range: Range;
+  markerRange: Range;
+}
+
+function lineRange(l: PLine): Range {
+  const start = l.masked.length - l.masked.trimStart().length;
+  return { start: { line: l.line, character: start }, end: { line: l.line, character: l.masked.trimEnd().length } };
+}
+
+/** Footnote definitions in the lines of the explanation section. */
+export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
+  const out: ParsedFootnote[] = [];
+  let current: (ParsedFootnote & { parts: string[] }) | null = null;
+  const finish = () => {
+    if (current) {
+      current.text = current.parts.join(' ').replace(/\s+/g, ' ').trim();
+      out.push({ id: current.id, text: current.text, range: current.range, markerRange: current.markerRange });
+      current = null;
+    }
+  };
+  for (const l of lines) {
+    if (l.directive) continue;
+    if (CLOSING_RE.test(l.masked)) break;
+    if (l.blank || l.rule) {
+      finish();
+      continue;
+    }
+    if (isBoilerplate(l.masked) || /Explanation\s+of\s+Responses/i.test(l.masked)) {
+      finish();
+      const after = /Explanation\s+of\s+Responses\s*:?/i.exec(l.masked);
+      if (!after) continue;
+      const rest = l.masked.slice(after.index + after[0].length);
+      if (!DEF_RE.test(rest)) continue;
+    }
+    const text = l.masked.replace(/^.*Explanation\s+of\s+Responses\s*:?/i, (m) => ' '.repeat(m.length));
+    const m = DEF_RE.exec(text);
+    if (m) {
+      finish();
+      const id = String(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
+      const markerStart = text.length - text.trimStart().length;
+      const markerText = m[0].trimEnd();
+      const markerRange: Range = {
+        start: { line: l.line, character: markerStart },
+        end: { line: l.line, character: markerStart + markerText.trim().length },
+      };
+      current = { id, text: '', parts: [text.slice(m[0].length)], range: lineRange(l), markerRange };
+    } else if (current) {
+      (current as { parts: string[] }).parts.push(text);
+      current.range = { start: current.range.start, end: lineRange(l).end };
+    }
+  }
+  finish();
+  return out;
+}
+
+/** Remarks: text after "Remarks:" up to a blank line. */
+export function parseRemarks(lines: PLine[]): { text: string | null; range?: Range } {
+  const parts: string[] = [];
+  let range: Range | undefined;
+  for (let k = 0; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.directive) continue;
+    let text = l.masked;
+    if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
+    if (k > 0 && (l.blank || l.rule || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /Signature\s+of\s+Reporting/i.test(l.masked))) break;
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (t) {
+      parts.push(t);
+      const start = text.length - text.trimStart().length;
+      range ??= { start: { line: l.line, character: start }, end: { line: l.line, character: text.trimEnd().length } };
+    }
+  }
+  const text = parts.join(' ').trim();
+  return { text: text || null, range };
+}
+
+export interface ParsedSignature {
+  name: string | null;
+  date: string | null;
+  rawDate?: string;
+  range: Range;
+  dateRange?: Range;
+}
+
+const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
+
+/**
+ * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
+ * "/s/ ..."), possibly wrapped, with its date at the end of the first line.
+ */
+export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
+  const out: ParsedSignature[] = [];
+  let current: (ParsedSignature & { parts: string[] }) | null = null;
+  for (const l of lines) {
+    if (l.directive || l.blank || l.rule) continue;
+    const dm = DATE_IN_LINE.exec(l.masked);
+    const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null);
+    if (startsNew) {
+      current = { name: null, date: null, parts: [], range: lineRange(l) };
+      out.push(current);
+    }
+    const cur = current!;
+    if (namePart) cur.parts.push(namePart);
+    if (dm && !cur.rawDate) {
+      cur.rawDate = dm[0].replace(/\s+/g, '');
+      cur.date = parseDateText(cur.rawDate)?.iso ?? null;
+      cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
+    }
+    cur.name = cur.parts.join(' ').replace(/^\/s\/\s*/i, '').replace(/\s+/g, ' ').trim() || null;
+  }
+  return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
+}
+
+/** Finds the lines that hold signatures in the part of the filing after the tables. */
+export function findSignatureLines(lines: PLine[]): PLine[] {
+  const captionAt = lines.findIndex((l) => /Signature\s+of\s+Reporting\s+Person/i.test(l.masked));
+  if (captionAt >= 0) {
+    const block: PLine[] = [];
+    for (let k = captionAt - 1; k >= 0; k--) {
+      const l = lines[k];
+      if (l.blank || l.rule) {
+        if (block.length) break;
+        continue;
+      }
+      if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses\s*:?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
+      block.unshift(l);
+    }
+    return block;
+  }
+  const heading = lines.findIndex((l) => /^\s*Signatures?\s*:?\s*$/i.test(l.masked));
+  if (heading < 0) return [];
+  const block: PLine[] = [];
+  for (let k = heading + 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.blank || l.rule) {
+      if (block.length) break;
+      continue;
+    }
+    if (isBoilerplate(l.masked)) break;
+    block.push(l);
+  }
+  return block;
+}
+
+export interface OwnerTableRow {
+  nameAddress: string;
+  range: Range;
+  isDirector: boolean;
+  isTenPercentOwner: boolean;
+  isOfficer: boolean;
+  isOther: boolean;
+  officerTitle: string | null;
+  otherText: string | null;
+}
+
+/** The "Reporting Owners" table: Name / Address, then Director, 10% Owner, Officer, Other. */
+export function parseOwnersTable(lines: PLine[]): OwnerTableRow[] {
+  const headerAt = lines.findIndex((l) => /Director/i.test(l.masked) && /Officer/i.test(l.masked) && /Other/i.test(l.masked));
+  if (headerAt < 0) return [];
+  const header = lines[headerAt];
+  const columns: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; x: number }[] = [];
+  const xOf = (l: PLine, c: { col: number; start: number }) => (l.hasBorders ? c.col : c.start);
+  for (const c of splitCells(header.maskedLine)) {
+    if (/^Director$/i.test(c.text)) columns.push({ field: 'isDirector', x: xOf(header, c) });
+    else if (/^10\s*%\s*Owner$/i.test(c.text)) columns.push({ field: 'isTenPercentOwner', x: xOf(header, c) });
+    else if (/^Officer$/i.test(c.text)) columns.push({ field: 'isOfficer', x: xOf(header, c) });
+    else if (/^Other$/i.test(c.text)) columns.push({ field: 'isOther', x: xOf(header, c) });
+  }
+  if (columns.length < 3) return [];
+  const firstX = Math.min(...columns.map((c) => c.x));
+  const rows: OwnerTableRow[] = [];
+  let current: OwnerTableRow | null = null;
+  for (const l of lines.slice(headerAt + 1)) {
+    if (l.directive) continue;
+    if (l.blank || l.rule) {
+      if (current) break;
+      continue;
+    }
+    if (isBoilerplate(l.masked) || /^\s*Signatures?\s*$/i.test(l.masked)) break;
+    const cells = splitCells(l.maskedLine).filter((c) => c.text.length);
+    const nameCells = cells.filter((c) => xOf(l, c) < firstX - (l.hasBorders ? 0 : 2));
+    const marks = cells.filter((c) => !nameCells.includes(c));
+    if (marks.length || !current) {
+      current = {
+        nameAddress: '',
+        range: lineRange(l),
+        isDirector: false,
+        isTenPercentOwner: false,
+        isOfficer: false,
+        isOther: false,
+        officerTitle: null,
+        otherText: null,
+      };
+      rows.push(current);
+    }
+    current.nameAddress = `${current.nameAddress} ${nameCells.map((c) => c.text).join(' ')}`.replace(/\s+/g, ' ').trim();
+    for (const m of marks) {
+      const x = xOf(l, m);
+      let best = columns[0];
+      for (const c of columns) if (Math.abs(c.x - x) < Math.abs(best.x - x)) best = c;
+      current[best.field] = true;
+      const text = m.text.trim();
+      if (!/^(X|x|☒|✓)$/.test(text)) {
+        if (best.field === 'isOfficer') current.officerTitle = text;
+        if (best.field === 'isOther') current.otherText = text;
+      }
+    }
+  }
+  return rows.filter((r) => r.nameAddress || r.isDirector || r.isOfficer || r.isOther || r.isTenPercentOwner);
+}

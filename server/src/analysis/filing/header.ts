@@ -1,0 +1,552 @@
+/**
+ * The header boxes: reporting person and address, issuer and ticker, the dates, relationship
+ * and joint-filing check boxes, and the exit box.
+ *
+ * The boxes sit side by side, so each printed line interleaves several boxes. Every cell is
+ * given to a "lane": the box whose label opened the column it stands in (a grid column, the
+ * tab index in tabbed text, or the character offset in fixed-width text). A label replaces the
+ * lane it lands in, so boxes stacked in one column (2 above 3 above 4) follow each other, and
+ * text flattened into one column (lynx) reads box after box. Once a box's pieces are collected,
+ * its values are read between the captions the form prints ("(Last) (First) (Middle)",
+ * "(Street)", "(City) (State) (Zip)"), which every rendering keeps in the same order.
+ */
+import type { FieldName, LabelKey, Range, ReportingOwnerRecord } from '../types';
+import { splitCells, type Cell } from '../text/cells';
+import { parseDateText } from './dates';
+import type { PLine } from './prepare';
+import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
+import { Stream, collapse, type Piece } from './stream';
+
+export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
+
+const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
+  { box: 'reportingPerson', re: /(?:\d\s*\.\s*)?Name\s+and\s+Address\s+of\s+Reporting\s+Person\(?s?\)?\s*\^?\s*\(?\*?\)?/i },
+  { box: 'issuer', re: /(?:\d\s*\.\s*)?Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i },
+  {
+    box: 'periodOfReport',
+    re: /(?:\d\s*\.\s*)?(?:Date\s+of\s+Earliest\s+Transaction(?:\s+Required\s+to\s+be\s+Reported)?|Date\s+of\s+Event\s+Requiring\s+Statement|Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended)(?:\s*\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
+  },
+  {
+    box: 'amendment',
+    re: /(?:\d\s*\.\s*)?If\s+Amendment\s*,?\s*Date\s+(?:of\s+)?Original\s+Filed\s*(?:\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
+  },
+  {
+    box: 'relationship',
+    re: /(?:[\dS]\s*\.\s*)?Relationship\s+of\s+Reporting\s+Person\s*\(?\s*s?\s*\)?\s+to\s+Issuer(?:\s*\(?\s*Check\s+all\s+applicable\s*\)?)?/i,
+  },
+  {
+    box: 'jointFiling',
+    re: /(?:\d\s*\.\s*)?Individual\s+or\s+Joint\s*\/\s*Group\s+Filing\s*(?:\(?\s*Check\s+Applicable\s+Line\s*\)?)?/i,
+  },
+];
+
+/** The printed label of each box, for recognising labels cut short ("3. Da", "4. If A"). */
+const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
+  reportingPerson: ['name and address of reporting person'],
+  issuer: ['issuer name and ticker or trading symbol'],
+  periodOfReport: ['date of earliest transaction', 'date of event requiring statement', "statement for issuer's fiscal year ended"],
+  amendment: ['if amendment, date original filed', 'if amendment, date of original filed'],
+  relationship: ['relationship of reporting person(s) to issuer'],
+  jointFiling: ['individual or joint/group filing'],
+};
+
+/** "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). */
+function truncatedLabel(cellText: string, form: '3' | '4' | '5'): BoxKey | null {
+  const m = /^\s*([1-6])\s*\.\s*([A-Za-z].*)$/.exec(cellText);
+  if (!m) return null;
+  const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
+  const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
+  const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
+  return BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t)) ? box : null;
+}
+
+/** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
+const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {
+  '3': ['reportingPerson', 'periodOfReport', 'issuer', 'relationship', 'amendment', 'jointFiling'],
+  '4': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
+  '5': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
+};
+
+export const BOX_LABEL_KEY: Record<BoxKey, LabelKey> = {
+  reportingPerson: 'box.reportingPerson',
+  issuer: 'box.issuer',
+  periodOfReport: 'box.periodOfReport',
+  amendment: 'box.amendment',
+  relationship: 'box.relationship',
+  jointFiling: 'box.jointFiling',
+};
+
+export interface HeaderValue<T> {
+  value: T;
+  range?: Range;
+  raw?: string;
+}
+
+export interface OwnerBox {
+  record: ReportingOwnerRecord;
+  range: Range;
+  fields: { field: FieldName; range: Range; raw: string }[];
+}
+
+export interface HeaderResult {
+  owners: OwnerBox[];
+  issuerName: HeaderValue<string | null>;
+  tradingSymbol: HeaderValue<string | null>;
+  periodOfReport: HeaderValue<string | null>;
+  /** Raw text of the date cells, for the invalid-date rule. */
+  dateCells: { field: 'periodOfReport' | 'dateOfOriginalSubmission'; raw: string; range: Range }[];
+  dateOfOriginalSubmission: HeaderValue<string | null>;
+  jointFiling: HeaderValue<boolean | null>;
+  labels: { key: LabelKey; range: Range }[];
+  /** Relationship read from box 4/5 (applies to the first owner). */
+  relationship: Relationship | null;
+  relationshipRange?: Range;
+}
+
+export interface Relationship {
+  isDirector: boolean | null;
+  isOfficer: boolean | null;
+  isTenPercentOwner: boolean | null;
+  isOther: boolean | null;
+  officerTitle: string | null;
+  otherText: string | null;
+  titleRange?: Range;
+}
+
+interface Lane {
+  x: number;
+  box: BoxKey;
+  /** Index into `boxes` of the box instance this lane feeds. */
+  instance: number;
+}
+
+interface BoxInstance {
+  box: BoxKey;
+  pieces: Piece[];
+  labelLine: number;
+}
+
+/** Position of a cell for lane purposes: tab/grid column when the line has borders, else offset. */
+function cellX(line: PLine, cell: Cell): number {
+  return line.hasBorders ? cell.col * 1000 : cell.start;
+}
+
+function findLabel(text: string, from: number): { box: BoxKey; start: number; end: number } | null {
+  let best: { box: BoxKey; start: number; end: number } | null = null;
+  const rest = text.slice(from);
+  for (const l of BOX_LABELS) {
+    const m = l.re.exec(rest);
+    if (m && (best === null || m.index + from < best.start)) best = { box: l.box, start: m.index + from, end: m.index + from + m[0].length };
+  }
+  return best;
+}
+
+/** Splits the header lines into box instances. */
+function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
+  const boxes: BoxInstance[] = [];
+  const labels: { key: LabelKey; range: Range }[] = [];
+  let lanes: Lane[] = [];
+  const tolerance = (line: PLine) => (line.hasBorders ? 0 : 3);
+  const open = (line: PLine, x: number, box: BoxKey): number => {
+    const tol = tolerance(line);
+    lanes = lanes.filter((l) => Math.abs(l.x - x) > tol);
+    boxes.push({ box, pieces: [], labelLine: line.line });
+    lanes.push({ x, box, instance: boxes.length - 1 });
+    lanes.sort((a, b) => a.x - b.x);
+    return boxes.length - 1;
+  };
+  const laneAt = (line: PLine, x: number): Lane | undefined => {
+    if (line.hasBorders && !line.maskedLine.bordered) {
+      // OCR'd tab counts drift from line to line: the nearest lane is the best guess.
+      let best: Lane | undefined;
+      for (const l of lanes) if (!best || Math.abs(l.x - x) < Math.abs(best.x - x)) best = l;
+      return best;
+    }
+    const tol = tolerance(line);
+    let found: Lane | undefined;
+    for (const l of lanes) if (l.x <= x + tol) found = l;
+    return found ?? lanes[0];
+  };
+  for (const line of lines) {
+    if (line.rule) continue;
+    for (const cell of splitCells(line.maskedLine)) {
+      if (cell.start === cell.end || !/[A-Za-z0-9☒☐]/.test(cell.text)) continue;
+      const x = cellX(line, cell);
+      let cursor = 0;
+      let target: number | undefined = laneAt(line, x)?.instance;
+      const pushPiece = (from: number, to: number, inst: number | undefined) => {
+        if (inst === undefined) return;
+        const text = cell.text.slice(from, to);
+        if (!/[A-Za-z0-9☒☐]/.test(text)) return;
+        boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from });
+      };
+      for (;;) {
+        const label = findLabel(cell.text, cursor);
+        const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form) : null;
+        if (truncated) {
+          const box = truncated;
+          target = open(line, x, box);
+          labels.push({ key: BOX_LABEL_KEY[box], range: { start: { line: line.line, character: cell.start }, end: { line: line.line, character: cell.end } } });
+          pushPiece(0, cell.text.length, target);
+          break;
+        }
+        if (!label) {
+          pushPiece(cursor, cell.text.length, target);
+          break;
+        }
+        pushPiece(cursor, label.start, target);
+        target = open(line, x, label.box);
+        labels.push({
+          key: BOX_LABEL_KEY[label.box],
+          range: { start: { line: line.line, character: cell.start + label.start }, end: { line: line.line, character: cell.start + label.end } },
+        });
+        // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
+        pushPiece(label.start, label.end, target);
+        cursor = label.end;
+      }
+    }
+  }
+  return { boxes, labels };
+}
+
+/** End offset of the box's label in its stream (labels may wrap over several pieces). */
+function valueStart(stream: Stream, box: BoxKey): number {
+  const l = BOX_LABELS.find((b) => b.box === box);
+  const m = l ? l.re.exec(stream.text) : null;
+  if (m) return m.index + m[0].length;
+  // A label cut short: skip the piece holding the box number.
+  const nl = stream.text.indexOf('\n');
+  return nl < 0 ? stream.text.length : nl + 1;
+}
+
+const JUNK_EDGES = /^[\s^*\-:.,;|]+|[\s^*\-:;|]+$/g;
+
+function cleanValue(text: string): string {
+  return collapse(text).replace(JUNK_EDGES, '');
+}
+
+const DATE_IN_TEXT = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
+
+function firstDate(stream: Stream, from: number): { iso: string | null; raw: string; range: Range } | null {
+  const m = DATE_IN_TEXT.exec(stream.text.slice(from));
+  if (!m) return null;
+  const start = from + m.index;
+  const raw = m[0].replace(/\s+/g, '');
+  return { iso: parseDateText(raw)?.iso ?? null, raw, range: stream.range(start, start + m[0].length) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Box 1: name and address.
+
+const CAPTION = {
+  last: /\(\s*Last\s*\)/i,
+  middle: /\(\s*Middle\s*\)/i,
+  street: /\(\s*Street\s*\)/i,
+  city: /\(\s*City\s*\)/i,
+  zip: /\(\s*Zip\s*\)/i,
+};
+
+function search(re: RegExp, text: string, from: number): { start: number; end: number } | null {
+  const m = re.exec(text.slice(from));
+  return m ? { start: from + m.index, end: from + m.index + m[0].length } : null;
+}
+
+/** Pieces of the stream inside [start, end), clipped, grouped by line. */
+function linesIn(stream: Stream, start: number, end: number): Piece[][] {
+  const out: Piece[][] = [];
+  let offset = 0;
+  for (const p of stream.pieces) {
+    const pStart = offset;
+    const pEnd = offset + p.text.length;
+    offset = pEnd + 1;
+    const s = Math.max(start, pStart);
+    const e = Math.min(end, pEnd);
+    if (e <= s) continue;
+    const text = p.text.slice(s - pStart, e - pStart);
+    const trimmed = text.trim();
+    if (!trimmed || !/[A-Za-z0-9]/.test(trimmed)) continue;
+    const lead = text.length - text.trimStart().length;
+    const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead };
+    const last = out[out.length - 1];
+    if (last && last[0].line === piece.line) last.push(piece);
+    else out.push([piece]);
+  }
+  return out;
+}
+
+function pieceRange(p: Piece): Range {
+  return { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+}
+
+const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+([A-Z0-9][A-Z0-9-]{2,4}(?:[ -]?[A-Z0-9]{3,4})?)$/;
+
+interface CityStateZip {
+  city: string | null;
+  state: string | null;
+  zip: string | null;
+  ranges: { field: 'city' | 'state' | 'zip'; range: Range; raw: string }[];
+}
+
+/** "WALTHAM, MA 02451", or columns "TORONTO   A6   M5J2T3" with "ONTARIO" wrapped under the city. */
+function parseCityLines(lines: Piece[][]): CityStateZip {
+  const out: CityStateZip = { city: null, state: null, zip: null, ranges: [] };
+  if (lines.length === 0) return out;
+  const first = lines[0];
+  if (first.length >= 3) {
+    const [c, s, z] = [first[0], first[first.length - 2], first[first.length - 1]];
+    const cityParts = [first.slice(0, first.length - 2).map((p) => p.text).join(' ')];
+    for (const more of lines.slice(1)) {
+      for (const p of more) if (Math.abs(p.x - c.x) <= 3) cityParts.push(p.text);
+    }
+    out.city = cleanValue(cityParts.join(' ')).replace(/,$/, '') || null;
+    out.state = cleanValue(s.text) || null;
+    out.zip = cleanValue(z.text) || null;
+    out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
+    return out;
+  }
+  const joined = first.map((p) => p.text).join(' ');
+  const m = CITY_STATE_ZIP.exec(joined.trim());
+  const range = pieceRange(first[0]);
+  if (m) {
+    out.city = cleanValue(m[1]).replace(/,$/, '') || null;
+    out.state = m[2].toUpperCase();
+    out.zip = m[3];
+  } else {
+    out.city = cleanValue(joined) || null;
+  }
+  out.ranges.push({ field: 'city', range, raw: joined });
+  return out;
+}
+
+function emptyOwner(): ReportingOwnerRecord {
+  return {
+    name: null,
+    street1: null,
+    street2: null,
+    city: null,
+    state: null,
+    zip: null,
+    isDirector: null,
+    isOfficer: null,
+    isTenPercentOwner: null,
+    isOther: null,
+    officerTitle: null,
+    otherText: null,
+  };
+}
+
+/** Reads box 1 from its stream. */
+export function parseOwnerBox(stream: Stream): OwnerBox {
+  const text = stream.text;
+  const from = valueStart(stream, 'reportingPerson');
+  const record = emptyOwner();
+  const fields: OwnerBox['fields'] = [];
+  const last = search(CAPTION.last, text, from);
+  const middle = search(CAPTION.middle, text, last?.end ?? from) ?? last;
+  const street = search(CAPTION.street, text, middle?.end ?? from);
+  const city = search(CAPTION.city, text, street?.end ?? from) ?? search(CAPTION.zip, text, street?.end ?? from);
+
+  const nameLines = linesIn(stream, from, last?.start ?? text.length);
+  if (nameLines.length) {
+    const pieces = last ? nameLines.flat() : nameLines[0];
+    const raw = pieces.map((p) => p.text).join(' ');
+    record.name = cleanValue(raw) || null;
+    if (record.name) fields.push({ field: 'name', range: pieceRange(pieces[0]), raw });
+  }
+  if (middle) {
+    const streetLines = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length).map((ps) => ps.map((p) => p.text).join(' '));
+    const streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    if (streetLines.length) {
+      record.street1 = cleanValue(streetLines[0]) || null;
+      fields.push({ field: 'street1', range: pieceRange(streetPieces[0][0]), raw: streetLines[0] });
+      if (streetLines.length > 1) {
+        record.street2 = cleanValue(streetLines.slice(1).join(' ')) || null;
+        fields.push({ field: 'street2', range: pieceRange(streetPieces[1][0]), raw: streetLines[1] });
+      }
+    }
+  }
+  if (street) {
+    const csz = parseCityLines(linesIn(stream, street.end, city?.start ?? text.length));
+    record.city = csz.city;
+    record.state = csz.state;
+    record.zip = csz.zip;
+    fields.push(...csz.ranges);
+  }
+  const first = stream.pieces[0];
+  const lastPiece = stream.pieces[stream.pieces.length - 1];
+  const range: Range = {
+    start: { line: first.line, character: first.start },
+    end: { line: lastPiece.line, character: lastPiece.end },
+  };
+  return { record, range, fields };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Check boxes.
+
+function checkedBefore(text: string, at: number): boolean {
+  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - 8), at));
+}
+
+/** Box 4/5: which relationships are checked, and the officer title / other text under them. */
+export function parseRelationship(stream: Stream): Relationship | null {
+  const text = stream.text;
+  const from = valueStart(stream, 'relationship');
+  const below = /below\s*\)/gi;
+  let optionsEnd = -1;
+  below.lastIndex = from;
+  for (let m = below.exec(text); m; m = below.exec(text)) optionsEnd = m.index + m[0].length;
+  const found: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', number>> = {};
+  let lastOption = -1;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = from;
+    const m = opt.re.exec(text);
+    if (m && (optionsEnd < 0 || m.index < optionsEnd)) {
+      found[opt.field] = m.index;
+      lastOption = Math.max(lastOption, m.index + m[0].length);
+    }
+  }
+  if (Object.keys(found).length === 0) return null;
+  const rel: Relationship = {
+    isDirector: found.isDirector !== undefined ? checkedBefore(text, found.isDirector) : false,
+    isTenPercentOwner: found.isTenPercentOwner !== undefined ? checkedBefore(text, found.isTenPercentOwner) : false,
+    isOfficer: found.isOfficer !== undefined ? checkedBefore(text, found.isOfficer) : false,
+    isOther: found.isOther !== undefined ? checkedBefore(text, found.isOther) : false,
+    officerTitle: null,
+    otherText: null,
+  };
+  const titleFrom = optionsEnd >= 0 ? optionsEnd : lastOption;
+  const titleLines = linesIn(stream, titleFrom, text.length)
+    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
+    .filter((ps) => ps.length);
+  if (titleLines.length) {
+    const words = titleLines.map((ps) => ps.map((p) => p.text).join(' '));
+    rel.titleRange = pieceRange(titleLines[0][0]);
+    if (rel.isOfficer && rel.isOther && words.length > 1) {
+      rel.officerTitle = cleanValue(words[0]);
+      rel.otherText = cleanValue(words.slice(1).join(' '));
+    } else if (rel.isOther && !rel.isOfficer) {
+      rel.otherText = cleanValue(words.join(' '));
+    } else {
+      rel.officerTitle = cleanValue(words.join(' '));
+    }
+  }
+  return rel;
+}
+
+function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
+  const text = stream.text;
+  const one = /Form\s+filed\s+by\s+One/i.exec(text);
+  const more = /Form\s+filed\s+by\s+More/i.exec(text);
+  if (!one && !more) return { value: null };
+  if (more && checkedBefore(text, more.index)) return { value: true, range: stream.range(more.index, more.index + more[0].length) };
+  if (one && checkedBefore(text, one.index)) return { value: false, range: stream.range(one.index, one.index + one[0].length) };
+  return { value: null };
+}
+
+function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
+  const from = valueStart(stream, 'issuer');
+  const rest = stream.text.slice(from);
+  const m = /([^[\]]*?)\[\s*([A-Za-z0-9.\-/]{1,12})\s*\]/.exec(rest);
+  if (m) {
+    const nameStart = from + m.index + (m[1].length - m[1].trimStart().length);
+    const name = cleanValue(m[1]);
+    const tickerStart = from + m.index + m[0].indexOf(m[2]);
+    return {
+      name: { value: name || null, range: stream.range(nameStart, nameStart + m[1].trim().length), raw: m[1].trim() },
+      ticker: { value: m[2].toUpperCase(), range: stream.range(tickerStart, tickerStart + m[2].length), raw: m[2] },
+    };
+  }
+  const lines = linesIn(stream, from, stream.text.length);
+  if (!lines.length) return { name: { value: null }, ticker: { value: null } };
+  const raw = lines[0].map((p) => p.text).join(' ');
+  return { name: { value: cleanValue(raw) || null, range: pieceRange(lines[0][0]), raw }, ticker: { value: null } };
+}
+
+/** Reads the header boxes from the lines above Table I. */
+export function parseHeader(lines: PLine[], form: '3' | '4' | '5'): HeaderResult {
+  const { boxes, labels } = collectBoxes(lines, form);
+  const result: HeaderResult = {
+    owners: [],
+    issuerName: { value: null },
+    tradingSymbol: { value: null },
+    periodOfReport: { value: null },
+    dateOfOriginalSubmission: { value: null },
+    dateCells: [],
+    jointFiling: { value: null },
+    labels,
+    relationship: null,
+  };
+  const merged = new Map<BoxKey, Piece[]>();
+  for (const b of boxes) {
+    if (b.box === 'reportingPerson') {
+      if (b.pieces.length) result.owners.push(parseOwnerBox(new Stream(b.pieces)));
+      continue;
+    }
+    // A box cut in two (a label repeated by OCR, "3. Da" then "3. Date ...") reads as one.
+    merged.set(b.box, [...(merged.get(b.box) ?? []), ...b.pieces]);
+  }
+  const streamOf = (box: BoxKey) => {
+    const pieces = merged.get(box);
+    return pieces && pieces.length ? new Stream(pieces) : null;
+  };
+  const issuer = streamOf('issuer');
+  if (issuer) {
+    const { name, ticker } = parseIssuer(issuer);
+    result.issuerName = name;
+    result.tradingSymbol = ticker;
+  }
+  const period = streamOf('periodOfReport');
+  if (period) {
+    const d = firstDate(period, valueStart(period, 'periodOfReport'));
+    if (d) {
+      result.periodOfReport = { value: d.iso, range: d.range, raw: d.raw };
+      result.dateCells.push({ field: 'periodOfReport', raw: d.raw, range: d.range });
+    }
+  }
+  const amendment = streamOf('amendment');
+  if (amendment) {
+    const d = firstDate(amendment, valueStart(amendment, 'amendment'));
+    if (d) {
+      result.dateOfOriginalSubmission = { value: d.iso, range: d.range, raw: d.raw };
+      result.dateCells.push({ field: 'dateOfOriginalSubmission', raw: d.raw, range: d.range });
+    }
+  }
+  const rel = streamOf('relationship');
+  if (rel) {
+    result.relationship = parseRelationship(rel);
+    const p = rel.pieces[0];
+    result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+  }
+  const joint = streamOf('jointFiling');
+  if (joint) result.jointFiling = parseJointFiling(joint);
+  return result;
+}
+
+/** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */
+export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5'): OwnerBox[] {
+  const { boxes } = collectBoxes(lines, form);
+  return boxes.filter((b) => b.box === 'reportingPerson' && b.pieces.length).map((b) => parseOwnerBox(new Stream(b.pieces)));
+}
+
+/**
+ * The exit box of Forms 4 and 5 ("Check this box if no longer subject to Section 16"):
+ * true when a check mark stands at the box, false when the box is printed without one,
+ * null when its text is not readable (the box may have been lost with it).
+ */
+export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
+  for (let k = 0; k < lines.length; k++) {
+    const m = /Check\s+this\s+box\s+if\s+no\s+longer/i.exec(lines[k].masked);
+    if (!m) continue;
+    const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
+    if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
+    // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
+    for (let j = Math.max(0, k - 2); j <= Math.min(lines.length - 1, k + 3); j++) {
+      if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
+      const head = lines[j].masked.slice(0, Math.max(m.index, 8));
+      if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
+    }
+    return { value: false, range };
+  }
+  return { value: null };
+}

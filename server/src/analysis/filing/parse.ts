@@ -1,0 +1,318 @@
+/**
+ * One filing, from its lines to its model: form type, section map, header boxes, table rows,
+ * footnotes, remarks and signatures, with the source range of every value.
+ */
+import type {
+  FieldName,
+  FieldSpan,
+  FilingRecord,
+  FootnoteDef,
+  FootnoteRef,
+  FormType,
+  LabelSpan,
+  LayoutKind,
+  Range,
+  ReportingOwnerRecord,
+} from '../types';
+import { parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
+import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
+import { prepareLine, type PLine } from './prepare';
+import { parseTable, type FormDigit, type ParsedRow } from './tables';
+import { OMB_RE, STATEMENT_RE, TITLE_RE, sectionOf, type SectionKind } from './vocabulary';
+
+/** Everything rules and features need beyond the record itself. */
+export interface FilingModel {
+  lines: PLine[];
+  form: FormDigit | null;
+  formType: FormType | null;
+  titleRange?: Range;
+  layout: LayoutKind;
+  header: HeaderResult;
+  owners: OwnerBox[];
+  ownerTable: OwnerTableRow[];
+  rows: ParsedRow[];
+  footnotes: ParsedFootnote[];
+  signatures: ParsedSignature[];
+  remarks: { text: string | null; range?: Range };
+  exitBox: { value: boolean | null; range?: Range };
+  sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
+  record: FilingRecord;
+}
+
+function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
+  const limit = Math.min(lines.length, 60);
+  for (let k = 0; k < limit; k++) {
+    const m = TITLE_RE.exec(lines[k].masked);
+    if (m) {
+      const start = lines[k].masked.indexOf(m[0].trim());
+      return {
+        form: m[1] as FormDigit,
+        amended: Boolean(m[2]),
+        titleRange: { start: { line: lines[k].line, character: start }, end: { line: lines[k].line, character: start + m[0].trim().length } },
+      };
+    }
+  }
+  for (let k = 0; k < limit; k++) {
+    const m = STATEMENT_RE.exec(lines[k].masked);
+    if (m) return { form: m[1] ? '3' : m[2] ? '5' : '4', amended: false };
+  }
+  for (let k = 0; k < limit; k++) {
+    const m = OMB_RE.exec(lines[k].masked);
+    if (m) return { form: m[1] === '0104' ? '3' : m[1] === '0362' ? '5' : '4', amended: false };
+  }
+  return { form: null, amended: false };
+}
+
+function detectLayout(lines: PLine[]): LayoutKind {
+  let tabs = 0;
+  let pipes = 0;
+  let box = 0;
+  let md = 0;
+  let html = 0;
+  let wide = 0;
+  for (const l of lines) {
+    const raw = l.raw;
+    if (raw.includes('\t')) tabs++;
+    if (/^\s*\|.*\|\s*$/.test(raw)) pipes++;
+    if (/[│┃║]/.test(raw)) box++;
+    if (/^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) md++;
+    if (/<(b|input|td|tr|sup|br|table)\b/i.test(raw)) html++;
+    if (/\S {3,}\S/.test(raw)) wide++;
+  }
+  if (box > 5) return 'grid';
+  if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*\|?\s*:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
+  if (html > 2) return 'html';
+  if (md > 2) return 'markdown';
+  if (tabs > 5) return 'tabbed';
+  if (wide > 5) return 'fixed-width';
+  return 'linear';
+}
+
+const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i;
+
+/** Splits the filing into sections by their headings. Tables only move forward (I, then II). */
+function mapSections(lines: PLine[]): FilingModel['sections'] {
+  const sections: FilingModel['sections'] = [];
+  let current: FilingModel['sections'][number] = {
+    kind: 'header',
+    start: 0,
+    end: lines.length,
+    headingRange: { start: { line: lines[0]?.line ?? 0, character: 0 }, end: { line: lines[0]?.line ?? 0, character: 0 } },
+  };
+  sections.push(current);
+  let seenTable = false;
+  let seenTableII = false;
+  let trailer = false;
+  for (let k = 0; k < lines.length && !trailer; k++) {
+    const l = lines[k];
+    if (l.directive || l.rule) continue;
+    let kind: SectionKind | 'ownerBox' | null = sectionOf(l.masked);
+    if (!kind && seenTable && OWNER_BOX_RE.test(l.masked)) kind = 'ownerBox' as SectionKind;
+    if (!kind) continue;
+    if (kind === 'tableI' && (seenTable || current.kind !== 'header')) continue;
+    if (kind === 'tableII' && seenTableII) continue;
+    if ((kind as string) === 'ownerBox' && (current.kind as string) === 'ownerBox') continue;
+    if (kind === current.kind) continue;
+    if (kind === 'tableI' || kind === 'tableII') seenTable = true;
+    if (kind === 'tableII') seenTableII = true;
+    if (kind === 'trailer') trailer = true;
+    current.end = k;
+    const start = l.masked.length - l.masked.trimStart().length;
+    current = {
+      kind,
+      start: k,
+      end: lines.length,
+      headingRange: { start: { line: l.line, character: start }, end: { line: l.line, character: l.masked.trimEnd().length } },
+    };
+    sections.push(current);
+  }
+  return sections;
+}
+
+function linesOf(lines: PLine[], sections: FilingModel['sections'], kind: string): PLine[] {
+  return sections.filter((s) => s.kind === kind).flatMap((s) => lines.slice(s.start, s.end));
+}
+
+/** A table's body: its lines without the heading line that opened it. */
+function bodyOf(lines: PLine[], sections: FilingModel['sections'], kind: string): PLine[] {
+  return sections.filter((s) => s.kind === kind).flatMap((s) => lines.slice(s.start + 1, s.end));
+}
+
+function ownerFromTable(row: OwnerTableRow): ReportingOwnerRecord {
+  const m = /^(.*?)(?=\s\d)/.exec(row.nameAddress);
+  return {
+    name: (m ? m[1] : row.nameAddress).trim() || null,
+    street1: null,
+    street2: null,
+    city: null,
+    state: null,
+    zip: null,
+    isDirector: row.isDirector,
+    isOfficer: row.isOfficer,
+    isTenPercentOwner: row.isTenPercentOwner,
+    isOther: row.isOther,
+    officerTitle: row.officerTitle,
+    otherText: row.otherText,
+  };
+}
+
+function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
+  return a.name === b.name && a.street1 === b.street1 && a.city === b.city && a.zip === b.zip;
+}
+
+/** Parses one filing's lines (absolute line numbers start at `baseLine`). */
+export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
+  const lines = rawLines.map((raw, i) => prepareLine(raw, baseLine + i));
+  const { form, amended, titleRange } = detectForm(lines);
+  const digit: FormDigit = form ?? '4';
+  const sections = mapSections(lines);
+  // The header runs up to and including the line that opens the first table (seed-style text
+  // puts "(City) (State) (Zip)" and the Table I heading on one line).
+  const headerSection = sections[0];
+  const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
+  const header = parseHeader(headerLines, digit);
+  const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
+
+  const rows = [
+    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
+    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
+  ];
+  let nd = 0;
+  let d = 0;
+  for (const r of rows) r.index = r.table === 'nonDerivative' ? nd++ : d++;
+
+  const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
+  const owners: OwnerBox[] = [...header.owners];
+  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit)) {
+    if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
+  }
+  // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
+  const rel = header.relationship;
+  if (owners.length && rel) {
+    const o = owners[0].record;
+    o.isDirector = rel.isDirector;
+    o.isOfficer = rel.isOfficer;
+    o.isTenPercentOwner = rel.isTenPercentOwner;
+    o.isOther = rel.isOther;
+    o.officerTitle = rel.officerTitle;
+    o.otherText = rel.otherText;
+  }
+  ownerTable.forEach((row, i) => {
+    if (i >= owners.length) {
+      owners.push({ record: ownerFromTable(row), range: row.range, fields: [] });
+      return;
+    }
+    const o = owners[i].record;
+    const fromRow = ownerFromTable(row);
+    o.isDirector ??= fromRow.isDirector;
+    o.isOfficer ??= fromRow.isOfficer;
+    o.isTenPercentOwner ??= fromRow.isTenPercentOwner;
+    o.isOther ??= fromRow.isOther;
+    if (o.isOfficer) o.officerTitle ??= fromRow.officerTitle;
+    if (o.isOther) o.otherText ??= fromRow.otherText;
+  });
+
+  const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
+  const remarks = parseRemarks(linesOf(lines, sections, 'remarks'));
+  const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
+  const signatures = parseSignatureBlock(findSignatureLines(tail));
+
+  const dateOfOriginalSubmission = header.dateOfOriginalSubmission.value;
+  const formType: FormType | null = form ? ((amended || dateOfOriginalSubmission ? `${form}/A` : form) as FormType) : null;
+  const record: FilingRecord = {
+    formType,
+    issuer: { name: header.issuerName.value, tradingSymbol: header.tradingSymbol.value },
+    reportingOwners: owners.map((o) => o.record),
+    periodOfReport: header.periodOfReport.value,
+    dateOfOriginalSubmission,
+    notSubjectToSection16: exitBox.value,
+    jointFiling: header.jointFiling.value,
+    nonDerivative: rows.filter((r) => r.table === 'nonDerivative').map((r) => r.record) as FilingRecord['nonDerivative'],
+    derivative: rows.filter((r) => r.table === 'derivative').map((r) => r.record) as FilingRecord['derivative'],
+    footnotes: footnotes.map((f) => ({ id: f.id, text: f.text })),
+    signatures: signatures.map((s) => ({ name: s.name, date: s.date })),
+    remarks: remarks.text,
+  };
+  return {
+    lines,
+    form,
+    formType,
+    titleRange,
+    layout: detectLayout(lines),
+    header,
+    owners,
+    ownerTable,
+    rows,
+    footnotes,
+    signatures,
+    remarks,
+    exitBox,
+    sections,
+    record,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source maps, spans and the outline.
+
+export interface FilingSpans {
+  sources: Record<string, Range>;
+  fields: FieldSpan[];
+  labels: LabelSpan[];
+  footnoteRefs: FootnoteRef[];
+  footnoteDefs: FootnoteDef[];
+}
+
+export function collectSpans(model: FilingModel): FilingSpans {
+  const sources: Record<string, Range> = {};
+  const fields: FieldSpan[] = [];
+  const put = (pointer: string, field: FieldName, range: Range | undefined, raw: string | undefined) => {
+    if (!range) return;
+    sources[pointer] = range;
+    fields.push({ pointer, field, range, raw: raw ?? '' });
+  };
+  const h = model.header;
+  put('/issuer/name', 'issuerName', h.issuerName.range, h.issuerName.raw);
+  put('/issuer/tradingSymbol', 'tradingSymbol', h.tradingSymbol.range, h.tradingSymbol.raw);
+  put('/periodOfReport', 'periodOfReport', h.periodOfReport.range, h.periodOfReport.raw);
+  put('/dateOfOriginalSubmission', 'dateOfOriginalSubmission', h.dateOfOriginalSubmission.range, h.dateOfOriginalSubmission.raw);
+  if (h.jointFiling.range) sources['/jointFiling'] = h.jointFiling.range;
+  if (model.exitBox.range) sources['/notSubjectToSection16'] = model.exitBox.range;
+  model.owners.forEach((o, i) => {
+    sources[`/reportingOwners/${i}`] = o.range;
+    for (const f of o.fields) put(`/reportingOwners/${i}/${f.field}`, f.field, f.range, f.raw);
+  });
+  if (h.relationship?.titleRange && model.owners.length) {
+    const field = h.relationship.isOther && !h.relationship.isOfficer ? 'otherText' : 'officerTitle';
+    put(`/reportingOwners/0/${field}`, field, h.relationship.titleRange, h.relationship.officerTitle ?? h.relationship.otherText ?? '');
+  }
+  const footnoteRefs: FootnoteRef[] = [];
+  for (const r of model.rows) {
+    const base = `/${r.table}/${r.index}`;
+    sources[base] = r.range;
+    for (const f of r.fields) put(`${base}/${f.field}`, f.field, f.range, f.raw);
+    for (const ref of r.refs) footnoteRefs.push({ id: ref.id, range: ref.range, pointer: base });
+  }
+  const footnoteDefs: FootnoteDef[] = model.footnotes.map((f, i) => {
+    sources[`/footnotes/${i}`] = f.range;
+    return { id: f.id, range: f.range, markerRange: f.markerRange, text: f.text };
+  });
+  model.signatures.forEach((s, i) => {
+    sources[`/signatures/${i}`] = s.range;
+    put(`/signatures/${i}/name`, 'signatureName', s.range, s.name ?? '');
+    if (s.dateRange) put(`/signatures/${i}/date`, 'signatureDate', s.dateRange, s.rawDate);
+  });
+  if (model.remarks.range) sources['/remarks'] = model.remarks.range;
+  const labels: LabelSpan[] = [...h.labels];
+  const SECTION_LABEL: Partial<Record<string, LabelSpan['key']>> = {
+    tableI: 'table1',
+    tableII: 'table2',
+    explanation: 'explanation',
+    remarks: 'remarks',
+  };
+  for (const s of model.sections) {
+    const key = SECTION_LABEL[s.kind];
+    if (key) labels.push({ key, range: s.headingRange });
+  }
+  return { sources, fields, labels, footnoteRefs, footnoteDefs };
+}

@@ -1,0 +1,38 @@
+/**
+ * A filing's lines, each with its masked text and the facts every later stage asks about.
+ */
+import { maskLine, isRuleOrBlank, type MaskedLine } from '../text/mask';
+
+export interface PLine {
+  /** Absolute document line. */
+  line: number;
+  raw: string;
+  maskedLine: MaskedLine;
+  masked: string;
+  /** Cells are separated by tabs or drawn borders (positions are column indices, not offsets). */
+  hasBorders: boolean;
+  blank: boolean;
+  /** A rule, border or blank line: no letter or digit. */
+  rule: boolean;
+  /** A `form345-disable...` comment line: not part of the filing's content. */
+  directive: boolean;
+}
+
+const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
+
+export function prepareLine(raw: string, line: number): PLine {
+  const directive = DIRECTIVE_RE.test(raw);
+  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : maskLine(raw);
+  const masked = maskedLine.text;
+  const rule = isRuleOrBlank(masked);
+  return {
+    line,
+    raw,
+    maskedLine,
+    masked,
+    hasBorders: masked.includes('\t'),
+    blank: masked.trim() === '',
+    rule,
+    directive,
+  };
+}

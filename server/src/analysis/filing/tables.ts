@@ -1,0 +1,410 @@
+/**
+ * Table I and Table II: finding the data rows among header lines and boilerplate, rejoining
+ * cells that wrapped onto following lines, and reading each row through the form's column
+ * grammar (see align.ts).
+ */
+import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
+import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { align, type Alignment, type Slot, type SlotFill } from './align';
+import { parseDateText } from './dates';
+import type { PLine } from './prepare';
+import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
+import { isTransactionCode } from '../domain/codes';
+
+export type TableName = 'nonDerivative' | 'derivative';
+export type FormDigit = '3' | '4' | '5';
+
+const I = Number.POSITIVE_INFINITY;
+
+function slot(field: string, kind: Slot['kind'], empty: number, placeholder = I): Slot {
+  return { field, kind, empty, placeholder };
+}
+
+/** Column grammars, in the order the form prints the columns (docs §2). */
+const GRAMMARS = {
+  tableITransaction: (form: FormDigit): Slot[] => [
+    slot('securityTitle', 'text', 2),
+    slot('transactionDate', 'date', 1.5, 1),
+    slot('deemedExecutionDate', 'date', 0, 1),
+    slot('transactionCode', 'code', 1.2),
+    ...(form === '4' ? [slot('v', 'v', 0)] : []),
+    slot('shares', 'number', 1.2, 1),
+    slot('acquiredDisposed', 'ad', 1),
+    slot('pricePerShare', 'money', 0.6, 0.15),
+    slot('sharesOwnedFollowing', 'number', 1, 1),
+    slot('directOrIndirect', 'di', 1),
+    slot('natureOfOwnership', 'text', 0),
+  ],
+  tableIHolding: (): Slot[] => [
+    slot('securityTitle', 'text', 2),
+    slot('sharesOwnedFollowing', 'number', 1, 0.8),
+    slot('directOrIndirect', 'di', 1),
+    slot('natureOfOwnership', 'text', 0),
+  ],
+  tableIITransaction: (form: FormDigit): Slot[] => [
+    slot('securityTitle', 'text', 2),
+    slot('conversionOrExercisePrice', 'money', 0.6, 0.15),
+    slot('transactionDate', 'date', 1.5, 1),
+    slot('deemedExecutionDate', 'date', 0, 1),
+    slot('transactionCode', 'code', 1.2),
+    ...(form === '4' ? [slot('v', 'v', 0)] : []),
+    slot('sharesA', 'number', 0.3, 1),
+    slot('sharesD', 'number', 0.3, 1),
+    slot('dateExercisable', 'date', 0.5, 0.1),
+    slot('expirationDate', 'date', 0.5, 0.1),
+    slot('underlyingSecurityTitle', 'text', 0.8),
+    slot('underlyingShares', 'number', 0.8, 0.3),
+    slot('pricePerShare', 'money', 0.6, 0.15),
+    slot('sharesOwnedFollowing', 'number', 1, 1),
+    slot('directOrIndirect', 'di', 1),
+    slot('natureOfOwnership', 'text', 0),
+  ],
+  tableIIHolding: (): Slot[] => [
+    slot('securityTitle', 'text', 2),
+    slot('conversionOrExercisePrice', 'money', 0.6, 0.15),
+    slot('dateExercisable', 'date', 0.5, 0.1),
+    slot('expirationDate', 'date', 0.5, 0.1),
+    slot('underlyingSecurityTitle', 'text', 0.8),
+    slot('underlyingShares', 'number', 0.8, 0.3),
+    slot('sharesOwnedFollowing', 'number', 1, 1),
+    slot('directOrIndirect', 'di', 1),
+    slot('natureOfOwnership', 'text', 0),
+  ],
+  form3TableII: (): Slot[] => [
+    slot('securityTitle', 'text', 2),
+    slot('dateExercisable', 'date', 0.5, 0.1),
+    slot('expirationDate', 'date', 0.5, 0.1),
+    slot('underlyingSecurityTitle', 'text', 0.8),
+    slot('underlyingShares', 'number', 0.8, 0.3),
+    slot('conversionOrExercisePrice', 'money', 0.6, 0.15),
+    slot('directOrIndirect', 'di', 1),
+    slot('natureOfOwnership', 'text', 0),
+  ],
+};
+
+interface Variant {
+  kind: 'transaction' | 'holding';
+  slots: Slot[];
+}
+
+function variantsFor(table: TableName, form: FormDigit): Variant[] {
+  if (form === '3') {
+    return table === 'nonDerivative'
+      ? [{ kind: 'holding', slots: GRAMMARS.tableIHolding() }]
+      : [{ kind: 'holding', slots: GRAMMARS.form3TableII() }];
+  }
+  return table === 'nonDerivative'
+    ? [
+        { kind: 'transaction', slots: GRAMMARS.tableITransaction(form) },
+        { kind: 'holding', slots: GRAMMARS.tableIHolding() },
+      ]
+    : [
+        { kind: 'transaction', slots: GRAMMARS.tableIITransaction(form) },
+        { kind: 'holding', slots: GRAMMARS.tableIIHolding() },
+      ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logical rows.
+
+interface RowCell {
+  /** Column identity: grid/tab column, or the character offset in fixed-width text. */
+  col: number;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+interface LogicalRow {
+  lines: PLine[];
+  cells: RowCell[];
+  bordered: boolean;
+}
+
+function isValueToken(t: Token): boolean {
+  return t.type === 'date' || t.type === 'number' || t.type === 'money';
+}
+
+/** Column numbers printed in headers ("1.", "2A.", "10.") are not amounts. */
+const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(])/g;
+
+function tokenizeLine(line: PLine): RowCell[] {
+  const masked = blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  const cells = splitCells({ text: masked, bordered: line.maskedLine.bordered });
+  return cells.map((c, i) => ({
+    col: line.hasBorders ? c.col : c.start,
+    start: c.start,
+    end: c.end,
+    tokens: tokenizeCell(masked, c, i, line.line),
+  }));
+}
+
+/** A line that only labels columns (many header words and no date). */
+function isHeaderLine(line: PLine, cells: RowCell[]): boolean {
+  const tokens = cells.flatMap((c) => c.tokens);
+  if (tokens.some((t) => t.type === 'date')) return false;
+  const values = tokens.filter(isValueToken).length;
+  const words = headerWordCount(line.masked);
+  return words >= 2 && values < 2 ? true : words >= 4 && values < 3;
+}
+
+/** Appends a wrapped line's text to the cells it sits under. */
+function mergeContinuation(row: LogicalRow, cells: RowCell[]): void {
+  for (const c of cells) {
+    const tokens = c.tokens.filter((t) => t.type !== 'empty');
+    if (!tokens.length) continue;
+    let target: RowCell | undefined;
+    if (row.bordered) target = row.cells.find((rc) => rc.col === c.col);
+    if (!target) {
+      // Fixed width: the cell whose span overlaps this text, else the nearest start to the left.
+      target = row.cells.find((rc) => rc.tokens.length && c.start < rc.end + 2 && c.end > rc.start - 2);
+      if (!target) for (const rc of row.cells) if (rc.start <= c.start) target = rc;
+    }
+    if (target) target.tokens.push(...tokens);
+  }
+}
+
+/** Groups a table's lines into logical rows. */
+function logicalRows(lines: PLine[]): LogicalRow[] {
+  const rows: LogicalRow[] = [];
+  let current: LogicalRow | null = null;
+  for (const line of lines) {
+    if (line.directive) continue;
+    if (line.rule) {
+      // A drawn rule or a blank line closes a wrapped row.
+      current = null;
+      continue;
+    }
+    if (isBoilerplate(line.masked)) {
+      current = null;
+      continue;
+    }
+    const cells = tokenizeLine(line);
+    if (isHeaderLine(line, cells)) {
+      current = null;
+      continue;
+    }
+    const hasValue = cells.some((c) => c.tokens.some(isValueToken));
+    if (hasValue) {
+      current = { lines: [line], cells, bordered: line.hasBorders };
+      rows.push(current);
+    } else if (current) {
+      current.lines.push(line);
+      mergeContinuation(current, cells);
+    }
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a row.
+
+export interface ParsedRow {
+  table: TableName;
+  index: number;
+  kind: 'transaction' | 'holding';
+  record: NonDerivativeRow | DerivativeRow;
+  /** The row's first line, from its first to its last character. */
+  range: Range;
+  lines: number[];
+  fields: { field: FieldName; range: Range; raw: string }[];
+  refs: { id: string; range: Range }[];
+  /** Raw text of every date cell, for the invalid-date rule. */
+  dates: { field: FieldName; raw: string; range: Range }[];
+  /** Columns that hold only a footnote reference (a footnoted value). */
+  footnoted: Set<string>;
+  /** The code column exists but is empty or unreadable. */
+  codeMissing: boolean;
+  /** A letter in the code column that is not a transaction code. */
+  unknownCode?: { code: string; range: Range };
+  /** On a Form 3: the row reads as a transaction with this code (Form 3 reports holdings only). */
+  form3Code?: { code: string; range: Range };
+}
+
+function tokenRange(t: Token): Range {
+  return { start: { line: t.line, character: t.start }, end: { line: t.line, character: t.end } };
+}
+
+function fillRange(fill: SlotFill): Range | undefined {
+  const ts = fill.tokens.filter((t) => t.type !== 'ref');
+  const first = ts[0] ?? fill.tokens[0];
+  if (!first) return undefined;
+  const sameLine = (ts.length ? ts : fill.tokens).filter((t) => t.line === first.line);
+  const last = sameLine[sameLine.length - 1];
+  return { start: { line: first.line, character: first.start }, end: { line: first.line, character: last.end } };
+}
+
+function textOf(fill: SlotFill): string | null {
+  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => t.text);
+  const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
+  return /[A-Za-z0-9]/.test(text) ? text : null;
+}
+
+function valueToken(fill: SlotFill | undefined): Token | undefined {
+  return fill?.tokens.find((t) => t.type !== 'ref');
+}
+
+function numberOf(fill: SlotFill | undefined): number | null {
+  const t = valueToken(fill);
+  return t ? parseAmount(t.text) : null;
+}
+
+function dateOf(fill: SlotFill | undefined): string | null {
+  const t = valueToken(fill);
+  if (!t || t.type !== 'date') return null;
+  return parseDateText(t.text)?.iso ?? null;
+}
+
+function letterOf(fill: SlotFill | undefined): string | null {
+  const t = valueToken(fill);
+  if (!t) return null;
+  if (t.type === 'letter') return t.text;
+  if (/^direct$/i.test(t.text)) return 'D';
+  if (/^indirect$/i.test(t.text)) return 'I';
+  return null;
+}
+
+function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { alignment: Alignment; variant: Variant } {
+  let best: { alignment: Alignment; variant: Variant } | null = null;
+  for (const variant of variantsFor(table, form)) {
+    const alignment = align(tokens, variant.slots);
+    if (!best || alignment.cost < best.alignment.cost) best = { alignment, variant };
+  }
+  return best!;
+}
+
+function rowTokens(row: LogicalRow): Token[] {
+  const tokens: Token[] = [];
+  row.cells.forEach((c, i) => {
+    for (const t of c.tokens) tokens.push({ ...t, cell: i });
+  });
+  return tokens;
+}
+
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number): ParsedRow | null {
+  const tokens = rowTokens(row);
+  const { alignment, variant } = chooseAlignment(tokens, table, form);
+  const fills = new Map<string, SlotFill>();
+  for (const f of alignment.fills) fills.set(f.slot.field, f);
+  const title = fills.get('securityTitle');
+  const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
+  if (!(title && textOf(title)) && filledValues < 3) return null;
+  if (filledValues === 0) return null;
+
+  const refs: ParsedRow['refs'] = [];
+  for (const t of tokens) for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } } });
+  const footnoteIds = [...new Set(refs.map((r) => r.id))].sort((a, b) => Number(a) - Number(b));
+
+  const fields: ParsedRow['fields'] = [];
+  const dates: ParsedRow['dates'] = [];
+  const footnoted = new Set<string>();
+  for (const f of alignment.fills) {
+    if (f.footnoteOnly) footnoted.add(f.slot.field);
+    const range = fillRange(f);
+    const vt = valueToken(f);
+    if (!range || !vt) continue;
+    const field = (f.slot.field === 'sharesA' || f.slot.field === 'sharesD' ? 'shares' : f.slot.field === 'v' ? 'equitySwapInvolved' : f.slot.field) as FieldName;
+    const raw = f.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text)).join(' ');
+    fields.push({ field, range, raw });
+    if (f.slot.kind === 'date' && vt.type === 'date') dates.push({ field, raw: vt.text, range: tokenRange(vt) });
+  }
+
+  const code = variant.kind === 'transaction' ? letterOf(fills.get('transactionCode')) : null;
+  const codeToken = valueToken(fills.get('transactionCode'));
+  const hasVColumn = form === '4';
+  const equitySwapInvolved = variant.kind === 'transaction' && code !== null && hasVColumn ? (valueToken(fills.get('v')) ? true : false) : null;
+  const di = letterOf(fills.get('directOrIndirect'));
+  const directOrIndirect = di === 'D' || di === 'I' ? di : null;
+  const nature = fills.get('natureOfOwnership');
+
+  let record: NonDerivativeRow | DerivativeRow;
+  if (table === 'nonDerivative') {
+    const ad = variant.kind === 'transaction' ? letterOf(fills.get('acquiredDisposed')) : null;
+    record = {
+      kind: variant.kind,
+      securityTitle: title ? textOf(title) : null,
+      transactionDate: variant.kind === 'transaction' ? dateOf(fills.get('transactionDate')) : null,
+      deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
+      transactionCode: code,
+      equitySwapInvolved,
+      shares: variant.kind === 'transaction' ? numberOf(fills.get('shares')) : null,
+      acquiredDisposed: ad === 'A' || ad === 'D' ? ad : null,
+      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      sharesOwnedFollowing: numberOf(fills.get('sharesOwnedFollowing')),
+      directOrIndirect,
+      natureOfOwnership: nature ? textOf(nature) : null,
+      footnoteIds,
+    };
+  } else {
+    const a = valueToken(fills.get('sharesA'));
+    const d = valueToken(fills.get('sharesD'));
+    const amount = a ?? d;
+    // Which sub-column holds the amount tells the direction, but only where the row kept its
+    // empty cells (tabbed and grid text) or a glued "(A)"/"(D)" says so; flattened text loses it.
+    const keptEmptyCells = tokens.some((t) => t.type === 'empty');
+    let acquiredDisposed: 'A' | 'D' | null = null;
+    if (amount?.marker) acquiredDisposed = amount.marker;
+    else if (amount && keptEmptyCells) acquiredDisposed = a ? 'A' : 'D';
+    record = {
+      kind: variant.kind,
+      securityTitle: title ? textOf(title) : null,
+      conversionOrExercisePrice: numberOf(fills.get('conversionOrExercisePrice')),
+      transactionDate: variant.kind === 'transaction' ? dateOf(fills.get('transactionDate')) : null,
+      deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
+      transactionCode: code,
+      equitySwapInvolved,
+      shares: variant.kind === 'transaction' && amount ? parseAmount(amount.text) : null,
+      acquiredDisposed: variant.kind === 'transaction' ? acquiredDisposed : null,
+      dateExercisable: dateOf(fills.get('dateExercisable')),
+      expirationDate: dateOf(fills.get('expirationDate')),
+      underlyingSecurityTitle: fills.get('underlyingSecurityTitle') ? textOf(fills.get('underlyingSecurityTitle')!) : null,
+      underlyingShares: numberOf(fills.get('underlyingShares')),
+      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      sharesOwnedFollowing: form === '3' ? null : numberOf(fills.get('sharesOwnedFollowing')),
+      directOrIndirect,
+      natureOfOwnership: nature ? textOf(nature) : null,
+      footnoteIds,
+    };
+  }
+  const first = row.lines[0];
+  const lineStart = first.masked.length - first.masked.trimStart().length;
+  const range: Range = {
+    start: { line: first.line, character: lineStart },
+    end: { line: first.line, character: first.masked.trimEnd().length },
+  };
+  const parsed: ParsedRow = {
+    table,
+    index,
+    kind: variant.kind,
+    record,
+    range,
+    lines: row.lines.map((l) => l.line),
+    fields,
+    refs,
+    dates,
+    footnoted,
+    codeMissing: variant.kind === 'transaction' && code === null,
+  };
+  if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
+    parsed.unknownCode = { code, range: tokenRange(codeToken) };
+  }
+  if (form === '3') {
+    // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
+    // reported a transaction on a form that has no column for it.
+    const asForm4 = align(tokens, table === 'nonDerivative' ? GRAMMARS.tableITransaction('4') : GRAMMARS.tableIITransaction('4'));
+    const code4 = asForm4.fills.find((f) => f.slot.field === 'transactionCode');
+    const t = valueToken(code4);
+    if (t && t.type === 'letter' && asForm4.cost + 0.5 < alignment.cost) parsed.form3Code = { code: t.text, range: tokenRange(t) };
+  }
+  return parsed;
+}
+
+/** Reads the data rows of one table's lines. */
+export function parseTable(lines: PLine[], table: TableName, form: FormDigit): ParsedRow[] {
+  const out: ParsedRow[] = [];
+  for (const row of logicalRows(lines)) {
+    const parsed = buildRow(row, table, form, out.length);
+    if (parsed) out.push(parsed);
+  }
+  return out;
+}

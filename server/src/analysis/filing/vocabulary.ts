@@ -1,0 +1,94 @@
+/**
+ * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
+ * labels, boilerplate, and the column-header fragments converters glue into value cells.
+ * Every pattern is tolerant of the damage seen in practice (missing box numbers, OCR'd letters,
+ * words split across cells) and free of nested quantifiers, so matching stays linear.
+ */
+
+/** "FORM 4", "SEC Form 4", "FORM 4/A" at the start of a line or cell; group 1 digit, group 2 "/A". */
+export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2,}|\t|\s+(?=UNITED|\())/i;
+
+/** The statement heading that names the form. */
+export const STATEMENT_RE =
+  /(INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL)|(ANNUAL\s+STATEMENT\s+OF\s+CHANGES)|(STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL)/i;
+
+/** OMB numbers print the form too: 3235-0104 (3), 3235-0287 (4), 3235-0362 (5). */
+export const OMB_RE = /3235\s*-\s*(0104|0287|0362)/;
+
+export type SectionKind =
+  | 'tableI'
+  | 'tableII'
+  | 'owners'
+  | 'signatures'
+  | 'explanation'
+  | 'remarks'
+  | 'trailer';
+
+interface SectionPattern {
+  kind: SectionKind;
+  re: RegExp;
+}
+
+/** Headings that start a section. Tested against the masked line; order matters (II before I). */
+const SECTION_PATTERNS: SectionPattern[] = [
+  { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i },
+  { kind: 'tableII', re: /(^|\s)1\.?\s*Title\s+of\s+Derivative\b/i },
+  { kind: 'tableI', re: /Table\s+I\s*[-–—:.]|Table\s+I\s+Non|\bNon\s*-\s*Derivative\s+Securities\s+(Acquired|Beneficially)/i },
+  { kind: 'tableI', re: /(^|\s)1\.?\s*Title\s+of\s+Security\b/i },
+  { kind: 'owners', re: /^\s*Reporting\s+Owners\s*:?\s*$|Reporting\s+Owner\s+Name\s*\/\s*Address/i },
+  { kind: 'explanation', re: /Explanation\s+of\s+Responses/i },
+  { kind: 'signatures', re: /^\s*Signatures?\s*:?\s*$/i },
+  { kind: 'remarks', re: /^\s*Remarks\s*:/i },
+  { kind: 'trailer', re: /POWER\s+OF\s+AT+ORNEY|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i },
+];
+
+/** The section a heading line starts, if any. */
+export function sectionOf(masked: string): SectionKind | null {
+  for (const p of SECTION_PATTERNS) if (p.re.test(masked)) return p.kind;
+  return null;
+}
+
+/**
+ * Printed instructions and notices that are never data: they end footnote and remarks
+ * sections and are never table rows.
+ */
+export const BOILERPLATE_RE =
+  /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*\*{0,2}\s*If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
+
+export function isBoilerplate(masked: string): boolean {
+  return BOILERPLATE_RE.test(masked);
+}
+
+/** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */
+const HEADER_WORD_RE =
+  /\b(Title|Instr|Transaction|Amount|Securities|Security|Derivative|Ownership|Beneficial|Beneficially|Exercisable|Expiration|Underlying|Conversion|Exercise|Price|Code|Month|Nature|Indirect|Direct|Following|Reported|Acquired|Disposed|Deemed|Execution|Owned|Number|Shares|Form)\b/gi;
+
+export function headerWordCount(masked: string): number {
+  let n = 0;
+  HEADER_WORD_RE.lastIndex = 0;
+  while (HEADER_WORD_RE.exec(masked)) n++;
+  return n;
+}
+
+/**
+ * Column-header fragments that converters glue into value cells ("Title Common",
+ * "(Instr. 4) 62,500", a cell that says just "Code"). Blanked out of data rows before tokenizing.
+ */
+export const GLUED_HEADER_RE =
+  /\(Instr\.?[^)\n]{0,24}\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Code|Title|Amount|Price)(?=\s|\t|$)/gi;
+
+/** Blanks glued header fragments in a masked line (same length). */
+export function blankGluedHeaders(masked: string): string {
+  return masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' '));
+}
+
+/** Relationship options of box 4/5 and their record fields. */
+export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
+  { field: 'isDirector', re: /\bDirector\b/gi },
+  { field: 'isTenPercentOwner', re: /\b10\s*%\s*Owner\b|\bTen\s+Percent\s+Owner\b/gi },
+  { field: 'isOfficer', re: /\bOfficer\b/gi },
+  { field: 'isOther', re: /\bOther\b/gi },
+];
+
+/** A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. */
+export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))\.?\s*$/;

@@ -1,0 +1,193 @@
+/**
+ * Cells and typed tokens of a masked line.
+ *
+ * A cell is text between cell borders (tabs, after masking also pipes and box verticals) or
+ * between runs of two or more spaces (fixed-width layouts). Tokens are the words of a cell,
+ * classified by what a filing's value cells can hold: dates, amounts, prices, single letters
+ * (codes, A/D, D/I), footnote references, and words.
+ */
+import type { MaskedLine } from './mask';
+
+export interface Cell {
+  /** Offsets in the line (trimmed text). For an empty cell start === end. */
+  start: number;
+  end: number;
+  text: string;
+  /** Number of cell borders before this cell: the column index in tabbed and grid layouts. */
+  col: number;
+}
+
+/** Splits a masked line into cells; empty cells between borders are kept (they are columns). */
+export function splitCells(masked: MaskedLine): Cell[] {
+  const text = masked.text;
+  const segments: { start: number; end: number; col: number }[] = [];
+  let segStart = 0;
+  let col = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text.charCodeAt(i) === 9) {
+      segments.push({ start: segStart, end: i, col });
+      segStart = i + 1;
+      col++;
+    }
+  }
+  if (masked.bordered) {
+    if (segments.length && isBlankRange(text, segments[0].start, segments[0].end)) segments.shift();
+    const last = segments[segments.length - 1];
+    if (segments.length && isBlankRange(text, last.start, last.end)) segments.pop();
+  }
+  const cells: Cell[] = [];
+  const bordered = segments.length > 1;
+  for (const seg of segments) {
+    const before = cells.length;
+    splitOnWideSpace(text, seg.start, seg.end, seg.col - (masked.bordered ? 1 : 0), cells);
+    if (cells.length === before && bordered) {
+      cells.push({ start: seg.start, end: seg.start, text: '', col: seg.col - (masked.bordered ? 1 : 0) });
+    }
+  }
+  return cells;
+}
+
+function isBlankRange(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) !== 32) return false;
+  return true;
+}
+
+/** Splits [start, end) on runs of 2+ spaces; pushes the non-empty pieces. */
+function splitOnWideSpace(text: string, start: number, end: number, col: number, out: Cell[]): void {
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    if (i >= end) break;
+    const pieceStart = i;
+    let lastNonSpace = i;
+    while (i < end) {
+      if (text.charCodeAt(i) === 32) {
+        if (i + 1 < end && text.charCodeAt(i + 1) === 32) break;
+        if (i + 1 >= end) break;
+      } else lastNonSpace = i;
+      i++;
+    }
+    out.push({ start: pieceStart, end: lastNonSpace + 1, text: text.slice(pieceStart, lastNonSpace + 1), col });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+export type TokenType = 'date' | 'number' | 'money' | 'letter' | 'ref' | 'word' | 'empty' | 'check';
+
+export interface Token {
+  type: TokenType;
+  /** The value text without attached footnote references (e.g. "519" of "519^(1)"). */
+  text: string;
+  start: number;
+  end: number;
+  /** Index of the cell in its line, so alignment can tell cell borders apart from spaces. */
+  cell: number;
+  /** Absolute document line of the token (a logical row can span several lines). */
+  line: number;
+  /** Footnote ids attached to this token ("519^(1)" → ["1"]); for a `ref` token, its own ids. */
+  refs: string[];
+  /** Ranges (line offsets) of each attached reference marker. */
+  refSpans: { id: string; start: number; end: number }[];
+  /** For `ref` tokens: written as a superscript (`^(1)`, `<sup>`), so it belongs to the value before. */
+  superscript?: boolean;
+  /** "(A)" / "(D)" marker that was glued before a number: which sub-column the number sits in. */
+  marker?: 'A' | 'D';
+}
+
+const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const NUMBER_RE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
+const REF_TAIL_RE = /(\^?\((\d{1,2})\))$/;
+
+/** Splits a cell into typed tokens. */
+export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, line: number): Token[] {
+  if (cell.start === cell.end) {
+    return [{ type: 'empty', text: '', start: cell.start, end: cell.start, cell: cellIndex, line, refs: [], refSpans: [] }];
+  }
+  const words: { start: number; end: number }[] = [];
+  let i = cell.start;
+  while (i < cell.end) {
+    while (i < cell.end && lineText.charCodeAt(i) === 32) i++;
+    if (i >= cell.end) break;
+    const s = i;
+    while (i < cell.end && lineText.charCodeAt(i) !== 32) i++;
+    words.push({ start: s, end: i });
+  }
+  const tokens: Token[] = [];
+  for (let w = 0; w < words.length; w++) {
+    const { start, end } = words[w];
+    let raw = lineText.slice(start, end);
+    // "$ 2.64": a lone dollar sign belongs to the number after it.
+    if (raw === '$' && w + 1 < words.length) {
+      const next = words[w + 1];
+      const nextRaw = lineText.slice(next.start, next.end);
+      if (/^\d/.test(nextRaw) || /^\.\d/.test(nextRaw)) {
+        const tok = classify(nextRaw, next.start, cellIndex, line);
+        if (tok.type === 'number') {
+          tok.type = 'money';
+          tok.start = start;
+          tokens.push(tok);
+          w++;
+          continue;
+        }
+      }
+    }
+    // "(A)"/"(D)" glued in front of an amount ("(A) 62,500"): a sub-column marker, not a value.
+    if ((raw === '(A)' || raw === '(D)') && w + 1 < words.length) {
+      const next = words[w + 1];
+      const tok = classify(lineText.slice(next.start, next.end), next.start, cellIndex, line);
+      if (tok.type === 'number') {
+        tok.marker = raw === '(A)' ? 'A' : 'D';
+        tokens.push(tok);
+        w++;
+        continue;
+      }
+    }
+    if (raw.length === 0) continue;
+    tokens.push(classify(raw, start, cellIndex, line));
+    raw = '';
+  }
+  return tokens;
+}
+
+/** Classifies one whitespace-free word, detaching trailing footnote references. */
+export function classify(raw: string, start: number, cell: number, line: number): Token {
+  const refSpans: { id: string; start: number; end: number }[] = [];
+  let body = raw;
+  // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)".
+  for (let guard = 0; guard < 8; guard++) {
+    const m = REF_TAIL_RE.exec(body);
+    if (!m) break;
+    const markerStart = start + body.length - m[1].length;
+    refSpans.unshift({ id: String(Number(m[2])), start: markerStart, end: markerStart + m[1].length });
+    body = body.slice(0, body.length - m[1].length);
+  }
+  const refs = refSpans.map((r) => r.id);
+  const end = start + raw.length;
+  if (body === '' || body === '^') {
+    return { type: 'ref', text: '', start, end, cell, line, refs, refSpans, superscript: raw.startsWith('^') };
+  }
+  const bodyEnd = start + body.length;
+  const base = { start, end: bodyEnd, cell, line, refs, refSpans };
+  // Trailing punctuation OCR leaves on values ("2,000." or "D,").
+  const trimmed = body.replace(/[.,;:]+$/, '');
+  if (DATE_RE.test(trimmed)) return { type: 'date', text: trimmed, ...base };
+  if (trimmed.startsWith('$')) {
+    const num = trimmed.slice(1);
+    if (NUMBER_RE.test(num)) return { type: 'money', text: num, ...base };
+  }
+  if (NUMBER_RE.test(trimmed)) return { type: 'number', text: trimmed, ...base };
+  if (body === '☒' || body === '☐') return { type: 'check', text: body, ...base };
+  const paren = /^\(([A-Z])\)$/.exec(body);
+  if (paren) return { type: 'letter', text: paren[1], ...base };
+  if (/^[A-Z]$/.test(body)) return { type: 'letter', text: body, ...base };
+  return { type: 'word', text: body, ...base };
+}
+
+/** Parses "1,234.50" → 1234.5; null when not a number. */
+export function parseAmount(text: string): number | null {
+  const clean = text.replace(/,/g, '');
+  if (!/^\d*\.?\d+$/.test(clean)) return null;
+  const n = Number(clean);
+  return Number.isFinite(n) ? n : null;
+}

@@ -1,0 +1,166 @@
+/**
+ * Masking: one pass over a line that turns every converter's decoration into plain text of the
+ * SAME LENGTH, so an index into the masked line is an index into the document line.
+ *
+ * - cell borders (tab, `|` of pipe/ASCII grids, box-drawing verticals, `<td>`) become `\t`;
+ * - horizontal rules, markdown markup (`#`, `**`, `\$`, `- `), HTML tags, `_` underlines, BOM and
+ *   no-break spaces become spaces;
+ * - checkboxes become one glyph: `<input checked>` → ☒, `<input>` → ☐;
+ * - `<sup>1</sup>` becomes `   ^(1)     ` and `⁽¹⁾` becomes `(1)`, so footnote references read alike;
+ * - Greek and Cyrillic letters that look like Latin ones (OCR damage) read as the Latin letter.
+ */
+
+const BOX_HORIZONTAL = new Set(['─', '━', '═', '╌', '╍', '┄', '┅', '┈', '┉', '╴', '╶', '╸', '╺']);
+
+/** Look-alike letters OCR puts into English words. */
+const LOOKALIKE: Record<string, string> = {
+  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
+  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'Γ': 'T', 'ο': 'o', 'ν': 'v', 'ι': 'i',
+  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C',
+  'Т': 'T', 'Х': 'X', 'І': 'I', 'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y',
+  'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's',
+};
+
+const SUPERSCRIPT: Record<string, string> = {
+  '⁽': '(', '⁾': ')', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6',
+  '⁷': '7', '⁸': '8', '⁹': '9',
+};
+
+const ENTITIES: Record<string, string> = {
+  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#160': ' ', '#36': '$', '#39': "'",
+};
+
+export interface MaskedLine {
+  /** Same length as the source line. */
+  text: string;
+  /** The line is drawn with borders (`| a | b |`, `│ a │`): its outermost cells are borders. */
+  bordered: boolean;
+}
+
+function isBoxVertical(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return c >= 0x2500 && c <= 0x257f && !BOX_HORIZONTAL.has(ch);
+}
+
+function countPipes(line: string): number {
+  let n = 0;
+  for (let i = 0; i < line.length; i++) if (line.charCodeAt(i) === 124) n++;
+  return n;
+}
+
+/** Replaces `len` characters at `at` with `first` followed by spaces. */
+function fill(out: string[], at: number, len: number, first = ' '): void {
+  out[at] = first;
+  for (let k = 1; k < len; k++) out[at + k] = ' ';
+}
+
+/** Length of an HTML tag starting at `i` (a `<` followed by a letter, `/` or `!`), or 0. */
+function tagLength(line: string, i: number): number {
+  const next = line.charCodeAt(i + 1);
+  const isStart = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47 || next === 33;
+  if (!isStart) return 0;
+  const limit = Math.min(line.length, i + 400);
+  for (let j = i + 1; j < limit; j++) {
+    const c = line.charCodeAt(j);
+    if (c === 62 /* > */) return j - i + 1;
+    if (c === 60 /* < */) return 0;
+  }
+  return 0;
+}
+
+function maskTag(tag: string, out: string[], at: number): void {
+  const lower = tag.toLowerCase();
+  const name = /^<\/?\s*([a-z0-9]+)/.exec(lower)?.[1] ?? '';
+  const closing = lower.startsWith('</');
+  if (name === 'input') {
+    fill(out, at, tag.length, lower.includes('checked') ? '☒' : '☐');
+  } else if (name === 'sup') {
+    // "<sup>1</sup>" → "   ^(1)     ": the reference reads like lynx's "^(1)".
+    fill(out, at, tag.length);
+    if (closing) out[at] = ')';
+    else {
+      out[at + tag.length - 1] = '(';
+      if (tag.length >= 2) out[at + tag.length - 2] = '^';
+    }
+  } else if (name === 'td' || name === 'th') {
+    fill(out, at, tag.length, closing ? ' ' : '\t');
+  } else {
+    fill(out, at, tag.length);
+  }
+}
+
+/** Masks one line (see the module comment). Linear in the line length. */
+export function maskLine(line: string): MaskedLine {
+  const out = line.split('');
+  const n = line.length;
+  const pipeGrid = countPipes(line) >= 2;
+  let i = 0;
+  // Markdown heading marks and list bullets at the start of a line.
+  let lead = 0;
+  while (lead < n && (line[lead] === ' ' || line[lead] === '\t')) lead++;
+  if (line[lead] === '#') {
+    let k = lead;
+    while (k < n && line[k] === '#') out[k++] = ' ';
+  } else if ((line[lead] === '-' || line[lead] === '+' || line[lead] === '•') && line[lead + 1] === ' ') {
+    out[lead] = ' ';
+  } else if (line[lead] === '>' && line[lead + 1] === ' ') {
+    out[lead] = ' ';
+  }
+  while (i < n) {
+    const ch = line[i];
+    const code = line.charCodeAt(i);
+    if (ch === '<') {
+      const len = tagLength(line, i);
+      if (len > 0) {
+        maskTag(line.slice(i, i + len), out, i);
+        i += len;
+        continue;
+      }
+    } else if (ch === '&') {
+      const semi = line.indexOf(';', i);
+      if (semi > i && semi - i <= 7) {
+        const rep = ENTITIES[line.slice(i + 1, semi).toLowerCase()];
+        if (rep !== undefined) {
+          fill(out, i, semi - i + 1, rep);
+          i = semi + 1;
+          continue;
+        }
+      }
+    } else if (ch === '\\' && i + 1 < n && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
+      out[i] = ' '; // markdown escape: "\$" → " $"
+      i += 2;
+      continue;
+    } else if (ch === '*' || ch === '_' || code === 0xfeff || code === 0xa0 || code === 0x200b) {
+      out[i] = ' ';
+    } else if (ch === '|' && pipeGrid) {
+      out[i] = '\t';
+    } else if (code >= 0x2500 && code <= 0x257f) {
+      out[i] = isBoxVertical(ch) ? '\t' : ' ';
+    } else if (code >= 0x2580 && code <= 0x259f) {
+      out[i] = ' '; // block elements used as shading
+    } else if (ch === '☐' || ch === '☒' || ch === '☑' || ch === '✓' || ch === '✔' || ch === '✗' || ch === '✘') {
+      out[i] = ch === '☐' ? '☐' : '☒';
+    } else if (SUPERSCRIPT[ch] !== undefined) {
+      out[i] = SUPERSCRIPT[ch];
+    } else if (code >= 0x370 && LOOKALIKE[ch] !== undefined) {
+      out[i] = LOOKALIKE[ch];
+    }
+    i++;
+  }
+  const text = out.join('');
+  let first = 0;
+  while (first < n && text[first] === ' ') first++;
+  const bordered = first < n && text[first] === '\t' && (pipeGrid || isBoxVertical(line[first]));
+  return { text, bordered };
+}
+
+/** True when a masked line carries no letter or digit: a rule, a border, or blank. */
+export function isRuleOrBlank(masked: string): boolean {
+  for (let i = 0; i < masked.length; i++) {
+    const c = masked.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f && c !== 0x2610 && c !== 0x2612) {
+      return false;
+    }
+  }
+  return true;
+}
