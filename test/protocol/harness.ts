@@ -15,7 +15,8 @@ import {
 
 export const repoRoot = path.resolve(__dirname, '..', '..');
 export const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
-export const serverJs = path.join(repoRoot, 'dist', 'server.js');
+/** The bundle under test; FORM345_SERVER points elsewhere (e.g. a bundle built from a clean checkout). */
+export const serverJs = process.env.FORM345_SERVER ?? path.join(repoRoot, 'dist', 'server.js');
 
 export interface Seed {
   name: string;
@@ -190,4 +191,48 @@ export class LspClient {
     await waitFor('server exit', () => (this.alive ? undefined : true), 3000).catch(() => this.proc.kill('SIGKILL'));
     this.connection.dispose();
   }
+}
+
+export interface TextEditLike {
+  range: { start: Position; end: Position };
+  newText: string;
+}
+
+function offsetAt(text: string, pos: Position): number {
+  let line = 0;
+  let i = 0;
+  while (line < pos.line && i < text.length) {
+    const c = text[i++];
+    if (c === '\r' && text[i] === '\n') i++;
+    if (c === '\n' || c === '\r') line++;
+  }
+  return i + pos.character;
+}
+
+/** Applies LSP text edits (non-overlapping, any order) the way an editor would. */
+export function applyEdits(text: string, edits: readonly TextEditLike[]): string {
+  const withOffsets = edits
+    .map((e) => ({ start: offsetAt(text, e.range.start), end: offsetAt(text, e.range.end), newText: e.newText }))
+    .sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  for (const e of withOffsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+  return out;
+}
+
+/** All DocumentSymbol names, depth first. */
+export function symbolNames(symbols: { name: string; children?: unknown[] }[] | null): string[] {
+  const out: string[] = [];
+  const walk = (list: { name: string; children?: unknown[] }[]): void => {
+    for (const s of list) {
+      out.push(s.name);
+      walk((s.children ?? []) as { name: string; children?: unknown[] }[]);
+    }
+  };
+  walk(symbols ?? []);
+  return out;
+}
+
+export function hoverText(hover: { contents: { value: string } | string } | null): string {
+  if (!hover) return '';
+  return typeof hover.contents === 'string' ? hover.contents : hover.contents.value;
 }
