@@ -317,14 +317,15 @@ function allowedCost(word: string): number {
 /**
  * Whether `seen` is a damaged copy of the phrase word `want`; `pieces` says how many blank-separated
  * tokens were joined to make `seen`.
- * - Numbers are data, never near misses of each other.
+ * - Numbers are data: phrase words with digits match exactly only, and an all-digit token is
+ *   never a misread word (a digit inside a word, as in "0MB", is).
  * - A word cut at either edge ("Natur", "stimated") is a column or line clipped by the converter,
  *   not a misread letter; the parser copes with those, so they are not reported.
  * - A whole word with extra letters at an edge is another word ("persons", "Indirect"), not
  *   damage. Joined pieces may carry a stray fragment ("Following g" from a wrapped cell).
  */
 function isNearMiss(seen: string, want: string, pieces: number): boolean {
-  if (seen === want || hasDigit(want) || hasDigit(seen)) return false;
+  if (seen === want || hasDigit(want) || isAllDigits(seen)) return false;
   if (want.startsWith(seen) || want.endsWith(seen)) return false;
   if (pieces === 1 && (seen.startsWith(want) || seen.endsWith(want))) return false;
   const max = allowedCost(want);
