@@ -187,7 +187,7 @@ export const LABEL_INFO: Record<LabelKey, LabelInfo> = {
   ),
   signature: info(
     '** Signature of Reporting Person / Date',
-    'Instruction 7',
+    undefined,
     'The reporting person\'s signature, often "/s/" and the name, or an attorney-in-fact signing under a power of attorney, and the date signed. The signature date is a proxy for when the form was filed.',
     'ownerSignature/signatureName, signatureDate',
   ),
