@@ -56,9 +56,10 @@ describe('seed 001 (Form 4, markdown, one P row)', () => {
     assert.match(text, /met/);
   });
 
-  test('hover on a column label explains it with its instruction', async () => {
-    const text = await hoverAt(s.uri, s.text, 'Code (Instr. 8)', 0, 1);
-    assert.match(text, /Instr\. 8/);
+  test('hover on a box label explains the box', async () => {
+    const text = await hoverAt(s.uri, s.text, '5. Relationship of Reporting Person(s)', 0, 5);
+    assert.match(text, /Relationship of Reporting Person/);
+    assert.match(text, /At least one box must be checked/);
   });
 
   test('completion in the code cell offers the 20 codes with meanings', async () => {
