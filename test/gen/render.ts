@@ -382,7 +382,7 @@ function flowTable(ctx: Ctx, t: TableModel): string[] {
   const glue = rows.length > 0 && rng.chance(0.25);
   if (glue) {
     // The sub-column header row merged into the first data row (what OCR does to a tight table).
-    rows[0] = rows[0]!.map((cell, i) => (subs[i] ? `${mdEsc(subs[i]!, st)} ${cell}`.trim() : cell));
+    rows[0] = rows[0]!.map((cell, i) => (subs[i] && subs[i] !== 'V' ? `${mdEsc(subs[i]!, st)} ${cell}`.trim() : cell));
   } else {
     out.push(subs.join('\t'));
   }
