@@ -121,6 +121,9 @@ function textCost(t: Token, first: boolean): number {
       return first ? 0.3 : 0.05;
     case 'number':
       return first ? 0.6 : 0.35;
+    case 'money':
+      // "Common Shares, par value $0.01 per share": a price inside a title.
+      return first ? INF : 0.5;
     case 'ref':
       return first ? INF : 0;
     default:

@@ -396,22 +396,33 @@ export function parseRelationship(stream: Stream): Relationship | null {
   let optionsEnd = -1;
   below.lastIndex = from;
   for (let m = below.exec(text); m; m = below.exec(text)) optionsEnd = m.index + m[0].length;
-  const found: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', number>> = {};
-  let lastOption = -1;
-  for (const opt of RELATIONSHIP_OPTIONS) {
-    opt.re.lastIndex = from;
-    const m = opt.re.exec(text);
-    if (m && (optionsEnd < 0 || m.index < optionsEnd)) {
-      found[opt.field] = m.index;
-      lastOption = Math.max(lastOption, m.index + m[0].length);
+  const options = text.slice(0, optionsEnd < 0 ? text.length : optionsEnd);
+  // Narrow cells (pandoc) break words over lines ("Dire" / "ctor"): read the options joined too.
+  const joined = options.replace(/([a-z])\n(?=[a-z])/g, '$1');
+  const checks = (source: string) => {
+    const found: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> = {};
+    let end = -1;
+    for (const opt of RELATIONSHIP_OPTIONS) {
+      opt.re.lastIndex = from > source.length ? source.length : Math.min(from, source.length);
+      const m = opt.re.exec(source);
+      if (m) {
+        found[opt.field] = checkedBefore(source, m.index);
+        end = Math.max(end, m.index + m[0].length);
+      }
     }
+    return { found, end };
+  };
+  let { found, end: lastOption } = checks(options);
+  if (Object.keys(found).length < 4 && joined !== options) {
+    const alt = checks(joined);
+    if (Object.keys(alt.found).length > Object.keys(found).length) found = alt.found;
   }
   if (Object.keys(found).length === 0) return null;
   const rel: Relationship = {
-    isDirector: found.isDirector !== undefined ? checkedBefore(text, found.isDirector) : false,
-    isTenPercentOwner: found.isTenPercentOwner !== undefined ? checkedBefore(text, found.isTenPercentOwner) : false,
-    isOfficer: found.isOfficer !== undefined ? checkedBefore(text, found.isOfficer) : false,
-    isOther: found.isOther !== undefined ? checkedBefore(text, found.isOther) : false,
+    isDirector: found.isDirector ?? false,
+    isTenPercentOwner: found.isTenPercentOwner ?? false,
+    isOfficer: found.isOfficer ?? false,
+    isOther: found.isOther ?? false,
     officerTitle: null,
     otherText: null,
   };

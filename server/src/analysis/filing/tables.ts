@@ -126,10 +126,10 @@ function isValueToken(t: Token): boolean {
 }
 
 /** Column numbers printed in headers ("1.", "2A.", "10.") are not amounts. */
-const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(])/g;
+const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*\t|\s*$)/g;
 
 function tokenizeLine(line: PLine): RowCell[] {
-  const masked = blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  const masked = blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
   const cells = splitCells({ text: masked, bordered: line.maskedLine.bordered });
   return cells.map((c, i) => ({
     col: line.hasBorders ? c.col : c.start,
@@ -164,36 +164,73 @@ function mergeContinuation(row: LogicalRow, cells: RowCell[]): void {
   }
 }
 
-/** Groups a table's lines into logical rows. */
+/** A drawn grid row (between rules) that only labels columns. */
+function isHeaderGroup(row: LogicalRow): boolean {
+  const tokens = row.cells.flatMap((c) => c.tokens);
+  if (tokens.some((t) => t.type === 'date')) return false;
+  const values = tokens.filter(isValueToken).length;
+  const words = row.lines.reduce((n, l) => n + headerWordCount(l.masked), 0);
+  return words >= 3 && words >= values;
+}
+
+function hasValues(cells: RowCell[]): boolean {
+  return cells.some((c) => c.tokens.some(isValueToken));
+}
+
+/**
+ * Groups a table's lines into logical rows. Drawn grids (w3m, pandoc, html2text) wrap a row's
+ * cells over several lines between two rules: such a group is one row, read as a whole (a header
+ * fragment like "(Instr. 3, 4" / "and 5)" only makes sense joined). Other layouts are read line
+ * by line, with text-only lines under a row taken as its wrapped cells.
+ */
 function logicalRows(lines: PLine[]): LogicalRow[] {
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
+  let currentHasValues = false;
+  const close = () => {
+    if (current && current.bordered && isHeaderGroup(current)) rows.pop();
+    current = null;
+    currentHasValues = false;
+  };
   for (const line of lines) {
     if (line.directive) continue;
-    if (line.rule) {
+    if (line.rule || isBoilerplate(line.masked)) {
       // A drawn rule or a blank line closes a wrapped row.
-      current = null;
-      continue;
-    }
-    if (isBoilerplate(line.masked)) {
-      current = null;
+      close();
       continue;
     }
     const cells = tokenizeLine(line);
-    if (isHeaderLine(line, cells)) {
-      current = null;
+    const lineHasValues = hasValues(cells);
+    if (line.maskedLine.bordered) {
+      if (!current || !current.bordered) {
+        close();
+        current = { lines: [line], cells, bordered: true };
+        rows.push(current);
+      } else {
+        current.lines.push(line);
+        mergeContinuation(current, cells);
+      }
+      currentHasValues ||= lineHasValues;
+      // html2text draws no rule between rows: a row's last line is underlined ("Stock___|").
+      if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    const hasValue = cells.some((c) => c.tokens.some(isValueToken));
-    if (hasValue) {
+    if (isHeaderLine(line, cells)) {
+      close();
+      continue;
+    }
+    if (lineHasValues) {
+      close();
       current = { lines: [line], cells, bordered: line.hasBorders };
+      currentHasValues = true;
       rows.push(current);
-    } else if (current) {
+    } else if (current && !current.bordered) {
       current.lines.push(line);
       mergeContinuation(current, cells);
     }
   }
-  return rows;
+  close();
+  return rows.filter((r) => hasValues(r.cells));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -264,13 +301,21 @@ function letterOf(fill: SlotFill | undefined): string | null {
   return null;
 }
 
+/** A transaction reading with no date, no code and no amount is a holding that kept its empty cells. */
+function isEmptyTransaction(alignment: Alignment): boolean {
+  const filled = (field: string) => alignment.fills.some((f) => f.slot.field === field && f.tokens.some((t) => t.type !== 'ref'));
+  return !filled('transactionDate') && !filled('transactionCode') && !filled('shares') && !filled('sharesA') && !filled('sharesD');
+}
+
 function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { alignment: Alignment; variant: Variant } {
-  let best: { alignment: Alignment; variant: Variant } | null = null;
-  for (const variant of variantsFor(table, form)) {
-    const alignment = align(tokens, variant.slots);
-    if (!best || alignment.cost < best.alignment.cost) best = { alignment, variant };
+  const readings = variantsFor(table, form).map((variant) => ({ alignment: align(tokens, variant.slots), variant }));
+  let best = readings[0];
+  for (const r of readings) if (r.alignment.cost < best.alignment.cost) best = r;
+  if (best.variant.kind === 'transaction' && isEmptyTransaction(best.alignment)) {
+    const holding = readings.find((r) => r.variant.kind === 'holding' && r.alignment.cost < Number.POSITIVE_INFINITY);
+    if (holding) return holding;
   }
-  return best!;
+  return best;
 }
 
 function rowTokens(row: LogicalRow): Token[] {

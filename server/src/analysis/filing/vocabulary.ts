@@ -39,7 +39,8 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'explanation', re: /Explanation\s+of\s+Responses/i },
   { kind: 'signatures', re: /^\s*Signatures?\s*:?\s*$/i },
   { kind: 'remarks', re: /^\s*Remarks\s*:/i },
-  { kind: 'trailer', re: /POWER\s+OF\s+AT+ORNEY|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i },
+  // A power of attorney after the form: its heading line, or its opening words.
+  { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i },
 ];
 
 /** The section a heading line starts, if any. */
@@ -75,7 +76,7 @@ export function headerWordCount(masked: string): number {
  * "(Instr. 4) 62,500", a cell that says just "Code"). Blanked out of data rows before tokenizing.
  */
 export const GLUED_HEADER_RE =
-  /\(Instr\.?[^)\n]{0,24}\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Code|Title|Amount|Price)(?=\s|\t|$)/gi;
+  /\(Instr\.?(?:\s*(?:\d{1,2}[A-Za-z]?|and|,))*\s*\)?|\b\d\s+and\s+\d\s*\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Code|Title|Amount|Price)(?=\s|\t|$)/gi;
 
 /** Blanks glued header fragments in a masked line (same length). */
 export function blankGluedHeaders(masked: string): string {

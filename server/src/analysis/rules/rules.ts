@@ -11,9 +11,7 @@ import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
 import { addBusinessDays, businessDaysAfter, dateCandidates, formatDateLike, parseUsDate } from '../domain/calendar';
-// TODO(ocr): restore when domain/ocr.ts lands
-const findDamagedBoilerplate = (_l: string): { start: number; end: number; found: string; corrected: string }[] => [];
-const findLookalikeLetters = (_l: string): { start: number; end: number; word: string; corrected: string }[] => [];
+import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
 
 export interface RuleContext {
   model: FilingModel;
@@ -335,7 +333,8 @@ const ocrText: Rule = ({ model }) => {
     }
     for (const hit of findDamagedBoilerplate(l.raw)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
-      out.push(finding('ocr-text', `'${hit.found}' looks damaged by OCR; the form prints '${hit.corrected}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
+      const shown = (t: string) => t.replace(/\s+/g, ' ');
+      out.push(finding('ocr-text', `'${shown(hit.found)}' looks damaged by OCR; the form prints '${shown(hit.corrected)}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
     }
   }
   return out;

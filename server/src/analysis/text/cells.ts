@@ -164,6 +164,8 @@ export function classify(raw: string, start: number, cell: number, line: number)
   }
   const refs = refSpans.map((r) => r.id);
   const end = start + raw.length;
+  // w3m wraps "519^(1)" as "519^" with "(1)" on the next line.
+  if (body.length > 1 && body.endsWith('^')) body = body.slice(0, -1);
   if (body === '' || body === '^') {
     return { type: 'ref', text: '', start, end, cell, line, refs, refSpans, superscript: raw.startsWith('^') };
   }
