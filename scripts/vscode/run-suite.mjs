@@ -7,7 +7,7 @@
 // Where VS Code desktop can be downloaded, the @vscode/test-electron variant (run-electron.mjs) runs too.
 //
 // Options: --extension DIR / --tests FILE (run another extension's suite, e.g. a throwaway one while the
-// real client is not there), --no-build, --grep PATTERN, --timeout SECONDS (hard limit, default 300),
+// real client is not there), --no-build, --grep PATTERN, --timeout SECONDS (hard limit, default 480),
 // --no-electron.
 import { lookup } from 'node:dns/promises';
 import { mkdirSync } from 'node:fs';
@@ -42,7 +42,7 @@ const opt = (name) => {
 const extensionPath = resolve(opt('--extension') ?? ROOT);
 const customTests = opt('--tests');
 const grep = opt('--grep') ?? process.env.FORM345_TEST_GREP ?? '';
-const hardTimeoutMs = Number(opt('--timeout') ?? 300) * 1000;
+const hardTimeoutMs = Number(opt('--timeout') ?? 480) * 1000;
 const GALLERY_NOISE = /open-vsx\.org|marketplace\.visualstudio\.com|ENOTFOUND|Failed to fetch|gallery/i;
 // Workbench start-up lines that say nothing about the extension under test.
 const WORKBENCH_CHATTER = /^(Creating a socket|Resolving connection token|Resolved connection token|\[reconnection-grace-time\]|\[AccountPolicyGate\]|\[AgentHost|\[Service Worker\]|Updating additional builtin extensions cache)/;

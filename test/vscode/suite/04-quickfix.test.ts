@@ -14,6 +14,7 @@ function isCodeAction(a: vscode.CodeAction | vscode.Command): a is vscode.CodeAc
 
 async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
   const code = codeOf(diagnostic);
+  let seen = 'no code actions at all';
   return waitFor(
     `quick fixes for '${code}' at line ${diagnostic.range.start.line + 1}`,
     async () => {
@@ -23,11 +24,14 @@ async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Pr
         diagnostic.range,
         vscode.CodeActionKind.QuickFix.value,
       );
+      seen = (actions ?? []).map((a) => `${JSON.stringify(a.title)} [${isCodeAction(a) ? (a.diagnostics ?? []).map(codeOf).join(',') || 'no diagnostics' : 'command'}]`).join('; ') || 'no code actions at all';
       const fixes = (actions ?? [])
         .filter(isCodeAction)
         .filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === code && d.range.isEqual(diagnostic.range)));
       return fixes.length > 0 ? fixes : undefined;
     },
+    undefined,
+    () => `offered: ${seen}`,
   );
 }
 

@@ -1,7 +1,7 @@
 /** The client's own commands: the preview webview and the exports. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { seedUri, showFiling, waitFor, waitForDiagnostics, workspaceRoot } from './helpers';
+import { seedUri, showFiling, waitFor, waitForAnalysis, workspaceRoot } from './helpers';
 
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -20,7 +20,8 @@ function findKey(value: unknown, key: string, depth = 4): unknown {
 
 describe('commands', () => {
   afterEach(async () => {
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    // Only the previews: closing the filings too would make each test depend on re-detection.
+    await vscode.window.tabGroups.close(webviewTabs());
   });
 
   it('form345.openPreview opens a webview panel for the active filing', async () => {
@@ -43,7 +44,7 @@ describe('commands', () => {
     const uri = await seedUri('001');
     await showFiling(uri);
     // The records come from the server: wait until it has analysed the document.
-    await waitForDiagnostics(uri, 'ocr-text');
+    await waitForAnalysis(uri);
     const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'seed-001.json');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'exports'));
     await vscode.commands.executeCommand('form345.exportJson', target);
@@ -62,7 +63,7 @@ describe('commands', () => {
   it('form345.exportCsv writes a header and at least one row', async () => {
     const uri = await seedUri('001');
     await showFiling(uri);
-    await waitForDiagnostics(uri, 'ocr-text');
+    await waitForAnalysis(uri);
     const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'seed-001.csv');
     await vscode.commands.executeCommand('form345.exportCsv', target);
     const text = await waitFor('the CSV export', async () => {

@@ -122,6 +122,14 @@ export function waitForDiagnostics(uri: vscode.Uri, code: string, min = 1): Prom
   );
 }
 
+/** Waits until the server has published diagnostics for the document (seeds always have some). */
+export function waitForAnalysis(uri: vscode.Uri): Promise<vscode.Diagnostic[]> {
+  return waitFor(`diagnostics for ${uri.path.split('/').pop()}`, () => {
+    const all = vscode.languages.getDiagnostics(uri);
+    return all.length > 0 ? all : undefined;
+  });
+}
+
 /** Zero-based index of the first line that satisfies `test`. */
 export function lineIndex(doc: vscode.TextDocument, test: (text: string) => boolean, what: string): number {
   for (let i = 0; i < doc.lineCount; i++) if (test(doc.lineAt(i).text)) return i;
