@@ -1,7 +1,7 @@
 // Form 345 preview webview: lays out the display model the extension host posts.
 //
 // Security: filings contain HTML and arbitrary text. Every string from the model goes into the
-// page through textContent or setAttribute, never innerHTML, so nothing in a filing can become
+// page through textContent or setAttribute, never as markup, so nothing in a filing can become
 // markup or script. The page's CSP allows only this nonce'd script anyway.
 // Message shapes: client/src/preview/messages.ts.
 // @ts-check
