@@ -123,7 +123,8 @@ export function damageText(text: string, truth: FilingRecord, level: NoiseLevel,
   // Word damage.
   const budget = level === 1 ? rng.int(2, 4) : level === 2 ? rng.int(6, 12) : rng.int(15, 30);
   const spots: number[] = [];
-  const re = /[A-Za-z]+/g;
+  // Whole words, apostrophes and hyphens included, so "Issuer's" is never taken for "Issuer".
+  const re = /[A-Za-z][A-Za-z'’-]*/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     if (boiler.has(m[0])) spots.push(m.index);
   }
@@ -131,7 +132,7 @@ export function damageText(text: string, truth: FilingRecord, level: NoiseLevel,
   let out = '';
   let last = 0;
   for (const at of [...chosen].sort((a, b) => a - b)) {
-    const word = /^[A-Za-z]+/.exec(text.slice(at))![0];
+    const word = /^[A-Za-z][A-Za-z'’-]*/.exec(text.slice(at))![0];
     out += text.slice(last, at) + damageWord(word, rng, level);
     last = at + word.length;
   }

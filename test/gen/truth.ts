@@ -185,6 +185,8 @@ interface Ctx {
   /** Per-row note keys by cell, before ids are assigned. */
   rowKeys: Map<Row, Record<string, string[]>>;
   balances: Map<string, number>;
+  /** Rows printed so far per ownership line (title, D/I, nature). */
+  lines: Map<string, Row[]>;
   basePrice: number;
 }
 
@@ -216,11 +218,23 @@ function balance(ctx: Ctx, key: string, atLeast: number): number {
     ctx.balances.set(key, b);
   }
   if (b < atLeast) {
-    // The opening balance is never printed, so it can be raised to cover a disposition.
-    b = round4(atLeast + (ctx.rng.chance(0.3) ? 0 : shareCount(ctx.rng)));
+    // The opening balance is never printed, so it can be raised to cover a disposition: every row
+    // already printed on this line shifts by the same amount and the running balance still holds.
+    const raised = round4(atLeast + (ctx.rng.chance(0.3) ? 0 : shareCount(ctx.rng)));
+    const delta = round4(raised - b);
+    for (const row of ctx.lines.get(key) ?? []) {
+      if (row.sharesOwnedFollowing !== null) row.sharesOwnedFollowing = round4(row.sharesOwnedFollowing + delta);
+    }
+    b = raised;
     ctx.balances.set(key, b);
   }
   return b;
+}
+
+function register(ctx: Ctx, key: string, row: Row): void {
+  const rows = ctx.lines.get(key) ?? [];
+  rows.push(row);
+  ctx.lines.set(key, rows);
 }
 
 function newNd(kind: 'transaction' | 'holding', title: string): NonDerivativeRow {
@@ -300,13 +314,16 @@ function tableOneTx(ctx: Ctx, form: '4' | '5', t: Tx1): NonDerivativeRow {
   row.sharesOwnedFollowing = after;
   row.directOrIndirect = t.own.di;
   row.natureOfOwnership = t.own.nature;
+  register(ctx, key, row);
   return row;
 }
 
 function holdingOne(ctx: Ctx, title: string, own: Ownership, row?: NonDerivativeRow): NonDerivativeRow {
   const r = row ?? newNd('holding', title);
-  const b = balance(ctx, lineKey(title, own), 1);
+  const key = lineKey(title, own);
+  const b = balance(ctx, key, 1);
   r.sharesOwnedFollowing = b;
+  register(ctx, key, r);
   r.directOrIndirect = own.di;
   r.natureOfOwnership = own.nature;
   return r;
@@ -391,6 +408,7 @@ function derivTx(
   const after = round4(ad === 'A' ? before + shares : before - shares);
   ctx.balances.set(key, after);
   row.sharesOwnedFollowing = after;
+  register(ctx, key, row);
   row.directOrIndirect = own.di;
   row.natureOfOwnership = own.nature;
   explainDerivCells(ctx, row, spec, kindWord);
@@ -681,7 +699,7 @@ export function randomFiling(rng: Rng, opts: TruthOptions = {}): FilingRecord {
 
   // Rows.
   const ctx: Ctx = {
-    rng, notes: new Map(), rowKeys: new Map(), balances: new Map(),
+    rng, notes: new Map(), rowKeys: new Map(), balances: new Map(), lines: new Map(),
     basePrice: Number(Math.exp(Math.log(0.5) + rng.next() * Math.log(800)).toFixed(2)),
   };
   const stock = rng.pick(STOCK_TITLES);
