@@ -14,7 +14,7 @@ import { maskLine } from './text/mask';
 import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
-import { STATEMENT_RE, TITLE_RE } from './filing/vocabulary';
+import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -34,7 +34,7 @@ function mayBeAnchor(raw: string): boolean {
 export function anchorKind(raw: string): 'title' | 'statement' | null {
   if (!mayBeAnchor(raw)) return null;
   const masked = maskLine(raw).text;
-  if (TITLE_RE.test(masked)) return 'title';
+  if (titleMatch(raw, masked)) return 'title';
   if (STATEMENT_RE.test(masked)) return 'statement';
   return null;
 }

@@ -63,9 +63,11 @@ function dropCost(tokens: Token[], i: number): number {
     case 'empty':
       return 0.04;
     case 'ref': {
-      if (t.superscript) return 0;
+      // A reference next to a value in its cell annotates that value; alone, it may stand in
+      // for a value (a footnoted date or price), so dropping it costs more.
       const prev = tokens[i - 1];
-      if (prev && prev.cell === t.cell && prev.type !== 'empty' && prev.line === t.line) return 0.05;
+      const annotates = prev && prev.cell === t.cell && prev.type !== 'empty';
+      if (annotates) return t.superscript ? 0 : 0.05;
       return 0.25;
     }
     case 'word':

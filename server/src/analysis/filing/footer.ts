@@ -37,7 +37,8 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   };
   for (const l of lines) {
     if (l.directive) continue;
-    if (CLOSING_RE.test(l.masked)) break;
+    // Past the notices, or at the signature (html2text prints it right under the last footnote).
+    if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -105,7 +106,10 @@ const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
  * "/s/ ..."), possibly wrapped, with its date at the end of the first line.
  */
-export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
+export function parseSignatureBlock(all: PLine[]): ParsedSignature[] {
+  // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
+  const first = all.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+  const lines = first > 0 ? all.slice(first) : all;
   const out: ParsedSignature[] = [];
   let current: (ParsedSignature & { parts: string[] }) | null = null;
   for (const l of lines) {
@@ -131,7 +135,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
 
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
 export function findSignatureLines(lines: PLine[]): PLine[] {
-  const captionAt = lines.findIndex((l) => /Signature\s+of\s+Reporting\s+Person/i.test(l.masked));
+  const captionAt = lines.findIndex((l) => /(^|\s)Signature\s+of(\s|$)/i.test(l.masked));
   if (captionAt >= 0) {
     const block: PLine[] = [];
     for (let k = captionAt - 1; k >= 0; k--) {

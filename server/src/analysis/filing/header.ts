@@ -170,14 +170,15 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
   for (const line of lines) {
     if (line.rule) continue;
     for (const cell of splitCells(line.maskedLine)) {
-      if (cell.start === cell.end || !/[A-Za-z0-9☒☐]/.test(cell.text)) continue;
+      if (cell.start === cell.end || !/[A-Za-z0-9☒☐[\]]/.test(cell.text)) continue;
       const x = cellX(line, cell);
       let cursor = 0;
       let target: number | undefined = laneAt(line, x)?.instance;
       const pushPiece = (from: number, to: number, inst: number | undefined) => {
         if (inst === undefined) return;
         const text = cell.text.slice(from, to);
-        if (!/[A-Za-z0-9☒☐]/.test(text)) return;
+        // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
+        if (!/[A-Za-z0-9☒☐[\]]/.test(text)) return;
         boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from });
       };
       for (;;) {
@@ -545,10 +546,18 @@ export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5'): Own
  * true when a check mark stands at the box, false when the box is printed without one,
  * null when its text is not readable (the box may have been lost with it).
  */
+/** The text of a wrapped phrase starting at `at` in line k: up to a cell border, joined with the next line. */
+function phraseAt(lines: PLine[], k: number, at: number): string {
+  const cut = (t: string) => t.split(/\t| {3,}/)[0];
+  const first = cut(lines[k].masked.slice(at));
+  const next = lines[k + 1] ? cut(lines[k + 1].masked.slice(Math.max(0, at - 2)).trimStart()) : '';
+  return `${first} ${next}`;
+}
+
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
-    const m = /Check\s+this\s+box\s+if\s+no\s+longer/i.exec(lines[k].masked);
-    if (!m) continue;
+    const m = /Check\s+this\s+box\s+if\b/i.exec(lines[k].masked);
+    if (!m || !/Check\s+this\s+box\s+if\s+no\s+longer/i.test(phraseAt(lines, k, m.index))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
     // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.

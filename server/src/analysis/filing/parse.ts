@@ -18,7 +18,7 @@ import { parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, typ
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLine, type PLine } from './prepare';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
-import { OMB_RE, STATEMENT_RE, TITLE_RE, sectionOf, type SectionKind } from './vocabulary';
+import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 
 /** Everything rules and features need beyond the record itself. */
 export interface FilingModel {
@@ -42,7 +42,7 @@ export interface FilingModel {
 function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
   const limit = Math.min(lines.length, 60);
   for (let k = 0; k < limit; k++) {
-    const m = TITLE_RE.exec(lines[k].masked);
+    const m = titleMatch(lines[k].raw, lines[k].masked);
     if (m) {
       const start = lines[k].masked.indexOf(m[0].trim());
       return {

@@ -121,6 +121,22 @@ interface LogicalRow {
   bordered: boolean;
 }
 
+/** Character centres of Table II's "(A)" and "(D)" sub-column headers in fixed-width text. */
+interface SubColumns {
+  a?: number;
+  d?: number;
+}
+
+function findSubColumns(lines: PLine[]): SubColumns {
+  for (const l of lines) {
+    if (l.hasBorders) continue;
+    const a = /(^|\s)\(A\)(?=\s|$)/.exec(l.masked);
+    const d = /(^|\s)\(D\)(?=\s|$)/.exec(l.masked);
+    if (a && d && d.index > a.index) return { a: a.index + a[1].length + 1.5, d: d.index + d[1].length + 1.5 };
+  }
+  return {};
+}
+
 function isValueToken(t: Token): boolean {
   return t.type === 'date' || t.type === 'number' || t.type === 'money';
 }
@@ -272,7 +288,7 @@ function fillRange(fill: SlotFill): Range | undefined {
 }
 
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => t.text);
+  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
@@ -326,7 +342,18 @@ function rowTokens(row: LogicalRow): Token[] {
   return tokens;
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number): ParsedRow | null {
+/** In fixed-width text the amount sits under "(A)" or "(D)"; only a close match decides. */
+function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
+  if (sub.a === undefined || sub.d === undefined) return null;
+  const centre = (t.start + t.end) / 2;
+  const da = Math.abs(centre - sub.a);
+  const dd = Math.abs(centre - sub.d);
+  const best = Math.min(da, dd);
+  if (best > Math.max(6, (sub.d - sub.a) / 2)) return null;
+  return da < dd ? 'A' : 'D';
+}
+
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns): ParsedRow | null {
   const tokens = rowTokens(row);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
@@ -390,6 +417,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     let acquiredDisposed: 'A' | 'D' | null = null;
     if (amount?.marker) acquiredDisposed = amount.marker;
     else if (amount && keptEmptyCells) acquiredDisposed = a ? 'A' : 'D';
+    else if (amount && !row.bordered) acquiredDisposed = directionByPosition(amount, sub);
     record = {
       kind: variant.kind,
       securityTitle: title ? textOf(title) : null,
@@ -447,8 +475,9 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
 /** Reads the data rows of one table's lines. */
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit): ParsedRow[] {
   const out: ParsedRow[] = [];
+  const sub = table === 'derivative' ? findSubColumns(lines) : {};
   for (const row of logicalRows(lines)) {
-    const parsed = buildRow(row, table, form, out.length);
+    const parsed = buildRow(row, table, form, out.length, sub);
     if (parsed) out.push(parsed);
   }
   return out;

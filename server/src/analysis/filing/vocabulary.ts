@@ -8,6 +8,15 @@
 /** "FORM 4", "SEC Form 4", "FORM 4/A" at the start of a line or cell; group 1 digit, group 2 "/A". */
 export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2,}|\t|\s+(?=UNITED|\())/i;
 
+/**
+ * A title line: "FORM 4" first on its line (or in the first grid cell). A drawn check box
+ * ("┌─┐  Form 4" / "└─┘  Transactions Reported." on Form 5) is not a title.
+ */
+export function titleMatch(raw: string, masked: string): RegExpExecArray | null {
+  if (/^\s*[┌└╔╚┏┗+]/.test(raw)) return null;
+  return TITLE_RE.exec(masked);
+}
+
 /** The statement heading that names the form. */
 export const STATEMENT_RE =
   /(INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL)|(ANNUAL\s+STATEMENT\s+OF\s+CHANGES)|(STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL)/i;

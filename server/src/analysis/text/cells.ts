@@ -153,7 +153,8 @@ export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, li
 /** Classifies one whitespace-free word, detaching trailing footnote references. */
 export function classify(raw: string, start: number, cell: number, line: number): Token {
   const refSpans: { id: string; start: number; end: number }[] = [];
-  let body = raw;
+  // w3m leaves a "^" where it wrapped the next reference: "Stock^(2)^".
+  let body = raw.length > 1 && raw.endsWith('^') ? raw.slice(0, -1) : raw;
   // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)".
   for (let guard = 0; guard < 8; guard++) {
     const m = REF_TAIL_RE.exec(body);
