@@ -30,7 +30,8 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   let current: (ParsedFootnote & { parts: string[] }) | null = null;
   const finish = () => {
     if (current) {
-      current.text = current.parts.join(' ').replace(/\s+/g, ' ').trim();
+      // w3m breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
+      current.text = current.parts.join(' ').replace(/(\d\/)\s+(?=\d)/g, '$1').replace(/\s+/g, ' ').trim();
       out.push({ id: current.id, text: current.text, range: current.range, markerRange: current.markerRange });
       current = null;
     }

@@ -419,6 +419,7 @@ export function parseRelationship(stream: Stream): Relationship | null {
     if (Object.keys(alt.found).length > Object.keys(found).length) found = alt.found;
   }
   if (Object.keys(found).length === 0) return null;
+  found = { ...found, ...marksBesideFragments(options) };
   const rel: Relationship = {
     isDirector: found.isDirector ?? false,
     isTenPercentOwner: found.isTenPercentOwner ?? false,
@@ -448,12 +449,31 @@ export function parseRelationship(stream: Stream): Relationship | null {
 
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
   const text = stream.text;
-  const one = /Form\s+filed\s+by\s+One/i.exec(text);
-  const more = /Form\s+filed\s+by\s+More/i.exec(text);
+  // The mark stands before the line, or inside it where the text wrapped ("Form filed by" / "X One").
+  const one = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?One/i.exec(text);
+  const more = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?More/i.exec(text);
   if (!one && !more) return { value: null };
-  if (more && checkedBefore(text, more.index)) return { value: true, range: stream.range(more.index, more.index + more[0].length) };
-  if (one && checkedBefore(text, one.index)) return { value: false, range: stream.range(one.index, one.index + one[0].length) };
+  if (more && (more[1] || checkedBefore(text, more.index))) return { value: true, range: stream.range(more.index, more.index + more[0].length) };
+  if (one && (one[1] || checkedBefore(text, one.index))) return { value: false, range: stream.range(one.index, one.index + one[0].length) };
   return { value: null };
+}
+
+/** Words of the relationship options, for a mark that stands beside a wrapped option's second line. */
+const OPTION_FRAGMENT: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'][] = [
+  [/^Director/i, 'isDirector'],
+  [/^(10\s*%|Owner)/i, 'isTenPercentOwner'],
+  [/^(Officer|\(give|title)/i, 'isOfficer'],
+  [/^(Other|\(specify)/i, 'isOther'],
+];
+
+function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> {
+  const out: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> = {};
+  const re = /(?:^|\s)(?:X|x|☒|\[\s*[Xx]\s*\])\.?[ \t]+(\S+)/g;
+  for (let m = re.exec(options); m; m = re.exec(options)) {
+    const hit = OPTION_FRAGMENT.find(([frag]) => frag.test(m![1]));
+    if (hit) out[hit[1]] = true;
+  }
+  return out;
 }
 
 function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
@@ -549,9 +569,9 @@ export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5'): Own
 /** The text of a wrapped phrase starting at `at` in line k: up to a cell border, joined with the next line. */
 function phraseAt(lines: PLine[], k: number, at: number): string {
   const cut = (t: string) => t.split(/\t| {3,}/)[0];
-  const first = cut(lines[k].masked.slice(at));
-  const next = lines[k + 1] ? cut(lines[k + 1].masked.slice(Math.max(0, at - 2)).trimStart()) : '';
-  return `${first} ${next}`;
+  const parts = [cut(lines[k].masked.slice(at))];
+  for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) parts.push(cut(lines[j].masked.slice(Math.max(0, at - 2)).trimStart()));
+  return parts.join(' ');
 }
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
