@@ -448,7 +448,10 @@ export function parseRelationship(stream: Stream): Relationship | null {
 }
 
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
-  const text = stream.text;
+  const plain = stream.text;
+  // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"); joining keeps offsets
+  // only approximately, which is fine for a range on the box.
+  const text = /Form\s+filed/i.test(plain) ? plain : plain.replace(/([a-z])\n(?=[a-z])/g, '$1');
   // The mark stands before the line, or inside it where the text wrapped ("Form filed by" / "X One").
   const one = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?One/i.exec(text);
   const more = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?More/i.exec(text);
@@ -468,7 +471,7 @@ const OPTION_FRAGMENT: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer'
 
 function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> {
   const out: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> = {};
-  const re = /(?:^|\s)(?:X|x|☒|\[\s*[Xx]\s*\])\.?[ \t]+(\S+)/g;
+  const re = /(?:^|\s)(?:X|x|☒|\[\s*[Xx]\s*\])\.?\s+(\S+)/g;
   for (let m = re.exec(options); m; m = re.exec(options)) {
     const hit = OPTION_FRAGMENT.find(([frag]) => frag.test(m![1]));
     if (hit) out[hit[1]] = true;
@@ -576,7 +579,7 @@ function phraseAt(lines: PLine[], k: number, at: number): string {
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
-    const m = /Check\s+this\s+box\s+if\b/i.exec(lines[k].masked);
+    const m = /Check\s+this\s+box\b(?!\s+to\b)/i.exec(lines[k].masked);
     if (!m || !/Check\s+this\s+box\s+if\s+no\s+longer/i.test(phraseAt(lines, k, m.index))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
