@@ -308,8 +308,10 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
   const joined = first.map((p) => p.text).join(' ');
   const m = CITY_STATE_ZIP.exec(joined.trim());
   const range = pieceRange(first[0]);
+  // A city too long for its column wraps onto the next line ("TORONTO A6 M5J2T3" / "ONTARIO").
+  const wrapped = lines.slice(1).map((ps) => ps.map((p) => p.text).join(' ')).filter((t) => /^[A-Za-z .'-]+$/.test(t));
   if (m) {
-    out.city = cleanValue(m[1]).replace(/,$/, '') || null;
+    out.city = cleanValue([m[1], ...wrapped].join(' ')).replace(/,$/, '') || null;
     out.state = m[2].toUpperCase();
     out.zip = m[3];
   } else {

@@ -88,7 +88,8 @@ function detectLayout(lines: PLine[]): LayoutKind {
   return 'linear';
 }
 
-const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\s+Reporting\s+Person/i;
+/** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
+const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\b/i;
 
 /** Splits the filing into sections by their headings. Tables only move forward (I, then II). */
 function mapSections(lines: PLine[]): FilingModel['sections'] {
@@ -156,8 +157,9 @@ function ownerFromTable(row: OwnerTableRow): ReportingOwnerRecord {
   };
 }
 
+/** Renderings repeat the first owner's box; the city may wrap differently in each copy. */
 function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
-  return a.name === b.name && a.street1 === b.street1 && a.city === b.city && a.zip === b.zip;
+  return a.name === b.name && a.street1 === b.street1 && a.zip === b.zip;
 }
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
