@@ -11,6 +11,7 @@ import { disableForFile, disableForLine } from '../../server/src/lsp/disableComm
 import type { DocumentSnapshot } from '../../server/src/lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from '../../server/src/lsp/footnotes';
 import { hover } from '../../server/src/lsp/hover';
+import { LineDocument } from '../../server/src/lsp/lineDocument';
 import { documentSymbols, flatSymbols, foldingRanges } from '../../server/src/lsp/outline';
 import { recordsOf } from '../../server/src/lsp/records';
 import { parseRuleLevels, sectionFromPushedSettings, Settings } from '../../server/src/lsp/settings';
@@ -128,7 +129,7 @@ const filing: AnalyzedFiling = {
 const result: AnalysisResult = { filings: [filing], findings: [unused, late, mismatch] };
 
 function snapshot(languageId = 'plaintext', text = TEXT): DocumentSnapshot {
-  return { uri: 'file:///f4.txt', version: 1, languageId, document: TextDocument.create('file:///f4.txt', languageId, 1, text), result, declined: false };
+  return { uri: 'file:///f4.txt', version: 1, languageId, document: new LineDocument('file:///f4.txt', languageId, 1, text), result, declined: false };
 }
 
 const hoverValue = (pos: { line: number; character: number }): string => {
@@ -225,7 +226,7 @@ describe('code actions', () => {
 });
 
 describe('disable comments', () => {
-  const doc = (text: string, lang = 'plaintext') => TextDocument.create('file:///x', lang, 1, text);
+  const doc = (text: string, lang = 'plaintext') => new LineDocument('file:///x', lang, 1, text);
   test('inserts a directive above the line, wrapped in markdown', () => {
     assert.equal(disableForLine(doc('a\nb\n'), 'plaintext', 1, 'late-filing')!.newText, 'form345-disable-next-line late-filing\n');
     assert.equal(disableForLine(doc('a\r\nb\r\n', 'markdown'), 'markdown', 1, 'late-filing')!.newText, '<!-- form345-disable-next-line late-filing -->\r\n');
@@ -276,5 +277,37 @@ describe('outline, diagnostics, records, settings', () => {
     const s = new Settings();
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), true);
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), false);
+  });
+});
+
+describe('LineDocument', () => {
+  test('keeps text byte for byte and agrees with TextDocument over random edits', () => {
+    let seed = 42;
+    const rand = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const start = 'FORM 4\r\nline two\n\rthird\r\n\nlast';
+    const ours = new LineDocument('u', 'plaintext', 1, start);
+    let theirs = TextDocument.create('u', 'plaintext', 1, start);
+    assert.equal(ours.getText(), start);
+    assert.equal(ours.eol, '\r\n');
+    const pieces = ['', 'x', '\n', '\r\n', 'ab\ncd', '\r', '(1)'];
+    for (let i = 0; i < 2000; i++) {
+      const a = { line: rand(theirs.lineCount), character: rand(12) };
+      const b = { line: a.line + rand(3), character: rand(12) };
+      // Normalize into a valid range the way a client would send it.
+      const s = theirs.positionAt(theirs.offsetAt(a));
+      const e = theirs.positionAt(Math.max(theirs.offsetAt(s), theirs.offsetAt(b)));
+      const change = { range: { start: s, end: e }, text: pieces[rand(pieces.length)]! };
+      ours.update([change], i + 2);
+      theirs = TextDocument.update(theirs, [change], i + 2);
+      assert.equal(ours.getText(), theirs.getText(), `after edit ${i}: ${JSON.stringify(change)}`);
+      assert.equal(ours.lineCount, theirs.lineCount);
+    }
+    for (let l = 0; l < theirs.lineCount; l++) {
+      const full = theirs.getText({ start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } });
+      assert.equal(ours.lineText(l), full.replace(/\r?\n$|\r$/, ''));
+    }
   });
 });

@@ -8,12 +8,12 @@
  * so the rendered document does not show them; the core accepts both spellings.
  * When a matching comment already exists, the code is appended to it instead of adding another line.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { RuleCode, TextEdit } from '../analysis';
+import type { TextLines } from './lineDocument';
 import { lineText } from './ranges';
 
 const NEXT_LINE = /^([ \t]*(?:<!--[ \t]*)?form345-disable-next-line[ \t]+)([^\r\n]*?)([ \t]*(?:-->)?[ \t]*)$/;
-const FILE_WIDE = /^([ \t]*(?:<!--[ \t]*)?form345-disable[ \t]+)([^\r\n]*?)([ \t]*(?:-->)?[ \t]*)\r?$/m;
+const FILE_WIDE = /^([ \t]*(?:<!--[ \t]*)?form345-disable[ \t]+)([^\r\n]*?)([ \t]*(?:-->)?[ \t]*)$/;
 
 function isMarkdown(languageId: string): boolean {
   return languageId === 'markdown';
@@ -24,10 +24,8 @@ function comment(languageId: string, directive: string): string {
 }
 
 /** The document's line break, so an inserted line does not mix \n into a \r\n file. */
-export function eolOf(doc: TextDocument): string {
-  const text = doc.getText();
-  const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+export function eolOf(doc: TextLines): string {
+  return doc.eol;
 }
 
 function codesOf(list: string): string[] {
@@ -42,7 +40,7 @@ function appendTo(line: number, prefix: string, list: string, code: RuleCode): T
 }
 
 /** Disable `code` for line `line`: extend the directive above it, or insert one. */
-export function disableForLine(doc: TextDocument, languageId: string, line: number, code: RuleCode): TextEdit | null {
+export function disableForLine(doc: TextLines, languageId: string, line: number, code: RuleCode): TextEdit | null {
   if (line > 0) {
     const m = NEXT_LINE.exec(lineText(doc, line - 1));
     if (m) return appendTo(line - 1, m[1]!, m[2]!, code);
@@ -52,14 +50,12 @@ export function disableForLine(doc: TextDocument, languageId: string, line: numb
 }
 
 /** Disable `code` for the whole file: extend the first file-wide directive, or add one on top. */
-export function disableForFile(doc: TextDocument, languageId: string, code: RuleCode): TextEdit | null {
-  const text = doc.getText();
-  const m = FILE_WIDE.exec(text);
-  if (m) {
-    const line = doc.positionAt(m.index).line;
-    // Re-match on the line itself so the character offsets are the line's own.
-    const own = FILE_WIDE.exec(lineText(doc, line));
-    if (own) return appendTo(line, own[1]!, own[2]!, code);
+export function disableForFile(doc: TextLines, languageId: string, code: RuleCode): TextEdit | null {
+  for (let line = 0; line < doc.lineCount; line++) {
+    const text = doc.lineText(line);
+    if (!text.includes('form345-disable ')) continue; // cheap filter before the regex
+    const m = FILE_WIDE.exec(text);
+    if (m) return appendTo(line, m[1]!, m[2]!, code);
   }
   const at = { line: 0, character: 0 };
   return { range: { start: at, end: at }, newText: comment(languageId, `form345-disable ${code}`) + eolOf(doc) };

@@ -1,7 +1,7 @@
 /**
  * Open documents and their analyses.
  *
- * One entry per open uri holds the text (a `TextDocument`, for positions and offsets) and an
+ * One entry per open uri holds the text (a {@link LineDocument}: lines, cheap to edit) and an
  * `IncrementalAnalyzer` that receives the same content changes, so an edit re-analyses only the
  * blocks it touched. The latest finished analysis is kept as a {@link DocumentSnapshot} keyed by
  * (uri, version): any number of requests for the same version share one analysis.
@@ -17,9 +17,9 @@
  *    and the loop starts over on the new version.
  */
 import { performance } from 'node:perf_hooks';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { IncrementalAnalyzer } from '../analysis';
 import type { AnalysisResult, AnalyzeOptions, CancellationLike, ContentChange } from '../analysis';
+import { LineDocument, type TextLines } from './lineDocument';
 import { describeError, type Logger } from './safe';
 
 /** A finished analysis of one version of one document. */
@@ -28,7 +28,7 @@ export interface DocumentSnapshot {
   readonly version: number;
   readonly languageId: string;
   /** The document text. Only guaranteed to be at `version` while the snapshot is the latest one. */
-  readonly document: TextDocument;
+  readonly document: TextLines;
   readonly result: AnalysisResult;
   /** True when the document was too large to analyse; the result is then empty. */
   readonly declined: boolean;
@@ -59,7 +59,7 @@ class Entry {
   constructor(
     readonly uri: string,
     readonly languageId: string,
-    public document: TextDocument,
+    readonly document: LineDocument,
   ) {}
 
   get version(): number {
@@ -81,7 +81,7 @@ export class DocumentStore {
 
   open(uri: string, languageId: string, version: number, text: string): void {
     this.close(uri); // a re-open without close replaces the old entry
-    const entry = new Entry(uri, languageId, TextDocument.create(uri, languageId, version, text));
+    const entry = new Entry(uri, languageId, new LineDocument(uri, languageId, version, text));
     this.entries.set(uri, entry);
     this.schedule(entry, 0);
   }
@@ -89,7 +89,7 @@ export class DocumentStore {
   change(uri: string, version: number, changes: readonly ContentChange[]): void {
     const entry = this.entries.get(uri);
     if (!entry) return;
-    entry.document = TextDocument.update(entry.document, changes as ContentChange[], version);
+    entry.document.update(changes, version);
     if (entry.analyzer) {
       try {
         entry.analyzer.applyChanges(changes);
@@ -118,7 +118,7 @@ export class DocumentStore {
   }
 
   /** The current text of an open document (may be ahead of its latest snapshot). */
-  document(uri: string): TextDocument | undefined {
+  document(uri: string): TextLines | undefined {
     return this.entries.get(uri)?.document;
   }
 
@@ -206,12 +206,12 @@ export class DocumentStore {
   /** One slice: a finished snapshot, or undefined when the budget ran out first. */
   private runSlice(entry: Entry, budgetMs: number): DocumentSnapshot | undefined {
     const version = entry.version;
-    const text = entry.document.getText();
-    if (text.length > this.maxAnalyzedLength) {
-      return this.makeSnapshot(entry, EMPTY_RESULT, true);
-    }
     try {
-      entry.analyzer ??= new IncrementalAnalyzer(text, this.options.analyzeOptions);
+      if (!entry.analyzer) {
+        const text = entry.document.getText();
+        if (text.length > this.maxAnalyzedLength) return this.makeSnapshot(entry, EMPTY_RESULT, true);
+        entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions);
+      }
       const deadline = performance.now() + budgetMs;
       const token: CancellationLike = {
         get isCancellationRequested() {

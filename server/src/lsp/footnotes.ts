@@ -84,7 +84,10 @@ function toSuperscript(digits: string): string {
 
 /** Where the number sits inside a marker, and whether it is written in superscript digits. */
 function idRangeInMarker(snapshot: DocumentSnapshot, marker: Range, id: string): { range: Range; superscript: boolean } | undefined {
-  const text = snapshot.document.getText(marker);
+  // Markers sit on one line; look on the marker's first line only.
+  const line = snapshot.document.lineText(marker.start.line);
+  const end = marker.end.line === marker.start.line ? marker.end.character : line.length;
+  const text = line.slice(marker.start.character, end);
   let superscript = false;
   let at = text.indexOf(id);
   if (at < 0) {
@@ -92,9 +95,9 @@ function idRangeInMarker(snapshot: DocumentSnapshot, marker: Range, id: string):
     superscript = at >= 0;
   }
   if (at < 0) return undefined;
-  const base = snapshot.document.offsetAt(marker.start);
+  const character = marker.start.character + at;
   return {
-    range: { start: snapshot.document.positionAt(base + at), end: snapshot.document.positionAt(base + at + id.length) },
+    range: { start: { line: marker.start.line, character }, end: { line: marker.start.line, character: character + id.length } },
     superscript,
   };
 }

@@ -3,10 +3,10 @@
  *
  * Requests arrive with whatever a client sends; nothing here trusts a position until
  * {@link isValidPosition} has checked it against the document's real lines, because
- * `TextDocument.offsetAt` silently clamps and would answer for a place the user never pointed at.
+ * a clamped lookup and would answer for a place the user never pointed at.
  */
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range } from '../analysis/types';
+import type { TextLines } from './lineDocument';
 
 export function comparePositions(a: Position, b: Position): number {
   return a.line !== b.line ? a.line - b.line : a.character - b.character;
@@ -38,22 +38,17 @@ function isIndex(n: unknown): n is number {
 }
 
 /** The length of line `line` without its line break. */
-export function lineLength(doc: TextDocument, line: number): number {
-  const start = doc.offsetAt({ line, character: 0 });
-  const next = line + 1 < doc.lineCount ? doc.offsetAt({ line: line + 1, character: 0 }) : doc.getText().length;
-  let end = next;
-  const text = doc.getText();
-  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
-  return end - start;
+export function lineLength(doc: TextLines, line: number): number {
+  return doc.lineText(line).length;
 }
 
 /** The text of one line, without its line break. */
-export function lineText(doc: TextDocument, line: number): string {
-  return doc.getText({ start: { line, character: 0 }, end: { line, character: lineLength(doc, line) } });
+export function lineText(doc: TextLines, line: number): string {
+  return doc.lineText(line);
 }
 
 /** A position a client may legitimately send: an existing line, a character within it (end of line included). */
-export function isValidPosition(doc: TextDocument, pos: unknown): pos is Position {
+export function isValidPosition(doc: TextLines, pos: unknown): pos is Position {
   if (typeof pos !== 'object' || pos === null) return false;
   const p = pos as Partial<Position>;
   if (!isIndex(p.line) || !isIndex(p.character)) return false;
@@ -61,7 +56,7 @@ export function isValidPosition(doc: TextDocument, pos: unknown): pos is Positio
   return p.character <= lineLength(doc, p.line);
 }
 
-export function isValidRange(doc: TextDocument, range: unknown): range is Range {
+export function isValidRange(doc: TextLines, range: unknown): range is Range {
   if (typeof range !== 'object' || range === null) return false;
   const r = range as Partial<Range>;
   return isValidPosition(doc, r.start) && isValidPosition(doc, r.end) && comparePositions(r.start, r.end) <= 0;

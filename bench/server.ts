@@ -1,0 +1,210 @@
+/**
+ * Language-server benchmarks (in process, the server's own code paths without the stdio transport):
+ *  - edit → diagnostics: from a one-character `didChange` to the diagnostics being ready to publish
+ *    (analysis, rule levels, conversion, JSON encoding), debounce set to 0; p50/p95 over 200 edits,
+ *    on a single filing and on a ~1 MB document of concatenated filings;
+ *  - hover: p95 of the hover handler on value cells of the 1 MB document;
+ *  - memory: RSS growth per MB of open, analysed text.
+ * Targets (issue 3): 1 MB edit p95 < 5 ms and within 2x of the single filing; hover p95 < 1 ms.
+ *
+ * `runServerBench()` is called by bench/run.ts; `node --import tsx bench/server.ts` runs it alone.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { toDiagnostics } from '../server/src/lsp/diagnostics';
+import { DocumentStore, type DocumentSnapshot } from '../server/src/lsp/documents';
+import { hover } from '../server/src/lsp/hover';
+import type { Logger } from '../server/src/lsp/safe';
+
+const EDITS = 200;
+const seedsDir = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
+
+export interface ServerBenchResult {
+  singleFiling: { chars: number; p50: number; p95: number };
+  oneMegabyte: { chars: number; filings: number; p50: number; p95: number };
+  hover: { samples: number; p50: number; p95: number };
+  rssPerMB: number;
+  targets: { oneMbP95Under5ms: boolean; oneMbWithin2xOfSingle: boolean; hoverP95Under1ms: boolean };
+}
+
+const quietLogger: Logger = { error: (m) => process.stderr.write(`${m}\n`), info: () => undefined };
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function seedTexts(): string[] {
+  return readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
+}
+
+/** A store whose every new snapshot resolves the waiter registered for its version. */
+function instrumentedStore(): { store: DocumentStore; next: (uri: string, version: number) => Promise<DocumentSnapshot> } {
+  const waiters = new Map<string, (s: DocumentSnapshot) => void>();
+  const store = new DocumentStore({
+    logger: quietLogger,
+    debounceMs: 0,
+    onAnalyzed: (snap) => {
+      // What publishing costs besides the socket: levels, conversion, encoding.
+      JSON.stringify(toDiagnostics(snap, {}));
+      const key = `${snap.uri}@${snap.version}`;
+      waiters.get(key)?.(snap);
+      waiters.delete(key);
+    },
+  });
+  const next = (uri: string, version: number): Promise<DocumentSnapshot> =>
+    new Promise((resolve) => waiters.set(`${uri}@${version}`, resolve));
+  return { store, next };
+}
+
+/** Line and character of the middle of `text`, moved to the start of a line's second word. */
+function editPoint(text: string, fraction: number): { line: number; character: number } {
+  const lines = text.split(/\r\n|\r|\n/);
+  let line = Math.floor(lines.length * fraction);
+  while (line < lines.length - 1 && lines[line]!.trim().length < 10) line++;
+  const at = Math.max(0, lines[line]!.indexOf(' ') + 1);
+  return { line, character: at };
+}
+
+/** 200 one-character edits (type a letter, delete it, ...); milliseconds from change to diagnostics. */
+async function editToDiagnostics(text: string, uri: string): Promise<{ p50: number; p95: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
+  const { store, next } = instrumentedStore();
+  const opened = next(uri, 1);
+  store.open(uri, 'plaintext', 1, text);
+  let snapshot = await opened;
+  const at = editPoint(text, 0.5);
+  const samples: number[] = [];
+  for (let i = 0; i < EDITS; i++) {
+    const version = i + 2;
+    const change =
+      i % 2 === 0
+        ? { range: { start: at, end: at }, text: 'x' }
+        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+    const done = next(uri, version);
+    const t0 = performance.now();
+    store.change(uri, version, [change]);
+    snapshot = await done;
+    samples.push(performance.now() - t0);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), store, snapshot };
+}
+
+function hoverTimes(snapshot: DocumentSnapshot): { samples: number; p50: number; p95: number } {
+  const positions = snapshot.result.filings.flatMap((f) => f.fields.map((x) => x.range.start));
+  const step = Math.max(1, Math.floor(positions.length / EDITS));
+  const picks = positions.filter((_, i) => i % step === 0).slice(0, EDITS);
+  for (const p of picks.slice(0, 20)) hover(snapshot, p); // warm up
+  const samples = picks.map((p) => {
+    const t0 = performance.now();
+    hover(snapshot, p);
+    return performance.now() - t0;
+  });
+  return { samples: samples.length, p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}
+
+function gc(): void {
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as (() => void) | undefined;
+  collect?.();
+}
+
+async function rssPerMB(unit: string): Promise<number> {
+  const { store, next } = instrumentedStore();
+  gc();
+  const before = process.memoryUsage().rss;
+  let chars = 0;
+  for (let i = 0; i < 8; i++) {
+    // Distinct copies, so nothing is shared between documents.
+    const text = `${unit}\n<!-- copy ${i} -->\n`;
+    chars += text.length;
+    const uri = `file:///bench/mem-${i}.txt`;
+    const done = next(uri, 1);
+    store.open(uri, 'plaintext', 1, text);
+    await done;
+  }
+  gc();
+  const grown = process.memoryUsage().rss - before;
+  store.dispose();
+  return grown / (1024 * 1024) / (chars / (1024 * 1024));
+}
+
+/**
+ * Memory is measured in a fresh process: in this one, the heap left by the edit benchmarks would be
+ * collected during the measurement and make the growth meaningless (even negative).
+ */
+function rssInChild(): number {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', __filename, '--rss-child'], {
+    cwd: path.resolve(__dirname, '..'),
+    encoding: 'utf8',
+  });
+  const last = out.trim().split('\n').pop() ?? 'NaN';
+  return Number(last);
+}
+
+function bigDocument(): string {
+  const seeds = seedTexts();
+  let big = '';
+  while (big.length < 1024 * 1024) big += seeds.join('\n\n') + '\n\n';
+  return big;
+}
+
+function ms(n: number): string {
+  return `${n.toFixed(3)} ms`;
+}
+
+export async function runServerBench(): Promise<ServerBenchResult> {
+  const seeds = seedTexts();
+  const single = seeds[1] ?? seeds[0]!;
+  const big = bigDocument();
+
+  const one = await editToDiagnostics(single, 'file:///bench/single.txt');
+  one.store.dispose();
+  const mb = await editToDiagnostics(big, 'file:///bench/1mb.txt');
+  const hov = hoverTimes(mb.snapshot);
+  const filings = mb.snapshot.result.filings.length;
+  mb.store.dispose();
+  const rss = rssInChild();
+
+  const result: ServerBenchResult = {
+    singleFiling: { chars: single.length, p50: one.p50, p95: one.p95 },
+    oneMegabyte: { chars: big.length, filings, p50: mb.p50, p95: mb.p95 },
+    hover: hov,
+    rssPerMB: rss,
+    targets: {
+      oneMbP95Under5ms: mb.p95 < 5,
+      oneMbWithin2xOfSingle: mb.p95 <= 2 * Math.max(one.p95, 0.5),
+      hoverP95Under1ms: hov.p95 < 1,
+    },
+  };
+
+  const ok = (b: boolean): string => (b ? 'ok' : 'MISSED');
+  console.log('== language server');
+  console.log(`edit → diagnostics, single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)}`);
+  console.log(`edit → diagnostics, 1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)}  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
+  console.log(`hover (${hov.samples} value cells of the 1 MB document): median ${ms(hov.p50)}, p95 ${ms(hov.p95)}  [p95 < 1 ms: ${ok(result.targets.hoverP95Under1ms)}]`);
+  console.log(`memory: ${rss.toFixed(1)} MB RSS per MB of open text`);
+  return result;
+}
+
+if (require.main === module && process.argv.includes('--rss-child')) {
+  rssPerMB(bigDocument()).then(
+    (v) => console.log(String(v)),
+    (err) => {
+      console.error(err);
+      process.exitCode = 1;
+    },
+  );
+} else if (require.main === module) {
+  runServerBench().catch((err) => {
+    console.error(err);
+    process.exitCode = 1;
+  });
+}
