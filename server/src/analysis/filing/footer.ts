@@ -31,7 +31,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   const finish = () => {
     if (current) {
       // w3m breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
-      current.text = current.parts.join(' ').replace(/(\d\/)\s+(?=\d)/g, '$1').replace(/\s+/g, ' ').trim();
+      current.text = current.parts.join(' ').replace(/(\d\/)\s+(?=\d)|(\d)\s+(?=\/\d)/g, '$1$2').replace(/\s+/g, ' ').trim();
       out.push({ id: current.id, text: current.text, range: current.range, markerRange: current.markerRange });
       current = null;
     }

@@ -449,18 +449,21 @@ export function parseRelationship(stream: Stream): Relationship | null {
   return rel;
 }
 
-function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
-  const plain = stream.text;
-  // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"); joining keeps offsets
-  // only approximately, which is fine for a range on the box.
-  const text = /Form\s+filed/i.test(plain) ? plain : plain.replace(/([a-z])\n(?=[a-z])/g, '$1');
+function readJointFiling(text: string): boolean | null {
   // The mark stands before the line, or inside it where the text wrapped ("Form filed by" / "X One").
   const one = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?One/i.exec(text);
   const more = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?More/i.exec(text);
-  if (!one && !more) return { value: null };
-  if (more && (more[1] || checkedBefore(text, more.index))) return { value: true, range: stream.range(more.index, more.index + more[0].length) };
-  if (one && (one[1] || checkedBefore(text, one.index))) return { value: false, range: stream.range(one.index, one.index + one[0].length) };
-  return { value: null };
+  if (more && (more[1] || checkedBefore(text, more.index))) return true;
+  if (one && (one[1] || checkedBefore(text, one.index))) return false;
+  return null;
+}
+
+function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
+  // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"): read joined too.
+  const value = readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1'));
+  if (value === null) return { value: null };
+  const at = /Form\s+filed/i.exec(stream.text);
+  return { value, range: at ? stream.range(at.index, at.index + at[0].length) : undefined };
 }
 
 /** Words of the relationship options, for a mark that stands beside a wrapped option's second line. */
