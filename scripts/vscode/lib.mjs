@@ -1,7 +1,7 @@
 // Shared helpers for the real-VS-Code layers (provisioning, extension-host suite, UI run, main job).
 // Plain Node ESM so it runs before anything is built and without tsx.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync, cpSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync, cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -125,12 +125,27 @@ export function makeRunDir(tag) {
   return dir;
 }
 
-/** Keeps only the newest few run dirs so repeated runs don't fill the disk. */
-export function pruneRuns(keep = 4) {
-  const base = join(CACHE, 'runs');
-  if (!existsSync(base)) return;
-  const dirs = readdirSync(base).map((n) => join(base, n)).sort();
-  for (const d of dirs.slice(0, Math.max(0, dirs.length - keep))) rmSync(d, { recursive: true, force: true });
+/**
+ * Deletes old run dirs (and their compiled suites) so repeated runs don't fill the disk. Only dirs
+ * untouched for an hour: other engineers' runs may be going on right now in the same checkout.
+ */
+export function pruneRuns(maxAgeMs = 60 * 60 * 1000) {
+  for (const base of [join(CACHE, 'runs'), join(ROOT, '.vscode-test', 'out')]) {
+    if (!existsSync(base)) continue;
+    for (const name of readdirSync(base)) {
+      const d = join(base, name);
+      try {
+        if (Date.now() - statSync(d).mtimeMs > maxAgeMs) rmSync(d, { recursive: true, force: true, maxRetries: 2 });
+      } catch {
+        /* in use or already gone: next time */
+      }
+    }
+  }
+}
+
+/** Points this process's temp dir (Playwright's browser profile goes there) into the run dir. */
+export function useRunTmp(runDir) {
+  process.env.TMPDIR = join(runDir, 'tmp');
 }
 
 export function isolatedEnv(runDir, extra = {}) {

@@ -1,12 +1,16 @@
 // What every real-VS-Code run needs before a server starts: provisioned tools, a fresh build of the
 // extension, the extension-host suite compiled, and the server's machine settings.
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { QUIET_SETTINGS, ROOT, die, log, provisioned, run } from './lib.mjs';
 
-/** Compiled suite lives under the repo (not $FORM345_VSCODE_CACHE) so `require('mocha')` resolves to ours. */
-export const SUITE_OUT = join(ROOT, '.vscode-test', 'out', 'vscode');
-export const SUITE_INDEX = join(SUITE_OUT, 'index.js');
+/**
+ * Where a run's compiled suite goes: under the repo (not $FORM345_VSCODE_CACHE) so `require('mocha')`
+ * resolves to ours, and per run so two runs at once never overwrite each other's bundles.
+ */
+export function suiteOut(runDir) {
+  return join(ROOT, '.vscode-test', 'out', basename(runDir));
+}
 
 export async function ensureProvisioned(tag) {
   // Always run it: when cached it takes ~0.3 s and re-checks chromium and Node 24 are still there.
@@ -23,21 +27,22 @@ export async function buildExtension(tag) {
   }
 }
 
-export async function compileSuite(tag) {
+/** Compiles test/vscode into `out` (see suiteOut); returns the path of the compiled index. */
+export async function compileSuite(tag, out) {
   const src = join(ROOT, 'test', 'vscode');
   const suiteDir = join(src, 'suite');
   if (!existsSync(join(src, 'index.ts'))) die(tag, `test/vscode/index.ts missing`);
   const tests = existsSync(suiteDir) ? readdirSync(suiteDir).filter((f) => f.endsWith('.test.ts')) : [];
   if (tests.length === 0) die(tag, `no test/vscode/suite/*.test.ts`);
-  rmSync(SUITE_OUT, { recursive: true, force: true });
-  mkdirSync(SUITE_OUT, { recursive: true });
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
   const esbuild = await import('esbuild');
   // One bundle per test file keeps mocha's file-per-suite reporting; vscode comes from the host,
   // mocha from the repo's node_modules (it loads its reporters dynamically, so it must not be bundled).
   await esbuild.build({
     entryPoints: [join(src, 'index.ts'), ...tests.map((t) => join(suiteDir, t))],
     outbase: src,
-    outdir: SUITE_OUT,
+    outdir: out,
     bundle: true,
     platform: 'node',
     format: 'cjs',
@@ -46,7 +51,8 @@ export async function compileSuite(tag) {
     external: ['vscode', 'mocha'],
     logLevel: 'warning',
   });
-  log(tag, `compiled ${tests.length} test file(s) into ${SUITE_OUT}`);
+  log(tag, `compiled ${tests.length} test file(s) into ${out}`);
+  return join(out, 'index.js');
 }
 
 /** VS Code server reads machine settings from the server data dir; the web UI's own user settings live in the browser. */

@@ -5,8 +5,8 @@
 //
 // Options: --no-build, --version <vscode version|stable|insiders>, --grep PATTERN.
 import { join } from 'node:path';
-import { ROOT, die, isolatedEnv, log, makeRunDir, makeWorkspace } from './lib.mjs';
-import { SUITE_INDEX, buildExtension, compileSuite } from './prepare.mjs';
+import { ROOT, die, isolatedEnv, log, makeRunDir, makeWorkspace, useRunTmp } from './lib.mjs';
+import { buildExtension, compileSuite, suiteOut } from './prepare.mjs';
 
 const TAG = 'test:vscode:electron';
 const argv = process.argv.slice(2);
@@ -15,10 +15,10 @@ const opt = (name) => {
   return i >= 0 ? argv[i + 1] : undefined;
 };
 
-if (!argv.includes('--no-build')) await buildExtension(TAG);
-await compileSuite(TAG);
-
 const runDir = makeRunDir('electron');
+useRunTmp(runDir);
+if (!argv.includes('--no-build')) await buildExtension(TAG);
+const suiteIndex = await compileSuite(TAG, suiteOut(runDir));
 const workspace = makeWorkspace(join(runDir, 'workspace'));
 const started = Date.now();
 const { runTests } = await import('@vscode/test-electron');
@@ -28,7 +28,7 @@ try {
   const code = await runTests({
     version: opt('--version') ?? 'stable',
     extensionDevelopmentPath: ROOT,
-    extensionTestsPath: SUITE_INDEX,
+    extensionTestsPath: suiteIndex,
     extensionTestsEnv: env,
     launchArgs: [
       workspace,

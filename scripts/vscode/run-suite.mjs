@@ -29,9 +29,10 @@ import {
   pruneRuns,
   run,
   startDetached,
+  useRunTmp,
   waitForHttp,
 } from './lib.mjs';
-import { SUITE_INDEX, buildExtension, compileSuite, ensureProvisioned, writeServerSettings } from './prepare.mjs';
+import { suiteOut, buildExtension, compileSuite, ensureProvisioned, writeServerSettings } from './prepare.mjs';
 
 const TAG = 'test:vscode';
 const argv = process.argv.slice(2);
@@ -50,14 +51,11 @@ const ARTIFACTS = join(ROOT, 'test-results', 'vscode');
 
 const started = Date.now();
 await ensureProvisioned(TAG);
-if (!customTests) {
-  if (!argv.includes('--no-build')) await buildExtension(TAG);
-  await compileSuite(TAG);
-}
-const testsPath = resolve(customTests ?? SUITE_INDEX);
-
 pruneRuns();
 const runDir = makeRunDir('suite');
+useRunTmp(runDir);
+if (!customTests && !argv.includes('--no-build')) await buildExtension(TAG);
+const testsPath = resolve(customTests ?? (await compileSuite(TAG, suiteOut(runDir))));
 const workspace = makeWorkspace(join(runDir, 'workspace'));
 writeServerSettings(runDir);
 mkdirSync(ARTIFACTS, { recursive: true });

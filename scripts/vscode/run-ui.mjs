@@ -9,7 +9,7 @@
 // (keeps the browser's console in our output).
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SEEDS, CHROMIUM, CHROMIUM_ARGS, ROOT, die, freePort, isolatedEnv, killGroup, log, makeRunDir, makeWorkspace, pruneRuns } from './lib.mjs';
+import { SEEDS, CHROMIUM, CHROMIUM_ARGS, ROOT, die, freePort, isolatedEnv, killGroup, log, makeRunDir, makeWorkspace, pruneRuns, useRunTmp } from './lib.mjs';
 import { installVsix, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { packageExtension } from './package.mjs';
 
@@ -37,11 +37,17 @@ function seedFile(prefix) {
   if (!name) die(TAG, `seed ${prefix}_*.txt missing in ${SEEDS}`);
   return { name, lines: readFileSync(join(SEEDS, name), 'utf8').split(/\r?\n/) };
 }
-/** 1-based line and column (characters, as Go to Line counts them) of `needle`+offset in the first line containing `lineNeedle`. */
+/** Where `needle`+offset sits in the first line containing `lineNeedle`: 1-based line, 0-based character. */
 function locate(seed, lineNeedle, needle = lineNeedle, offset = 0) {
   const i = seed.lines.findIndex((l) => l.includes(lineNeedle));
   if (i < 0) die(TAG, `${JSON.stringify(lineNeedle)} not found in ${seed.name}`);
-  return { line: i + 1, col: seed.lines[i].indexOf(needle) + offset + 1 };
+  return { line: i + 1, char: seed.lines[i].indexOf(needle) + offset, text: seed.lines[i] };
+}
+/** Go to Line and the status bar count columns visually (tabs expanded), so convert. */
+function visualColumn(text, char, tabSize) {
+  let col = 0;
+  for (let k = 0; k < char; k++) col = text[k] === '\t' ? col + tabSize - (col % tabSize) : col + 1;
+  return col + 1;
 }
 const seed000 = seedFile('000');
 const seed001 = seedFile('001');
@@ -64,10 +70,11 @@ async function cleanup() {
 }
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
 
-const given = opt('--vsix');
-const vsix = given ? resolve(given) : await packageExtension({ out: join(ROOT, '.vscode-test', 'form345-ui.vsix') });
 pruneRuns();
 const runDir = makeRunDir('ui');
+useRunTmp(runDir);
+const given = opt('--vsix');
+const vsix = given ? resolve(given) : await packageExtension({ out: join(runDir, 'form345.vsix') });
 const workspace = makeWorkspace(join(runDir, 'workspace'));
 rmSync(SHOTS, { recursive: true, force: true });
 mkdirSync(SHOTS, { recursive: true });
@@ -143,12 +150,23 @@ async function cursorLine() {
   return m ? { line: Number(m[1]), col: Number(m[2]), text: text.trim() } : undefined;
 }
 
-async function goTo({ line, col }) {
+async function tabSize() {
+  const text = await page.locator('[id="status.editor.indentation"]').innerText({ timeout: 2000 }).catch(() => '');
+  const m = /(?:Tab Size|Spaces):\s*(\d+)/.exec(text);
+  return m ? Number(m[1]) : 4;
+}
+
+/** Ctrl+G to a place from locate() (or {line, col} with a visual column); checks the status bar agrees. */
+async function goTo(where) {
+  const col = where.col ?? visualColumn(where.text, where.char, await tabSize());
   await page.keyboard.press('Control+G');
   await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(`${line}:${col}`);
+  await page.keyboard.type(`${where.line}:${col}`);
   await page.keyboard.press('Enter');
-  await poll(`the cursor on line ${line}`, async () => (await cursorLine())?.line === line, 10_000);
+  await poll(`the cursor at Ln ${where.line}, Col ${col}`, async () => {
+    const c = await cursorLine();
+    return c?.line === where.line && c.col === col;
+  }, 10_000);
 }
 
 /** Screen point in the middle of the character right after the cursor in the active editor. */
@@ -225,7 +243,9 @@ try {
       const t = await hover.innerText();
       return /purchase/i.test(t) && t;
     });
-    return JSON.stringify(text.replace(/\s+/g, ' ').slice(0, 120));
+    const flat = text.replace(/\s+/g, ' ');
+    const from = Math.max(0, flat.search(/purchase/i) - 60);
+    return JSON.stringify(flat.slice(from, from + 140));
   });
 
   await step('ctrl-click-footnote', async () => {
