@@ -15,7 +15,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { toDiagnostics } from '../server/src/lsp/diagnostics';
+import { DiagnosticConverter } from '../server/src/lsp/diagnostics';
 import { DocumentStore, type DocumentSnapshot } from '../server/src/lsp/documents';
 import { hover } from '../server/src/lsp/hover';
 import type { Logger } from '../server/src/lsp/safe';
@@ -49,12 +49,14 @@ function seedTexts(): string[] {
 /** A store whose every new snapshot resolves the waiter registered for its version. */
 function instrumentedStore(): { store: DocumentStore; next: (uri: string, version: number) => Promise<DocumentSnapshot> } {
   const waiters = new Map<string, (s: DocumentSnapshot) => void>();
+  const converter = new DiagnosticConverter();
+  const levels = {};
   const store = new DocumentStore({
     logger: quietLogger,
     debounceMs: 0,
     onAnalyzed: (snap) => {
       // What publishing costs besides the socket: levels, conversion, encoding.
-      JSON.stringify(toDiagnostics(snap, {}));
+      JSON.stringify(converter.convert(snap, levels));
       const key = `${snap.uri}@${snap.version}`;
       waiters.get(key)?.(snap);
       waiters.delete(key);

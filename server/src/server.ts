@@ -17,7 +17,7 @@ import { RECORDS_CHANGED_METHOD, RECORDS_METHOD, type RecordsParams, type Record
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
 import { completion } from './lsp/completion';
-import { toDiagnostics } from './lsp/diagnostics';
+import { DiagnosticConverter } from './lsp/diagnostics';
 import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
@@ -39,6 +39,7 @@ process.on('uncaughtException', (err) => logger.error(`uncaught: ${describeError
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${describeError(err)}`));
 
 const settings = new Settings();
+const diagnostics = new DiagnosticConverter();
 let features: ClientFeatures = clientFeatures({});
 let store: DocumentStore = createStore({});
 
@@ -56,7 +57,7 @@ function publish(snapshot: DocumentSnapshot): void {
   void connection.sendDiagnostics({
     uri: snapshot.uri,
     version: snapshot.version,
-    diagnostics: toDiagnostics(snapshot, settings.ruleLevels),
+    diagnostics: diagnostics.convert(snapshot, settings.ruleLevels),
   });
   void connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
 }

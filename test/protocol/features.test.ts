@@ -6,7 +6,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { AnalysisResult, AnalyzedFiling, Finding, FilingRecord, Range } from '../../server/src/analysis';
 import { codeActions, combineFixes } from '../../server/src/lsp/codeActions';
 import { completion } from '../../server/src/lsp/completion';
-import { toDiagnostics } from '../../server/src/lsp/diagnostics';
+import { DiagnosticConverter, toDiagnostics } from '../../server/src/lsp/diagnostics';
 import { disableForFile, disableForLine } from '../../server/src/lsp/disableComments';
 import type { DocumentSnapshot } from '../../server/src/lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from '../../server/src/lsp/footnotes';
@@ -309,5 +309,19 @@ describe('LineDocument', () => {
       const full = theirs.getText({ start: { line: l, character: 0 }, end: { line: l + 1, character: 0 } });
       assert.equal(ours.lineText(l), full.replace(/\r?\n$|\r$/, ''));
     }
+  });
+});
+
+describe('DiagnosticConverter', () => {
+  test('reuses diagnostics of unchanged findings, resets on new levels', () => {
+    const c = new DiagnosticConverter();
+    const levels = { 'late-filing': 'error' as const };
+    const a = c.convert(snapshot(), levels);
+    const b = c.convert(snapshot(), levels);
+    assert.equal(a[0], b[0]);
+    assert.deepEqual(a, toDiagnostics(snapshot(), levels));
+    const off = c.convert(snapshot(), { 'late-filing': 'off' });
+    assert.ok(!off.some((d) => d.code === 'late-filing'));
+    assert.notEqual(off[0], a[0]);
   });
 });

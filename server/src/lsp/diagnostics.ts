@@ -48,3 +48,33 @@ export function toDiagnostic(finding: Finding): Diagnostic {
 export function toDiagnostics(snapshot: DocumentSnapshot, levels: RuleLevels): Diagnostic[] {
   return publishedFindings(snapshot, levels).map(toDiagnostic);
 }
+
+/**
+ * The same conversion with a memory: the incremental analyzer hands back the very same Finding
+ * objects for filings an edit did not touch, so their diagnostics are converted once and reused.
+ * Keyed by object identity (a WeakMap, so dropped findings are collected) and reset whenever the
+ * rule levels object is replaced by a settings change.
+ */
+export class DiagnosticConverter {
+  private cache = new WeakMap<Finding, Diagnostic>();
+  private levels: RuleLevels | undefined;
+
+  convert(snapshot: DocumentSnapshot, levels: RuleLevels): Diagnostic[] {
+    if (levels !== this.levels) {
+      this.cache = new WeakMap();
+      this.levels = levels;
+    }
+    const out: Diagnostic[] = [];
+    for (const finding of snapshot.result.findings) {
+      const level = levels[finding.code];
+      if (level === 'off') continue;
+      let diagnostic = this.cache.get(finding);
+      if (!diagnostic) {
+        diagnostic = toDiagnostic(level ? { ...finding, severity: level } : finding);
+        this.cache.set(finding, diagnostic);
+      }
+      out.push(diagnostic);
+    }
+    return out;
+  }
+}
