@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS, die, freePort, isolatedEnv, killGroup, log, makeRunDir, pruneRuns, run, useRunTmp } from './lib.mjs';
 import { installVsix, startCodeServer } from './code-server.mjs';
 import { packageExtension } from './package.mjs';
+import { ensureProvisioned } from './prepare.mjs';
 
 const TAG = 'main';
 const argv = process.argv.slice(2);
@@ -26,6 +27,8 @@ if (!existsSync(nm) || !existsSync(stamp) || statSync(join(ROOT, 'package-lock.j
   log(TAG, 'installing npm dependencies (npm ci)');
   if ((await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT })) !== 0) die(TAG, 'npm ci failed');
 }
+
+await ensureProvisioned(TAG);
 
 // 2. The workspace: the repo's fixtures/ as they are (edits land in the repo) and the seeds as copies
 // (the originals in ../shared are read-only reference texts).
