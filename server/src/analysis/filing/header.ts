@@ -179,7 +179,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
         const text = cell.text.slice(from, to);
         // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
         if (!/[A-Za-z0-9☒☐[\]]/.test(text)) return;
-        boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from });
+        boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from, sub: cell.brk });
       };
       for (;;) {
         const label = findLabel(cell.text, cursor);
@@ -267,9 +267,9 @@ function linesIn(stream: Stream, start: number, end: number): Piece[][] {
     const trimmed = text.trim();
     if (!trimmed || !/[A-Za-z0-9]/.test(trimmed)) continue;
     const lead = text.length - text.trimStart().length;
-    const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead };
+    const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];
-    if (last && last[0].line === piece.line) last.push(piece);
+    if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
     else out.push([piece]);
   }
   return out;
@@ -279,7 +279,8 @@ function pieceRange(p: Piece): Range {
   return { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
 }
 
-const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+([A-Z0-9][A-Z0-9-]{2,4}(?:[ -]?[A-Z0-9]{3,4})?)$/;
+/** City, state code (MA, A6, D0) and a postal code with at least one digit (02451, M5J2T3, HM 11). */
+const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
 interface CityStateZip {
   city: string | null;
@@ -431,6 +432,7 @@ export function parseRelationship(stream: Stream): Relationship | null {
     otherText: null,
   };
   const titleFrom = optionsEnd >= 0 ? optionsEnd : lastOption;
+  const stripCaption = (t: string) => t.replace(/^(?:Officer\s+)?Title\s*:\s*|^Other\s*:\s*/i, '');
   const titleLines = linesIn(stream, titleFrom, text.length)
     .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
     .filter((ps) => ps.length);
@@ -438,12 +440,12 @@ export function parseRelationship(stream: Stream): Relationship | null {
     const words = titleLines.map((ps) => ps.map((p) => p.text).join(' '));
     rel.titleRange = pieceRange(titleLines[0][0]);
     if (rel.isOfficer && rel.isOther && words.length > 1) {
-      rel.officerTitle = cleanValue(words[0]);
-      rel.otherText = cleanValue(words.slice(1).join(' '));
+      rel.officerTitle = stripCaption(cleanValue(words[0]));
+      rel.otherText = stripCaption(cleanValue(words.slice(1).join(' ')));
     } else if (rel.isOther && !rel.isOfficer) {
-      rel.otherText = cleanValue(words.join(' '));
+      rel.otherText = stripCaption(cleanValue(words.join(' ')));
     } else {
-      rel.officerTitle = cleanValue(words.join(' '));
+      rel.officerTitle = stripCaption(cleanValue(words.join(' ')));
     }
   }
   return rel;

@@ -13,6 +13,8 @@ export interface Piece {
   text: string;
   /** Column position of the piece (character offset, or cell index in tabbed layouts). */
   x: number;
+  /** Line within its cell: `<br>` breaks a cell into lines on one document line. */
+  sub?: number;
 }
 
 export class Stream {

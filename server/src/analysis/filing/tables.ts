@@ -200,6 +200,8 @@ function hasValues(cells: RowCell[]): boolean {
  * by line, with text-only lines under a row taken as its wrapped cells.
  */
 function logicalRows(lines: PLine[]): LogicalRow[] {
+  // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
+  const pipeTable = lines.some((l) => /^\s*\|?\s*:?-{3,}:?\s*\|/.test(l.raw));
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;
@@ -217,7 +219,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     }
     const cells = tokenizeLine(line);
     const lineHasValues = hasValues(cells);
-    if (line.maskedLine.bordered) {
+    if (line.maskedLine.bordered && !pipeTable) {
       if (!current || !current.bordered) {
         close();
         current = { lines: [line], cells, bordered: true };

@@ -6,7 +6,7 @@
  * classified by what a filing's value cells can hold: dates, amounts, prices, single letters
  * (codes, A/D, D/I), footnote references, and words.
  */
-import type { MaskedLine } from './mask';
+import { LINE_BREAK, type MaskedLine } from './mask';
 
 export interface Cell {
   /** Offsets in the line (trimmed text). For an empty cell start === end. */
@@ -15,6 +15,8 @@ export interface Cell {
   text: string;
   /** Number of cell borders before this cell: the column index in tabbed and grid layouts. */
   col: number;
+  /** Number of `<br>` line breaks before this piece inside its cell (0 for most). */
+  brk: number;
 }
 
 /** Splits a masked line into cells; empty cells between borders are kept (they are columns). */
@@ -39,9 +41,19 @@ export function splitCells(masked: MaskedLine): Cell[] {
   const bordered = segments.length > 1;
   for (const seg of segments) {
     const before = cells.length;
-    splitOnWideSpace(text, seg.start, seg.end, seg.col - (masked.bordered ? 1 : 0), cells);
+    const col = seg.col - (masked.bordered ? 1 : 0);
+    // Line breaks (<br>) split a cell into lines of the same column.
+    let from = seg.start;
+    let brk = 0;
+    for (let i = seg.start; i <= seg.end; i++) {
+      if (i === seg.end || text[i] === LINE_BREAK) {
+        splitOnWideSpace(text, from, i, col, brk, cells);
+        from = i + 1;
+        brk++;
+      }
+    }
     if (cells.length === before && bordered) {
-      cells.push({ start: seg.start, end: seg.start, text: '', col: seg.col - (masked.bordered ? 1 : 0) });
+      cells.push({ start: seg.start, end: seg.start, text: '', col, brk: 0 });
     }
   }
   return cells;
@@ -53,7 +65,7 @@ function isBlankRange(text: string, start: number, end: number): boolean {
 }
 
 /** Splits [start, end) on runs of 2+ spaces; pushes the non-empty pieces. */
-function splitOnWideSpace(text: string, start: number, end: number, col: number, out: Cell[]): void {
+function splitOnWideSpace(text: string, start: number, end: number, col: number, brk: number, out: Cell[]): void {
   let i = start;
   while (i < end) {
     while (i < end && text.charCodeAt(i) === 32) i++;
@@ -67,7 +79,7 @@ function splitOnWideSpace(text: string, start: number, end: number, col: number,
       } else lastNonSpace = i;
       i++;
     }
-    out.push({ start: pieceStart, end: lastNonSpace + 1, text: text.slice(pieceStart, lastNonSpace + 1), col });
+    out.push({ start: pieceStart, end: lastNonSpace + 1, text: text.slice(pieceStart, lastNonSpace + 1), col, brk });
   }
 }
 

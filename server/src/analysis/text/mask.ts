@@ -30,6 +30,9 @@ const ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', '#160': ' ', '#36': '$', '#39': "'",
 };
 
+/** What `<br>` becomes: a break inside a cell (U+2028 LINE SEPARATOR). */
+export const LINE_BREAK = '\u2028';
+
 export interface MaskedLine {
   /** Same length as the source line. */
   text: string;
@@ -82,6 +85,9 @@ function maskTag(tag: string, out: string[], at: number): void {
       out[at + tag.length - 1] = '(';
       if (tag.length >= 2) out[at + tag.length - 2] = '^';
     }
+  } else if (name === 'br') {
+    // A line break inside a cell: "PO BOX 1<br/>SUITE 2" are two address lines.
+    fill(out, at, tag.length, LINE_BREAK);
   } else if (name === 'td' || name === 'th') {
     fill(out, at, tag.length, closing ? ' ' : '\t');
   } else {
