@@ -50,6 +50,19 @@ const WORKBENCH_CHATTER = /^(Creating a socket|Resolving connection token|Resolv
 const ARTIFACTS = join(ROOT, 'test-results', 'vscode');
 
 const started = Date.now();
+
+// The desktop variant runs only where its download host resolves; say so in one line when it does not.
+const ELECTRON_HOST = 'update.code.visualstudio.com';
+let electronReachable = false;
+if (!argv.includes('--no-electron') && !customTests) {
+  const answer = await Promise.race([
+    lookup(ELECTRON_HOST).then(() => true, (e) => e.code ?? 'error'),
+    new Promise((r) => setTimeout(() => r('no DNS answer within 3 s'), 3000).unref()),
+  ]);
+  electronReachable = answer === true;
+  if (!electronReachable) console.log(`[${TAG}] electron variant skipped: download host ${ELECTRON_HOST} is unreachable (${answer}); running in code-server's VS Code server`);
+}
+
 await ensureProvisioned(TAG);
 pruneRuns();
 const runDir = makeRunDir('suite');
@@ -155,19 +168,9 @@ if (exitCode !== 0) {
 }
 log(TAG, `code-server variant passed in ${secs} s`);
 
-// The desktop variant: only where its download host resolves. Say so in one line when it does not.
-if (!argv.includes('--no-electron') && !customTests) {
-  const host = 'update.code.visualstudio.com';
-  const reachable = await Promise.race([
-    lookup(host).then(() => true, (e) => e.code ?? 'error'),
-    new Promise((r) => setTimeout(() => r('timeout after 3 s'), 3000).unref()),
-  ]);
-  if (reachable === true) {
-    log(TAG, `${host} resolves: running the @vscode/test-electron variant too`);
-    const code = await run(process.execPath, [join(ROOT, 'scripts', 'vscode', 'run-electron.mjs'), '--no-build']);
-    if (code !== 0) die(TAG, `@vscode/test-electron variant failed (exit ${code})`);
-  } else {
-    console.log(`[${TAG}] electron variant skipped: download host ${host} is unreachable (${reachable})`);
-  }
+if (electronReachable) {
+  log(TAG, `${ELECTRON_HOST} resolves: running the @vscode/test-electron variant too`);
+  const code = await run(process.execPath, [join(ROOT, 'scripts', 'vscode', 'run-electron.mjs'), '--no-build']);
+  if (code !== 0) die(TAG, `@vscode/test-electron variant failed (exit ${code})`);
 }
 process.exit(0);

@@ -5,7 +5,7 @@
 // footnote reference, open Problems, apply a quick fix from the lightbulb, open the preview, read and
 // click a record. Every step leaves a screenshot in test-results/ui/. Any failed step fails the run.
 //
-// Options: --vsix FILE (skip packaging), --timeout SECONDS (hard limit, default 300), --headed-debug
+// Options: --vsix FILE (skip packaging), --timeout SECONDS (hard limit, default 480), --headed-debug
 // (keeps the browser's console in our output).
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -19,7 +19,7 @@ const opt = (name) => {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
 };
-const hardTimeoutMs = Number(opt('--timeout') ?? 300) * 1000;
+const hardTimeoutMs = Number(opt('--timeout') ?? 480) * 1000;
 const SHOTS = join(ROOT, 'test-results', 'ui');
 /** How long anything that needs the language server may take from cold on a busy 2-core machine. */
 const SERVER_DEADLINE = 45_000;
