@@ -106,8 +106,7 @@
   function renderOwners(filing, showFindings) {
     const head = ['Name', 'Address', 'Relationship to issuer'];
     if (showFindings) head.push('Findings');
-    const table = el('table', { class: 'owners' }, [
-      el('caption', {}, ['Reporting owners']),
+    const table = el('table', { class: 'owners', 'aria-labelledby': 'owners-' + filing.index }, [
       el('thead', {}, [el('tr', {}, head.map((h) => el('th', { scope: 'col' }, [h])))]),
     ]);
     const body = el('tbody', {}, []);
@@ -126,17 +125,20 @@
   }
 
   function renderTable(filing, table, showFindings) {
+    // The heading stays outside the horizontal scroller so it never scrolls away with wide tables.
+    const out = document.createDocumentFragment();
     const wrap = el('div', { class: 'table-wrap' }, []);
-    const heading = el('h3', {}, [table.caption]);
+    const headingId = table.id + '-' + filing.index;
+    const heading = el('h3', { id: headingId }, [table.caption]);
     if (table.rows.length === 0) {
-      wrap.append(heading, el('p', { class: 'notice' }, ['No rows.']));
-      return wrap;
+      out.append(heading, el('p', { class: 'notice' }, ['No rows.']));
+      return out;
     }
     const head = table.columns.map((c) => el('th', { scope: 'col', class: c.numeric ? 'num' : '' }, [c.header]));
     head.push(el('th', { scope: 'col' }, ['Footnotes']));
     if (showFindings) head.push(el('th', { scope: 'col' }, ['Findings']));
-    const t = el('table', { class: 'rows' }, [
-      el('caption', { class: 'visually-hidden' }, [table.caption]),
+    // The heading names the table for screen readers; a caption would say it twice.
+    const t = el('table', { class: 'rows', 'aria-labelledby': headingId }, [
       el('thead', {}, [el('tr', {}, head)]),
     ]);
     const body = el('tbody', {}, []);
@@ -160,8 +162,9 @@
       body.append(tr);
     }
     t.append(body);
-    wrap.append(heading, t);
-    return wrap;
+    wrap.append(t);
+    out.append(heading, wrap);
+    return out;
   }
 
   function renderFootnotes(filing, showFindings) {
@@ -210,7 +213,7 @@
       section.append(el('div', { class: 'filing-findings', role: 'note', 'aria-label': 'Findings about the whole filing' }, [findingsList(filing.findings)]));
     }
     section.append(renderHeader(filing, showFindings));
-    section.append(el('h3', {}, ['Reporting owners']), renderOwners(filing, showFindings));
+    section.append(el('h3', { id: 'owners-' + filing.index }, ['Reporting owners']), renderOwners(filing, showFindings));
     for (const t of filing.tables) section.append(renderTable(filing, t, showFindings));
     section.append(el('h3', {}, ['Explanation of responses']), renderFootnotes(filing, showFindings));
     section.append(el('h3', {}, ['Signatures']), renderSignatures(filing, showFindings));

@@ -34,9 +34,18 @@ export class FilingStatusBar implements vscode.Disposable {
     this.refreshForms();
   }
 
+  /** The filing the item is about; kept while focus is in a non-editor (the preview, a panel). */
+  private lastUri: vscode.Uri | undefined;
+
   private activeUri(): vscode.Uri | undefined {
-    const doc = vscode.window.activeTextEditor?.document;
-    return isFilingDocument(doc) ? doc.uri : undefined;
+    const editor = vscode.window.activeTextEditor;
+    if (!editor) {
+      const last = this.lastUri?.toString();
+      const stillOpen = vscode.workspace.textDocuments.some((d) => d.uri.toString() === last && isFilingDocument(d));
+      return stillOpen ? this.lastUri : undefined;
+    }
+    this.lastUri = isFilingDocument(editor.document) ? editor.document.uri : undefined;
+    return this.lastUri;
   }
 
   private counts(uri: vscode.Uri): Counts {

@@ -58,6 +58,7 @@ describe('preview model', () => {
     assert.ok(headers.includes('Owned after'));
     assert.match(f.tables[0]!.caption, /Beneficially Owned$/);
     const table2 = f.tables[1]!;
+    assert.ok(!table2.columns.some((c) => c.header === 'Owned after'), 'Form 3 Table II has no owned-after column');
     assert.equal(table2.rows[0]!.cells[table2.columns.findIndex((c) => c.header === 'Ownership form')]!.text, 'Direct (D)');
     assert.deepEqual(f.footnotes[0]!.citedBy, ['/derivative/0']);
   });

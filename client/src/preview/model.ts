@@ -128,6 +128,8 @@ interface ColumnDef<R> {
   numeric?: boolean;
   /** Only meaningful for transactions: hidden when a table holds holdings only (Form 3). */
   transactionOnly?: boolean;
+  /** Hidden when no row has a value (Form 3's Table II has no "owned after" column). */
+  hideWhenEmpty?: boolean;
 }
 
 function codeCell(row: AnyRow): Omit<CellView, 'pointer'> {
@@ -135,7 +137,8 @@ function codeCell(row: AnyRow): Omit<CellView, 'pointer'> {
   const info = codeInfo(row.transactionCode);
   const meaning = info ? info.meaning : 'Not one of the 20 transaction codes of Form 4 General Instruction 8';
   const swap = row.equitySwapInvolved ? ' Equity swap involved (K).' : '';
-  return { text: row.transactionCode + (row.equitySwapInvolved ? ' (K)' : ''), title: `${row.transactionCode}: ${meaning}.${swap}` };
+  const sentence = /[.!?]$/.test(meaning) ? meaning : meaning + '.';
+  return { text: row.transactionCode + (row.equitySwapInvolved ? ' (K)' : ''), title: `${row.transactionCode}: ${sentence}${swap}` };
 }
 
 const t = <R>(f: (r: R) => string) => (r: R): Omit<CellView, 'pointer'> => ({ text: f(r) });
@@ -172,7 +175,8 @@ const DERIVATIVE_COLUMNS: ColumnDef<DerivativeRow>[] = [
   { header: 'Underlying security', field: 'underlyingSecurityTitle', cell: t((r) => text(r.underlyingSecurityTitle)) },
   { header: 'Underlying amount', field: 'underlyingShares', cell: t((r) => formatAmount(r.underlyingShares)), numeric: true },
   { header: 'Price', field: 'pricePerShare', cell: t((r) => formatPrice(r.pricePerShare)), numeric: true, transactionOnly: true },
-  ...COMMON_TAIL,
+  { ...COMMON_TAIL[0]!, hideWhenEmpty: true },
+  ...COMMON_TAIL.slice(1),
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -218,7 +222,9 @@ function tableView<R extends AnyRow>(
   findings: FindingPlacer,
 ): TableView {
   const anyTransaction = rows.some((r) => r.kind === 'transaction');
-  const columns = defs.filter((d) => anyTransaction || !d.transactionOnly);
+  const columns = defs.filter(
+    (d) => (anyTransaction || !d.transactionOnly) && !(d.hideWhenEmpty && rows.every((r) => r[d.field] === null)),
+  );
   const tableName = id === 'nonDerivative' ? 'Table I' : 'Table II';
   return {
     id,
