@@ -72,8 +72,8 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   return out;
 }
 
-/** Remarks: text after "Remarks:" up to a blank line. */
-export function parseRemarks(lines: PLine[]): { text: string | null; range?: Range } {
+/** Remarks: text after "Remarks:" (on its line or the next ones) up to a blank line or the signatures. */
+export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number> = new Set()): { text: string | null; range?: Range } {
   const parts: string[] = [];
   let range: Range | undefined;
   for (let k = 0; k < lines.length; k++) {
@@ -81,7 +81,8 @@ export function parseRemarks(lines: PLine[]): { text: string | null; range?: Ran
     if (l.directive) continue;
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
-    if (k > 0 && (l.blank || l.rule || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /Signature\s+of\s+Reporting/i.test(l.masked))) break;
+    if (k > 0 && l.blank && !parts.length) continue;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*:?\s*$/i.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -107,10 +108,7 @@ const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
  * "/s/ ..."), possibly wrapped, with its date at the end of the first line.
  */
-export function parseSignatureBlock(all: PLine[]): ParsedSignature[] {
-  // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
-  const first = all.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
-  const lines = first > 0 ? all.slice(first) : all;
+export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   const out: ParsedSignature[] = [];
   let current: (ParsedSignature & { parts: string[] }) | null = null;
   for (const l of lines) {
@@ -135,18 +133,29 @@ export function parseSignatureBlock(all: PLine[]): ParsedSignature[] {
 }
 
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
+const CAPTION_RE = /(^|\s)Signature\s+of(\s|$)/i;
+
 export function findSignatureLines(lines: PLine[]): PLine[] {
-  const captionAt = lines.findIndex((l) => /(^|\s)Signature\s+of(\s|$)/i.test(l.masked));
-  if (captionAt >= 0) {
+  const captions = lines.map((l, k) => (CAPTION_RE.test(l.masked) ? k : -1)).filter((k) => k >= 0);
+  if (captions.length) {
+    // Each caption closes the signature lines above it (joint filings print one per owner).
     const block: PLine[] = [];
-    for (let k = captionAt - 1; k >= 0; k--) {
-      const l = lines[k];
-      if (l.blank || l.rule) {
-        if (block.length) break;
-        continue;
+    let floor = -1;
+    for (const captionAt of captions) {
+      const part: PLine[] = [];
+      for (let k = captionAt - 1; k > floor; k--) {
+        const l = lines[k];
+        if (l.blank || l.rule) {
+          if (part.length) break;
+          continue;
+        }
+        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses\s*:?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
+        part.unshift(l);
       }
-      if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses\s*:?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
-      block.unshift(l);
+      // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
+      const first = part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      block.push(...(first > 0 ? part.slice(first) : part));
+      floor = captionAt;
     }
     return block;
   }

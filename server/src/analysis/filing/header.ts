@@ -28,7 +28,7 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   },
   {
     box: 'amendment',
-    re: /(?:\d\s*\.\s*)?If\s+Amendment\s*,?\s*Date\s+(?:of\s+)?Original\s+Filed\s*(?:\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
+    re: /(?:\d\s*\.\s*)?If\s+Amendment\s*,?\s*Date\s+(?:of\s+)?Original\s+Fil(?:ed|ing)\s*(?:\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
   },
   {
     box: 'relationship',
@@ -157,7 +157,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
   };
   const laneAt = (line: PLine, x: number): Lane | undefined => {
     if (line.hasBorders && !line.maskedLine.bordered) {
-      // OCR'd tab counts drift from line to line: the nearest lane is the best guess.
+      // Cells of tabbed text are ranked; a rank past the last lane belongs to the nearest one.
       let best: Lane | undefined;
       for (const l of lanes) if (!best || Math.abs(l.x - x) < Math.abs(best.x - x)) best = l;
       return best;
@@ -169,9 +169,21 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
   };
   for (const line of lines) {
     if (line.rule) continue;
+    // Tabbed text (OCR, converters) does not keep tab counts from line to line; the order of
+    // the non-empty cells does. A label repeated by OCR ("3. Da", "3. Date ...") is one cell.
+    const tabbed = line.hasBorders && !line.maskedLine.bordered;
+    let rank = -1;
+    let previousBox: BoxKey | null = null;
+    let previousCol = -1;
     for (const cell of splitCells(line.maskedLine)) {
       if (cell.start === cell.end || !/[A-Za-z0-9☒☐[\]]/.test(cell.text)) continue;
-      const x = cellX(line, cell);
+      if (cell.col !== previousCol) {
+        const cellBox = findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form);
+        if (!(cellBox && cellBox === previousBox)) rank++;
+        previousBox = cellBox;
+        previousCol = cell.col;
+      }
+      const x = tabbed ? rank * 1000 : cellX(line, cell);
       let cursor = 0;
       let target: number | undefined = laneAt(line, x)?.instance;
       const pushPiece = (from: number, to: number, inst: number | undefined) => {

@@ -215,9 +215,10 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   });
 
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
-  const remarks = parseRemarks(linesOf(lines, sections, 'remarks'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
-  const signatures = parseSignatureBlock(findSignatureLines(tail));
+  const signatureLines = findSignatureLines(tail);
+  const signatures = parseSignatureBlock(signatureLines);
+  const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 
   const dateOfOriginalSubmission = header.dateOfOriginalSubmission.value;
   const formType: FormType | null = form ? ((amended || dateOfOriginalSubmission ? `${form}/A` : form) as FormType) : null;

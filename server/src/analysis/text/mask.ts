@@ -133,8 +133,9 @@ export function maskLine(line: string): MaskedLine {
         }
       }
     } else if (ch === '\\' && i + 1 < n && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
-      out[i] = ' '; // markdown escape: "\$" → " $"
-      i += 2;
+      // Markdown escape: the backslash goes, the character is read as usual ("\$" → " $", "\*" → "  ").
+      out[i] = ' ';
+      i++;
       continue;
     } else if (ch === '*' || ch === '_' || code === 0xfeff || code === 0xa0 || code === 0x200b) {
       out[i] = ' ';
