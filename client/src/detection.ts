@@ -19,6 +19,10 @@ export class FilingDetector implements vscode.Disposable {
   constructor() {
     this.subscriptions.push(
       vscode.workspace.onDidOpenTextDocument((doc) => void this.check(doc)),
+      // A filing pasted into a new untitled editor: recognized once its head is there.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.isUntitled && e.contentChanges.some((c) => c.range.start.line < DETECTION_LINES)) void this.check(e.document);
+      }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('form345.detectFilings')) this.checkOpenDocuments();
       }),
