@@ -9,10 +9,13 @@
  * Scheduling, in the order it matters:
  *  - an edit schedules an analysis after a short debounce (typing bursts cost one analysis);
  *  - a request that needs the analysis now does not wait for the debounce, it starts it;
- *  - an analysis runs in time slices: the analyzer is handed a token that "cancels" when the slice
- *    budget is spent, and the next slice continues after `setImmediate`, so hovers, completions and
- *    new edits are served between slices instead of queueing behind a 10 MB document. The budget
- *    doubles after each slice, so an analyzer that cannot resume halfway still finishes;
+ *  - an analysis runs in time slices, and the next slice continues after `setImmediate`, so hovers,
+ *    completions and new edits are served between slices instead of queueing behind a 10 MB
+ *    document. The analyzer's `steps()` generator (one step per re-analysed filing) is kept across
+ *    slices, so no work is repeated; edits that arrive meanwhile are queued and folded in when it
+ *    ends (then only the filings they touched are analysed again), so a long first analysis is
+ *    never thrown away by typing. Without `steps()`, `analyze(token)` gets a token that "cancels" when
+ *    the budget is spent, and the budget doubles per slice so an analysis that restarts still ends;
  *  - an edit or a close makes the running analysis stale: its token reports cancellation at once
  *    and the loop starts over on the new version.
  */
@@ -49,10 +52,25 @@ export interface DocumentStoreOptions {
 
 const EMPTY_RESULT: AnalysisResult = { filings: [], findings: [] };
 
+/** The resumable form of an analysis: one step per re-analysed filing, the result at the end. */
+type Steps = Generator<void, AnalysisResult>;
+interface Steppable {
+  steps(): Steps;
+}
+
+function stepperOf(analyzer: IncrementalAnalyzer): Steppable | undefined {
+  const candidate = analyzer as unknown as Partial<Steppable>;
+  return typeof candidate.steps === 'function' ? (analyzer as unknown as Steppable) : undefined;
+}
+
 class Entry {
   analyzer: IncrementalAnalyzer | undefined;
   snapshot: DocumentSnapshot | undefined;
   running: Promise<DocumentSnapshot | null> | undefined;
+  /** An analysis in progress over the analyzer's current text. */
+  steps: Steps | undefined;
+  /** Edits received while `steps` runs; the analyzer gets them when it ends. */
+  pending: ContentChange[][] = [];
   timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   closed = false;
 
@@ -92,7 +110,9 @@ export class DocumentStore {
     entry.document.update(changes, version);
     if (entry.analyzer) {
       try {
-        entry.analyzer.applyChanges(changes);
+        // The running generator reads the analyzer's lines: they must not move under it.
+        if (entry.steps) entry.pending.push([...changes]);
+        else entry.analyzer.applyChanges(changes);
       } catch (err) {
         // The analyzer's state is unknown now; rebuild it from the text on the next analysis.
         this.options.logger.error(`applyChanges failed for ${uri}: ${describeError(err)}`);
@@ -109,6 +129,8 @@ export class DocumentStore {
     entry.closed = true;
     this.clearTimer(entry);
     entry.analyzer = undefined;
+    entry.steps = undefined;
+    entry.pending = [];
     this.entries.delete(uri);
     return true;
   }
@@ -197,7 +219,7 @@ export class DocumentStore {
         this.notify(entry, snap);
         return snap;
       }
-      budget *= 2;
+      if (!entry.steps) budget *= 2; // only an analysis that restarts needs a growing budget
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     return null;
@@ -211,8 +233,27 @@ export class DocumentStore {
         const text = entry.document.getText();
         if (text.length > this.maxAnalyzedLength) return this.makeSnapshot(entry, EMPTY_RESULT, true);
         entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions);
+        entry.steps = undefined;
+        entry.pending = []; // the new analyzer starts from the current text
       }
       const deadline = performance.now() + budgetMs;
+      const stepper = stepperOf(entry.analyzer);
+      if (stepper) {
+        for (;;) {
+          if (!entry.steps) {
+            for (const changes of entry.pending) entry.analyzer.applyChanges(changes);
+            entry.pending = [];
+            entry.steps = stepper.steps();
+          }
+          const step = entry.steps.next();
+          if (step.done) {
+            entry.steps = undefined;
+            if (entry.pending.length === 0) return this.makeSnapshot(entry, step.value, false);
+            continue; // the text moved on meanwhile: fold the queued edits in, analyse what they touched
+          }
+          if (entry.closed || performance.now() > deadline) return undefined;
+        }
+      }
       const token: CancellationLike = {
         get isCancellationRequested() {
           return entry.closed || entry.version !== version || performance.now() > deadline;
@@ -224,6 +265,8 @@ export class DocumentStore {
       // Answer with an empty analysis rather than leave requests waiting forever; start afresh next time.
       this.options.logger.error(`analysis failed for ${entry.uri}: ${describeError(err)}`);
       entry.analyzer = undefined;
+      entry.steps = undefined;
+      entry.pending = [];
       return this.makeSnapshot(entry, EMPTY_RESULT, false);
     }
   }
