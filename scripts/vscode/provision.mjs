@@ -152,7 +152,9 @@ async function ensureVsce() {
     return;
   }
   rmSync(dir, { recursive: true, force: true });
-  writePkg(dir);
+  // vsce-sign's postinstall only fetches the signing binary for `vsce sign`/publish; packaging does not
+  // need it, so deny it explicitly rather than leave npm to flag it as unreviewed.
+  writePkg(dir, { allowScripts: { '@vscode/vsce-sign': false } });
   log(TAG, `installing @vscode/vsce@${VSCE_VERSION} with Node 24`);
   const r = await capture('npm', ['install', '--no-audit', '--no-fund', '--no-save', '--omit=optional', `@vscode/vsce@${VSCE_VERSION}`], { cwd: dir, env: node24Env(), echo: true });
   if (r.code !== 0 || !existsSync(VSCE_BIN)) die(TAG, `npm install @vscode/vsce@${VSCE_VERSION} failed (exit ${r.code})`);
