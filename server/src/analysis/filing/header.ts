@@ -580,7 +580,26 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5'): HeaderResult
 /** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */
 export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5'): OwnerBox[] {
   const { boxes } = collectBoxes(lines, form);
-  return boxes.filter((b) => b.box === 'reportingPerson' && b.pieces.length).map((b) => parseOwnerBox(new Stream(b.pieces)));
+  const owners: OwnerBox[] = [];
+  for (const b of boxes) {
+    if (!b.pieces.length) continue;
+    if (b.box === 'reportingPerson') owners.push(parseOwnerBox(new Stream(b.pieces)));
+    else if (b.box === 'relationship' && owners.length) {
+      // Some renderings print each further owner's relationships beside its box 1.
+      const rel = parseRelationship(new Stream(b.pieces));
+      if (rel) applyRelationship(owners[owners.length - 1].record, rel);
+    }
+  }
+  return owners;
+}
+
+export function applyRelationship(o: ReportingOwnerRecord, rel: Relationship): void {
+  o.isDirector = rel.isDirector;
+  o.isOfficer = rel.isOfficer;
+  o.isTenPercentOwner = rel.isTenPercentOwner;
+  o.isOther = rel.isOther;
+  o.officerTitle = rel.officerTitle;
+  o.otherText = rel.otherText;
 }
 
 /**

@@ -14,7 +14,7 @@ import type {
   Range,
   ReportingOwnerRecord,
 } from '../types';
-import { parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
+import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLine, type PLine } from './prepare';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
@@ -190,15 +190,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
   const rel = header.relationship;
-  if (owners.length && rel) {
-    const o = owners[0].record;
-    o.isDirector = rel.isDirector;
-    o.isOfficer = rel.isOfficer;
-    o.isTenPercentOwner = rel.isTenPercentOwner;
-    o.isOther = rel.isOther;
-    o.officerTitle = rel.officerTitle;
-    o.otherText = rel.otherText;
-  }
+  if (owners.length && rel) applyRelationship(owners[0].record, rel);
   ownerTable.forEach((row, i) => {
     if (i >= owners.length) {
       owners.push({ record: ownerFromTable(row), range: row.range, fields: [] });

@@ -71,20 +71,32 @@ function tagLength(line: string, i: number): number {
   return 0;
 }
 
-function maskTag(tag: string, out: string[], at: number): void {
+/**
+ * `<sup>1</sup>` → `   ^(1)     `; `<sup>(1)</sup>` → `    ^(1)      ` (the parentheses are
+ * already there). `opensParen` says whether the opening tag supplied the "(".
+ */
+function maskSup(closing: boolean, tagLength: number, out: string[], at: number, opensParen: boolean): void {
+  fill(out, at, tagLength);
+  if (!opensParen) {
+    if (!closing) out[at + tagLength - 1] = '^';
+    return;
+  }
+  if (closing) out[at] = ')';
+  else {
+    out[at + tagLength - 1] = '(';
+    if (tagLength >= 2) out[at + tagLength - 2] = '^';
+  }
+}
+
+function maskTag(tag: string, out: string[], at: number, supParen: boolean): void {
   const lower = tag.toLowerCase();
   const name = /^<\/?\s*([a-z0-9]+)/.exec(lower)?.[1] ?? '';
   const closing = lower.startsWith('</');
   if (name === 'input') {
     fill(out, at, tag.length, lower.includes('checked') ? '☒' : '☐');
   } else if (name === 'sup') {
-    // "<sup>1</sup>" → "   ^(1)     ": the reference reads like lynx's "^(1)".
-    fill(out, at, tag.length);
-    if (closing) out[at] = ')';
-    else {
-      out[at + tag.length - 1] = '(';
-      if (tag.length >= 2) out[at + tag.length - 2] = '^';
-    }
+    // The reference reads like lynx's "^(1)".
+    maskSup(closing, tag.length, out, at, supParen);
   } else if (name === 'br') {
     // A line break inside a cell: "PO BOX 1<br/>SUITE 2" are two address lines.
     fill(out, at, tag.length, LINE_BREAK);
@@ -112,13 +124,16 @@ export function maskLine(line: string): MaskedLine {
   } else if (line[lead] === '>' && line[lead + 1] === ' ') {
     out[lead] = ' ';
   }
+  let supParen = true;
   while (i < n) {
     const ch = line[i];
     const code = line.charCodeAt(i);
     if (ch === '<') {
       const len = tagLength(line, i);
       if (len > 0) {
-        maskTag(line.slice(i, i + len), out, i);
+        const tag = line.slice(i, i + len);
+        if (/^<sup\b/i.test(tag)) supParen = line[i + len] !== '(';
+        maskTag(tag, out, i, supParen);
         i += len;
         continue;
       }
