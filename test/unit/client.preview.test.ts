@@ -231,3 +231,39 @@ describe('status bar text', () => {
     assert.equal(statusText(['4/A'], { errors: 2, warnings: 1 }), '$(file-text) Form 4/A  $(error) 2  $(warning) 1');
   });
 });
+
+describe('preview model on the analysis of the real seeds', () => {
+  const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
+
+  test('every seed gives a model whose rows reveal a source range and whose findings are all placed', async () => {
+    const { analyze } = await import('../../server/src/analysis');
+    for (const name of ['000_488474bd7af80319', '001_e59a361ad3bd20d9', '002_260c3c21b07e7aa1', '003_80bceb74459482a7']) {
+      const analysis = analyze(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), { today: new Date('2024-01-01') });
+      const res: RecordsResult = {
+        uri: `file:///seeds/${name}.txt`,
+        version: 1,
+        filings: analysis.filings.map((f) => ({ index: f.index, range: f.range, layout: f.layout, record: f.record, sources: f.sources, findings: f.findings })),
+      };
+      assert.ok(res.filings.length >= 1, `${name} has a filing`);
+      const model = previewModel(res, { showFindings: true });
+      for (const [i, f] of model.filings.entries()) {
+        const sources = res.filings[i]!.sources;
+        const placed =
+          f.findings.length +
+          f.header.reduce((n, h) => n + h.findings.length, 0) +
+          f.owners.reduce((n, o) => n + o.findings.length, 0) +
+          f.tables.reduce((n, t) => n + t.rows.reduce((m, r) => m + r.findings.length, 0), 0) +
+          f.footnotes.reduce((n, x) => n + x.findings.length, 0) +
+          f.signatures.reduce((n, s) => n + s.findings.length, 0) +
+          (f.remarks?.findings.length ?? 0);
+        assert.equal(placed, res.filings[i]!.findings.length, `${name}: every finding shown once`);
+        for (const t of f.tables) {
+          for (const row of t.rows) {
+            assert.ok(sourceFor(sources, row.pointer), `${name} ${row.pointer} has a source`);
+            for (const c of row.cells) assert.ok(sourceFor(sources, c.pointer), `${name} ${c.pointer} resolves`);
+          }
+        }
+      }
+    }
+  });
+});
