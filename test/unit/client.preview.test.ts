@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { analyze } from '../../server/src/analysis';
 import type { FilingRecord, Range } from '../../server/src/analysis/types';
 import type { FilingRecords, RecordsResult } from '../../server/src/protocol';
 import { contentSecurityPolicy, escapeHtml, makeNonce, previewShellHtml } from '../../client/src/preview/html';
@@ -235,8 +236,7 @@ describe('status bar text', () => {
 describe('preview model on the analysis of the real seeds', () => {
   const SEEDS = join(__dirname, '..', '..', '..', 'shared', 'seeds');
 
-  test('every seed gives a model whose rows reveal a source range and whose findings are all placed', async () => {
-    const { analyze } = await import('../../server/src/analysis');
+  test('every seed gives a model whose rows reveal a source range and whose findings are all placed', () => {
     for (const name of ['000_488474bd7af80319', '001_e59a361ad3bd20d9', '002_260c3c21b07e7aa1', '003_80bceb74459482a7']) {
       const analysis = analyze(readFileSync(join(SEEDS, `${name}.txt`), 'utf8'), { today: new Date('2024-01-01') });
       const res: RecordsResult = {
