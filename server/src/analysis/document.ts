@@ -40,28 +40,32 @@ export function anchorKind(raw: string): 'title' | 'statement' | null {
 }
 
 /**
- * Start lines of the filings. A filing opens at its title ("FORM 4"); the statement heading
- * opens one only when no title stands just above it. Titles close together ("SEC Form 4" page
- * title, then "FORM 4") belong to one filing.
+ * Start lines of the filings. A filing opens at its title ("FORM 4"); titles close together
+ * ("SEC Form 4" page title, then "FORM 4") are one filing. Each filing prints one statement
+ * heading: a heading opens a new filing only when the current one already has its own (the
+ * title was lost), so headings far below their title still belong to it.
  */
 export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement' }[]): number[] {
   const starts: number[] = [];
   let lastTitle = -Infinity;
-  let lastStart = -Infinity;
+  let hasStatement = false;
   for (const a of anchors) {
     if (a.kind === 'title') {
-      if (a.line - lastStart > 12) starts.push(a.line);
+      const sameFiling = starts.length > 0 && a.line - lastTitle <= 12 && !hasStatement;
+      if (!sameFiling) {
+        starts.push(a.line);
+        hasStatement = false;
+      }
       lastTitle = a.line;
-      lastStart = starts[starts.length - 1] ?? a.line;
-    } else if (a.line - lastTitle > 12 && a.line - lastStart > 12) {
-      const start = Math.max(0, a.line - 2);
-      starts.push(start);
-      lastStart = start;
+    } else if (starts.length && !hasStatement) {
+      hasStatement = true;
+    } else {
+      starts.push(Math.max(starts.length ? starts[starts.length - 1] + 1 : 0, a.line - 2));
+      hasStatement = true;
     }
   }
   if (!starts.length || starts[0] > 0) starts.unshift(0);
-  // A document whose first lines are not a filing still reads as one: content before the first
-  // title belongs to it.
+  // Content before the first title belongs to it when it is short (a page title, a blank line).
   if (starts.length > 1 && starts[1] - starts[0] <= 12) starts.splice(1, 1);
   return starts;
 }

@@ -82,7 +82,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*:?\s*$/i.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*:?\s*(Date\s*)?$/i.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
