@@ -52,6 +52,26 @@ export interface DocumentStoreOptions {
 
 const EMPTY_RESULT: AnalysisResult = { filings: [], findings: [] };
 
+const CANCELLED = Symbol('cancelled');
+
+/** A token that can notify (LSP tokens can); plain `CancellationLike` tokens are only polled. */
+interface NotifyingToken extends CancellationLike {
+  onCancellationRequested(listener: () => void): { dispose(): void };
+}
+
+/**
+ * Resolves with `work`, or with CANCELLED as soon as the request is cancelled, so a cancelled
+ * request answers at once instead of waiting for an analysis it no longer needs (which goes on).
+ */
+function untilCancelled<T>(work: Promise<T>, token: CancellationLike | undefined): Promise<T | typeof CANCELLED> {
+  const t = token as Partial<NotifyingToken> | undefined;
+  if (!t || typeof t.onCancellationRequested !== 'function') return work;
+  return new Promise((resolve, reject) => {
+    const sub = t.onCancellationRequested!(() => resolve(CANCELLED));
+    work.then(resolve, reject).finally(() => sub.dispose());
+  });
+}
+
 /** The resumable form of an analysis: one step per re-analysed filing, the result at the end. */
 type Steps = Generator<void, AnalysisResult>;
 interface Steppable {
@@ -73,6 +93,8 @@ class Entry {
   pending: ContentChange[][] = [];
   timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   closed = false;
+  /** The text as opened, handed to the first analyzer so it need not be joined from lines again. */
+  initialText: string | undefined;
 
   constructor(
     readonly uri: string,
@@ -100,6 +122,7 @@ export class DocumentStore {
   open(uri: string, languageId: string, version: number, text: string): void {
     this.close(uri); // a re-open without close replaces the old entry
     const entry = new Entry(uri, languageId, new LineDocument(uri, languageId, version, text));
+    entry.initialText = text;
     this.entries.set(uri, entry);
     this.schedule(entry, 0);
   }
@@ -108,6 +131,7 @@ export class DocumentStore {
     const entry = this.entries.get(uri);
     if (!entry) return;
     entry.document.update(changes, version);
+    entry.initialText = undefined;
     if (entry.analyzer) {
       try {
         // The running generator reads the analyzer's lines: they must not move under it.
@@ -170,7 +194,8 @@ export class DocumentStore {
       if (!entry || entry.closed || token?.isCancellationRequested) return null;
       if (entry.snapshot && entry.snapshot.version === entry.version) return entry.snapshot;
       this.clearTimer(entry);
-      const snap = await this.ensureRunning(entry);
+      const snap = await untilCancelled(this.ensureRunning(entry), token);
+      if (snap === CANCELLED) return null;
       // The loop re-checks: an edit may have landed between the analysis and this continuation.
       if (snap && snap.version === entry.version && !entry.closed && this.entries.get(uri) === entry) {
         return token?.isCancellationRequested ? null : snap;
@@ -230,7 +255,8 @@ export class DocumentStore {
     const version = entry.version;
     try {
       if (!entry.analyzer) {
-        const text = entry.document.getText();
+        const text = entry.initialText ?? entry.document.getText();
+        entry.initialText = undefined;
         if (text.length > this.maxAnalyzedLength) return this.makeSnapshot(entry, EMPTY_RESULT, true);
         entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions);
         entry.steps = undefined;

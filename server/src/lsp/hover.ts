@@ -37,6 +37,9 @@ export function hover(snapshot: DocumentSnapshot, position: Position): Hover | n
   }
   const label = innermostAt(filing.labels, position);
   if (label) return markdown(labelHover(filing, label), label.range);
+  // Anywhere on a footnote's text, not only its marker: where is this footnote used?
+  const within = filing.footnoteDefs.find((d) => rangeContains(d.range, position));
+  if (within) return markdown(footnoteDefHover(filing, within), within.markerRange);
   return null;
 }
 
