@@ -189,6 +189,18 @@ function isHeaderGroup(row: LogicalRow): boolean {
   return words >= 3 && words >= values;
 }
 
+/**
+ * Fixed width: a line whose text sits only under the current row's text cells (a wrapped
+ * "value $0.01 per share" under "Common Stock, par") continues that row, even with a number in it.
+ */
+function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
+  const textCells = row.cells.filter((c) => c.tokens.length && c.tokens.every((t) => t.type === 'word' || t.type === 'ref' || t.type === 'letter'));
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (!textCells.length || !filled.length) return false;
+  if (filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
+  return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
+}
+
 function hasValues(cells: RowCell[]): boolean {
   return cells.some((c) => c.tokens.some(isValueToken));
 }
@@ -237,7 +249,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       close();
       continue;
     }
-    if (lineHasValues) {
+    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && continuesTextCells(current, cells))) {
       close();
       current = { lines: [line], cells, bordered: line.hasBorders };
       currentHasValues = true;

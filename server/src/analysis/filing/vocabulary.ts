@@ -85,7 +85,7 @@ export function headerWordCount(masked: string): number {
  * "(Instr. 4) 62,500", a cell that says just "Code"). Blanked out of data rows before tokenizing.
  */
 export const GLUED_HEADER_RE =
-  /\(Instr\.?(?:\s*(?:\d{1,2}[A-Za-z]?|and|,))*\s*\)?|\b\d\s+and\s+\d\s*\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Code|Title|Amount|Price)(?=\s|\t|$)/gi;
+  /\(Instr\.?(?:\s*(?:\d{1,2}[A-Za-z]?|and|,))*\s*\)?|\b\d\s+and\s+\d\s*\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Amount\s+or\s+Number\s+of\s+Shares|Number\s+of\s+Shares|Date\s+Exercisable|Expiration\s+Date|Code|Title|Amount|Price)(?=\s|\t|$)/gi;
 
 /** Blanks glued header fragments in a masked line (same length). */
 export function blankGluedHeaders(masked: string): string {
