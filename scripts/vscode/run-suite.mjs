@@ -44,7 +44,7 @@ const extensionPath = resolve(opt('--extension') ?? ROOT);
 const customTests = opt('--tests');
 const grep = opt('--grep') ?? process.env.FORM345_TEST_GREP ?? '';
 const hardTimeoutMs = Number(opt('--timeout') ?? 480) * 1000;
-const GALLERY_NOISE = /open-vsx\.org|marketplace\.visualstudio\.com|ENOTFOUND|Failed to fetch|gallery/i;
+const GALLERY_NOISE = /authentication provider 'github'|open-vsx\.org|marketplace\.visualstudio\.com|ENOTFOUND|Failed to fetch|gallery/i;
 // Workbench start-up lines that say nothing about the extension under test.
 const WORKBENCH_CHATTER = /^(Creating a socket|Resolving connection token|Resolved connection token|\[reconnection-grace-time\]|\[AccountPolicyGate\]|\[AgentHost|\[Service Worker\]|Updating additional builtin extensions cache)/;
 const ARTIFACTS = join(ROOT, 'test-results', 'vscode');

@@ -25,9 +25,11 @@ async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Pr
         vscode.CodeActionKind.QuickFix.value,
       );
       seen = (actions ?? []).map((a) => `${JSON.stringify(a.title)} [${isCodeAction(a) ? (a.diagnostics ?? []).map(codeOf).join(',') || 'no diagnostics' : 'command'}]`).join('; ') || 'no code actions at all';
-      const fixes = (actions ?? [])
-        .filter(isCodeAction)
-        .filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === code && d.range.isEqual(diagnostic.range)));
+      const all = (actions ?? []).filter(isCodeAction).filter((a) => a.edit !== undefined);
+      // Actions that name the diagnostic they resolve come first; servers that leave
+      // CodeAction.diagnostics empty still answer a request made for exactly this range.
+      const linked = all.filter((a) => (a.diagnostics ?? []).some((d) => codeOf(d) === code && d.range.isEqual(diagnostic.range)));
+      const fixes = linked.length > 0 ? linked : all;
       return fixes.length > 0 ? fixes : undefined;
     },
     undefined,
