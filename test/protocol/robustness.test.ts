@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CancellationTokenSource } from 'vscode-jsonrpc/node';
-import { LspClient, seed, seeds, waitFor } from './harness';
+import { LspClient, positionOf, seed, seeds, waitFor } from './harness';
 
 let client: LspClient;
 before(async () => {
@@ -154,4 +154,18 @@ test('changes to an unopened document and garbage notifications are ignored', as
   const res = await client.request('textDocument/hover', { textDocument: { uri: 'file:///x.txt' }, position: { line: 0, character: 0 } });
   assert.equal(res, null);
   assert.ok(client.alive);
+});
+
+test('a document over maxDocumentSize is declined: empty diagnostics, empty answers', async () => {
+  const small = await LspClient.start({ initializationOptions: { maxDocumentSize: 1000 } });
+  try {
+    const s = seed('002');
+    await small.open(s.uri, s.text);
+    assert.deepEqual(await small.diagnosticsFor(s.uri, 1), []);
+    assert.equal(await small.request('textDocument/hover', { textDocument: { uri: s.uri }, position: positionOf(s.text, '07/21/2020') }), null);
+    const records = await small.request<{ filings: unknown[] }>('form345/records', { uri: s.uri });
+    assert.deepEqual(records.filings, []);
+  } finally {
+    await small.stop();
+  }
 });

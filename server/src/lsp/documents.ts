@@ -257,7 +257,10 @@ export class DocumentStore {
       if (!entry.analyzer) {
         const text = entry.initialText ?? entry.document.getText();
         entry.initialText = undefined;
-        if (text.length > this.maxAnalyzedLength) return this.makeSnapshot(entry, EMPTY_RESULT, true);
+        if (text.length > this.maxAnalyzedLength) {
+          this.options.logger.info(`${entry.uri}: ${text.length} characters, over the ${this.maxAnalyzedLength} analysed; not analysed`);
+          return this.makeSnapshot(entry, EMPTY_RESULT, true);
+        }
         entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions);
         entry.steps = undefined;
         entry.pending = []; // the new analyzer starts from the current text
