@@ -177,7 +177,30 @@ const FIELD_TITLES: Partial<Record<string, string>> = {
   signatureName: 'Signature',
   signatureDate: 'Signature Date',
   officerTitle: 'Officer Title',
+  otherText: 'Other Relationship',
+  name: 'Reporting Person',
+  street1: 'Street',
+  street2: 'Street (line 2)',
+  city: 'City',
+  state: 'State',
+  zip: 'ZIP Code',
+  isDirector: 'Director',
+  isOfficer: 'Officer',
+  isTenPercentOwner: '10% Owner',
+  isOther: 'Other',
+  equitySwapInvolved: 'Equity Swap Involved (K)',
+  kind: 'Row Kind',
 };
+
+/** The field's name as the form in hand prints it (box 2/3 and the holdings column differ by form). */
+function fieldTitle(field: string, formType: string | null): string {
+  const form = formType?.charAt(0);
+  if (field === 'periodOfReport') {
+    return form === '3' ? 'Date of Event Requiring Statement' : form === '5' ? "Issuer's Fiscal Year Ended" : 'Date of Earliest Transaction';
+  }
+  if (field === 'sharesOwnedFollowing' && form === '3') return 'Amount Beneficially Owned';
+  return FIELD_TITLES[field] ?? field;
+}
 
 function describeDate(iso: string): string {
   const day = weekdayName(iso);
@@ -186,7 +209,7 @@ function describeDate(iso: string): string {
 
 function valueHover(filing: AnalyzedFiling, field: FieldSpan): string {
   const value = resolvePointer(filing.record, field.pointer);
-  const title = FIELD_TITLES[field.field] ?? field.field;
+  const title = fieldTitle(field.field, filing.record.formType);
   const head = `**${title}**`;
   if (value === null || value === undefined) {
     return `${head}: \`${escapeMarkdown(field.raw)}\` could not be read as a value (normalized: null).`;
