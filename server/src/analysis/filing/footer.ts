@@ -7,6 +7,7 @@ import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { isBoilerplate } from './vocabulary';
+import { fuzzyWord } from './fuzzy';
 
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*/;
 /** Notices printed after the explanations; past them no footnote is defined. */
@@ -133,7 +134,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
 }
 
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
-const CAPTION_RE = /(^|\s)Signature\s+of(\s|$)/i;
+const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
 
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((l, k) => (CAPTION_RE.test(l.masked) ? k : -1)).filter((k) => k >= 0);

@@ -16,27 +16,32 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
+import { fuzzyPhrase, fuzzyWord } from './fuzzy';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
+const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
+const MDY = '(?:\\s*\\(?\\s*Month\\s*\\/\\s*Day\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?';
+
+/** The box labels, tolerant of OCR damage in their longer words (see fuzzy.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
-  { box: 'reportingPerson', re: /(?:\d\s*\.\s*)?Name\s+and\s+Address\s+of\s+Reporting\s+Person\(?s?\)?\s*\^?\s*\(?\*?\)?/i },
-  { box: 'issuer', re: /(?:\d\s*\.\s*)?Issuer\s+Name\s+and\s+Ticker\s+or\s+Trading\s+Symbol/i },
+  { box: 'reportingPerson', re: new RegExp(`${NUM}${fuzzyPhrase('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
+  { box: 'issuer', re: new RegExp(`${NUM}${fuzzyPhrase('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
   {
     box: 'periodOfReport',
-    re: /(?:\d\s*\.\s*)?(?:Date\s+of\s+Earliest\s+Transaction(?:\s+Required\s+to\s+be\s+Reported)?|Date\s+of\s+Event\s+Requiring\s+Statement|Statement\s+for\s+Issuer'?s\s+Fiscal\s+Year\s+Ended)(?:\s*\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
+    re: new RegExp(
+      `${NUM}(?:${fuzzyPhrase('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${fuzzyPhrase('Date of Event Requiring Statement')}|${fuzzyPhrase('Statement for')}\\s+Issuer'?s\\s+${fuzzyPhrase('Fiscal Year Ended')})${MDY}`,
+      'i',
+    ),
   },
-  {
-    box: 'amendment',
-    re: /(?:\d\s*\.\s*)?If\s+Amendment\s*,?\s*Date\s+(?:of\s+)?Original\s+Fil(?:ed|ing)\s*(?:\(\s*Month\s*\/\s*Day\s*\/\s*Y\s*e?\s*a?\s*r?\s*\)?)?/i,
-  },
+  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+Fil(?:ed|ing)\\s*${MDY}`, 'i') },
   {
     box: 'relationship',
-    re: /(?:[\dS]\s*\.\s*)?Relationship\s+of\s+Reporting\s+Person\s*\(?\s*s?\s*\)?\s+to\s+Issuer(?:\s*\(?\s*Check\s+all\s+applicable\s*\)?)?/i,
+    re: new RegExp(`${NUM}${fuzzyWord('Relationship')}\\s+of\\s+${fuzzyWord('Reporting')}\\s+Person\\s*\\(?\\s*s?\\s*\\)?\\s+to\\s+${fuzzyWord('Issuer')}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: /(?:\d\s*\.\s*)?Individual\s+or\s+Joint\s*\/\s*Group\s+Filing\s*(?:\(?\s*Check\s+Applicable\s+Line\s*\)?)?/i,
+    re: new RegExp(`${NUM}${fuzzyWord('Individual')}\\s+or\\s+Joint\\s*\\/\\s*Group\\s+${fuzzyWord('Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
   },
 ];
 
@@ -615,10 +620,12 @@ function phraseAt(lines: PLine[], k: number, at: number): string {
   return parts.join(' ');
 }
 
+const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
+
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
     const m = /Check\s+this\s+box\b(?!\s+to\b)/i.exec(lines[k].masked);
-    if (!m || !/Check\s+this\s+box\s+if\s+no\s+longer/i.test(phraseAt(lines, k, m.index))) continue;
+    if (!m || !EXIT_BOX_RE.test(phraseAt(lines, k, m.index))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
     // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.

@@ -1,3 +1,5 @@
+import { fuzzyPhrase, fuzzyWord } from './fuzzy';
+
 /**
  * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
  * labels, boilerplate, and the column-header fragments converters glue into value cells.
@@ -41,13 +43,13 @@ interface SectionPattern {
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i },
-  { kind: 'tableII', re: /(^|\s)1\.?\s*Title\s+of\s+Derivative\b/i },
-  { kind: 'tableI', re: /Table\s+I\s*[-–—:.]|Table\s+I\s+Non|\bNon\s*-\s*Derivative\s+Securities\s+(Acquired|Beneficially)/i },
-  { kind: 'tableI', re: /(^|\s)1\.?\s*Title\s+of\s+Security\b/i },
-  { kind: 'owners', re: /^\s*Reporting\s+Owners\s*:?\s*$|Reporting\s+Owner\s+Name\s*\/\s*Address/i },
-  { kind: 'explanation', re: /Explanation\s+of\s+Responses/i },
-  { kind: 'signatures', re: /^\s*Signatures?\s*:?\s*$/i },
-  { kind: 'remarks', re: /^\s*Remarks\s*:/i },
+  { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i') },
+  { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i') },
+  { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i') },
+  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*:?\\s*$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i') },
+  { kind: 'explanation', re: new RegExp(fuzzyPhrase('Explanation of Responses'), 'i') },
+  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*:?\\s*$`, 'i') },
+  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i') },
   // A power of attorney after the form: its heading line, or its opening words.
   { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i },
 ];
@@ -94,9 +96,9 @@ export function blankGluedHeaders(masked: string): string {
 
 /** Relationship options of box 4/5 and their record fields. */
 export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
-  { field: 'isDirector', re: /\bDirector\b/gi },
+  { field: 'isDirector', re: new RegExp(`\\b${fuzzyWord('Director')}\\b`, 'gi') },
   { field: 'isTenPercentOwner', re: /\b10\s*%\s*Owner\b|\bTen\s+Percent\s+Owner\b/gi },
-  { field: 'isOfficer', re: /\bOfficer\b/gi },
+  { field: 'isOfficer', re: new RegExp(`\\b${fuzzyWord('Officer')}\\b`, 'gi') },
   { field: 'isOther', re: /\bOther\b/gi },
 ];
 

@@ -1,0 +1,38 @@
+/**
+ * Phrases that survive OCR: each word of five letters or more also matches with one letter
+ * substituted, dropped or added ("Rcporting", "Reportng", "Reporrting", "Re porting"), so the
+ * form's printed labels are found in damaged text. Patterns are plain alternations of literal
+ * strings, so matching stays linear.
+ */
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Regex source matching `word` with at most one edit (words under five letters: exactly). */
+export function fuzzyWord(word: string): string {
+  if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
+  const alts = new Set<string>([escape(word)]);
+  for (let i = 0; i < word.length; i++) {
+    const before = escape(word.slice(0, i));
+    alts.add(`${before}.${escape(word.slice(i + 1))}`); // substitution
+    if (i > 0) alts.add(`${before}${escape(word.slice(i + 1))}`); // deletion (not the first letter)
+    alts.add(`${before}.${escape(word.slice(i))}`); // insertion
+  }
+  return `(?:${[...alts].join('|')})`;
+}
+
+/**
+ * Regex source for a phrase written with words and the markers `~` (optional whitespace) and
+ * raw regex pieces in `{...}`: fuzzyPhrase('Name and Address of Reporting Person').
+ */
+export function fuzzyPhrase(phrase: string): string {
+  return phrase
+    .split(/\s+/)
+    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w)))
+    .join('\\s+');
+}
+
+export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
+  return new RegExp(fuzzyPhrase(phrase), flags);
+}
