@@ -82,8 +82,9 @@ if (!smoke) {
     await page.locator('.explorer-folders-view .monaco-list-row').filter({ hasText: 'fixtures' }).first().waitFor({ timeout: 60_000 });
     const seed = readdirSync(seedsCopy).sort()[0];
     await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ timeout: 10_000 });
-    await page.keyboard.type(seed);
+    // Typing before the quick input has focus would type into the workbench instead.
+    await page.locator('.quick-input-widget input:focus').waitFor({ timeout: 10_000 });
+    await page.locator('.quick-input-widget input').fill(seed);
     await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: seed }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     // The extension is active when it has switched the .txt seed to its language.

@@ -124,14 +124,32 @@ async function poll(what, probe, timeoutMs = SERVER_DEADLINE) {
 }
 
 // --- what a person does, in workbench terms ---
+/**
+ * Opens the quick input with `key`, enters `text` and waits for a row matching `row` (if given) before
+ * Enter. Keys typed before the widget has focus would land in the editor, so wait for focus and set
+ * the value in one go; retry the whole gesture if the list never shows the row.
+ */
+async function quickInput(key, text, row) {
+  const input = page.locator('.quick-input-widget input');
+  let lastError;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      await page.keyboard.press('Escape');
+      await page.keyboard.press(key);
+      await page.locator('.quick-input-widget input:focus').waitFor({ timeout: 10_000 });
+      await input.fill(text);
+      if (row) await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: row }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError;
+}
+
 async function quickOpen(fileName) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(fileName);
-  // Enter before the result row exists would open nothing: wait for the file itself.
-  await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: fileName }).first().waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  await quickInput('Control+P', fileName, fileName);
   await page.locator('.tab.active').filter({ hasText: fileName }).first().waitFor({ timeout: 20_000 });
 }
 
@@ -159,10 +177,8 @@ async function tabSize() {
 /** Ctrl+G to a place from locate() (or {line, col} with a visual column); checks the status bar agrees. */
 async function goTo(where) {
   const col = where.col ?? visualColumn(where.text, where.char, await tabSize());
-  await page.keyboard.press('Control+G');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(`${where.line}:${col}`);
-  await page.keyboard.press('Enter');
+  // Go to Line's input starts with ':'; fill replaces it, so keep it.
+  await quickInput('Control+G', `:${where.line}:${col}`);
   await poll(`the cursor at Ln ${where.line}, Col ${col}`, async () => {
     const c = await cursorLine();
     return c?.line === where.line && c.col === col;
@@ -180,13 +196,8 @@ async function pointAfterCursor() {
 }
 
 async function runCommand(title) {
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('F1');
-  await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-  await page.keyboard.type(title);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: title }).first();
-  await row.waitFor({ timeout: 20_000 });
-  await page.keyboard.press('Enter');
+  // The command palette's input starts with '>' (commands mode).
+  await quickInput('F1', `>${title}`, title);
 }
 
 async function problemsText() {
