@@ -146,6 +146,24 @@ function findLabel(text: string, from: number): { box: BoxKey; start: number; en
   return best;
 }
 
+/** Whether a box already holds its value, so more text more likely belongs to a neighbour. */
+function isComplete(box: BoxInstance): boolean {
+  const text = box.pieces.map((p) => p.text).join(' ');
+  switch (box.box) {
+    case 'issuer':
+      return /\[[^\]]+\]/.test(text);
+    case 'periodOfReport':
+    case 'amendment':
+      return DATE_IN_TEXT.test(text);
+    case 'reportingPerson':
+      return /\(\s*(City|Zip)\s*\)/i.test(text);
+    case 'jointFiling':
+      return /More\s+than\s+One/i.test(text);
+    default:
+      return false;
+  }
+}
+
 /** Splits the header lines into box instances. */
 function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
   const boxes: BoxInstance[] = [];
@@ -180,6 +198,8 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
     let rank = -1;
     let previousBox: BoxKey | null = null;
     let previousCol = -1;
+    /** The last box a label on this line opened: text right of it in its own cell may be its value. */
+    let lineLabelInstance: number | undefined;
     for (const cell of splitCells(line.maskedLine)) {
       if (cell.start === cell.end || !/[A-Za-z0-9☒☐[\]]/.test(cell.text)) continue;
       if (cell.col !== previousCol) {
@@ -191,6 +211,9 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
       const x = tabbed ? rank * 1000 : cellX(line, cell);
       let cursor = 0;
       let target: number | undefined = laneAt(line, x)?.instance;
+      if (tabbed && target !== undefined && lineLabelInstance !== undefined && target !== lineLabelInstance && isComplete(boxes[target]) && !isComplete(boxes[lineLabelInstance])) {
+        target = lineLabelInstance;
+      }
       const pushPiece = (from: number, to: number, inst: number | undefined) => {
         if (inst === undefined) return;
         const text = cell.text.slice(from, to);
@@ -204,6 +227,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
         if (truncated) {
           const box = truncated;
           target = open(line, x, box);
+          lineLabelInstance = target;
           labels.push({ key: BOX_LABEL_KEY[box], range: { start: { line: line.line, character: cell.start }, end: { line: line.line, character: cell.end } } });
           pushPiece(0, cell.text.length, target);
           break;
@@ -214,6 +238,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
         }
         pushPiece(cursor, label.start, target);
         target = open(line, x, label.box);
+        lineLabelInstance = target;
         labels.push({
           key: BOX_LABEL_KEY[label.box],
           range: { start: { line: line.line, character: cell.start + label.start }, end: { line: line.line, character: cell.start + label.end } },
@@ -454,7 +479,9 @@ export function parseRelationship(stream: Stream): Relationship | null {
     .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
     .filter((ps) => ps.length);
   if (titleLines.length) {
-    const words = titleLines.map((ps) => ps.map((p) => p.text).join(' '));
+    // Both boxes checked: the title and the other text are separate cells, or separate lines.
+    const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
+    const words = byCell ? titleLines[0].map((p) => p.text) : titleLines.map((ps) => ps.map((p) => p.text).join(' '));
     rel.titleRange = pieceRange(titleLines[0][0]);
     if (rel.isOfficer && rel.isOther && words.length > 1) {
       rel.officerTitle = stripCaption(cleanValue(words[0]));
