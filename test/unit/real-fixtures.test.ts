@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
+import { differences } from '../support/diff';
 
 const DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'real');
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -21,17 +22,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form4.Evans.pandoc-md.txt': PANDOC_MD,
   'form5.snow.pandoc-md.txt': PANDOC_MD,
 };
-
-/** Paths where `got` differs from `want`, ignoring lost paths that came out null. */
-export function differences(got: unknown, want: unknown, lost: ReadonlySet<string>, at = ''): string[] {
-  if (JSON.stringify(got) === JSON.stringify(want)) return [];
-  if (lost.has(at) && got === null) return [];
-  if (got && want && typeof got === 'object' && typeof want === 'object') {
-    const keys = new Set([...Object.keys(got), ...Object.keys(want)]);
-    return [...keys].flatMap((k) => differences((got as Record<string, unknown>)[k], (want as Record<string, unknown>)[k], lost, `${at}/${k}`));
-  }
-  return [`${at}: got ${JSON.stringify(got)} want ${JSON.stringify(want)}`];
-}
 
 function lostOf(file: string): string[][] {
   const lostFile = file.replace(/\.txt$/, '.lost.json');
