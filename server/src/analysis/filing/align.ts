@@ -115,14 +115,16 @@ function fitCost(slot: Slot, t: Token): number {
 }
 
 /** Cost of a token inside a text column (title, nature); INF when it cannot be text. */
-function textCost(t: Token, first: boolean): number {
+function textCost(t: Token, first: boolean, prev: Token | undefined): number {
   switch (t.type) {
     case 'word':
       return 0;
     case 'letter':
       return first ? 0.3 : 0.05;
     case 'number':
-      return first ? 0.6 : 0.35;
+      // "Convertible Notes due 2028": a number in the same cell as the words before it.
+      if (first) return 0.6;
+      return prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line ? 0.05 : 0.35;
     case 'money':
       // "Common Shares, par value $0.01 per share": a price inside a title.
       return first ? INF : 0.5;
@@ -178,7 +180,7 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
         let c = here;
         for (let k = i; k < n; k++) {
           const tk = tokens[k];
-          const tc = textCost(tk, k === i);
+          const tc = textCost(tk, k === i, tokens[k - 1]);
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;

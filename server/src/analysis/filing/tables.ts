@@ -144,8 +144,13 @@ function isValueToken(t: Token): boolean {
 /** Column numbers printed in headers ("1.", "2A.", "10.") are not amounts. */
 const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*\t|\s*$)/g;
 
+/** A table line with glued column-header fragments and column numbers blanked out. */
+function valueText(line: PLine): string {
+  return blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+}
+
 function tokenizeLine(line: PLine): RowCell[] {
-  const masked = blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  const masked = valueText(line);
   const cells = splitCells({ text: masked, bordered: line.maskedLine.bordered });
   return cells.map((c, i) => ({
     col: line.hasBorders ? c.col : c.start,
@@ -160,7 +165,7 @@ function isHeaderLine(line: PLine, cells: RowCell[]): boolean {
   const tokens = cells.flatMap((c) => c.tokens);
   if (tokens.some((t) => t.type === 'date')) return false;
   const values = tokens.filter(isValueToken).length;
-  const words = headerWordCount(line.masked);
+  const words = headerWordCount(valueText(line));
   return words >= 2 && values < 2 ? true : words >= 4 && values < 3;
 }
 
@@ -185,7 +190,7 @@ function isHeaderGroup(row: LogicalRow): boolean {
   const tokens = row.cells.flatMap((c) => c.tokens);
   if (tokens.some((t) => t.type === 'date')) return false;
   const values = tokens.filter(isValueToken).length;
-  const words = row.lines.reduce((n, l) => n + headerWordCount(l.masked), 0);
+  const words = row.lines.reduce((n, l) => n + headerWordCount(valueText(l)), 0);
   return words >= 3 && words >= values;
 }
 
