@@ -15,5 +15,14 @@ npx tsc -p . --noEmit
 echo "== build"
 node esbuild.mjs
 
-echo "== unit tests"
+echo "== unit tests (parser, model, rules, CLI, client modules, fuzz)"
 npm run --silent test:unit
+
+echo "== protocol tests (the real server over stdio; Neovim as an independent client)"
+npm run --silent test:protocol
+
+echo "== VS Code extension-host suite (VS Code server of code-server, headless Chromium)"
+npm run --silent test:vscode
+
+echo "== UI end to end (packaged .vsix in code-server, Playwright; screenshots in test-results/ui)"
+npm run --silent test:ui
