@@ -85,7 +85,7 @@ if (!smoke) {
     // Typing before the quick input has focus would type into the workbench instead.
     await page.locator('.quick-input-widget input:focus').waitFor({ timeout: 10_000 });
     await page.locator('.quick-input-widget input').fill(seed);
-    await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: seed }).first().waitFor({ timeout: 20_000 });
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: seed }).first().waitFor({ timeout: 20_000 });
     await page.keyboard.press('Enter');
     // The extension is active when it has switched the .txt seed to its language.
     const mode = page.locator('[id="status.editor.mode"]');

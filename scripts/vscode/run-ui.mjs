@@ -138,7 +138,9 @@ async function quickInput(key, text, row) {
       await page.keyboard.press(key);
       await page.locator('.quick-input-widget input:focus').waitFor({ timeout: 10_000 });
       await input.fill(text);
-      if (row) await page.locator('.quick-input-list .monaco-list-row').filter({ hasText: row }).first().waitFor({ timeout: 10_000 });
+      // The focused row is what Enter picks; until the list has filtered, it can still be a
+      // recently opened file from before the text was entered.
+      if (row) await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: row }).first().waitFor({ timeout: 10_000 });
       await page.keyboard.press('Enter');
       return;
     } catch (e) {
