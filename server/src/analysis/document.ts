@@ -91,15 +91,15 @@ interface Directives {
   nextLine: Map<number, Set<string> | 'all'>;
 }
 
-function readDirectives(lines: readonly string[], base: number, into: Directives): void {
-  for (let i = 0; i < lines.length; i++) {
+function readDirectives(lines: readonly string[], at: readonly number[], into: Directives): void {
+  for (const i of at) {
     const raw = lines[i];
-    if (!raw.includes('form345-disable')) continue;
+    if (raw === undefined || !raw.includes('form345-disable')) continue;
     const m = DISABLE_RE.exec(raw);
     if (!m) continue;
     const codes = m[2].split(/[\s,]+/).filter((c) => /^[a-z0-9-]+$/.test(c) && c !== '-');
     const set: Set<string> | 'all' = codes.length ? new Set(codes) : 'all';
-    if (m[1]) into.nextLine.set(base + i + 1, set);
+    if (m[1]) into.nextLine.set(i + 1, set);
     else if (set === 'all' || into.fileWide === 'all') into.fileWide = 'all';
     else into.fileWide = new Set([...(into.fileWide ?? []), ...set]);
   }
@@ -163,9 +163,9 @@ function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedF
   return { ...shifted, index, findings: shifted.findings.map((x) => ({ ...x, filing: index })) };
 }
 
-function assemble(filings: AnalyzedFiling[], lines: readonly string[]): AnalysisResult {
+function assemble(filings: AnalyzedFiling[], lines: readonly string[], directiveLines: readonly number[]): AnalysisResult {
   const directives: Directives = { fileWide: null, nextLine: new Map() };
-  readDirectives(lines, 0, directives);
+  readDirectives(lines, directiveLines, directives);
   const findings: Finding[] = [];
   for (const f of filings) for (const x of f.findings) if (!suppressed(x, directives)) findings.push(x);
   return { filings, findings };
@@ -191,6 +191,8 @@ interface Segment {
 export class IncrementalAnalyzer {
   private lines: string[];
   private anchors: { line: number; kind: 'title' | 'statement' }[] = [];
+  /** Lines holding a `form345-disable` comment, kept up to date edit by edit like the anchors. */
+  private directiveLines: number[] = [];
   /** Last analysis per filing; `delta` is a line shift not yet applied to its ranges. */
   private cache: { segment: Segment; filing: AnalyzedFiling; delta: number }[] = [];
   /** Line ranges (in current coordinates) edited since the last analysis. */
@@ -200,7 +202,14 @@ export class IncrementalAnalyzer {
   constructor(text: string, private readonly options: AnalyzeOptions = {}) {
     this.lines = splitLines(text);
     this.anchors = this.scanAnchors(0, this.lines.length);
+    this.directiveLines = this.scanDirectives(0, this.lines.length);
     this.dirty = [{ start: 0, end: this.lines.length }];
+  }
+
+  private scanDirectives(from: number, to: number): number[] {
+    const out: number[] = [];
+    for (let i = from; i < to; i++) if (this.lines[i].includes('form345-disable')) out.push(i);
+    return out;
   }
 
   get text(): string {
@@ -225,6 +234,7 @@ export class IncrementalAnalyzer {
       if (!c.range) {
         this.lines = splitLines(c.text);
         this.anchors = this.scanAnchors(0, this.lines.length);
+        this.directiveLines = this.scanDirectives(0, this.lines.length);
         this.cache = [];
         this.dirty = [{ start: 0, end: this.lines.length }];
         continue;
@@ -248,6 +258,10 @@ export class IncrementalAnalyzer {
     // Anchors: drop those in the replaced lines, shift those below, rescan the new lines.
     const kept = this.anchors.filter((a) => a.line < sLine || a.line > eLine).map((a) => (a.line > eLine ? { ...a, line: a.line + delta } : a));
     this.anchors = [...kept, ...this.scanAnchors(sLine, newEnd)].sort((a, b) => a.line - b.line);
+    this.directiveLines = [
+      ...this.directiveLines.filter((l) => l < sLine || l > eLine).map((l) => (l > eLine ? l + delta : l)),
+      ...this.scanDirectives(sLine, newEnd),
+    ].sort((a, b) => a - b);
     // Cached filings below the edit move with it; the edited one is dirty.
     for (const c of this.cache) {
       if (c.segment.start > eLine) {
@@ -306,6 +320,7 @@ export class IncrementalAnalyzer {
     this.last = assemble(
       next.map((n) => n.filing),
       this.lines,
+      this.directiveLines,
     );
     return this.last;
   }

@@ -15,8 +15,21 @@ const BOX_TITLES: Record<string, string> = {
   'box.jointFiling': 'Individual or joint filing',
 };
 
+/** 1234567.5 → "1,234,567.5" (toLocaleString is slow on hot paths). */
+export function groupDigits(n: number): string {
+  const [int, frac] = String(Math.round(n * 10000) / 10000).split('.');
+  const sign = int.startsWith('-') ? '-' : '';
+  const digits = sign ? int.slice(1) : int;
+  let out = '';
+  for (let i = 0; i < digits.length; i++) {
+    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
+    out += digits[i];
+  }
+  return `${sign}${out}${frac ? `.${frac}` : ''}`;
+}
+
 function fmtNumber(n: number | null): string | null {
-  return n === null ? null : n.toLocaleString('en-US', { maximumFractionDigits: 4 });
+  return n === null ? null : groupDigits(n);
 }
 
 function usDate(iso: string | null): string | null {

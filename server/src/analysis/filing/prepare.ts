@@ -16,6 +16,8 @@ export interface PLine {
   rule: boolean;
   /** A `form345-disable...` comment line: not part of the filing's content. */
   directive: boolean;
+  /** Memo of the table stage's blanked text (see tables.ts), computed once. */
+  valueText?: string;
 }
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;

@@ -38,25 +38,28 @@ export type SectionKind =
 interface SectionPattern {
   kind: SectionKind;
   re: RegExp;
+  /** Lower-case fragments one of which a heading always keeps, even when OCR damaged a word. */
+  hints: string[];
 }
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
-  { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i },
-  { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i') },
-  { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i') },
-  { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i') },
-  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*:?\\s*$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i') },
-  { kind: 'explanation', re: new RegExp(fuzzyPhrase('Explanation of Responses'), 'i') },
-  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*:?\\s*$`, 'i') },
-  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i') },
+  { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i, hints: ['table'] },
+  { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i'), hints: ['title'] },
+  { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
+  { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i'), hints: ['title'] },
+  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*:?\\s*$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
+  { kind: 'explanation', re: new RegExp(fuzzyPhrase('Explanation of Responses'), 'i'), hints: ['expl', 'resp', 'ation of', 'onses'] },
+  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*:?\\s*$`, 'i'), hints: ['sig', 'nat', 'ure'] },
+  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
-  { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i },
+  { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
 ];
 
 /** The section a heading line starts, if any. */
 export function sectionOf(masked: string): SectionKind | null {
-  for (const p of SECTION_PATTERNS) if (p.re.test(masked)) return p.kind;
+  const lower = masked.toLowerCase();
+  for (const p of SECTION_PATTERNS) if (p.hints.some((h) => lower.includes(h)) && p.re.test(masked)) return p.kind;
   return null;
 }
 

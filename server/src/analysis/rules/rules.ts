@@ -7,6 +7,7 @@
  */
 import type { Finding, Fix, Range, RuleCode, TextEdit } from '../types';
 import { DEFAULT_SEVERITY } from './levels';
+import { groupDigits } from '../filing/outline';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
@@ -37,9 +38,7 @@ function usDate(iso: string): string {
   return `${m}/${d}/${y}`;
 }
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US', { maximumFractionDigits: 4 });
-}
+const fmt = groupDigits;
 
 function fieldRange(row: ParsedRow, field: string): Range | undefined {
   return row.fields.find((f) => f.field === field)?.range;
@@ -322,16 +321,39 @@ const noRows: Rule = ({ model, filingRange }) => {
   return [finding('no-rows', 'Neither table has a row; a Form 4 or 5 must report a transaction or holding unless the "no longer subject to Section 16" box is checked.', anchor)];
 };
 
+/** Boilerplate damage found per line text: printed lines repeat verbatim across filings. */
+const boilerplateCache = new Map<string, ReturnType<typeof findDamagedBoilerplate>>();
+
+function damagedBoilerplate(raw: string): ReturnType<typeof findDamagedBoilerplate> {
+  let hits = boilerplateCache.get(raw);
+  if (!hits) {
+    hits = findDamagedBoilerplate(raw);
+    if (boilerplateCache.size > 5000) boilerplateCache.clear();
+    boilerplateCache.set(raw, hits);
+  }
+  return hits;
+}
+
+function hasNonAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
 const ocrText: Rule = ({ model }) => {
   const out: Finding[] = [];
   const end = model.sections.find((s) => s.kind === 'trailer')?.start ?? model.lines.length;
+  // Filer-written text (table rows, footnote texts) holds no printed boilerplate to compare.
+  const filerText = new Set<number>();
+  for (const r of model.rows) for (const line of r.lines) filerText.add(line);
+  for (const f of model.footnotes) for (let line = f.range.start.line; line <= f.range.end.line; line++) filerText.add(line);
   for (const l of model.lines.slice(0, end)) {
-    if (l.directive || l.blank) continue;
-    for (const hit of findLookalikeLetters(l.raw)) {
+    if (l.directive || l.blank || l.rule) continue;
+    if (hasNonAscii(l.raw)) for (const hit of findLookalikeLetters(l.raw)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
       out.push(finding('ocr-text', `'${hit.word}' has a non-Latin look-alike letter (OCR); it should read '${hit.corrected}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
     }
-    for (const hit of findDamagedBoilerplate(l.raw)) {
+    if (filerText.has(l.line)) continue;
+    for (const hit of damagedBoilerplate(l.raw)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
       const shown = (t: string) => t.replace(/\s+/g, ' ');
       out.push(finding('ocr-text', `'${shown(hit.found)}' looks damaged by OCR; the form prints '${shown(hit.corrected)}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));

@@ -52,9 +52,22 @@ function countPipes(line: string): number {
 }
 
 /** Replaces `len` characters at `at` with `first` followed by spaces. */
-function fill(out: string[], at: number, len: number, first = ' '): void {
-  out[at] = first;
-  for (let k = 1; k < len; k++) out[at + k] = ' ';
+/** The masked line under construction: UTF-16 code units (every replacement is one unit). */
+type Out = Uint16Array;
+
+function set(out: Out, at: number, ch: string): void {
+  out[at] = ch.charCodeAt(0);
+}
+
+function fill(out: Out, at: number, len: number, first = ' '): void {
+  set(out, at, first);
+  out.fill(32, at + 1, at + len);
+}
+
+function decode(out: Out): string {
+  let text = '';
+  for (let i = 0; i < out.length; i += 8192) text += String.fromCharCode.apply(null, out.subarray(i, i + 8192) as unknown as number[]);
+  return text;
 }
 
 /** Length of an HTML tag starting at `i` (a `<` followed by a letter, `/` or `!`), or 0. */
@@ -75,20 +88,20 @@ function tagLength(line: string, i: number): number {
  * `<sup>1</sup>` → `   ^(1)     `; `<sup>(1)</sup>` → `    ^(1)      ` (the parentheses are
  * already there). `opensParen` says whether the opening tag supplied the "(".
  */
-function maskSup(closing: boolean, tagLength: number, out: string[], at: number, opensParen: boolean): void {
+function maskSup(closing: boolean, tagLength: number, out: Out, at: number, opensParen: boolean): void {
   fill(out, at, tagLength);
   if (!opensParen) {
-    if (!closing) out[at + tagLength - 1] = '^';
+    if (!closing) set(out, at + tagLength - 1, '^');
     return;
   }
-  if (closing) out[at] = ')';
+  if (closing) set(out, at, ')');
   else {
-    out[at + tagLength - 1] = '(';
-    if (tagLength >= 2) out[at + tagLength - 2] = '^';
+    set(out, at + tagLength - 1, '(');
+    if (tagLength >= 2) set(out, at + tagLength - 2, '^');
   }
 }
 
-function maskTag(tag: string, out: string[], at: number, supParen: boolean): void {
+function maskTag(tag: string, out: Out, at: number, supParen: boolean): void {
   const lower = tag.toLowerCase();
   const name = /^<\/?\s*([a-z0-9]+)/.exec(lower)?.[1] ?? '';
   const closing = lower.startsWith('</');
@@ -107,9 +120,25 @@ function maskTag(tag: string, out: string[], at: number, supParen: boolean): voi
   }
 }
 
+/** Characters that need masking anywhere (< & \\ * _ |, non-ASCII) or at the start (# - + >). */
+function needsMasking(line: string): boolean {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  const lead = line.charCodeAt(i);
+  if (lead === 35 || lead === 45 || lead === 43 || lead === 62) return true;
+  for (; i < line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (c > 0x7e || c === 60 || c === 38 || c === 92 || c === 42 || c === 95 || c === 124) return true;
+  }
+  return false;
+}
+
 /** Masks one line (see the module comment). Linear in the line length. */
 export function maskLine(line: string): MaskedLine {
-  const out = line.split('');
+  // Most lines of plain and tabbed text need nothing: skip the character array.
+  if (!needsMasking(line)) return { text: line, bordered: false };
+  const out: Out = new Uint16Array(line.length);
+  for (let k = 0; k < line.length; k++) out[k] = line.charCodeAt(k);
   const n = line.length;
   const pipeGrid = countPipes(line) >= 2;
   let i = 0;
@@ -118,26 +147,30 @@ export function maskLine(line: string): MaskedLine {
   while (lead < n && (line[lead] === ' ' || line[lead] === '\t')) lead++;
   if (line[lead] === '#') {
     let k = lead;
-    while (k < n && line[k] === '#') out[k++] = ' ';
+    while (k < n && line[k] === '#') set(out, k++, ' ');
   } else if ((line[lead] === '-' || line[lead] === '+' || line[lead] === '•') && line[lead + 1] === ' ') {
-    out[lead] = ' ';
+    set(out, lead, ' ');
   } else if (line[lead] === '>' && line[lead + 1] === ' ') {
-    out[lead] = ' ';
+    set(out, lead, ' ');
   }
   let supParen = true;
   while (i < n) {
-    const ch = line[i];
     const code = line.charCodeAt(i);
-    if (ch === '<') {
+    // Plain ASCII letters, digits, spaces and tabs are by far the most common: nothing to do.
+    if (code < 0x7f && code !== 60 && code !== 38 && code !== 92 && code !== 42 && code !== 95 && code !== 124) {
+      i++;
+      continue;
+    }
+    if (code === 60 /* < */) {
       const len = tagLength(line, i);
       if (len > 0) {
         const tag = line.slice(i, i + len);
-        if (/^<sup\b/i.test(tag)) supParen = line[i + len] !== '(';
+        if (/^<sup\b/i.test(tag)) supParen = line.charCodeAt(i + len) !== 40;
         maskTag(tag, out, i, supParen);
         i += len;
         continue;
       }
-    } else if (ch === '&') {
+    } else if (code === 38 /* & */) {
       const semi = line.indexOf(';', i);
       if (semi > i && semi - i <= 7) {
         const rep = ENTITIES[line.slice(i + 1, semi).toLowerCase()];
@@ -147,29 +180,32 @@ export function maskLine(line: string): MaskedLine {
           continue;
         }
       }
-    } else if (ch === '\\' && i + 1 < n && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
-      // Markdown escape: the backslash goes, the character is read as usual ("\$" → " $", "\*" → "  ").
-      out[i] = ' ';
-      i++;
-      continue;
-    } else if (ch === '*' || ch === '_' || code === 0xfeff || code === 0xa0 || code === 0x200b) {
-      out[i] = ' ';
-    } else if (ch === '|' && pipeGrid) {
-      out[i] = '\t';
+    } else if (code === 92 /* \\ */) {
+      if (i + 1 < n && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
+        // Markdown escape: the backslash goes, the character is read as usual ("\$" → " $", "\*" → "  ").
+        set(out, i, ' ');
+      }
+    } else if (code === 42 || code === 95 || code === 0xfeff || code === 0xa0 || code === 0x200b) {
+      set(out, i, ' ');
+    } else if (code === 124 /* | */) {
+      if (pipeGrid) set(out, i, '\t');
     } else if (code >= 0x2500 && code <= 0x257f) {
-      out[i] = isBoxVertical(ch) ? '\t' : ' ';
+      set(out, i, isBoxVertical(line[i]) ? '\t' : ' ');
     } else if (code >= 0x2580 && code <= 0x259f) {
-      out[i] = ' '; // block elements used as shading
-    } else if (ch === '☐' || ch === '☒' || ch === '☑' || ch === '✓' || ch === '✔' || ch === '✗' || ch === '✘') {
-      out[i] = ch === '☐' ? '☐' : '☒';
-    } else if (SUPERSCRIPT[ch] !== undefined) {
-      out[i] = SUPERSCRIPT[ch];
-    } else if (code >= 0x370 && LOOKALIKE[ch] !== undefined) {
-      out[i] = LOOKALIKE[ch];
+      set(out, i, ' '); // block elements used as shading
+    } else {
+      const ch = line[i];
+      if (ch === '☐' || ch === '☒' || ch === '☑' || ch === '✓' || ch === '✔' || ch === '✗' || ch === '✘') {
+        set(out, i, ch === '☐' ? '☐' : '☒');
+      } else if (SUPERSCRIPT[ch] !== undefined) {
+        set(out, i, SUPERSCRIPT[ch]);
+      } else if (code >= 0x370 && LOOKALIKE[ch] !== undefined) {
+        set(out, i, LOOKALIKE[ch]);
+      }
     }
     i++;
   }
-  const text = out.join('');
+  const text = decode(out);
   let first = 0;
   while (first < n && text[first] === ' ') first++;
   const bordered = first < n && text[first] === '\t' && (pipeGrid || isBoxVertical(line[first]));
