@@ -35,7 +35,11 @@ function node24Env() {
   // TMPDIR inside the cache: npm under Node 24 and node-gyp leave compile caches and build temp files there.
   const tmp = join(CACHE, 'tmp');
   mkdirSync(tmp, { recursive: true });
-  const env = { ...process.env, PATH: `${NODE24_BIN}:${process.env.PATH}`, npm_config_nodedir: NODE24_PKG, TMPDIR: tmp };
+  // Drop what an outer `npm run` (on Node 20) exported: npm reads npm_config_* from the
+  // environment as its own config, so an inherited npm_config_user_agent ("node/v20") makes
+  // code-server's postinstall refuse to build under Node 24.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
+  const env = { ...inherited, PATH: `${NODE24_BIN}:${process.env.PATH}`, npm_config_nodedir: NODE24_PKG, TMPDIR: tmp };
   // The machine's npmrc sets nodedir=/usr (Node 20 headers); the env var above wins for node-gyp,
   // but drop any inherited lower-case duplicate so there is exactly one answer.
   delete env.NPM_CONFIG_NODEDIR;
