@@ -61,3 +61,12 @@ test('every finding sits on one line and carries a known code', () => {
     }
   }
 });
+
+test('box and column labels are located for hovers (seed 003)', () => {
+  const filing = analyze(readFileSync(seed('003'), 'utf8'), { today: TODAY }).filings[0];
+  const keys = new Set(filing.labels.map((l) => l.key));
+  for (const k of ['box.reportingPerson', 'box.issuer', 'box.relationship', 'col.securityTitle', 'col.exerciseExpiration', 'col.underlying', 'col.natureOfOwnership', 'table1', 'table2', 'signature'] as const) {
+    assert.ok(keys.has(k), `label ${k}`);
+  }
+  for (const l of filing.labels) assert.equal(l.range.start.line, l.range.end.line);
+});

@@ -258,6 +258,51 @@ export interface FilingSpans {
   footnoteDefs: FootnoteDef[];
 }
 
+/** Printed column labels (one line each; wrapped grid headers match where a line holds the phrase). */
+const COLUMN_LABELS: { key: LabelSpan['key']; re: RegExp }[] = [
+  { key: 'col.securityTitle', re: /Title\s+of\s+(?:Derivative\s+)?Security(?:\s*\(Instr\.\s*\d\))?/gi },
+  { key: 'col.conversionOrExercisePrice', re: /Conversion\s+or\s+Exercise\s+Price(?:\s+of\s+Derivative\s+Security)?/gi },
+  { key: 'col.deemedExecutionDate', re: /Deemed\s+Execution\s+Date(?:,?\s+if\s+any)?(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
+  { key: 'col.transactionDate', re: /Transaction\s+Date(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
+  { key: 'col.transactionCode', re: /Transaction\s+Code(?:\s*\(Instr\.\s*8\))?|\bCode\s*\(Instr\.\s*8\)/gi },
+  { key: 'col.derivativeAmount', re: /Number\s+of\s+Derivative\s+Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
+  { key: 'col.amount', re: /Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
+  { key: 'col.exerciseExpiration', re: /Date\s+Exercisable\s+and\s+Expiration\s+Date/gi },
+  { key: 'col.underlying', re: /Title\s+and\s+Amount\s+of\s+Securities\s+Underlying(?:\s+Derivative\s+Security)?/gi },
+  { key: 'col.derivativePrice', re: /Price\s+of\s+Derivative\s+Security/gi },
+  { key: 'col.derivativeOwnedFollowing', re: /Number\s+of\s+derivative\s+Securities\s+Beneficially\s+Owned\s+Following/gi },
+  { key: 'col.sharesOwnedFollowing', re: /Amount\s+of\s+Securities\s+Beneficially\s+Owned(?:\s+Following\s+Reported\s+Transaction\s*\(?s?\)?)?/gi },
+  { key: 'col.directOrIndirect', re: /Ownership\s+Form(?:\s+of\s+Derivative\s+Security)?\s*:?(?:\s*Direct\s*\(D\)\s+or\s+Indirect\s*\(I\))?/gi },
+  { key: 'col.natureOfOwnership', re: /Nature\s+of\s+Indirect\s+Beneficial\s+Ownership/gi },
+];
+
+function columnLabels(model: FilingModel): LabelSpan[] {
+  const out: LabelSpan[] = [];
+  const rowLines = new Set(model.rows.flatMap((r) => r.lines));
+  for (const s of model.sections) {
+    if (s.kind !== 'tableI' && s.kind !== 'tableII') continue;
+    for (const l of model.lines.slice(s.start, s.end)) {
+      if (rowLines.has(l.line) || l.blank) continue;
+      const taken: [number, number][] = [];
+      for (const { key, re } of COLUMN_LABELS) {
+        re.lastIndex = 0;
+        for (let m = re.exec(l.masked); m; m = re.exec(l.masked)) {
+          const [a, b] = [m.index, m.index + m[0].length];
+          if (taken.some(([x, y]) => a < y && b > x)) continue;
+          taken.push([a, b]);
+          out.push({ key, range: { start: { line: l.line, character: a }, end: { line: l.line, character: b } } });
+        }
+      }
+    }
+  }
+  const caption = model.lines.find((l) => /Signature\s+of\s+Reporting\s+Person/i.test(l.masked));
+  if (caption) {
+    const m = /Signature\s+of\s+Reporting\s+Person/i.exec(caption.masked)!;
+    out.push({ key: 'signature', range: { start: { line: caption.line, character: m.index }, end: { line: caption.line, character: m.index + m[0].length } } });
+  }
+  return out;
+}
+
 export function collectSpans(model: FilingModel): FilingSpans {
   const sources: Record<string, Range> = {};
   const fields: FieldSpan[] = [];
@@ -298,7 +343,7 @@ export function collectSpans(model: FilingModel): FilingSpans {
     if (s.dateRange) put(`/signatures/${i}/date`, 'signatureDate', s.dateRange, s.rawDate);
   });
   if (model.remarks.range) sources['/remarks'] = model.remarks.range;
-  const labels: LabelSpan[] = [...h.labels];
+  const labels: LabelSpan[] = [...h.labels, ...columnLabels(model)];
   const SECTION_LABEL: Partial<Record<string, LabelSpan['key']>> = {
     tableI: 'table1',
     tableII: 'table2',
