@@ -136,10 +136,22 @@ function cellX(line: PLine, cell: Cell): number {
   return line.hasBorders ? cell.col * 1000 : cell.start;
 }
 
+/** Words of which each label keeps at least one intact (the fuzzy regexes run only then). */
+const LABEL_KEYWORDS: Record<BoxKey, string[]> = {
+  reportingPerson: ['address', 'reporting', 'name and'],
+  issuer: ['ticker', 'trading', 'issuer'],
+  periodOfReport: ['earliest', 'event', 'fiscal', 'transaction'],
+  amendment: ['amendment', 'original'],
+  relationship: ['relationship', 'issuer', 'reporting'],
+  jointFiling: ['joint', 'individual', 'group'],
+};
+
 function findLabel(text: string, from: number): { box: BoxKey; start: number; end: number } | null {
   let best: { box: BoxKey; start: number; end: number } | null = null;
   const rest = text.slice(from);
+  const lower = rest.toLowerCase();
   for (const l of BOX_LABELS) {
+    if (!LABEL_KEYWORDS[l.box].some((k) => lower.includes(k))) continue;
     const m = l.re.exec(rest);
     if (m && (best === null || m.index + from < best.start)) best = { box: l.box, start: m.index + from, end: m.index + from + m[0].length };
   }
