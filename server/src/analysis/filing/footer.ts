@@ -9,7 +9,8 @@ import type { PLine } from './prepare';
 import { isBoilerplate } from './vocabulary';
 import { fuzzyWord } from './fuzzy';
 
-const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*/;
+/** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
+const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
 const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB/i;
 

@@ -177,7 +177,7 @@ function isComplete(box: BoxInstance): boolean {
 }
 
 /** Splits the header lines into box instances. */
-function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
+function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
   const boxes: BoxInstance[] = [];
   const labels: { key: LabelKey; range: Range }[] = [];
   let lanes: Lane[] = [];
@@ -220,7 +220,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5'): { boxes: BoxInstan
         previousBox = cellBox;
         previousCol = cell.col;
       }
-      const x = tabbed ? rank * 1000 : cellX(line, cell);
+      const x = linear ? 0 : tabbed ? rank * 1000 : cellX(line, cell);
       let cursor = 0;
       let target: number | undefined = laneAt(line, x)?.instance;
       if (tabbed && target !== undefined && lineLabelInstance !== undefined && target !== lineLabelInstance && isComplete(boxes[target]) && !isComplete(boxes[lineLabelInstance])) {
@@ -360,8 +360,18 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
     return out;
   }
-  const joined = first.map((p) => p.text).join(' ');
-  const m = CITY_STATE_ZIP.exec(joined.trim());
+  let joined = first.map((p) => p.text).join(' ');
+  let m = CITY_STATE_ZIP.exec(joined.trim());
+  if (!m && lines.length > 1) {
+    // City, state and zip in cells of their own, one per line (raw HTML).
+    const all = lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ');
+    const whole = CITY_STATE_ZIP.exec(all.trim());
+    if (whole) {
+      joined = all;
+      m = whole;
+      lines = lines.slice(0, 1);
+    }
+  }
   const range = pieceRange(first[0]);
   // A city too long for its column wraps onto the next line ("TORONTO A6 M5J2T3" / "ONTARIO").
   const wrapped = lines.slice(1).map((ps) => ps.map((p) => p.text).join(' ')).filter((t) => /^[A-Za-z .'-]+$/.test(t));
@@ -562,8 +572,8 @@ function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker
 }
 
 /** Reads the header boxes from the lines above Table I. */
-export function parseHeader(lines: PLine[], form: '3' | '4' | '5'): HeaderResult {
-  const { boxes, labels } = collectBoxes(lines, form);
+export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = false): HeaderResult {
+  const { boxes, labels } = collectBoxes(lines, form, linear);
   const result: HeaderResult = {
     owners: [],
     issuerName: { value: null },
@@ -622,8 +632,8 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5'): HeaderResult
 }
 
 /** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */
-export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5'): OwnerBox[] {
-  const { boxes } = collectBoxes(lines, form);
+export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): OwnerBox[] {
+  const { boxes } = collectBoxes(lines, form, linear);
   const owners: OwnerBox[] = [];
   for (const b of boxes) {
     if (!b.pieces.length) continue;

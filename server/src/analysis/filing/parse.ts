@@ -16,7 +16,7 @@ import type {
 } from '../types';
 import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
-import { prepareLine, type PLine } from './prepare';
+import { prepareLines, type PLine } from './prepare';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 
@@ -164,7 +164,7 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
-  const lines = rawLines.map((raw, i) => prepareLine(raw, baseLine + i));
+  const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
@@ -172,7 +172,9 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
-  const header = parseHeader(headerLines, digit);
+  // Raw HTML has no visual columns: its document order is the reading order.
+  const rawHtml = headerLines.filter((l) => /<(td|tr|table)\b/i.test(l.raw)).length >= 5;
+  const header = parseHeader(headerLines, digit, rawHtml);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
   const rows = [
@@ -185,7 +187,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
 
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
-  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit)) {
+  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, rawHtml)) {
     if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.

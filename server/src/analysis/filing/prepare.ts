@@ -1,7 +1,7 @@
 /**
  * A filing's lines, each with its masked text and the facts every later stage asks about.
  */
-import { maskLine, isRuleOrBlank, type MaskedLine } from '../text/mask';
+import { maskLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 
 export interface PLine {
   /** Absolute document line. */
@@ -22,9 +22,10 @@ export interface PLine {
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
 
-export function prepareLine(raw: string, line: number): PLine {
+/** `inTag`: the line starts inside an HTML tag left open on the line before. */
+export function prepareLine(raw: string, line: number, inTag = false): PLine {
   const directive = DIRECTIVE_RE.test(raw);
-  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : maskLine(raw);
+  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : maskLine(raw, inTag);
   const masked = maskedLine.text;
   const rule = isRuleOrBlank(masked);
   return {
@@ -37,4 +38,17 @@ export function prepareLine(raw: string, line: number): PLine {
     rule,
     directive,
   };
+}
+
+/** Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. */
+export function prepareLines(raws: readonly string[], base: number): PLine[] {
+  const out: PLine[] = [];
+  let inTag = false;
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i];
+    out.push(prepareLine(raw, base + i, inTag));
+    const rest: string = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
+    inTag = (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0;
+  }
+  return out;
 }

@@ -217,7 +217,39 @@ function hasValues(cells: RowCell[]): boolean {
  * fragment like "(Instr. 3, 4" / "and 5)" only makes sense joined). Other layouts are read line
  * by line, with text-only lines under a row taken as its wrapped cells.
  */
+/**
+ * HTML tables: a row runs from <tr> to </tr> over any number of lines; every <td>/<th> (a tab
+ * after masking) opens a cell, and text on a line without one continues the cell before.
+ */
+function htmlRows(lines: PLine[]): LogicalRow[] {
+  const rows: LogicalRow[] = [];
+  let current: LogicalRow | null = null;
+  for (const line of lines) {
+    if (line.directive) continue;
+    if (/<tr\b/i.test(line.raw)) {
+      current = { lines: [], cells: [], bordered: true };
+      rows.push(current);
+    }
+    if (!current) continue;
+    current.lines.push(line);
+    let lastCol = -1;
+    for (const c of tokenizeLine(line)) {
+      if (c.col === 0 && current.cells.length) {
+        current.cells[current.cells.length - 1].tokens.push(...c.tokens.filter((t) => t.type !== 'empty'));
+      } else if (c.col !== 0 && c.col === lastCol) {
+        current.cells[current.cells.length - 1].tokens.push(...c.tokens.filter((t) => t.type !== 'empty'));
+      } else if (c.col !== 0) {
+        current.cells.push({ ...c, col: current.cells.length });
+      }
+      lastCol = c.col;
+    }
+    if (/<\/tr>/i.test(line.raw)) current = null;
+  }
+  return rows.filter((r) => hasValues(r.cells) && !isHeaderGroup(r));
+}
+
 function logicalRows(lines: PLine[]): LogicalRow[] {
+  if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
   // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
   const pipeTable = lines.some((l) => /^\s*\|?\s*:?-{3,}:?\s*\|/.test(l.raw));
   const rows: LogicalRow[] = [];

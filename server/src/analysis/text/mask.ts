@@ -133,8 +133,28 @@ function needsMasking(line: string): boolean {
   return false;
 }
 
-/** Masks one line (see the module comment). Linear in the line length. */
-export function maskLine(line: string): MaskedLine {
+/**
+ * An HTML tag left open at the end of a line (HTML re-wrapped at 80 columns splits
+ * `<a href="..."` over lines): the rest of the line is tag, and the next line is tag up to its
+ * first `>`. Returns where the open tag starts, or -1.
+ */
+export function openTagAt(line: string): number {
+  const lt = line.lastIndexOf('<');
+  if (lt < 0 || line.indexOf('>', lt) >= 0) return -1;
+  const next = line.charCodeAt(lt + 1);
+  const isTag = (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 47;
+  return isTag ? lt : -1;
+}
+
+/**
+ * Masks one line (see the module comment). Linear in the line length. `inTag`: the line starts
+ * inside a tag opened on the line before (see {@link openTagAt}).
+ */
+export function maskLine(line: string, inTag = false): MaskedLine {
+  const tagEnd = inTag ? line.indexOf('>') : -1;
+  if (inTag) line = ' '.repeat(tagEnd < 0 ? line.length : tagEnd + 1) + line.slice(tagEnd < 0 ? line.length : tagEnd + 1);
+  const open = openTagAt(line);
+  if (open >= 0) line = line.slice(0, open) + ' '.repeat(line.length - open);
   // Most lines of plain and tabbed text need nothing: skip the character array.
   if (!needsMasking(line)) return { text: line, bordered: false };
   const out: Out = new Uint16Array(line.length);
