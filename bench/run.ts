@@ -1,22 +1,36 @@
 /**
  * `npm run bench`: how fast the analysis is, reported with the machine's noise in mind
- * (medians with min and max, machine facts). Then the language server's figures (bench/server.ts).
+ * (medians with min and max, machine facts before and after). Then the language server's
+ * figures (bench/server.ts, when present).
  *
- *   throughput of full analysis on a ~10 MB multi-filing corpus (target: >= 30 MB/s)
+ *   throughput of full analysis on a ~10 MB corpus of the seeds with varied values (target >= 30 MB/s)
+ *   throughput on a ~10 MB corpus of generated filings in every layout (layouts the seeds lack)
  *   per-filing time on each seed
+ *
+ * Options: --runs N (corpus runs, default 5, at least 5 for the figures of record), --size MB
+ * (corpus size, default 10), --no-server (skip the language-server figures).
+ * 1 MB here is 2^20 bytes of UTF-8 text.
  */
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../server/src/analysis';
-import { generateCase, LAYOUTS } from '../test/gen';
-import { runServerBench } from './server';
+import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
-const SEEDS = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
+const TARGET_MBPS = 30;
+const MB = 1024 * 1024;
 
-function stats(xs: number[]): { median: number; min: number; max: number } {
+interface Stats {
+  median: number;
+  min: number;
+  max: number;
+  p95: number;
+}
+
+export function stats(xs: readonly number[]): Stats {
   const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+  const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))]!;
+  return { median: s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2, min: s[0]!, max: s[s.length - 1]!, p95: at(0.95) };
 }
 
 function timeMs(fn: () => void): number {
@@ -25,51 +39,87 @@ function timeMs(fn: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e6;
 }
 
-/** ~10 MB of different filings: generated ones in every layout plus the seeds, not one text repeated. */
-export function buildCorpus(targetBytes = 10 * 1024 * 1024): { text: string; filings: number } {
-  const parts: string[] = [];
-  let size = 0;
-  let seed = 0;
-  const seeds = readdirSync(SEEDS)
-    .filter((f) => f.endsWith('.txt'))
-    .map((f) => readFileSync(path.join(SEEDS, f), 'utf8'));
-  while (size < targetBytes) {
-    const text = seed % 10 === 0 ? seeds[(seed / 10) % seeds.length] : generateCase(seed, { layout: LAYOUTS[seed % LAYOUTS.length], noise: seed % 3 === 0 ? 1 : 0 }).text;
-    parts.push(text);
-    size += Buffer.byteLength(text) + 2;
-    seed++;
-  }
-  return { text: parts.join('\n\n'), filings: parts.length };
+function machine(): string {
+  const cpus = os.cpus();
+  return [
+    `${os.availableParallelism?.() ?? cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'})`,
+    `node ${process.version} (V8 ${process.versions.v8})`,
+    `${os.platform()} ${os.release()}`,
+    `memory ${(os.totalmem() / 1024 ** 3).toFixed(1)} GB (${(os.freemem() / 1024 ** 3).toFixed(1)} free)`,
+  ].join(', ');
 }
 
-function machine(): string {
-  const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
-  return `${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}, load average ${load}`;
+function load(): string {
+  return os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+}
+
+function option(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  const v = i >= 0 ? Number(process.argv[i + 1]) : NaN;
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+export interface ThroughputResult {
+  mb: number;
+  filings: number;
+  found: number;
+  runs: number;
+  mbps: Stats;
+  ms: Stats;
+}
+
+export function throughput(corpus: Corpus, runs: number): ThroughputResult {
+  const mb = corpus.bytes / MB;
+  const found = analyze(corpus.text).filings.length; // warm-up: JIT, caches; and a sanity figure
+  const times = Array.from({ length: runs }, () => timeMs(() => analyze(corpus.text)));
+  const ms = stats(times);
+  const rates = stats(times.map((t) => mb / (t / 1000)));
+  return { mb, filings: corpus.filings, found, runs, mbps: rates, ms };
+}
+
+function printThroughput(title: string, r: ThroughputResult, target: boolean): void {
+  console.log(`${title}: ${r.mb.toFixed(1)} MB, ${r.filings} filings (${r.found} found), ${r.runs} runs after a warm-up`);
+  const verdict = target ? `; target >= ${TARGET_MBPS} MB/s: ${r.mbps.median >= TARGET_MBPS ? 'met' : 'NOT met'}` : '';
+  console.log(`  throughput median ${r.mbps.median.toFixed(1)} MB/s (min ${r.mbps.min.toFixed(1)}, max ${r.mbps.max.toFixed(1)})${verdict}`);
+  console.log(`  time median ${r.ms.median.toFixed(0)} ms (min ${r.ms.min.toFixed(0)}, max ${r.ms.max.toFixed(0)}); ${(r.ms.median / r.filings).toFixed(3)} ms per filing`);
 }
 
 async function main(): Promise<void> {
+  const runs = Math.max(1, Math.round(option('--runs', 5)));
+  const size = option('--size', 10) * MB;
   console.log(`machine: ${machine()}`);
-  const { text, filings } = buildCorpus();
-  const mb = Buffer.byteLength(text) / (1024 * 1024);
-  analyze(text); // warm-up: JIT, caches
-  const runs = Array.from({ length: 5 }, () => timeMs(() => analyze(text)));
-  const t = stats(runs);
-  const mbps = (ms: number) => (mb / (ms / 1000)).toFixed(1);
-  console.log(`full analysis, ${mb.toFixed(1)} MB corpus of ${filings} filings (5 runs):`);
-  console.log(`  throughput median ${mbps(t.median)} MB/s (min ${mbps(t.max)}, max ${mbps(t.min)}); target >= 30 MB/s: ${Number(mbps(t.median)) >= 30 ? 'met' : 'NOT met'}`);
-  console.log(`  time median ${t.median.toFixed(0)} ms (min ${t.min.toFixed(0)}, max ${t.max.toFixed(0)})`);
-  console.log('per filing, each seed (200 runs):');
-  for (const f of readdirSync(SEEDS).filter((f) => f.endsWith('.txt'))) {
-    const seedText = readFileSync(path.join(SEEDS, f), 'utf8');
-    for (let i = 0; i < 20; i++) analyze(seedText);
-    const s = stats(Array.from({ length: 200 }, () => timeMs(() => analyze(seedText))));
-    console.log(`  ${f}: median ${s.median.toFixed(3)} ms (min ${s.min.toFixed(3)}, max ${s.max.toFixed(3)})`);
+  console.log(`load average (1, 5, 15 min) at start: ${load()}; figures on a loaded machine read low, compare medians`);
+
+  printThroughput('full analysis, seeds with varied values', throughput(buildSeedCorpus(size), runs), true);
+  printThroughput('full analysis, generated filings of every layout', throughput(buildGeneratedCorpus(size), runs), false);
+
+  const perSeedRuns = 300;
+  console.log(`per filing, each seed (${perSeedRuns} runs after 30 warm-up runs):`);
+  for (const seed of loadSeeds()) {
+    for (let i = 0; i < 30; i++) analyze(seed.text);
+    const s = stats(Array.from({ length: perSeedRuns }, () => timeMs(() => analyze(seed.text))));
+    const kb = Buffer.byteLength(seed.text) / 1024;
+    console.log(`  ${seed.name} (${kb.toFixed(1)} KB): median ${s.median.toFixed(3)} ms (min ${s.min.toFixed(3)}, p95 ${s.p95.toFixed(3)}, max ${s.max.toFixed(3)}), ${(kb / 1024 / (s.median / 1000)).toFixed(1)} MB/s`);
   }
-  console.log('language server:');
-  await runServerBench();
+  console.log(`load average at end: ${load()}`);
+
+  const serverBench = path.join(__dirname, 'server.ts');
+  if (!process.argv.includes('--no-server') && existsSync(serverBench) && /export\s+(async\s+)?function\s+runServerBench\b/.test(readFileSync(serverBench, 'utf8'))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const mod = require(serverBench) as { runServerBench?: () => unknown };
+    if (typeof mod.runServerBench === 'function') {
+      console.log('language server:');
+      await mod.runServerBench();
+    }
+  }
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
