@@ -2,6 +2,10 @@
  * A filing's lines, each with its masked text and the facts every later stage asks about.
  */
 import { maskLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
+import { memoByText } from '../text/memo';
+
+/** Masking is pure; lines that do not start inside a tag are masked once per distinct text. */
+const maskCached = memoByText((raw: string) => maskLine(raw));
 
 export interface PLine {
   /** Absolute document line. */
@@ -25,7 +29,7 @@ const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
 /** `inTag`: the line starts inside an HTML tag left open on the line before. */
 export function prepareLine(raw: string, line: number, inTag = false): PLine {
   const directive = DIRECTIVE_RE.test(raw);
-  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : maskLine(raw, inTag);
+  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : maskCached(raw);
   const masked = maskedLine.text;
   const rule = isRuleOrBlank(masked);
   return {

@@ -1,4 +1,5 @@
 import { fuzzyPhrase, fuzzyWord } from './fuzzy';
+import { memoByText } from '../text/memo';
 
 /**
  * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
@@ -56,12 +57,14 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
 ];
 
-/** The section a heading line starts, if any. */
-export function sectionOf(masked: string): SectionKind | null {
+function findSection(masked: string): SectionKind | null {
   const lower = masked.toLowerCase();
   for (const p of SECTION_PATTERNS) if (p.hints.some((h) => lower.includes(h)) && p.re.test(masked)) return p.kind;
   return null;
 }
+
+/** The section a heading line starts, if any. */
+export const sectionOf = memoByText(findSection);
 
 /**
  * Printed instructions and notices that are never data: they end footnote and remarks
@@ -70,20 +73,18 @@ export function sectionOf(masked: string): SectionKind | null {
 export const BOILERPLATE_RE =
   /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*\*{0,2}\s*If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
 
-export function isBoilerplate(masked: string): boolean {
-  return BOILERPLATE_RE.test(masked);
-}
+export const isBoilerplate = memoByText((masked: string) => BOILERPLATE_RE.test(masked));
 
 /** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */
 const HEADER_WORD_RE =
   /\b(Title|Instr|Transaction|Amount|Securities|Security|Derivative|Ownership|Beneficial|Beneficially|Exercisable|Expiration|Underlying|Conversion|Exercise|Price|Code|Month|Nature|Indirect|Direct|Following|Reported|Acquired|Disposed|Deemed|Execution|Owned|Number|Shares|Form)\b/gi;
 
-export function headerWordCount(masked: string): number {
+export const headerWordCount = memoByText((masked: string): number => {
   let n = 0;
   HEADER_WORD_RE.lastIndex = 0;
   while (HEADER_WORD_RE.exec(masked)) n++;
   return n;
-}
+});
 
 /**
  * Column-header fragments that converters glue into value cells ("Title Common",
@@ -93,9 +94,7 @@ export const GLUED_HEADER_RE =
   /\(Instr\.?(?:\s*(?:\d{1,2}[A-Za-z]?|and|,))*\s*\)?|\b\d\s+and\s+\d\s*\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Amount\s+or\s+Number\s+of\s+Shares|Number\s+of\s+Shares|Date\s+Exercisable|Expiration\s+Date|Code|Title|Amount|Price)(?=\s|\t|$)/gi;
 
 /** Blanks glued header fragments in a masked line (same length). */
-export function blankGluedHeaders(masked: string): string {
-  return masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' '));
-}
+export const blankGluedHeaders = memoByText((masked: string): string => masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' ')));
 
 /** Relationship options of box 4/5 and their record fields. */
 export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
