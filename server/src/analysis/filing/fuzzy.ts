@@ -13,6 +13,12 @@ function escape(s: string): string {
 export function fuzzyWord(word: string): string {
   if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
   const alts = new Set<string>([escape(word)]);
+  // OCR reads one letter as two: m → rn, d → cl, w → vv.
+  const PAIRS: Record<string, string> = { m: 'rn', d: 'cl', w: 'vv' };
+  for (let i = 0; i < word.length; i++) {
+    const pair = PAIRS[word[i].toLowerCase()];
+    if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
+  }
   for (let i = 0; i < word.length; i++) {
     const before = escape(word.slice(0, i));
     alts.add(`${before}.${escape(word.slice(i + 1))}`); // substitution

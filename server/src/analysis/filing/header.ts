@@ -62,7 +62,14 @@ function truncatedLabel(cellText: string, form: '3' | '4' | '5'): BoxKey | null 
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
   const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
-  return BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t)) ? box : null;
+  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
+  // Damaged by OCR: the label's first word, one edit allowed ("Relationship of Repoting ...").
+  const firstWord = /^[a-z]+/.exec(rest)?.[0] ?? '';
+  const matches = BOX_LABEL_TEXT[box].some((t) => {
+    const want = t.split(' ')[0];
+    return want.length >= 5 && new RegExp(`^${fuzzyWord(want)}$`).test(firstWord);
+  });
+  return matches ? box : null;
 }
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
@@ -517,10 +524,13 @@ export function parseRelationship(stream: Stream): Relationship | null {
   return rel;
 }
 
+const JOINT_ONE_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(?:([Xx☒])\\s+)?One`, 'i');
+const JOINT_MORE_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(?:([Xx☒])\\s+)?More`, 'i');
+
 function readJointFiling(text: string): boolean | null {
   // The mark stands before the line, or inside it where the text wrapped ("Form filed by" / "X One").
-  const one = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?One/i.exec(text);
-  const more = /Form\s+filed\s+by\s+(?:([Xx☒])\s+)?More/i.exec(text);
+  const one = JOINT_ONE_RE.exec(text);
+  const more = JOINT_MORE_RE.exec(text);
   if (more && (more[1] || checkedBefore(text, more.index))) return true;
   if (one && (one[1] || checkedBefore(text, one.index))) return false;
   return null;

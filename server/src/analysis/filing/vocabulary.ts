@@ -90,8 +90,24 @@ export const headerWordCount = memoByText((masked: string): number => {
  * Column-header fragments that converters glue into value cells ("Title Common",
  * "(Instr. 4) 62,500", a cell that says just "Code"). Blanked out of data rows before tokenizing.
  */
-export const GLUED_HEADER_RE =
-  /\(Instr\.?(?:\s*(?:\d{1,2}[A-Za-z]?|and|,))*\s*\)?|\b\d\s+and\s+\d\s*\)|\(Month\s*\/\s*Day\s*\/\s*Y[a-z]*\)|\bAmount\s+or\s+Number\s+of\s+Shares\b|\bNumber\s+of\s+Shares\b|\bDate\s+Exercisable\b|\bExpiration\s+Date\b|\(A\)\s+or\s+\(D\)|(?:^|\t)\s*(?:Amount\s+or\s+Number\s+of\s+Shares|Number\s+of\s+Shares|Date\s+Exercisable|Expiration\s+Date|Code|Title|Amount|Price)(?=\s|\t|$)/gi;
+const AMOUNT_OR_NUMBER = `${fuzzyWord('Amount')}\\s+or\\s+${fuzzyWord('Number')}\\s+of\\s+${fuzzyWord('Shares')}`;
+const NUMBER_OF_SHARES = `${fuzzyWord('Number')}\\s+of\\s+${fuzzyWord('Shares')}`;
+const DATE_EXERCISABLE = `Date\\s+${fuzzyWord('Exercisable')}`;
+const EXPIRATION_DATE = `${fuzzyWord('Expiration')}\\s+Date`;
+export const GLUED_HEADER_RE = new RegExp(
+  [
+    '\\(Instr\\.?(?:\\s*(?:\\d{1,2}[A-Za-z]?|and|,))*\\s*\\)?',
+    '\\b\\d\\s+and\\s+\\d\\s*\\)',
+    '\\(Month\\s*\\/\\s*Day\\s*\\/\\s*Y[a-z]*\\)',
+    `\\b${AMOUNT_OR_NUMBER}\\b`,
+    `\\b${NUMBER_OF_SHARES}\\b`,
+    `\\b${DATE_EXERCISABLE}\\b`,
+    `\\b${EXPIRATION_DATE}\\b`,
+    '\\(A\\)\\s+or\\s+\\(D\\)',
+    `(?:^|\\t)\\s*(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|Code|Title|${fuzzyWord('Amount')}|${fuzzyWord('Price')})(?=\\s|\\t|$)`,
+  ].join('|'),
+  'gi',
+);
 
 /** Blanks glued header fragments in a masked line (same length). */
 export const blankGluedHeaders = memoByText((masked: string): string => masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' ')));
