@@ -115,15 +115,10 @@ export interface HeaderResult {
   relationshipRange?: Range;
 }
 
-export interface Relationship {
-  isDirector: boolean | null;
-  isOfficer: boolean | null;
-  isTenPercentOwner: boolean | null;
-  isOther: boolean | null;
-  officerTitle: string | null;
-  otherText: string | null;
+/** Box 4/5 as read: the owner record's relationship fields, and where the title stands. */
+export type Relationship = Pick<ReportingOwnerRecord, 'isDirector' | 'isOfficer' | 'isTenPercentOwner' | 'isOther' | 'officerTitle' | 'otherText'> & {
   titleRange?: Range;
-}
+};
 
 interface Lane {
   x: number;
@@ -658,12 +653,8 @@ export function parseExtraOwnerBoxes(lines: PLine[], form: '3' | '4' | '5', line
 }
 
 export function applyRelationship(o: ReportingOwnerRecord, rel: Relationship): void {
-  o.isDirector = rel.isDirector;
-  o.isOfficer = rel.isOfficer;
-  o.isTenPercentOwner = rel.isTenPercentOwner;
-  o.isOther = rel.isOther;
-  o.officerTitle = rel.officerTitle;
-  o.otherText = rel.otherText;
+  const { titleRange: _where, ...fields } = rel;
+  Object.assign(o, fields);
 }
 
 /**

@@ -20,6 +20,17 @@ function slot(field: string, kind: Slot['kind'], empty: number, placeholder = I)
   return { field, kind, empty, placeholder };
 }
 
+/** Table II columns 6 and 7: exercisable and expiration dates, underlying title and amount. */
+const DERIVATIVE_TERMS = (): Slot[] => [
+  slot('dateExercisable', 'date', 0.5, 0.1),
+  slot('expirationDate', 'date', 0.5, 0.1),
+  slot('underlyingSecurityTitle', 'text', 0.8),
+  slot('underlyingShares', 'number', 0.8, 0.3),
+];
+
+/** The last columns of Tables I and II on Forms 4/5: owned after, D/I, nature of ownership. */
+const OWNED_AND_NATURE = (): Slot[] => [slot('sharesOwnedFollowing', 'number', 1, 1), slot('directOrIndirect', 'di', 1), slot('natureOfOwnership', 'text', 0)];
+
 /** Column grammars, in the order the form prints the columns (docs §2). */
 const GRAMMARS = {
   tableITransaction: (form: FormDigit): Slot[] => [
@@ -31,9 +42,7 @@ const GRAMMARS = {
     slot('shares', 'number', 1.2, 1),
     slot('acquiredDisposed', 'ad', 1),
     slot('pricePerShare', 'money', 0.6, 0.15),
-    slot('sharesOwnedFollowing', 'number', 1, 1),
-    slot('directOrIndirect', 'di', 1),
-    slot('natureOfOwnership', 'text', 0),
+    ...OWNED_AND_NATURE(),
   ],
   tableIHolding: (): Slot[] => [
     slot('securityTitle', 'text', 2),
@@ -50,26 +59,11 @@ const GRAMMARS = {
     ...(form === '4' ? [slot('v', 'v', 0)] : []),
     slot('sharesA', 'number', 0.3, 1),
     slot('sharesD', 'number', 0.3, 1),
-    slot('dateExercisable', 'date', 0.5, 0.1),
-    slot('expirationDate', 'date', 0.5, 0.1),
-    slot('underlyingSecurityTitle', 'text', 0.8),
-    slot('underlyingShares', 'number', 0.8, 0.3),
+    ...DERIVATIVE_TERMS(),
     slot('pricePerShare', 'money', 0.6, 0.15),
-    slot('sharesOwnedFollowing', 'number', 1, 1),
-    slot('directOrIndirect', 'di', 1),
-    slot('natureOfOwnership', 'text', 0),
+    ...OWNED_AND_NATURE(),
   ],
-  tableIIHolding: (): Slot[] => [
-    slot('securityTitle', 'text', 2),
-    slot('conversionOrExercisePrice', 'money', 0.6, 0.15),
-    slot('dateExercisable', 'date', 0.5, 0.1),
-    slot('expirationDate', 'date', 0.5, 0.1),
-    slot('underlyingSecurityTitle', 'text', 0.8),
-    slot('underlyingShares', 'number', 0.8, 0.3),
-    slot('sharesOwnedFollowing', 'number', 1, 1),
-    slot('directOrIndirect', 'di', 1),
-    slot('natureOfOwnership', 'text', 0),
-  ],
+  tableIIHolding: (): Slot[] => [slot('securityTitle', 'text', 2), slot('conversionOrExercisePrice', 'money', 0.6, 0.15), ...DERIVATIVE_TERMS(), ...OWNED_AND_NATURE()],
   form3TableII: (): Slot[] => [
     slot('securityTitle', 'text', 2),
     slot('dateExercisable', 'date', 0.5, 0.1),
