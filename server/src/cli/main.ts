@@ -2,243 +2,389 @@
  * `form345`: the analysis from the command line.
  *
  *   form345 normalize [--pretty] FILE|DIR|GLOB...
- *   form345 check [--json | --format sarif] [--rule code=level]... [--config FILE] FILE|DIR|GLOB...
- *   form345 check --list-rules
+ *   form345 check [--json | --format text|json|sarif] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
+ *   form345 --list-rules
  *
- * Exit codes: 0 fine, 1 an error-level finding was reported (check), 2 usage or I/O problem.
+ * Exit status: 0 fine, 1 an error-severity finding was reported (check), 2 usage or I/O problem
+ * (each with a one-line message on stderr; the other files are still processed).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_SEVERITY, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
-import { expandInputs } from './files';
+import { expandInputs, STDIN, type InputFile } from './files';
 import { jsonArray, sarif, textLines } from './output';
+import { Progress } from './progress';
 
-const VERSION = '0.1.0';
+function readVersion(): string {
+  for (const rel of ['..', '../../..']) {
+    try {
+      const pkg = JSON.parse(readFileSync(path.join(__dirname, rel, 'package.json'), 'utf8')) as { name?: string; version?: string };
+      if (pkg.name === 'form345' && pkg.version) return pkg.version;
+    } catch {
+      // try the next place
+    }
+  }
+  return '0.1.0';
+}
+
+export const VERSION = readVersion();
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
 
-const USAGE = `usage: form345 <command> [options] FILE|DIR|GLOB...
+/** Batches above either bound go to worker threads. */
+export const WORKER_MIN_FILES = 50;
+export const WORKER_MIN_BYTES = 20 * 1024 * 1024;
+
+export const USAGE = `usage: form345 <command> [options] FILE|DIR|GLOB...
 
 commands:
-  normalize        print the normalized records (one JSON object per filing; JSON Lines when several)
+  normalize        print the normalized record of every filing as JSON
+                   (one object per filing; JSON Lines when there are several)
   check            print findings as "path:line:col severity code message"
 
+arguments:
+  FILE             a text file; - reads standard input
+  DIR              walked recursively for *.txt *.md *.form3 *.form4 *.form5 *.filing
+  GLOB             quoted pattern: * ? [abc] within a name, ** across directories, {a,b}
+
 options:
-  --pretty               normalize: indent the JSON
-  --json                 check: one JSON array of findings
+  --pretty               normalize: indent the JSON (2 spaces)
+  --json                 check: one JSON array of findings (same as --format json)
   --format text|json|sarif
+                         check: output format (sarif: SARIF 2.1.0 for code-scanning tools)
   --rule CODE=LEVEL      check: set a rule's level (error|warning|information|hint|off); repeatable
-  --config FILE          check: JSON file {"rules": {"CODE": "LEVEL"}}
-  --list-rules           check: list the rules and their default levels
-  --jobs N               worker threads for large batches (default: CPU count)
+  --config FILE          check: JSON file {"rules": {"CODE": "LEVEL"}}; --rule wins over it
+  --list-rules           list the rules with their default levels (--json for JSON)
+  --jobs N               worker threads for large batches (default: number of cores)
+  --no-progress          never draw the progress bar (drawn only on a terminal, for > 20 files)
   -h, --help             this text
   -v, --version          the version
 
 exit status: 0 fine, 1 error findings reported (check), 2 usage or I/O problem`;
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
-interface Options {
-  command: 'normalize' | 'check';
+export interface Options {
+  command: 'normalize' | 'check' | 'list-rules';
   pretty: boolean;
   format: 'text' | 'json' | 'sarif';
   levels: Record<string, RuleLevel>;
-  listRules: boolean;
   jobs: number;
+  progress: 'auto' | 'never';
   inputs: string[];
 }
 
-function parseLevel(spec: string): [string, RuleLevel] {
-  const m = /^([a-z0-9-]+)=([a-z]+)$/.exec(spec);
-  if (!m) throw new UsageError(`--rule expects CODE=LEVEL, got '${spec}'`);
-  if (!(RULE_CODES as readonly string[]).includes(m[1])) throw new UsageError(`unknown rule '${m[1]}' (see --list-rules)`);
-  if (!LEVELS.includes(m[2] as RuleLevel)) throw new UsageError(`unknown level '${m[2]}' (error|warning|information|hint|off)`);
-  return [m[1], m[2] as RuleLevel];
+function parseLevel(spec: string, where: string): [string, RuleLevel] {
+  const m = /^\s*([A-Za-z0-9-]+)\s*[=:]\s*([A-Za-z]+)\s*$/.exec(spec);
+  if (!m) throw new UsageError(`${where} expects CODE=LEVEL, got '${spec}'`);
+  const code = m[1]!.toLowerCase();
+  const level = m[2]!.toLowerCase() === 'info' ? 'information' : m[2]!.toLowerCase();
+  if (!(RULE_CODES as readonly string[]).includes(code)) throw new UsageError(`${where}: unknown rule '${m[1]}' (form345 --list-rules lists them)`);
+  if (!LEVELS.includes(level as RuleLevel)) throw new UsageError(`${where}: unknown level '${m[2]}' for ${code} (error|warning|information|hint|off)`);
+  return [code, level as RuleLevel];
 }
 
 function readConfig(file: string): Record<string, RuleLevel> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--config ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
   let data: unknown;
   try {
-    data = JSON.parse(readFileSync(file, 'utf8'));
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    throw new UsageError(`--config ${file}: ${(e as Error).message}`);
+    throw new UsageError(`--config ${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
   }
-  const rules = (data as { rules?: Record<string, string> }).rules ?? {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`--config ${file}: expected an object {"rules": {"CODE": "LEVEL"}}`);
+  const rules = (data as { rules?: unknown }).rules ?? {};
+  if (typeof rules !== 'object' || rules === null || Array.isArray(rules)) throw new UsageError(`--config ${file}: "rules" must be an object {"CODE": "LEVEL"}`);
   const out: Record<string, RuleLevel> = {};
-  for (const [code, level] of Object.entries(rules)) {
-    const [c, l] = parseLevel(`${code}=${level}`);
+  for (const [code, level] of Object.entries(rules as Record<string, unknown>)) {
+    if (typeof level !== 'string') throw new UsageError(`--config ${file}: the level of ${code} must be a string (error|warning|information|hint|off)`);
+    const [c, l] = parseLevel(`${code}=${level}`, `--config ${file}`);
     out[c] = l;
   }
   return out;
 }
 
+const VALUE_OPTIONS = new Set(['--format', '--rule', '--config', '--jobs']);
+
 export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
-  if (argv.includes('-h') || argv.includes('--help')) return 'help';
-  if (argv.includes('-v') || argv.includes('--version')) return 'version';
-  const [command, ...rest] = argv;
-  if (command !== 'normalize' && command !== 'check') throw new UsageError(command ? `unknown command '${command}'` : 'no command given');
-  const o: Options = { command, pretty: false, format: 'text', levels: {}, listRules: false, jobs: os.availableParallelism?.() ?? os.cpus().length, inputs: [] };
-  let configLevels: Record<string, RuleLevel> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const value = () => {
-      const v = rest[++i];
+  const positional: string[] = [];
+  const flags: [string, string | undefined][] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') {
+      positional.push(...argv.slice(i + 1));
+      break;
+    }
+    if (a.startsWith('--') && a.includes('=')) {
+      const eq = a.indexOf('=');
+      flags.push([a.slice(0, eq), a.slice(eq + 1)]);
+    } else if (VALUE_OPTIONS.has(a)) {
+      const v = argv[i + 1];
       if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
+      flags.push([a, v]);
+      i++;
+    } else if (a.startsWith('-') && a !== STDIN) flags.push([a, undefined]);
+    else positional.push(a);
+  }
+  const names = flags.map(([f]) => f);
+  if (names.includes('-h') || names.includes('--help')) return 'help';
+  if (names.includes('-v') || names.includes('-V') || names.includes('--version')) return 'version';
+
+  const o: Options = { command: 'check', pretty: false, format: 'text', levels: {}, jobs: os.availableParallelism?.() ?? os.cpus().length, progress: 'auto', inputs: [] };
+  let configLevels: Record<string, RuleLevel> = {};
+  let listRules = false;
+  let formatGiven: string | undefined;
+  for (const [flag, value] of flags) {
+    const need = (): string => {
+      if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
+      return value;
     };
-    if (a === '--pretty') o.pretty = true;
-    else if (a === '--json') o.format = 'json';
-    else if (a === '--format') {
-      const f = value();
-      if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format expects text, json or sarif, got '${f}'`);
-      o.format = f;
-    } else if (a === '--rule') {
-      const [c, l] = parseLevel(value());
-      o.levels[c] = l;
-    } else if (a === '--config') configLevels = readConfig(value());
-    else if (a === '--list-rules') o.listRules = true;
-    else if (a === '--jobs') {
-      const n = Number(value());
-      if (!Number.isInteger(n) || n < 1) throw new UsageError('--jobs expects a whole number of at least 1');
-      o.jobs = n;
-    } else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option '${a}'`);
-    else o.inputs.push(a);
+    const none = (): void => {
+      if (value !== undefined) throw new UsageError(`${flag} takes no value`);
+    };
+    switch (flag) {
+      case '--pretty':
+        none();
+        o.pretty = true;
+        break;
+      case '--json':
+        none();
+        o.format = 'json';
+        formatGiven = '--json';
+        break;
+      case '--format': {
+        const f = need();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format expects text, json or sarif, got '${f}'`);
+        o.format = f;
+        formatGiven = `--format ${f}`;
+        break;
+      }
+      case '--rule': {
+        const [c, l] = parseLevel(need(), '--rule');
+        o.levels[c] = l;
+        break;
+      }
+      case '--config':
+        configLevels = { ...configLevels, ...readConfig(need()) };
+        break;
+      case '--list-rules':
+        none();
+        listRules = true;
+        break;
+      case '--jobs': {
+        const n = Number(need());
+        if (!Number.isInteger(n) || n < 1 || n > 256) throw new UsageError('--jobs expects a whole number from 1 to 256');
+        o.jobs = n;
+        break;
+      }
+      case '--no-progress':
+        none();
+        o.progress = 'never';
+        break;
+      default:
+        throw new UsageError(`unknown option '${flag}'`);
+    }
   }
   o.levels = { ...configLevels, ...o.levels };
-  if (!o.listRules && !o.inputs.length) throw new UsageError('no files given');
+  if (listRules) {
+    if (positional.length && !(positional.length === 1 && positional[0] === 'check')) throw new UsageError('--list-rules takes no files');
+    o.command = 'list-rules';
+    return o;
+  }
+  const [command, ...inputs] = positional;
+  if (command === undefined) throw new UsageError('no command given (normalize or check)');
+  if (command !== 'normalize' && command !== 'check') throw new UsageError(`unknown command '${command}' (normalize or check)`);
+  o.command = command;
+  if (command === 'normalize' && formatGiven && o.format !== 'json') throw new UsageError(`${formatGiven} applies to check; normalize always prints JSON`);
+  if (!inputs.length) throw new UsageError(`${command}: no files given`);
+  if (inputs.filter((i) => i === STDIN).length > 1) throw new UsageError('standard input (-) can be read once');
+  o.inputs = inputs;
   return o;
 }
 
 // ---------------------------------------------------------------------------------------------
+// Running the files: in process, or on worker threads for large batches; results in input order.
+// ---------------------------------------------------------------------------------------------
 
-/** A one-line progress bar on stderr, only when stderr is a terminal. */
-class Progress {
-  private readonly enabled: boolean;
-  private done = 0;
-  constructor(private readonly total: number) {
-    this.enabled = Boolean(process.stderr.isTTY) && total > 20;
-  }
-  tick(): void {
-    this.done++;
-    if (!this.enabled || (this.done % 5 !== 0 && this.done !== this.total)) return;
-    const width = 30;
-    const filled = Math.round((this.done / this.total) * width);
-    process.stderr.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${this.done}/${this.total}`);
-  }
-  end(): void {
-    if (this.enabled) process.stderr.write('\r\x1b[K');
-  }
+export function shouldUseWorkers(files: readonly InputFile[], threads: number): boolean {
+  if (threads < 2 || files.length < 2 || files.some((f) => f.file === STDIN)) return false;
+  const bytes = files.reduce((s, f) => s + f.size, 0);
+  return files.length > WORKER_MIN_FILES || bytes > WORKER_MIN_BYTES;
 }
 
-/** Large batches go to worker threads; results come back in input order. */
-async function runAll(jobs: FileJob[], threads: number, progress: Progress): Promise<FileResult[]> {
-  const useWorkers = threads > 1 && jobs.length > 50;
-  if (!useWorkers) {
-    return jobs.map((j) => {
-      const r = analyzeFile(j);
-      progress.tick();
-      return r;
-    });
+function workerScript(): string | undefined {
+  const file = path.join(__dirname, 'cli-worker.js');
+  return path.basename(__filename) === 'cli.js' && existsSync(file) ? file : undefined;
+}
+
+interface WorkerReply {
+  id: number;
+  result: FileResult;
+}
+
+/**
+ * Analyses every job; `emit` receives the results in job order as soon as the ones before are in.
+ * A worker that fails hands its job back to the main thread; the run goes on.
+ */
+async function runAll(jobs: readonly FileJob[], inputs: readonly InputFile[], threads: number, emit: (r: FileResult) => void, progress: Progress): Promise<void> {
+  let nextOut = 0;
+  const pending = new Map<number, FileResult>();
+  const done = (id: number, r: FileResult) => {
+    progress.tick(inputs[id]?.size ?? 0);
+    pending.set(id, r);
+    while (pending.has(nextOut)) {
+      const ready = pending.get(nextOut)!;
+      pending.delete(nextOut++);
+      emit(ready);
+    }
+  };
+  const script = shouldUseWorkers(inputs, threads) ? workerScript() : undefined;
+  if (!script) {
+    jobs.forEach((j, id) => done(id, analyzeFile(j)));
+    return;
   }
-  const results: FileResult[] = new Array(jobs.length);
-  const workerFile = path.join(__dirname, 'cli-worker.js');
   let next = 0;
+  const retry: number[] = [];
+  const take = (): number | undefined => (next < jobs.length ? next++ : undefined);
+  const count = Math.min(threads, jobs.length);
+  if (process.env.FORM345_DEBUG) progress.message(`form345: ${jobs.length} files on ${count} worker threads`);
   await Promise.all(
-    Array.from({ length: Math.min(threads, jobs.length) }, () =>
-      new Promise<void>((resolve, reject) => {
-        const w = new Worker(workerFile);
-        const feed = () => {
-          if (next >= jobs.length) {
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve) => {
+          const inFlight = new Set<number>();
+          let finished = false;
+          const w = new Worker(script);
+          const finish = () => {
+            if (finished) return;
+            finished = true;
+            for (const id of inFlight) retry.push(id);
+            inFlight.clear();
             void w.terminate();
             resolve();
-            return;
-          }
-          const id = next++;
-          w.postMessage({ id, job: jobs[id] });
-        };
-        w.on('message', (m: { id: number; result: FileResult }) => {
-          results[m.id] = m.result;
-          progress.tick();
+          };
+          const feed = () => {
+            // Two jobs in flight per worker: the next file is read while one is analysed.
+            while (inFlight.size < 2) {
+              const id = take();
+              if (id === undefined) break;
+              inFlight.add(id);
+              w.postMessage({ id, job: jobs[id] });
+            }
+            if (inFlight.size === 0) finish();
+          };
+          w.on('message', (m: WorkerReply) => {
+            inFlight.delete(m.id);
+            done(m.id, m.result);
+            feed();
+          });
+          w.on('error', finish);
+          w.on('exit', finish);
           feed();
-        });
-        w.on('error', reject);
-        feed();
-      }),
+        }),
     ),
   );
-  return results;
+  // Jobs a failed worker left, and any a dead pool never started, run here.
+  for (let id = take(); id !== undefined; id = take()) retry.push(id);
+  for (const id of retry.sort((a, b) => a - b)) done(id, analyzeFile(jobs[id]!));
 }
 
-function listRules(): string {
-  return `${RULE_CODES.map((c) => `${c.padEnd(28)} ${DEFAULT_SEVERITY[c].padEnd(12)} ${RULE_DESCRIPTIONS[c]}`).join('\n')}\n`;
+function listRules(json: boolean): string {
+  if (json) return `${JSON.stringify(RULE_CODES.map((code) => ({ code, severity: DEFAULT_SEVERITY[code], description: RULE_DESCRIPTIONS[code] })), null, 2)}\n`;
+  return `${RULE_CODES.map((c) => `${c.padEnd(27)} ${DEFAULT_SEVERITY[c].padEnd(11)} ${RULE_DESCRIPTIONS[c]}`).join('\n')}\n`;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+function todayFromEnv(): string | undefined {
+  const t = process.env.FORM345_TODAY;
+  return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
+}
+
+export interface Io {
+  stdout: (s: string) => void;
+  stderr: NodeJS.WriteStream | { write(s: string): unknown; isTTY?: boolean; columns?: number };
+}
+
+export async function main(argv: readonly string[], io: Io = { stdout: (s) => void process.stdout.write(s), stderr: process.stderr }): Promise<number> {
   let options: ReturnType<typeof parseArgs>;
   try {
     options = parseArgs(argv);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`form345: ${e.message} (form345 --help for usage)\n`);
+      io.stderr.write(`form345: ${e.message} (form345 --help for usage)\n`);
       return 2;
     }
     throw e;
   }
   if (options === 'help') {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
   if (options === 'version') {
-    process.stdout.write(`${VERSION}\n`);
+    io.stdout(`${VERSION}\n`);
     return 0;
   }
-  if (options.listRules) {
-    process.stdout.write(listRules());
+  if (options.command === 'list-rules') {
+    io.stdout(listRules(options.format === 'json'));
     return 0;
   }
+  const command = options.command;
   const { files, problems } = expandInputs(options.inputs);
-  for (const p of problems) process.stderr.write(`form345: ${p}\n`);
-  const today = process.env.FORM345_TODAY;
-  const progress = new Progress(files.length);
-  const results = await runAll(
-    files.map((file) => ({ file, levels: options.levels, today })),
-    options.jobs,
-    progress,
-  );
-  progress.end();
+  const progress = new Progress(files.length, io.stderr, options.progress);
+  const say = (line: string) => progress.message(`form345: ${line}`);
+  for (const p of problems) say(p);
   let ioProblem = problems.length > 0;
-  for (const r of results) {
+  let errors = false;
+  const collected: FileResult[] = [];
+  const streaming = command === 'normalize' || options.format === 'text';
+  const emit = (r: FileResult) => {
     if (r.problem) {
       ioProblem = true;
-      process.stderr.write(`form345: ${r.file}: ${r.problem}\n`);
+      say(`${r.file}: ${r.problem}`);
+      return;
     }
+    if (r.note) say(`${r.file}: ${r.note}`);
+    if (!r.records.length) say(`${r.file}: no Form 3, 4 or 5 filing found`);
+    if (r.findings.some((f) => f.severity === 'error')) errors = true;
+    if (command === 'normalize') {
+      if (r.records.length) io.stdout(r.records.map((rec) => `${JSON.stringify(rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
+    } else if (streaming) io.stdout(textLines([r]));
+    else collected.push(r);
+  };
+  const today = todayFromEnv();
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, recordsOnly: command === 'normalize' }));
+  try {
+    await runAll(jobs, files, options.jobs, emit, progress);
+  } finally {
+    progress.end();
   }
-  const readable = results.filter((r) => !r.problem);
-  if (options.command === 'normalize') {
-    const records = readable.flatMap((r) => {
-      if (!r.records.length) process.stderr.write(`form345: ${r.file}: no filing found\n`);
-      return r.records;
-    });
-    const text = records.length === 1 && options.pretty ? `${JSON.stringify(records[0], null, 2)}\n` : records.map((rec) => `${JSON.stringify(rec, null, options.pretty ? 2 : undefined)}\n`).join('');
-    process.stdout.write(text);
-    return ioProblem ? 2 : 0;
-  }
-  const out = options.format === 'json' ? jsonArray(readable) : options.format === 'sarif' ? sarif(readable, VERSION) : textLines(readable);
-  process.stdout.write(out);
+  if (!streaming) io.stdout(options.format === 'sarif' ? sarif(collected, VERSION) : jsonArray(collected));
   if (ioProblem) return 2;
-  return readable.some((r) => r.findings.some((f) => f.severity === 'error')) ? 1 : 0;
+  return command === 'check' && errors ? 1 : 0;
 }
 
 /** Runs the CLI with the process arguments and sets the exit code. */
 export function run(): void {
+  // `form345 ... | head`: a closed pipe ends the run quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
     },
     (e: unknown) => {
-      process.stderr.write(`form345: internal error: ${(e as Error).stack ?? e}\n`);
+      process.stderr.write(`form345: internal error: ${((e as Error).message ?? String(e)).split('\n')[0]}\n`);
+      if (process.env.FORM345_DEBUG) process.stderr.write(`${(e as Error).stack}\n`);
       process.exitCode = 2;
     },
   );
