@@ -460,3 +460,26 @@ test('argument parsing: options anywhere, --opt=value, -- ends options, worker d
   assert.equal(shouldUseWorkers(Array.from({ length: 100 }, () => file(100)), 1), false);
   assert.equal(shouldUseWorkers([file(30 * 1024 * 1024)], 4), false, 'one file: nothing to share');
 });
+
+test('a worker thread that fails hands its files back: same output, one note per failed worker', () => {
+  const dir = tmp('crash');
+  const files = path.join(dir, 'files');
+  mkdirSync(files);
+  for (let i = 0; i < 60; i++) writeFileSync(path.join(files, `f${String(i).padStart(2, '0')}.txt`), readFileSync(seed(['000', '001', '002', '003'][i % 4]!)));
+  const expected = cli(['check', '--jobs', '1', files]);
+  for (const [name, worker] of [
+    ['throws', "require('node:worker_threads').parentPort.on('message', () => { throw new Error('boom'); });"],
+    ['exits after a few', `let n = 0; require('node:worker_threads').parentPort.on('message', () => { if (++n > 3) process.exit(7); }); require(${JSON.stringify(path.join(ROOT, 'dist', 'cli-worker.js'))});`],
+  ] as const) {
+    const bin = path.join(dir, name);
+    mkdirSync(bin);
+    writeFileSync(path.join(bin, 'cli.js'), readFileSync(path.join(ROOT, 'dist', 'cli.js')));
+    writeFileSync(path.join(bin, 'cli-worker.js'), worker);
+    const r = spawnSync(process.execPath, [path.join(bin, 'cli.js'), 'check', '--jobs', '2', files], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, FORM345_TODAY: '2026-11-23' } });
+    assert.equal(r.status, expected.code, `${name}: ${r.stderr}`);
+    assert.equal(r.stdout, expected.stdout, name);
+    const notes = r.stderr.trim().split('\n');
+    assert.ok(notes.length >= 1 && notes.length <= 2, r.stderr);
+    for (const n of notes) assert.match(n, /^form345: a worker thread (failed|stopped)/);
+  }
+});

@@ -22,6 +22,9 @@ export interface FileResult {
   problem?: string;
   /** Something worth a line on stderr that does not fail the run (a fallback encoding). */
   note?: string;
+  /** How many filings the file holds. */
+  filings: number;
+  /** The normalized records (normalize only; empty for check). */
   records: FilingRecord[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
@@ -32,15 +35,15 @@ export interface FileJob {
   levels: Record<string, RuleLevel>;
   /** ISO date (YYYY-MM-DD) pinned for "today" (tests), else the real date. */
   today?: string;
-  /** Only records, no findings, are wanted (normalize). */
-  recordsOnly?: boolean;
+  /** What the run prints: records (normalize) or findings (check); only that crosses back. */
+  want: 'records' | 'findings';
 }
 
 /** Files larger than this are refused: no filing is that large, and it protects the machine. */
 export const MAX_BYTES = 200 * 1024 * 1024;
 
 function failed(file: string, problem: string): FileResult {
-  return { file, problem, records: [], findings: [] };
+  return { file, problem, filings: 0, records: [], findings: [] };
 }
 
 function readProblem(e: unknown): string {
@@ -86,8 +89,8 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
   } catch (e) {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
-  const records = result.filings.map((f) => f.record);
-  if (job.recordsOnly) return { file: job.file, note: decoded.note, records, findings: [] };
+  const filings = result.filings.length;
+  if (job.want === 'records') return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), findings: [] };
   const findings = applyRuleLevels(result.findings, job.levels)
     .map((f) => ({
       line: f.range.start.line + 1,
@@ -99,5 +102,5 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
       message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: job.file, note: decoded.note, records, findings };
+  return { file: job.file, note: decoded.note, filings, records: [], findings };
 }

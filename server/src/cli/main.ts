@@ -36,6 +36,8 @@ const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint',
 /** Batches above either bound go to worker threads. */
 export const WORKER_MIN_FILES = 50;
 export const WORKER_MIN_BYTES = 20 * 1024 * 1024;
+/** Jobs queued at each worker at a time. */
+const WORKER_DEPTH = 4;
 
 export const USAGE = `usage: form345 <command> [options] FILE|DIR|GLOB...
 
@@ -273,8 +275,8 @@ async function runAll(jobs: readonly FileJob[], inputs: readonly InputFile[], th
             resolve();
           };
           const feed = () => {
-            // Two jobs in flight per worker: the next file is read while one is analysed.
-            while (inFlight.size < 2) {
+            // A few jobs in flight per worker, so it never waits for the main thread.
+            while (inFlight.size < WORKER_DEPTH) {
               const id = take();
               if (id === undefined) break;
               inFlight.add(id);
@@ -287,8 +289,14 @@ async function runAll(jobs: readonly FileJob[], inputs: readonly InputFile[], th
             done(m.id, m.result);
             feed();
           });
-          w.on('error', finish);
-          w.on('exit', finish);
+          w.on('error', (e: Error) => {
+            if (!finished) progress.message(`form345: a worker thread failed (${e.message.split('\n')[0]}); its files run in the main thread`);
+            finish();
+          });
+          w.on('exit', (code) => {
+            if (!finished && code !== 0) progress.message(`form345: a worker thread stopped (exit ${code}); its files run in the main thread`);
+            finish();
+          });
           feed();
         }),
     ),
@@ -352,7 +360,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
       return;
     }
     if (r.note) say(`${r.file}: ${r.note}`);
-    if (!r.records.length) say(`${r.file}: no Form 3, 4 or 5 filing found`);
+    if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
     if (command === 'normalize') {
       if (r.records.length) io.stdout(r.records.map((rec) => `${JSON.stringify(rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
@@ -360,7 +368,7 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     else collected.push(r);
   };
   const today = todayFromEnv();
-  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, recordsOnly: command === 'normalize' }));
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);
   } finally {
