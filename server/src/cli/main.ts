@@ -64,6 +64,10 @@ options:
   -h, --help             this text
   -v, --version          the version
 
+environment:
+  FORM345_TODAY=YYYY-MM-DD   the date rules compare with (future dates), for reproducible runs
+  FORM345_DEBUG=1            say when worker threads are used; stack traces of internal errors
+
 exit status: 0 fine, 1 error findings reported (check), 2 usage or I/O problem`;
 
 export class UsageError extends Error {}
