@@ -104,7 +104,8 @@ export const GLUED_HEADER_RE = new RegExp(
     `\\b${DATE_EXERCISABLE}\\b`,
     `\\b${EXPIRATION_DATE}\\b`,
     '\\(A\\)\\s+or\\s+\\(D\\)',
-    `(?:^|\\t)\\s*(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|Code|Title|${fuzzyWord('Amount')}|${fuzzyWord('Price')})(?=\\s|\\t|$)`,
+    // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
+    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|Code|Title|${fuzzyWord('Amount')}|${fuzzyWord('Price')})(?=\\s|\\t|$)`,
   ].join('|'),
   'gi',
 );
