@@ -84,7 +84,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*:?\s*(Date\s*)?$/i.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*(?::\s*)?(?:Date\s*)?$/i.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -151,7 +151,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses\s*:?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
+        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
@@ -161,7 +161,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
     }
     return block;
   }
-  const heading = lines.findIndex((l) => /^\s*Signatures?\s*:?\s*$/i.test(l.masked));
+  const heading = lines.findIndex((l) => /^\s*Signatures?\s*(?::\s*)?$/i.test(l.masked));
   if (heading < 0) return [];
   const block: PLine[] = [];
   for (let k = heading + 1; k < lines.length; k++) {

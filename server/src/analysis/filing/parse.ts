@@ -80,7 +80,7 @@ function detectLayout(lines: PLine[]): LayoutKind {
     if (/\S {3,}\S/.test(raw)) wide++;
   }
   if (box > 5) return 'grid';
-  if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*\|?\s*:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
+  if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
   if (html > 2) return 'html';
   if (md > 2) return 'markdown';
   if (tabs > 5) return 'tabbed';

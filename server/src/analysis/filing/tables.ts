@@ -245,7 +245,7 @@ function htmlRows(lines: PLine[]): LogicalRow[] {
 function logicalRows(lines: PLine[]): LogicalRow[] {
   if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
   // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
-  const pipeTable = lines.some((l) => /^\s*\|?\s*:?-{3,}:?\s*\|/.test(l.raw));
+  const pipeTable = lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(l.raw));
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;

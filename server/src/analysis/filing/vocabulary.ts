@@ -49,9 +49,9 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i'), hints: ['title'] },
   { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
   { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i'), hints: ['title'] },
-  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*:?\\s*$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
+  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*(?::\\s*)?$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
   { kind: 'explanation', re: new RegExp(fuzzyPhrase('Explanation of Responses'), 'i'), hints: ['expl', 'resp', 'ation of', 'onses'] },
-  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*:?\\s*$`, 'i'), hints: ['sig', 'nat', 'ure'] },
+  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
   { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
   { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
@@ -71,7 +71,7 @@ export const sectionOf = memoByText(findSection);
  * sections and are never table rows.
  */
 export const BOILERPLATE_RE =
-  /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*\*{0,2}\s*If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
+  /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
 
 export const isBoilerplate = memoByText((masked: string) => BOILERPLATE_RE.test(masked));
 

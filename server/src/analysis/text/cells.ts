@@ -19,6 +19,12 @@ export interface Cell {
   brk: number;
 }
 
+/**
+ * No form has more than ~20 columns; a line with hundreds of cells is noise, and later stages
+ * compare cells with each other, so only this many are kept.
+ */
+export const MAX_CELLS = 200;
+
 /** Splits a masked line into cells; empty cells between borders are kept (they are columns). */
 export function splitCells(masked: MaskedLine): Cell[] {
   const text = masked.text;
@@ -55,8 +61,9 @@ export function splitCells(masked: MaskedLine): Cell[] {
     if (cells.length === before && bordered) {
       cells.push({ start: seg.start, end: seg.start, text: '', col, brk: 0 });
     }
+    if (cells.length >= MAX_CELLS) break;
   }
-  return cells;
+  return cells.length > MAX_CELLS ? cells.slice(0, MAX_CELLS) : cells;
 }
 
 function isBlankRange(text: string, start: number, end: number): boolean {
