@@ -98,6 +98,11 @@ export function findLookalikeLetters(text: string): LookalikeHit[] {
   return hits;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function toLatin(word: string): string {
   let out = '';
   for (const ch of word) out += LOOKALIKE_TO_LATIN.get(ch) ?? ch;
@@ -127,7 +132,9 @@ function tokenize(text: string, limit: number): Token[] {
     }
     const start = i;
     while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    tokens.push({ start, end: i, folded: toLatin(text.slice(start, i)).toLowerCase() });
+    const word = text.slice(start, i);
+    // Look-alike letters are never ASCII: an ASCII word needs no mapping.
+    tokens.push({ start, end: i, folded: (isAscii(word) ? word : toLatin(word)).toLowerCase() });
   }
   return tokens;
 }
@@ -282,19 +289,30 @@ const CONFUSABLE: ReadonlySet<string> = (() => {
   return set;
 })();
 
+/** The confusable pairs keyed by their two UTF-16 code units, so the distance loop builds no strings. */
+const CONFUSABLE_CODES: ReadonlySet<number> = new Set([...CONFUSABLE].map((p) => p.charCodeAt(0) * 0x10000 + p.charCodeAt(1)));
+
+/** Rows of the distance table, reused from call to call (words are short; grown when needed). */
+let prevRow = new Float64Array(64);
+let curRow = new Float64Array(64);
+
 /** Edit distance where OCR-confusable substitutions cost 0.5; gives up (Infinity) above `max`. */
 function ocrDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return Infinity;
-  let prev = new Array<number>(b.length + 1);
-  let cur = new Array<number>(b.length + 1);
+  if (prevRow.length <= b.length) {
+    prevRow = new Float64Array(b.length + 1);
+    curRow = new Float64Array(b.length + 1);
+  }
+  let prev = prevRow;
+  let cur = curRow;
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     cur[0] = i;
     let rowMin = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const ca = a[i - 1]!;
-      const cb = b[j - 1]!;
-      const sub = ca === cb ? 0 : CONFUSABLE.has(ca + cb) ? 0.5 : 1;
+      const cb = b.charCodeAt(j - 1);
+      const sub = ca === cb ? 0 : CONFUSABLE_CODES.has(ca * 0x10000 + cb) ? 0.5 : 1;
       const v = Math.min(prev[j - 1]! + sub, prev[j]! + 1, cur[j - 1]! + 1);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
@@ -338,6 +356,7 @@ function isNearMiss(seen: string, want: string, pieces: number): boolean {
 
 /** rn → m, cl → d, vv → w: two letters OCR reads for one (and the one it should have read). */
 function mergeLookalikePairs(s: string): string {
+  if (!s.includes('rn') && !s.includes('cl') && !s.includes('vv')) return s; // the common case: nothing to merge
   return s.split('rn').join('m').split('cl').join('d').split('vv').join('w');
 }
 

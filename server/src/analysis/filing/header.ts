@@ -65,12 +65,16 @@ function truncatedLabel(cellText: string, form: '3' | '4' | '5'): BoxKey | null 
   if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
   // Damaged by OCR: the label's first word, one edit allowed ("Relationship of Repoting ...").
   const firstWord = /^[a-z]+/.exec(rest)?.[0] ?? '';
-  const matches = BOX_LABEL_TEXT[box].some((t) => {
-    const want = t.split(' ')[0];
-    return want.length >= 5 && new RegExp(`^${fuzzyWord(want)}$`).test(firstWord);
-  });
-  return matches ? box : null;
+  return FIRST_WORD_RES[box].some((re) => re.test(firstWord)) ? box : null;
 }
+
+/** Each box label's first word (five letters or more) as a whole-word fuzzy pattern, compiled once. */
+const FIRST_WORD_RES = Object.fromEntries(
+  Object.entries(BOX_LABEL_TEXT).map(([box, texts]) => [
+    box,
+    texts.map((t) => t.split(' ')[0]).filter((want) => want.length >= 5).map((want) => new RegExp(`^${fuzzyWord(want)}$`)),
+  ]),
+) as Record<BoxKey, RegExp[]>;
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
 const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {

@@ -13,6 +13,7 @@ import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
 import { addBusinessDays, businessDaysAfter, dateCandidates, formatDateLike, parseUsDate } from '../domain/calendar';
 import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
+import { TextMemo } from '../text/memo';
 
 export interface RuleContext {
   model: FilingModel;
@@ -322,16 +323,10 @@ const noRows: Rule = ({ model, filingRange }) => {
 };
 
 /** Boilerplate damage found per line text: printed lines repeat verbatim across filings. */
-const boilerplateCache = new Map<string, ReturnType<typeof findDamagedBoilerplate>>();
+const boilerplateMemo = new TextMemo<ReturnType<typeof findDamagedBoilerplate>>(5000);
 
 function damagedBoilerplate(raw: string): ReturnType<typeof findDamagedBoilerplate> {
-  let hits = boilerplateCache.get(raw);
-  if (!hits) {
-    hits = findDamagedBoilerplate(raw);
-    if (boilerplateCache.size > 5000) boilerplateCache.clear();
-    boilerplateCache.set(raw, hits);
-  }
-  return hits;
+  return boilerplateMemo.get(raw, findDamagedBoilerplate);
 }
 
 function hasNonAscii(raw: string): boolean {

@@ -1,17 +1,37 @@
 /**
  * Memoizing pure per-line work by the line's text. Filings repeat their printed boilerplate
  * verbatim (every filing of a document, every document of a batch), so the same lines come back
- * again and again. A bounded map: cleared when full, so memory stays flat on any input.
+ * again and again.
+ *
+ * Bounded with two generations rather than one map cleared when full: a batch of varied filings
+ * fills the map with lines seen once (names, dates, amounts), and clearing it would throw the
+ * boilerplate out with them. Here a full generation becomes the old one; a text found only in the
+ * old generation moves to the new one, so lines that keep coming back survive every turnover and
+ * lines seen once fall out after two. Memory stays flat (at most two generations).
  */
-export function memoByText<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
-  const cache = new Map<string, T>();
-  return (text: string) => {
-    let v = cache.get(text);
-    if (v === undefined && !cache.has(text)) {
-      v = fn(text);
-      if (cache.size >= limit) cache.clear();
-      cache.set(text, v);
+export class TextMemo<T> {
+  private young = new Map<string, T>();
+  private old = new Map<string, T>();
+
+  constructor(private readonly limit = 20000) {}
+
+  /** The value for `text`, computed by `fn` on a miss. */
+  get(text: string, fn: (text: string) => T): T {
+    const hit = this.young.get(text);
+    if (hit !== undefined) return hit;
+    let v = this.old.get(text);
+    if (v === undefined) v = fn(text);
+    if (this.young.size >= this.limit) {
+      this.old = this.young;
+      this.young = new Map();
     }
-    return v as T;
-  };
+    this.young.set(text, v);
+    return v;
+  }
+}
+
+/** `fn` memoized by its text argument (see {@link TextMemo}); `fn` must not return undefined. */
+export function memoByText<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
+  const memo = new TextMemo<T>(limit);
+  return (text: string) => memo.get(text, fn);
 }
