@@ -17,6 +17,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from './fuzzy';
+import { TextMemo } from '../text/memo';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
@@ -152,16 +153,27 @@ const LABEL_KEYWORDS: Record<BoxKey, string[]> = {
   jointFiling: ['joint', 'individual', 'group'],
 };
 
-function findLabel(text: string, from: number): { box: BoxKey; start: number; end: number } | null {
-  let best: { box: BoxKey; start: number; end: number } | null = null;
-  const rest = text.slice(from);
-  const lower = rest.toLowerCase();
+type LabelHit = { box: BoxKey; start: number; end: number };
+
+/** The first box label in `text` (offsets in `text`), or null. */
+function firstLabel(text: string): LabelHit | null {
+  let best: LabelHit | null = null;
+  const lower = text.toLowerCase();
   for (const l of BOX_LABELS) {
     if (!LABEL_KEYWORDS[l.box].some((k) => lower.includes(k))) continue;
-    const m = l.re.exec(rest);
-    if (m && (best === null || m.index + from < best.start)) best = { box: l.box, start: m.index + from, end: m.index + from + m[0].length };
+    const m = l.re.exec(text);
+    if (m && (best === null || m.index < best.start)) best = { box: l.box, start: m.index, end: m.index + m[0].length };
   }
   return best;
+}
+
+/** Header cells are mostly the printed labels, the same in every filing: looked up once per text. */
+const labelMemo = new TextMemo<LabelHit | null>(5000);
+
+/** The first box label in `text` at or after `from` (offsets in `text`), or null. */
+function findLabel(text: string, from: number): LabelHit | null {
+  const hit = labelMemo.get(from === 0 ? text : text.slice(from), firstLabel);
+  return hit && from !== 0 ? { box: hit.box, start: hit.start + from, end: hit.end + from } : hit;
 }
 
 /** Whether a box already holds its value, so more text more likely belongs to a neighbour. */

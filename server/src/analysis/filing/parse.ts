@@ -72,12 +72,13 @@ function detectLayout(lines: PLine[]): LayoutKind {
   let wide = 0;
   for (const l of lines) {
     const raw = l.raw;
+    // Each pattern needs a character most lines lack: test for it before running the pattern.
     if (raw.includes('\t')) tabs++;
-    if (/^\s*\|.*\|\s*$/.test(raw)) pipes++;
-    if (/[│┃║]/.test(raw)) box++;
-    if (/^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) md++;
-    if (/<(b|input|td|tr|sup|br|table)\b/i.test(raw)) html++;
-    if (/\S {3,}\S/.test(raw)) wide++;
+    if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) pipes++;
+    if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) box++;
+    if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) md++;
+    if (raw.includes('<') && /<(b|input|td|tr|sup|br|table)\b/i.test(raw)) html++;
+    if (raw.includes('   ') && /\S {3,}\S/.test(raw)) wide++;
   }
   if (box > 5) return 'grid';
   if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';

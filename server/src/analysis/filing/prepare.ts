@@ -1,7 +1,7 @@
 /**
  * A filing's lines, each with its masked text and the facts every later stage asks about.
  */
-import { maskLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 import { memoByText } from '../text/memo';
 
 /** Masking is pure; lines that do not start inside a tag are masked once per distinct text. */
@@ -29,7 +29,14 @@ const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
 /** `inTag`: the line starts inside an HTML tag left open on the line before. */
 export function prepareLine(raw: string, line: number, inTag = false): PLine {
   const directive = DIRECTIVE_RE.test(raw);
-  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : maskCached(raw);
+  // A plain line is its own mask: checking that is cheaper than looking the line up in the memo.
+  const maskedLine: MaskedLine = directive
+    ? { text: ' '.repeat(raw.length), bordered: false }
+    : inTag
+      ? maskLine(raw, true)
+      : isPlainLine(raw)
+        ? { text: raw, bordered: false }
+        : maskCached(raw);
   const masked = maskedLine.text;
   const rule = isRuleOrBlank(masked);
   return {

@@ -146,6 +146,11 @@ export function openTagAt(line: string): number {
   return isTag ? lt : -1;
 }
 
+/** True when masking leaves the line as it is (no markup, no tag left open): most plain and tabbed lines. */
+export function isPlainLine(line: string): boolean {
+  return openTagAt(line) < 0 && !needsMasking(line);
+}
+
 /**
  * Masks one line (see the module comment). Linear in the line length. `inTag`: the line starts
  * inside a tag opened on the line before (see {@link openTagAt}).
