@@ -261,22 +261,25 @@ export interface FilingSpans {
   footnoteDefs: FootnoteDef[];
 }
 
-/** Printed column labels (one line each; wrapped grid headers match where a line holds the phrase). */
-const COLUMN_LABELS: { key: LabelSpan['key']; re: RegExp }[] = [
-  { key: 'col.securityTitle', re: /Title\s+of\s+(?:Derivative\s+)?Security(?:\s*\(Instr\.\s*\d\))?/gi },
-  { key: 'col.conversionOrExercisePrice', re: /Conversion\s+or\s+Exercise\s+Price(?:\s+of\s+Derivative\s+Security)?/gi },
-  { key: 'col.deemedExecutionDate', re: /Deemed\s+Execution\s+Date(?:,?\s+if\s+any)?(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
-  { key: 'col.transactionDate', re: /Transaction\s+Date(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
-  { key: 'col.transactionCode', re: /Transaction\s+Code(?:\s*\(Instr\.\s*8\))?|\bCode\s*\(Instr\.\s*8\)/gi },
-  { key: 'col.derivativeAmount', re: /Number\s+of\s+Derivative\s+Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
-  { key: 'col.amount', re: /Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
-  { key: 'col.exerciseExpiration', re: /Date\s+Exercisable\s+and\s+Expiration\s+Date/gi },
-  { key: 'col.underlying', re: /Title\s+and\s+Amount\s+of\s+Securities\s+Underlying(?:\s+Derivative\s+Security)?/gi },
-  { key: 'col.derivativePrice', re: /Price\s+of\s+Derivative\s+Security/gi },
-  { key: 'col.derivativeOwnedFollowing', re: /Number\s+of\s+derivative\s+Securities\s+Beneficially\s+Owned\s+Following/gi },
-  { key: 'col.sharesOwnedFollowing', re: /Amount\s+of\s+Securities\s+Beneficially\s+Owned(?:\s+Following\s+Reported\s+Transaction\s*\(?s?\)?)?/gi },
-  { key: 'col.directOrIndirect', re: /Ownership\s+Form(?:\s+of\s+Derivative\s+Security)?\s*:?(?:\s*Direct\s*\(D\)\s+or\s+Indirect\s*\(I\))?/gi },
-  { key: 'col.natureOfOwnership', re: /Nature\s+of\s+Indirect\s+Beneficial\s+Ownership/gi },
+/**
+ * Printed column labels (one line each; wrapped grid headers match where a line holds the phrase).
+ * `word`: lower-case text every match contains, checked before the pattern runs.
+ */
+const COLUMN_LABELS: { key: LabelSpan['key']; word: string; re: RegExp }[] = [
+  { key: 'col.securityTitle', word: 'title', re: /Title\s+of\s+(?:Derivative\s+)?Security(?:\s*\(Instr\.\s*\d\))?/gi },
+  { key: 'col.conversionOrExercisePrice', word: 'conversion', re: /Conversion\s+or\s+Exercise\s+Price(?:\s+of\s+Derivative\s+Security)?/gi },
+  { key: 'col.deemedExecutionDate', word: 'deemed', re: /Deemed\s+Execution\s+Date(?:,?\s+if\s+any)?(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
+  { key: 'col.transactionDate', word: 'transaction', re: /Transaction\s+Date(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
+  { key: 'col.transactionCode', word: 'code', re: /Transaction\s+Code(?:\s*\(Instr\.\s*8\))?|\bCode\s*\(Instr\.\s*8\)/gi },
+  { key: 'col.derivativeAmount', word: 'derivative', re: /Number\s+of\s+Derivative\s+Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
+  { key: 'col.amount', word: 'acquired', re: /Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
+  { key: 'col.exerciseExpiration', word: 'exercisable', re: /Date\s+Exercisable\s+and\s+Expiration\s+Date/gi },
+  { key: 'col.underlying', word: 'underlying', re: /Title\s+and\s+Amount\s+of\s+Securities\s+Underlying(?:\s+Derivative\s+Security)?/gi },
+  { key: 'col.derivativePrice', word: 'price', re: /Price\s+of\s+Derivative\s+Security/gi },
+  { key: 'col.derivativeOwnedFollowing', word: 'following', re: /Number\s+of\s+derivative\s+Securities\s+Beneficially\s+Owned\s+Following/gi },
+  { key: 'col.sharesOwnedFollowing', word: 'beneficially', re: /Amount\s+of\s+Securities\s+Beneficially\s+Owned(?:\s+Following\s+Reported\s+Transaction\s*\(?s?\)?)?/gi },
+  { key: 'col.directOrIndirect', word: 'ownership', re: /Ownership\s+Form(?:\s+of\s+Derivative\s+Security)?\s*:?(?:\s*Direct\s*\(D\)\s+or\s+Indirect\s*\(I\))?/gi },
+  { key: 'col.natureOfOwnership', word: 'nature', re: /Nature\s+of\s+Indirect\s+Beneficial\s+Ownership/gi },
 ];
 
 function columnLabels(model: FilingModel): LabelSpan[] {
@@ -287,7 +290,9 @@ function columnLabels(model: FilingModel): LabelSpan[] {
     for (const l of model.lines.slice(s.start, s.end)) {
       if (rowLines.has(l.line) || l.blank) continue;
       const taken: [number, number][] = [];
-      for (const { key, re } of COLUMN_LABELS) {
+      const lower = l.masked.toLowerCase();
+      for (const { key, word, re } of COLUMN_LABELS) {
+        if (!lower.includes(word)) continue;
         re.lastIndex = 0;
         for (let m = re.exec(l.masked); m; m = re.exec(l.masked)) {
           const [a, b] = [m.index, m.index + m[0].length];

@@ -9,6 +9,7 @@ import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
+import { memoByText } from '../text/memo';
 import { isTransactionCode } from '../domain/codes';
 
 export type TableName = 'nonDerivative' | 'derivative';
@@ -138,9 +139,14 @@ function isValueToken(t: Token): boolean {
 /** Column numbers printed in headers ("1.", "2A.", "10.") are not amounts. */
 const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*\t|\s*$)/g;
 
+/** Blanks glued column-header fragments and column numbers (pure; header lines repeat, so memoized). */
+const blankHeaderText = memoByText((masked: string): string =>
+  blankGluedHeaders(masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length)),
+);
+
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  line.valueText ??= blankGluedHeaders(line.masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  line.valueText ??= blankHeaderText(line.masked);
   return line.valueText;
 }
 
