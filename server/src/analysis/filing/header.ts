@@ -625,21 +625,16 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     result.issuerName = name;
     result.tradingSymbol = ticker;
   }
-  const period = streamOf('periodOfReport');
-  if (period) {
-    const d = firstDate(period, valueStart(period, 'periodOfReport'));
-    if (d) {
-      result.periodOfReport = { value: d.iso, range: d.range, raw: d.raw };
-      result.dateCells.push({ field: 'periodOfReport', raw: d.raw, range: d.range });
-    }
-  }
-  const amendment = streamOf('amendment');
-  if (amendment) {
-    const d = firstDate(amendment, valueStart(amendment, 'amendment'));
-    if (d) {
-      result.dateOfOriginalSubmission = { value: d.iso, range: d.range, raw: d.raw };
-      result.dateCells.push({ field: 'dateOfOriginalSubmission', raw: d.raw, range: d.range });
-    }
+  // The two date boxes: the first date after each label.
+  for (const [box, field] of [
+    ['periodOfReport', 'periodOfReport'],
+    ['amendment', 'dateOfOriginalSubmission'],
+  ] as const) {
+    const stream = streamOf(box);
+    const d = stream ? firstDate(stream, valueStart(stream, box)) : null;
+    if (!d) continue;
+    result[field] = { value: d.iso, range: d.range, raw: d.raw };
+    result.dateCells.push({ field, raw: d.raw, range: d.range });
   }
   const rel = streamOf('relationship');
   if (rel) {
