@@ -5,6 +5,7 @@
 import type { OutlineNode, Range } from '../types';
 import type { FilingModel } from './parse';
 import type { ParsedRow } from './tables';
+import { groupDigits, usDate } from '../text/format';
 
 const BOX_TITLES: Record<string, string> = {
   'box.reportingPerson': 'Name and address of reporting person',
@@ -15,28 +16,11 @@ const BOX_TITLES: Record<string, string> = {
   'box.jointFiling': 'Individual or joint filing',
 };
 
-/** 1234567.5 → "1,234,567.5" (toLocaleString is slow on hot paths). */
-export function groupDigits(n: number): string {
-  const [int, frac] = String(Math.round(n * 10000) / 10000).split('.');
-  const sign = int.startsWith('-') ? '-' : '';
-  const digits = sign ? int.slice(1) : int;
-  let out = '';
-  for (let i = 0; i < digits.length; i++) {
-    if (i > 0 && (digits.length - i) % 3 === 0) out += ',';
-    out += digits[i];
-  }
-  return `${sign}${out}${frac ? `.${frac}` : ''}`;
-}
-
 function fmtNumber(n: number | null): string | null {
   return n === null ? null : groupDigits(n);
 }
 
-function usDate(iso: string | null): string | null {
-  if (!iso) return null;
-  const [y, m, d] = iso.split('-');
-  return `${m}/${d}/${y}`;
-}
+
 
 /** "P 2,000 Common Stock @ $2.64 (11/14/2017)", "163,350 Common Stock (D)". */
 export function rowName(row: ParsedRow): string {
@@ -48,8 +32,7 @@ export function rowName(row: ParsedRow): string {
     if (shares) parts.push(shares);
     parts.push(r.securityTitle ?? '(untitled)');
     if (r.pricePerShare !== null) parts.push(`@ $${fmtNumber(r.pricePerShare)}`);
-    const date = usDate(r.transactionDate);
-    if (date) parts.push(`(${date})`);
+    if (r.transactionDate) parts.push(`(${usDate(r.transactionDate)})`);
   } else {
     const owned = fmtNumber('underlyingShares' in r && r.sharesOwnedFollowing === null ? r.underlyingShares : r.sharesOwnedFollowing);
     if (owned) parts.push(owned);

@@ -7,7 +7,7 @@
  */
 import type { Finding, Fix, Range, RuleCode, TextEdit } from '../types';
 import { DEFAULT_SEVERITY } from './levels';
-import { groupDigits } from '../filing/outline';
+import { groupDigits, usDate } from '../text/format';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
@@ -32,11 +32,6 @@ function finding(code: RuleCode, message: string, range: Range, extra: Partial<F
 
 function replaceFix(title: string, range: Range, newText: string, isPreferred = true): Fix {
   return { title, edits: [{ range, newText }], isPreferred };
-}
-
-function usDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${m}/${d}/${y}`;
 }
 
 const fmt = groupDigits;
