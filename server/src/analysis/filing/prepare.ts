@@ -4,8 +4,11 @@
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 import { memoByText } from '../text/memo';
 
-/** Masking is pure; lines that do not start inside a tag are masked once per distinct text. */
-const maskCached = memoByText((raw: string) => maskLine(raw));
+/**
+ * Masking is pure: lines that do not start inside a tag are masked once per distinct text, for
+ * the filing anchors (document.ts) and for the parser alike.
+ */
+export const maskCached = memoByText((raw: string) => maskLine(raw));
 
 export interface PLine {
   /** Absolute document line. */
