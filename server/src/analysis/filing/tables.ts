@@ -161,13 +161,26 @@ function tokenizeLine(line: PLine): RowCell[] {
   }));
 }
 
-/** A line that only labels columns (many header words and no date). */
-function isHeaderLine(line: PLine, cells: RowCell[]): boolean {
-  const tokens = cells.flatMap((c) => c.tokens);
-  if (tokens.some((t) => t.type === 'date')) return false;
-  const values = tokens.filter(isValueToken).length;
-  const words = headerWordCount(valueText(line));
-  return words >= 2 && values < 2 ? true : words >= 4 && values < 3;
+/** Whether a line's value text only labels columns (many header words and no date). */
+function labelsColumns(text: string, bordered: boolean): boolean {
+  const words = headerWordCount(text);
+  if (words < 2) return false;
+  let values = 0;
+  for (const [i, c] of splitCells({ text, bordered }).entries()) {
+    for (const t of tokenizeCell(text, c, i, 0)) {
+      if (t.type === 'date') return false;
+      if (isValueToken(t)) values++;
+    }
+  }
+  return values < 2 ? true : words >= 4 && values < 3;
+}
+
+const labelsColumnsPlain = memoByText((text: string) => labelsColumns(text, false));
+const labelsColumnsBordered = memoByText((text: string) => labelsColumns(text, true));
+
+/** A line that only labels columns (pure in the line's text, so memoized by it). */
+function isHeaderText(line: PLine): boolean {
+  return (line.maskedLine.bordered ? labelsColumnsBordered : labelsColumnsPlain)(valueText(line));
 }
 
 /** Appends a wrapped line's text to the cells it sits under. */
@@ -267,9 +280,16 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       close();
       continue;
     }
+    const readAsLine = !line.maskedLine.bordered || pipeTable;
+    // Column-header lines come back in every filing: once a text is known to label columns
+    // it is skipped without tokenizing it again.
+    if (readAsLine && isHeaderText(line)) {
+      close();
+      continue;
+    }
     const cells = tokenizeLine(line);
     const lineHasValues = hasValues(cells);
-    if (line.maskedLine.bordered && !pipeTable) {
+    if (!readAsLine) {
       if (!current || !current.bordered) {
         close();
         current = { lines: [line], cells, bordered: true };
@@ -281,10 +301,6 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       currentHasValues ||= lineHasValues;
       // html2text draws no rule between rows: a row's last line is underlined ("Stock___|").
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
-      continue;
-    }
-    if (isHeaderLine(line, cells)) {
-      close();
       continue;
     }
     if (lineHasValues && !(current && !current.bordered && !line.hasBorders && continuesTextCells(current, cells))) {
