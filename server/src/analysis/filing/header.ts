@@ -194,6 +194,76 @@ function isComplete(box: BoxInstance): boolean {
   }
 }
 
+/**
+ * What a header line's text says on its own, before lanes come in: its cells, the label each
+ * cell starts with (for ranking tabbed cells), and each cell cut into text and label parts.
+ * Pure in the text, the form and whether cells are bordered, so memoized: header lines are
+ * mostly the printed labels, the same in every filing.
+ */
+interface CellPlan {
+  cell: Cell;
+  /** The box whose label the cell starts with, if any (a label repeated by OCR is one cell). */
+  leadBox: BoxKey | null;
+  parts: CellPart[];
+}
+
+/** A stretch of a cell: label text that opens `open`, or text for the current box. */
+interface CellPart {
+  open?: BoxKey;
+  from: number;
+  to: number;
+  /** The stretch's text, or null when it holds nothing readable (no piece is kept). */
+  text: string | null;
+}
+
+const READABLE = /[A-Za-z0-9☒☐[\]]/;
+
+function partOf(cell: Cell, from: number, to: number, open?: BoxKey): CellPart {
+  const text = cell.text.slice(from, to);
+  // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
+  return { open, from, to, text: READABLE.test(text) ? text : null };
+}
+
+function planCell(cell: Cell, form: '3' | '4' | '5'): CellPlan {
+  const parts: CellPart[] = [];
+  for (let cursor = 0; ; ) {
+    const label = findLabel(cell.text, cursor);
+    const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form) : null;
+    if (truncated) {
+      parts.push(partOf(cell, 0, cell.text.length, truncated));
+      break;
+    }
+    if (!label) {
+      parts.push(partOf(cell, cursor, cell.text.length));
+      break;
+    }
+    parts.push(partOf(cell, cursor, label.start));
+    // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
+    parts.push(partOf(cell, label.start, label.end, label.box));
+    cursor = label.end;
+  }
+  return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form), parts };
+}
+
+function planLine(text: string, bordered: boolean, form: '3' | '4' | '5'): CellPlan[] {
+  const plans: CellPlan[] = [];
+  for (const cell of splitCells({ text, bordered })) {
+    if (cell.start === cell.end || !READABLE.test(cell.text)) continue;
+    plans.push(planCell(cell, form));
+  }
+  return plans;
+}
+
+const planMemos = new Map<string, TextMemo<CellPlan[]>>();
+
+function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
+  const bordered = line.maskedLine.bordered;
+  const key = `${form}${bordered ? 'b' : ''}`;
+  let memo = planMemos.get(key);
+  if (!memo) planMemos.set(key, (memo = new TextMemo<CellPlan[]>(5000)));
+  return memo.get(line.masked, (text) => planLine(text, bordered, form));
+}
+
 /** Splits the header lines into box instances. */
 function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
   const boxes: BoxInstance[] = [];
@@ -230,52 +300,28 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     let previousCol = -1;
     /** The last box a label on this line opened: text right of it in its own cell may be its value. */
     let lineLabelInstance: number | undefined;
-    for (const cell of splitCells(line.maskedLine)) {
-      if (cell.start === cell.end || !/[A-Za-z0-9☒☐[\]]/.test(cell.text)) continue;
+    for (const { cell, leadBox, parts } of linePlan(line, form)) {
       if (cell.col !== previousCol) {
-        const cellBox = findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form);
-        if (!(cellBox && cellBox === previousBox)) rank++;
-        previousBox = cellBox;
+        if (!(leadBox && leadBox === previousBox)) rank++;
+        previousBox = leadBox;
         previousCol = cell.col;
       }
       const x = linear ? 0 : tabbed ? rank * 1000 : cellX(line, cell);
-      let cursor = 0;
       let target: number | undefined = laneAt(line, x)?.instance;
       if (tabbed && target !== undefined && lineLabelInstance !== undefined && target !== lineLabelInstance && isComplete(boxes[target]) && !isComplete(boxes[lineLabelInstance])) {
         target = lineLabelInstance;
       }
-      const pushPiece = (from: number, to: number, inst: number | undefined) => {
-        if (inst === undefined) return;
-        const text = cell.text.slice(from, to);
-        // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
-        if (!/[A-Za-z0-9☒☐[\]]/.test(text)) return;
-        boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from, sub: cell.brk });
-      };
-      for (;;) {
-        const label = findLabel(cell.text, cursor);
-        const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form) : null;
-        if (truncated) {
-          const box = truncated;
-          target = open(line, x, box);
+      for (const part of parts) {
+        if (part.open !== undefined) {
+          target = open(line, x, part.open);
           lineLabelInstance = target;
-          labels.push({ key: BOX_LABEL_KEY[box], range: { start: { line: line.line, character: cell.start }, end: { line: line.line, character: cell.end } } });
-          pushPiece(0, cell.text.length, target);
-          break;
+          labels.push({
+            key: BOX_LABEL_KEY[part.open],
+            range: { start: { line: line.line, character: cell.start + part.from }, end: { line: line.line, character: cell.start + part.to } },
+          });
         }
-        if (!label) {
-          pushPiece(cursor, cell.text.length, target);
-          break;
-        }
-        pushPiece(cursor, label.start, target);
-        target = open(line, x, label.box);
-        lineLabelInstance = target;
-        labels.push({
-          key: BOX_LABEL_KEY[label.box],
-          range: { start: { line: line.line, character: cell.start + label.start }, end: { line: line.line, character: cell.start + label.end } },
-        });
-        // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
-        pushPiece(label.start, label.end, target);
-        cursor = label.end;
+        if (target === undefined || part.text === null) continue;
+        boxes[target].pieces.push({ line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk });
       }
     }
   }
