@@ -10,7 +10,7 @@
  */
 import type { AnalysisResult, AnalyzeOptions, AnalyzedFiling, CancellationLike, Finding, Position, Range } from './types';
 import { splitLines } from './text/lines';
-import { maskCached } from './filing/prepare';
+import { lineFacts } from './filing/prepare';
 import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
@@ -33,7 +33,7 @@ function mayBeAnchor(raw: string): boolean {
 /** 'title' for "FORM 4", 'statement' for the statement heading, null otherwise. */
 export function anchorKind(raw: string): 'title' | 'statement' | null {
   if (!mayBeAnchor(raw)) return null;
-  const masked = maskCached(raw).text;
+  const masked = lineFacts(raw).maskedLine.text;
   if (titleMatch(raw, masked)) return 'title';
   if (STATEMENT_RE.test(masked)) return 'statement';
   return null;

@@ -46,7 +46,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
       finish();
       continue;
     }
-    if (isBoilerplate(l.masked) || /Explanation\s+of\s+Responses/i.test(l.masked)) {
+    if (isBoilerplate(l) || /Explanation\s+of\s+Responses/i.test(l.masked)) {
       finish();
       const after = /Explanation\s+of\s+Responses\s*:?/i.exec(l.masked);
       if (!after) continue;
@@ -84,7 +84,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l.masked) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*(?::\s*)?(?:Date\s*)?$/i.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*(?::\s*)?(?:Date\s*)?$/i.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -151,7 +151,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || isBoilerplate(l.masked)) break;
+        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
@@ -170,7 +170,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
       if (block.length) break;
       continue;
     }
-    if (isBoilerplate(l.masked)) break;
+    if (isBoilerplate(l)) break;
     block.push(l);
   }
   return block;
@@ -210,7 +210,7 @@ export function parseOwnersTable(lines: PLine[]): OwnerTableRow[] {
       if (current) break;
       continue;
     }
-    if (isBoilerplate(l.masked) || /^\s*Signatures?\s*$/i.test(l.masked)) break;
+    if (isBoilerplate(l) || /^\s*Signatures?\s*$/i.test(l.masked)) break;
     const cells = splitCells(l.maskedLine).filter((c) => c.text.length);
     const nameCells = cells.filter((c) => xOf(l, c) < firstX - (l.hasBorders ? 0 : 2));
     const marks = cells.filter((c) => !nameCells.includes(c));

@@ -200,7 +200,7 @@ function isComplete(box: BoxInstance): boolean {
  * Pure in the text, the form and whether cells are bordered, so memoized: header lines are
  * mostly the printed labels, the same in every filing.
  */
-interface CellPlan {
+export interface CellPlan {
   cell: Cell;
   /** The box whose label the cell starts with, if any (a label repeated by OCR is one cell). */
   leadBox: BoxKey | null;
@@ -254,14 +254,9 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5'): CellP
   return plans;
 }
 
-const planMemos = new Map<string, TextMemo<CellPlan[]>>();
-
 function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
-  const bordered = line.maskedLine.bordered;
-  const key = `${form}${bordered ? 'b' : ''}`;
-  let memo = planMemos.get(key);
-  if (!memo) planMemos.set(key, (memo = new TextMemo<CellPlan[]>(5000)));
-  return memo.get(line.masked, (text) => planLine(text, bordered, form));
+  const plans = (line.facts.headerPlans ??= {});
+  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form));
 }
 
 /** Splits the header lines into box instances. */

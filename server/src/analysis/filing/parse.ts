@@ -63,6 +63,35 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
   return { form: null, amended: false };
 }
 
+/** Layout signals of a raw line (bits), see {@link layoutSignals}. */
+const TABS = 1;
+const PIPE_ROW = 2;
+const BOX_DRAWN = 4;
+const MARKDOWN = 8;
+const HTML_TAG = 16;
+const WIDE_GAP = 32;
+const HTML_TABLE_TAG = 64;
+
+function findLayoutSignals(raw: string): number {
+  let bits = 0;
+  // Each pattern needs a character most lines lack: test for it before running the pattern.
+  if (raw.includes('\t')) bits |= TABS;
+  if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) bits |= PIPE_ROW;
+  if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) bits |= BOX_DRAWN;
+  if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) bits |= MARKDOWN;
+  if (raw.includes('<')) {
+    if (/<(b|input|td|tr|sup|br|table)\b/i.test(raw)) bits |= HTML_TAG;
+    if (/<(td|tr|table)\b/i.test(raw)) bits |= HTML_TABLE_TAG;
+  }
+  if (raw.includes('   ') && /\S {3,}\S/.test(raw)) bits |= WIDE_GAP;
+  return bits;
+}
+
+/** What a raw line shows of its converter (kept with the line's facts). */
+function layoutSignals(l: PLine): number {
+  return (l.facts.layoutSignals ??= findLayoutSignals(l.raw));
+}
+
 function detectLayout(lines: PLine[]): LayoutKind {
   let tabs = 0;
   let pipes = 0;
@@ -71,14 +100,14 @@ function detectLayout(lines: PLine[]): LayoutKind {
   let html = 0;
   let wide = 0;
   for (const l of lines) {
-    const raw = l.raw;
-    // Each pattern needs a character most lines lack: test for it before running the pattern.
-    if (raw.includes('\t')) tabs++;
-    if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) pipes++;
-    if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) box++;
-    if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) md++;
-    if (raw.includes('<') && /<(b|input|td|tr|sup|br|table)\b/i.test(raw)) html++;
-    if (raw.includes('   ') && /\S {3,}\S/.test(raw)) wide++;
+    const bits = layoutSignals(l);
+    if (bits === 0) continue;
+    if (bits & TABS) tabs++;
+    if (bits & PIPE_ROW) pipes++;
+    if (bits & BOX_DRAWN) box++;
+    if (bits & MARKDOWN) md++;
+    if (bits & HTML_TAG) html++;
+    if (bits & WIDE_GAP) wide++;
   }
   if (box > 5) return 'grid';
   if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
@@ -108,7 +137,7 @@ function mapSections(lines: PLine[]): FilingModel['sections'] {
   for (let k = 0; k < lines.length && !trailer; k++) {
     const l = lines[k];
     if (l.directive || l.rule) continue;
-    let kind: SectionKind | 'ownerBox' | null = sectionOf(l.masked);
+    let kind: SectionKind | 'ownerBox' | null = sectionOf(l);
     if (!kind && seenTable && OWNER_BOX_RE.test(l.masked)) kind = 'ownerBox' as SectionKind;
     if (!kind) continue;
     if (kind === 'tableI' && (seenTable || current.kind !== 'header')) continue;
@@ -168,20 +197,24 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
+ 
   const sections = mapSections(lines);
   // The header runs up to and including the line that opens the first table (seed-style text
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
   // Raw HTML has no visual columns: its document order is the reading order.
-  const rawHtml = headerLines.filter((l) => /<(td|tr|table)\b/i.test(l.raw)).length >= 5;
+  const rawHtml = headerLines.filter((l) => layoutSignals(l) & HTML_TABLE_TAG).length >= 5;
   const header = parseHeader(headerLines, digit, rawHtml);
+ 
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
+ 
 
   const rows = [
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
     ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
   ];
+ 
   let nd = 0;
   let d = 0;
   for (const r of rows) r.index = r.table === 'nonDerivative' ? nd++ : d++;
@@ -209,12 +242,14 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     if (o.isOther) o.otherText ??= fromRow.otherText;
   });
 
+ 
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 
+ 
   const dateOfOriginalSubmission = header.dateOfOriginalSubmission.value;
   const formType: FormType | null = form ? ((amended || dateOfOriginalSubmission ? `${form}/A` : form) as FormType) : null;
   const record: FilingRecord = {
@@ -282,6 +317,22 @@ const COLUMN_LABELS: { key: LabelSpan['key']; word: string; re: RegExp }[] = [
   { key: 'col.natureOfOwnership', word: 'nature', re: /Nature\s+of\s+Indirect\s+Beneficial\s+Ownership/gi },
 ];
 
+/** The column labels printed on a line, left to right per label kind, never overlapping. */
+function findColumnLabels(masked: string): { key: LabelSpan['key']; start: number; end: number }[] {
+  const found: { key: LabelSpan['key']; start: number; end: number }[] = [];
+  const lower = masked.toLowerCase();
+  for (const { key, word, re } of COLUMN_LABELS) {
+    if (!lower.includes(word)) continue;
+    re.lastIndex = 0;
+    for (let m = re.exec(masked); m; m = re.exec(masked)) {
+      const [a, b] = [m.index, m.index + m[0].length];
+      if (found.some((x) => a < x.end && b > x.start)) continue;
+      found.push({ key, start: a, end: b });
+    }
+  }
+  return found;
+}
+
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];
   const rowLines = new Set(model.rows.flatMap((r) => r.lines));
@@ -289,17 +340,8 @@ function columnLabels(model: FilingModel): LabelSpan[] {
     if (s.kind !== 'tableI' && s.kind !== 'tableII') continue;
     for (const l of model.lines.slice(s.start, s.end)) {
       if (rowLines.has(l.line) || l.blank) continue;
-      const taken: [number, number][] = [];
-      const lower = l.masked.toLowerCase();
-      for (const { key, word, re } of COLUMN_LABELS) {
-        if (!lower.includes(word)) continue;
-        re.lastIndex = 0;
-        for (let m = re.exec(l.masked); m; m = re.exec(l.masked)) {
-          const [a, b] = [m.index, m.index + m[0].length];
-          if (taken.some(([x, y]) => a < y && b > x)) continue;
-          taken.push([a, b]);
-          out.push({ key, range: { start: { line: l.line, character: a }, end: { line: l.line, character: b } } });
-        }
+      for (const { key, start, end } of (l.facts.columnLabels ??= findColumnLabels(l.masked))) {
+        out.push({ key, range: { start: { line: l.line, character: start }, end: { line: l.line, character: end } } });
       }
     }
   }

@@ -1,14 +1,50 @@
 /**
  * A filing's lines, each with its masked text and the facts every later stage asks about.
+ *
+ * Most of what the stages want to know about a line depends on its text alone (its mask, the
+ * section it opens, whether it is boilerplate, how its cells split into box labels...). Filings
+ * repeat their printed lines verbatim, so those facts live in one record per distinct line text,
+ * looked up once per line: each stage fills its own field the first time it asks (see the
+ * accessors beside each stage), and every later filing with the same line reuses it.
  */
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
-import { memoByText } from '../text/memo';
+import { TextMemo } from '../text/memo';
+import type { SectionKind } from './vocabulary';
+import type { CellPlan } from './header';
+import type { BoilerplateDamage } from '../domain/ocr';
+import type { LabelKey } from '../types';
 
-/**
- * Masking is pure: lines that do not start inside a tag are masked once per distinct text, for
- * the filing anchors (document.ts) and for the parser alike.
- */
-export const maskCached = memoByText((raw: string) => maskLine(raw));
+/** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
+export interface LineFacts {
+  maskedLine: MaskedLine;
+  /** A `form345-disable...` comment line: not part of the filing's content. */
+  directive: boolean;
+  /** A rule, border or blank line: no letter or digit. */
+  rule: boolean;
+  blank: boolean;
+  /** Cells are separated by tabs or drawn borders. */
+  hasBorders: boolean;
+  /** The raw line leaves an HTML tag open at its end (the next line starts inside it). */
+  opensTag: boolean;
+  /** vocabulary.ts: the section this line opens (null: none). */
+  section?: SectionKind | null;
+  /** vocabulary.ts: printed instructions or notices. */
+  boilerplate?: boolean;
+  /** tables.ts: masked text with glued column-header fragments and column numbers blanked. */
+  valueText?: string;
+  /** tables.ts: column-header words in `valueText`. */
+  headerWords?: number;
+  /** tables.ts: the line only labels columns. */
+  labelsColumns?: boolean;
+  /** header.ts: the line's cells cut into label and text parts, per form. */
+  headerPlans?: Partial<Record<'3' | '4' | '5', CellPlan[]>>;
+  /** rules.ts: OCR damage in printed words. */
+  damage?: BoilerplateDamage[];
+  /** parse.ts: printed column labels (offsets in the line). */
+  columnLabels?: { key: LabelKey; start: number; end: number }[];
+  /** parse.ts: layout signals of the raw text (bit set, see detectLayout). */
+  layoutSignals?: number;
+}
 
 export interface PLine {
   /** Absolute document line. */
@@ -23,46 +59,60 @@ export interface PLine {
   rule: boolean;
   /** A `form345-disable...` comment line: not part of the filing's content. */
   directive: boolean;
-  /** Memo of the table stage's blanked text (see tables.ts), computed once. */
-  valueText?: string;
+  /** Shared facts of this line's text (see {@link LineFacts}). */
+  facts: LineFacts;
 }
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
 
+function factsOf(raw: string, inTag: boolean): LineFacts {
+  const directive = DIRECTIVE_RE.test(raw);
+  // A plain line is its own mask: checking that is cheaper than masking it.
+  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : isPlainLine(raw) ? { text: raw, bordered: false } : maskLine(raw);
+  const masked = maskedLine.text;
+  const rest = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
+  return {
+    maskedLine,
+    directive,
+    rule: isRuleOrBlank(masked),
+    blank: masked.trim() === '',
+    hasBorders: masked.includes('\t'),
+    opensTag: (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0,
+  };
+}
+
+/** Facts of lines that do not start inside a tag, by their text. */
+const factsMemo = new TextMemo<LineFacts>(20000);
+
+/** The facts of a line's text; `inTag`: the line starts inside a tag opened on the line before. */
+export function lineFacts(raw: string, inTag = false): LineFacts {
+  return inTag ? factsOf(raw, true) : factsMemo.get(raw, (text) => factsOf(text, false));
+}
+
 /** `inTag`: the line starts inside an HTML tag left open on the line before. */
 export function prepareLine(raw: string, line: number, inTag = false): PLine {
-  const directive = DIRECTIVE_RE.test(raw);
-  // A plain line is its own mask: checking that is cheaper than looking the line up in the memo.
-  const maskedLine: MaskedLine = directive
-    ? { text: ' '.repeat(raw.length), bordered: false }
-    : inTag
-      ? maskLine(raw, true)
-      : isPlainLine(raw)
-        ? { text: raw, bordered: false }
-        : maskCached(raw);
-  const masked = maskedLine.text;
-  const rule = isRuleOrBlank(masked);
+  const facts = lineFacts(raw, inTag);
   return {
     line,
     raw,
-    maskedLine,
-    masked,
-    hasBorders: masked.includes('\t'),
-    blank: masked.trim() === '',
-    rule,
-    directive,
+    maskedLine: facts.maskedLine,
+    masked: facts.maskedLine.text,
+    hasBorders: facts.hasBorders,
+    blank: facts.blank,
+    rule: facts.rule,
+    directive: facts.directive,
+    facts,
   };
 }
 
 /** Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. */
 export function prepareLines(raws: readonly string[], base: number): PLine[] {
-  const out: PLine[] = [];
+  const out: PLine[] = new Array(raws.length);
   let inTag = false;
   for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i];
-    out.push(prepareLine(raw, base + i, inTag));
-    const rest: string = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
-    inTag = (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0;
+    const p = prepareLine(raws[i], base + i, inTag);
+    out[i] = p;
+    inTag = p.facts.opensTag;
   }
   return out;
 }

@@ -9,7 +9,6 @@ import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
-import { memoByText } from '../text/memo';
 import { isTransactionCode } from '../domain/codes';
 
 export type TableName = 'nonDerivative' | 'derivative';
@@ -139,15 +138,19 @@ function isValueToken(t: Token): boolean {
 /** Column numbers printed in headers ("1.", "2A.", "10.") are not amounts. */
 const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*\t|\s*$)/g;
 
-/** Blanks glued column-header fragments and column numbers (pure; header lines repeat, so memoized). */
-const blankHeaderText = memoByText((masked: string): string =>
-  blankGluedHeaders(masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length)),
-);
+/** Blanks glued column-header fragments and column numbers. */
+function blankHeaderText(masked: string): string {
+  return blankGluedHeaders(masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+}
 
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  line.valueText ??= blankHeaderText(line.masked);
-  return line.valueText;
+  return (line.facts.valueText ??= blankHeaderText(line.masked));
+}
+
+/** Column-header words in the line's value text. */
+function valueWords(line: PLine): number {
+  return (line.facts.headerWords ??= headerWordCount(valueText(line)));
 }
 
 function tokenizeLine(line: PLine): RowCell[] {
@@ -161,10 +164,12 @@ function tokenizeLine(line: PLine): RowCell[] {
   }));
 }
 
-/** Whether a line's value text only labels columns (many header words and no date). */
-function labelsColumns(text: string, bordered: boolean): boolean {
-  const words = headerWordCount(text);
+/** Whether a line only labels columns (many header words and no date). */
+function labelsColumns(line: PLine): boolean {
+  const words = valueWords(line);
   if (words < 2) return false;
+  const text = valueText(line);
+  const bordered = line.maskedLine.bordered;
   let values = 0;
   for (const [i, c] of splitCells({ text, bordered }).entries()) {
     for (const t of tokenizeCell(text, c, i, 0)) {
@@ -175,12 +180,9 @@ function labelsColumns(text: string, bordered: boolean): boolean {
   return values < 2 ? true : words >= 4 && values < 3;
 }
 
-const labelsColumnsPlain = memoByText((text: string) => labelsColumns(text, false));
-const labelsColumnsBordered = memoByText((text: string) => labelsColumns(text, true));
-
-/** A line that only labels columns (pure in the line's text, so memoized by it). */
+/** A line that only labels columns (pure in the line's text, so kept with its facts). */
 function isHeaderText(line: PLine): boolean {
-  return (line.maskedLine.bordered ? labelsColumnsBordered : labelsColumnsPlain)(valueText(line));
+  return (line.facts.labelsColumns ??= labelsColumns(line));
 }
 
 /** Appends a wrapped line's text to the cells it sits under. */
@@ -204,7 +206,7 @@ function isHeaderGroup(row: LogicalRow): boolean {
   const tokens = row.cells.flatMap((c) => c.tokens);
   if (tokens.some((t) => t.type === 'date')) return false;
   const values = tokens.filter(isValueToken).length;
-  const words = row.lines.reduce((n, l) => n + headerWordCount(valueText(l)), 0);
+  const words = row.lines.reduce((n, l) => n + valueWords(l), 0);
   return words >= 3 && words >= values;
 }
 
@@ -275,7 +277,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
   };
   for (const line of lines) {
     if (line.directive) continue;
-    if (line.rule || isBoilerplate(line.masked)) {
+    if (line.rule || isBoilerplate(line)) {
       // A drawn rule or a blank line closes a wrapped row.
       close();
       continue;

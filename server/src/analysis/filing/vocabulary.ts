@@ -1,5 +1,5 @@
 import { fuzzyPhrase, fuzzyWord } from './fuzzy';
-import { memoByText } from '../text/memo';
+import type { PLine } from './prepare';
 
 /**
  * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
@@ -64,7 +64,11 @@ function findSection(masked: string): SectionKind | null {
 }
 
 /** The section a heading line starts, if any. */
-export const sectionOf = memoByText(findSection);
+export function sectionOf(line: PLine): SectionKind | null {
+  const f = line.facts;
+  if (f.section === undefined) f.section = findSection(line.masked);
+  return f.section;
+}
 
 /**
  * Printed instructions and notices that are never data: they end footnote and remarks
@@ -73,18 +77,21 @@ export const sectionOf = memoByText(findSection);
 export const BOILERPLATE_RE =
   /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
 
-export const isBoilerplate = memoByText((masked: string) => BOILERPLATE_RE.test(masked));
+/** Whether a line is printed instructions or a notice. */
+export function isBoilerplate(line: PLine): boolean {
+  return (line.facts.boilerplate ??= BOILERPLATE_RE.test(line.masked));
+}
 
 /** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */
 const HEADER_WORD_RE =
   /\b(Title|Instr|Transaction|Amount|Securities|Security|Derivative|Ownership|Beneficial|Beneficially|Exercisable|Expiration|Underlying|Conversion|Exercise|Price|Code|Month|Nature|Indirect|Direct|Following|Reported|Acquired|Disposed|Deemed|Execution|Owned|Number|Shares|Form)\b/gi;
 
-export const headerWordCount = memoByText((masked: string): number => {
+export function headerWordCount(masked: string): number {
   let n = 0;
   HEADER_WORD_RE.lastIndex = 0;
   while (HEADER_WORD_RE.exec(masked)) n++;
   return n;
-});
+}
 
 /**
  * Column-header fragments that converters glue into value cells ("Title Common",
@@ -111,7 +118,9 @@ export const GLUED_HEADER_RE = new RegExp(
 );
 
 /** Blanks glued header fragments in a masked line (same length). */
-export const blankGluedHeaders = memoByText((masked: string): string => masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' ')));
+export function blankGluedHeaders(masked: string): string {
+  return masked.replace(GLUED_HEADER_RE, (m) => m.replace(/[^\t]/g, ' '));
+}
 
 /** Relationship options of box 4/5 and their record fields. */
 export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [

@@ -12,8 +12,8 @@ import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
 import { addBusinessDays, businessDaysAfter, dateCandidates, formatDateLike, parseUsDate } from '../domain/calendar';
-import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
-import { TextMemo } from '../text/memo';
+import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage } from '../domain/ocr';
+import type { PLine } from '../filing/prepare';
 
 export interface RuleContext {
   model: FilingModel;
@@ -317,11 +317,9 @@ const noRows: Rule = ({ model, filingRange }) => {
   return [finding('no-rows', 'Neither table has a row; a Form 4 or 5 must report a transaction or holding unless the "no longer subject to Section 16" box is checked.', anchor)];
 };
 
-/** Boilerplate damage found per line text: printed lines repeat verbatim across filings. */
-const boilerplateMemo = new TextMemo<ReturnType<typeof findDamagedBoilerplate>>(5000);
-
-function damagedBoilerplate(raw: string): ReturnType<typeof findDamagedBoilerplate> {
-  return boilerplateMemo.get(raw, findDamagedBoilerplate);
+/** Boilerplate damage, kept with the line's facts: printed lines repeat verbatim across filings. */
+function damagedBoilerplate(line: PLine): BoilerplateDamage[] {
+  return (line.facts.damage ??= findDamagedBoilerplate(line.raw));
 }
 
 function hasNonAscii(raw: string): boolean {
@@ -343,7 +341,7 @@ const ocrText: Rule = ({ model }) => {
       out.push(finding('ocr-text', `'${hit.word}' has a non-Latin look-alike letter (OCR); it should read '${hit.corrected}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
     }
     if (filerText.has(l.line)) continue;
-    for (const hit of damagedBoilerplate(l.raw)) {
+    for (const hit of damagedBoilerplate(l)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
       const shown = (t: string) => t.replace(/\s+/g, ' ');
       out.push(finding('ocr-text', `'${shown(hit.found)}' looks damaged by OCR; the form prints '${shown(hit.corrected)}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
