@@ -26,8 +26,10 @@ export interface ContentChange {
 // Where filings start.
 
 /** Cheap pre-test so most lines never reach a regex. */
+const ANCHOR_HINT_RE = /orm\s|statement/i;
+
 function mayBeAnchor(raw: string): boolean {
-  return raw.length < 400 && (/orm\s/i.test(raw) || /statement/i.test(raw));
+  return raw.length < 400 && ANCHOR_HINT_RE.test(raw);
 }
 
 /** 'title' for "FORM 4", 'statement' for the statement heading, null otherwise. */
@@ -276,7 +278,15 @@ export class IncrementalAnalyzer {
   }
 
   private hasAnchor(seg: Segment): boolean {
-    return this.anchors.some((a) => a.line >= seg.start && a.line < seg.end);
+    // Anchors are sorted by line: the first at or after the segment's start decides.
+    let lo = 0;
+    let hi = this.anchors.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.anchors[mid].line < seg.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.anchors.length && this.anchors[lo].line < seg.end;
   }
 
   private isDirty(seg: Segment): boolean {

@@ -8,6 +8,8 @@
 
 /** Splits on \r\n, \n and \r (each is one line break), keeping empty last lines. */
 export function splitLines(text: string): string[] {
+  // Most text has no carriage return: the engine's own split is several times faster.
+  if (!text.includes('\r')) return text.split('\n');
   const lines: string[] = [];
   let start = 0;
   const n = text.length;
