@@ -135,10 +135,20 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
   }
 }
 
-interface Back {
-  kind: 'drop' | 'empty' | 'explicit' | 'value' | 'text' | 'placeholder';
-  fromJ: number;
-  fromI: number;
+/** How a DP cell was reached (back pointers, kept in typed arrays: rows are aligned by the thousand). */
+const DROP = 1;
+const EMPTY = 2;
+const EXPLICIT = 3;
+const VALUE = 4;
+const TEXT = 5;
+const PLACEHOLDER = 6;
+
+interface Table {
+  cost: Float64Array;
+  kind: Uint8Array;
+  fromJ: Int32Array;
+  fromI: Int32Array;
+  width: number;
 }
 
 /** Aligns row tokens to a column grammar. */
@@ -147,33 +157,35 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
   const n = tokens.length;
   const m = slots.length;
   const width = n + 1;
-  const cost = new Float64Array((m + 1) * width).fill(INF);
-  const back: (Back | undefined)[] = new Array((m + 1) * width);
-  const at = (j: number, i: number) => j * width + i;
-  cost[at(0, 0)] = 0;
-  const relax = (j: number, i: number, c: number, b: Back) => {
-    const k = at(j, i);
+  const size = (m + 1) * width;
+  const t: Table = { cost: new Float64Array(size).fill(INF), kind: new Uint8Array(size), fromJ: new Int32Array(size), fromI: new Int32Array(size), width };
+  const { cost, kind, fromJ, fromI } = t;
+  cost[0] = 0;
+  const relax = (k: number, c: number, how: number, j: number, i: number) => {
     if (c < cost[k]) {
       cost[k] = c;
-      back[k] = b;
+      kind[k] = how;
+      fromJ[k] = j;
+      fromI[k] = i;
     }
   };
   for (let j = 0; j <= m; j++) {
     for (let i = 0; i <= n; i++) {
-      const here = cost[at(j, i)];
+      const here = cost[j * width + i];
       if (here === INF) continue;
-      if (i < n) relax(j, i + 1, here + dropCost(tokens, i), { kind: 'drop', fromJ: j, fromI: i });
+      if (i < n) relax(j * width + i + 1, here + dropCost(tokens, i), DROP, j, i);
       if (j === m) continue;
       const slot = slots[j];
-      relax(j + 1, i, here + slot.empty, { kind: 'empty', fromJ: j, fromI: i });
+      const next = (j + 1) * width;
+      relax(next + i, here + slot.empty, EMPTY, j, i);
       if (i >= n) continue;
-      const t = tokens[i];
-      if (t.type === 'empty') {
-        relax(j + 1, i + 1, here, { kind: 'explicit', fromJ: j, fromI: i });
+      const tok = tokens[i];
+      if (tok.type === 'empty') {
+        relax(next + i + 1, here, EXPLICIT, j, i);
         continue;
       }
-      if (t.type === 'ref') {
-        if (slot.placeholder < INF) relax(j + 1, i + 1, here + slot.placeholder, { kind: 'placeholder', fromJ: j, fromI: i });
+      if (tok.type === 'ref') {
+        if (slot.placeholder < INF) relax(next + i + 1, here + slot.placeholder, PLACEHOLDER, j, i);
         continue;
       }
       if (slot.kind === 'text') {
@@ -184,46 +196,49 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;
-          if (tk.type !== 'ref') relax(j + 1, k + 1, c, { kind: 'text', fromJ: j, fromI: i });
+          if (tk.type !== 'ref') relax(next + k + 1, c, TEXT, j, i);
         }
       } else {
-        const fc = fitCost(slot, t);
-        if (fc < INF) relax(j + 1, i + 1, here + fc, { kind: 'value', fromJ: j, fromI: i });
+        const fc = fitCost(slot, tok);
+        if (fc < INF) relax(next + i + 1, here + fc, VALUE, j, i);
       }
     }
   }
-  return rebuild(tokens, slots, cost[at(m, n)], back, width);
+  return rebuild(tokens, slots, t);
 }
 
-function rebuild(tokens: Token[], slots: readonly Slot[], total: number, back: (Back | undefined)[], width: number): Alignment {
+function rebuild(tokens: Token[], slots: readonly Slot[], t: Table): Alignment {
   const fills: SlotFill[] = slots.map((slot) => ({ slot, tokens: [], footnoteOnly: false, explicitEmpty: false }));
   const dropped: Token[] = [];
+  const total = t.cost[slots.length * t.width + tokens.length];
   let j = slots.length;
   let i = tokens.length;
   while (j > 0 || i > 0) {
-    const b = back[j * width + i];
-    if (!b) break;
-    const taken = tokens.slice(b.fromI, i);
-    switch (b.kind) {
-      case 'drop':
-        dropped.push(...taken);
+    const k = j * t.width + i;
+    const how = t.kind[k];
+    if (!how) break;
+    const bj = t.fromJ[k];
+    const bi = t.fromI[k];
+    switch (how) {
+      case DROP:
+        for (let x = bi; x < i; x++) dropped.push(tokens[x]);
         break;
-      case 'explicit':
-        fills[b.fromJ].explicitEmpty = true;
+      case EXPLICIT:
+        fills[bj].explicitEmpty = true;
         break;
-      case 'placeholder':
-        fills[b.fromJ].footnoteOnly = true;
-        fills[b.fromJ].tokens = taken;
+      case PLACEHOLDER:
+        fills[bj].footnoteOnly = true;
+        fills[bj].tokens = tokens.slice(bi, i);
         break;
-      case 'value':
-      case 'text':
-        fills[b.fromJ].tokens = taken;
+      case VALUE:
+      case TEXT:
+        fills[bj].tokens = tokens.slice(bi, i);
         break;
       default:
         break;
     }
-    j = b.fromJ;
-    i = b.fromI;
+    j = bj;
+    i = bi;
   }
   dropped.reverse();
   return { cost: total, fills, dropped };

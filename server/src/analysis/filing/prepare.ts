@@ -11,7 +11,7 @@ import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from
 import { TextMemo } from '../text/memo';
 import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
-import type { BoilerplateDamage } from '../domain/ocr';
+import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
 import type { LabelKey } from '../types';
 
 /** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
@@ -40,6 +40,8 @@ export interface LineFacts {
   headerPlans?: Partial<Record<'3' | '4' | '5', CellPlan[]>>;
   /** rules.ts: OCR damage in printed words. */
   damage?: BoilerplateDamage[];
+  /** rules.ts: non-Latin look-alike letters inside Latin words. */
+  lookalikes?: LookalikeHit[];
   /** parse.ts: printed column labels (offsets in the line). */
   columnLabels?: { key: LabelKey; start: number; end: number }[];
   /** parse.ts: layout signals of the raw text (bit set, see detectLayout). */

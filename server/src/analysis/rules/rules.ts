@@ -12,7 +12,7 @@ import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { expectedDirection } from '../domain/codes';
 import { addBusinessDays, businessDaysAfter, dateCandidates, formatDateLike, parseUsDate } from '../domain/calendar';
-import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage } from '../domain/ocr';
+import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage, type LookalikeHit } from '../domain/ocr';
 import type { PLine } from '../filing/prepare';
 
 export interface RuleContext {
@@ -327,6 +327,11 @@ function hasNonAscii(raw: string): boolean {
   return false;
 }
 
+/** Greek or Cyrillic look-alike letters in Latin words (only non-ASCII lines can have them). */
+function lookalikeLetters(line: PLine): LookalikeHit[] {
+  return (line.facts.lookalikes ??= hasNonAscii(line.raw) ? findLookalikeLetters(line.raw) : []);
+}
+
 const ocrText: Rule = ({ model }) => {
   const out: Finding[] = [];
   const end = model.sections.find((s) => s.kind === 'trailer')?.start ?? model.lines.length;
@@ -336,7 +341,7 @@ const ocrText: Rule = ({ model }) => {
   for (const f of model.footnotes) for (let line = f.range.start.line; line <= f.range.end.line; line++) filerText.add(line);
   for (const l of model.lines.slice(0, end)) {
     if (l.directive || l.blank || l.rule) continue;
-    if (hasNonAscii(l.raw)) for (const hit of findLookalikeLetters(l.raw)) {
+    for (const hit of lookalikeLetters(l)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
       out.push(finding('ocr-text', `'${hit.word}' has a non-Latin look-alike letter (OCR); it should read '${hit.corrected}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
     }
