@@ -151,9 +151,76 @@ interface Table {
   width: number;
 }
 
+/**
+ * The alignment of a row as token indices, valid for every row whose tokens look the same to
+ * the cost functions (see {@link shapeOf}): rows of one layout repeat their shape, so most rows
+ * reuse the plan of an earlier one instead of running the program again.
+ */
+interface Plan {
+  cost: number;
+  /** Per slot: first and end token index of its value (from === to: none). */
+  from: Int32Array;
+  to: Int32Array;
+  footnoteOnly: Uint8Array;
+  explicitEmpty: Uint8Array;
+  dropped: number[];
+}
+
+function wordClass(text: string): string {
+  if (isPunctuationOnly(text)) return 'p';
+  if (/^immed/i.test(text)) return 'm';
+  if (/^(direct|indirect)$/i.test(text)) return 'r';
+  return 'w';
+}
+
+/**
+ * Everything about the tokens that the costs below read: the type, the letter or the class of a
+ * word, superscript references, and whether a token shares its cell and line with the one before.
+ */
+function shapeOf(tokens: Token[]): string {
+  let shape = '';
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const sameCell = prev !== undefined && prev.cell === t.cell;
+    const sameLine = prev !== undefined && prev.line === t.line;
+    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
+  }
+  return shape;
+}
+
+const grammarIds = new WeakMap<readonly Slot[], number>();
+let nextGrammarId = 0;
+const plans = new Map<string, Plan>();
+const MAX_PLANS = 20000;
+
 /** Aligns row tokens to a column grammar. */
 export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
   const tokens = allTokens.length > MAX_TOKENS ? allTokens.slice(0, MAX_TOKENS) : allTokens;
+  let id = grammarIds.get(slots);
+  if (id === undefined) grammarIds.set(slots, (id = nextGrammarId++));
+  const key = `${id}:${shapeOf(tokens)}`;
+  let plan = plans.get(key);
+  if (!plan) {
+    plan = planAlignment(tokens, slots);
+    if (plans.size >= MAX_PLANS) plans.clear();
+    plans.set(key, plan);
+  }
+  return materialize(plan, tokens, slots);
+}
+
+function materialize(plan: Plan, tokens: Token[], slots: readonly Slot[]): Alignment {
+  const fills: SlotFill[] = slots.map((slot, j) => ({
+    slot,
+    tokens: plan.from[j] < plan.to[j] ? tokens.slice(plan.from[j], plan.to[j]) : [],
+    footnoteOnly: plan.footnoteOnly[j] === 1,
+    explicitEmpty: plan.explicitEmpty[j] === 1,
+  }));
+  return { cost: plan.cost, fills, dropped: plan.dropped.map((i) => tokens[i]) };
+}
+
+/** The dynamic program proper. */
+function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
   const n = tokens.length;
   const m = slots.length;
   const width = n + 1;
@@ -204,15 +271,13 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
       }
     }
   }
-  return rebuild(tokens, slots, t);
+  return rebuild(tokens.length, slots.length, t);
 }
 
-function rebuild(tokens: Token[], slots: readonly Slot[], t: Table): Alignment {
-  const fills: SlotFill[] = slots.map((slot) => ({ slot, tokens: [], footnoteOnly: false, explicitEmpty: false }));
-  const dropped: Token[] = [];
-  const total = t.cost[slots.length * t.width + tokens.length];
-  let j = slots.length;
-  let i = tokens.length;
+function rebuild(n: number, m: number, t: Table): Plan {
+  const plan: Plan = { cost: t.cost[m * t.width + n], from: new Int32Array(m), to: new Int32Array(m), footnoteOnly: new Uint8Array(m), explicitEmpty: new Uint8Array(m), dropped: [] };
+  let j = m;
+  let i = n;
   while (j > 0 || i > 0) {
     const k = j * t.width + i;
     const how = t.kind[k];
@@ -221,18 +286,20 @@ function rebuild(tokens: Token[], slots: readonly Slot[], t: Table): Alignment {
     const bi = t.fromI[k];
     switch (how) {
       case DROP:
-        for (let x = bi; x < i; x++) dropped.push(tokens[x]);
+        for (let x = i - 1; x >= bi; x--) plan.dropped.push(x);
         break;
       case EXPLICIT:
-        fills[bj].explicitEmpty = true;
+        plan.explicitEmpty[bj] = 1;
         break;
       case PLACEHOLDER:
-        fills[bj].footnoteOnly = true;
-        fills[bj].tokens = tokens.slice(bi, i);
+        plan.footnoteOnly[bj] = 1;
+        plan.from[bj] = bi;
+        plan.to[bj] = i;
         break;
       case VALUE:
       case TEXT:
-        fills[bj].tokens = tokens.slice(bi, i);
+        plan.from[bj] = bi;
+        plan.to[bj] = i;
         break;
       default:
         break;
@@ -240,6 +307,6 @@ function rebuild(tokens: Token[], slots: readonly Slot[], t: Table): Alignment {
     j = bj;
     i = bi;
   }
-  dropped.reverse();
-  return { cost: total, fills, dropped };
+  plan.dropped.reverse();
+  return plan;
 }

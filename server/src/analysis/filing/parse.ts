@@ -200,6 +200,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
  
  
  
+ 
   const sections = mapSections(lines);
   // The header runs up to and including the line that opens the first table (seed-style text
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
@@ -211,7 +212,9 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
  
  
  
+ 
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
+ 
  
  
  
@@ -220,6 +223,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
     ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
   ];
+ 
  
  
  
@@ -253,12 +257,14 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
  
  
  
+ 
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 
+ 
  
  
  

@@ -81,7 +81,17 @@ interface Variant {
   slots: Slot[];
 }
 
+/** Grammars are constant: built once per table and form (alignment plans are kept per grammar). */
+const variantCache = new Map<string, Variant[]>();
+
 function variantsFor(table: TableName, form: FormDigit): Variant[] {
+  const key = table + form;
+  let variants = variantCache.get(key);
+  if (!variants) variantCache.set(key, (variants = buildVariants(table, form)));
+  return variants;
+}
+
+function buildVariants(table: TableName, form: FormDigit): Variant[] {
   if (form === '3') {
     return table === 'nonDerivative'
       ? [{ kind: 'holding', slots: GRAMMARS.tableIHolding() }]
@@ -534,7 +544,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.
-    const asForm4 = align(tokens, table === 'nonDerivative' ? GRAMMARS.tableITransaction('4') : GRAMMARS.tableIITransaction('4'));
+    const asForm4 = align(tokens, variantsFor(table, '4')[0].slots);
     const code4 = asForm4.fills.find((f) => f.slot.field === 'transactionCode');
     const t = valueToken(code4);
     if (t && t.type === 'letter' && asForm4.cost + 0.5 < alignment.cost) parsed.form3Code = { code: t.text, range: tokenRange(t) };
