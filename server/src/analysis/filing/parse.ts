@@ -197,10 +197,6 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
- 
- 
- 
- 
   const sections = mapSections(lines);
   // The header runs up to and including the line that opens the first table (seed-style text
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
@@ -209,24 +205,12 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   // Raw HTML has no visual columns: its document order is the reading order.
   const rawHtml = headerLines.filter((l) => layoutSignals(l) & HTML_TABLE_TAG).length >= 5;
   const header = parseHeader(headerLines, digit, rawHtml);
- 
- 
- 
- 
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
- 
- 
- 
- 
 
   const rows = [
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
     ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
   ];
- 
- 
- 
- 
   let nd = 0;
   let d = 0;
   for (const r of rows) r.index = r.table === 'nonDerivative' ? nd++ : d++;
@@ -254,20 +238,12 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     if (o.isOther) o.otherText ??= fromRow.otherText;
   });
 
- 
- 
- 
- 
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 
- 
- 
- 
- 
   const dateOfOriginalSubmission = header.dateOfOriginalSubmission.value;
   const formType: FormType | null = form ? ((amended || dateOfOriginalSubmission ? `${form}/A` : form) as FormType) : null;
   const record: FilingRecord = {
