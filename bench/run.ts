@@ -14,7 +14,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyze } from '../server/src/analysis';
+import type * as Analysis from '../server/src/analysis';
+
+/**
+ * The analysis as shipped: the bundle esbuild makes (`node esbuild.mjs`, run by `npm run bench`),
+ * the same code the CLI and the server run, not the TypeScript sources through a loader.
+ */
+const BUNDLE = path.resolve(__dirname, '..', 'dist', 'analysis.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { analyze } = require(BUNDLE) as typeof Analysis;
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
 const TARGET_MBPS = 30;
@@ -92,6 +100,7 @@ async function main(): Promise<void> {
   const size = option('--size', 10) * MB;
   console.log(`machine: ${machine()}`);
   console.log(`load average (1, 5, 15 min) at start: ${load()}; figures on a loaded machine read low, compare medians`);
+  console.log(`analysis code: ${path.relative(process.cwd(), BUNDLE)} (the esbuild bundle, as the CLI and the server run it)`);
 
   printThroughput('full analysis, seeds with varied values', throughput(buildSeedCorpus(size), runs), true);
   printThroughput('full analysis, generated filings of every layout', throughput(buildGeneratedCorpus(size), runs), false);
