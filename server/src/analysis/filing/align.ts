@@ -136,12 +136,14 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
 }
 
 /** How a DP cell was reached (back pointers, kept in typed arrays: rows are aligned by the thousand). */
-const DROP = 1;
-const EMPTY = 2;
-const EXPLICIT = 3;
-const VALUE = 4;
-const TEXT = 5;
-const PLACEHOLDER = 6;
+enum How {
+  Drop = 1,
+  Empty,
+  Explicit,
+  Value,
+  Text,
+  Placeholder,
+}
 
 interface Table {
   cost: Float64Array;
@@ -228,7 +230,7 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
   const t: Table = { cost: new Float64Array(size).fill(INF), kind: new Uint8Array(size), fromJ: new Int32Array(size), fromI: new Int32Array(size), width };
   const { cost, kind, fromJ, fromI } = t;
   cost[0] = 0;
-  const relax = (k: number, c: number, how: number, j: number, i: number) => {
+  const relax = (k: number, c: number, how: How, j: number, i: number) => {
     if (c < cost[k]) {
       cost[k] = c;
       kind[k] = how;
@@ -240,19 +242,19 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
     for (let i = 0; i <= n; i++) {
       const here = cost[j * width + i];
       if (here === INF) continue;
-      if (i < n) relax(j * width + i + 1, here + dropCost(tokens, i), DROP, j, i);
+      if (i < n) relax(j * width + i + 1, here + dropCost(tokens, i), How.Drop, j, i);
       if (j === m) continue;
       const slot = slots[j];
       const next = (j + 1) * width;
-      relax(next + i, here + slot.empty, EMPTY, j, i);
+      relax(next + i, here + slot.empty, How.Empty, j, i);
       if (i >= n) continue;
       const tok = tokens[i];
       if (tok.type === 'empty') {
-        relax(next + i + 1, here, EXPLICIT, j, i);
+        relax(next + i + 1, here, How.Explicit, j, i);
         continue;
       }
       if (tok.type === 'ref') {
-        if (slot.placeholder < INF) relax(next + i + 1, here + slot.placeholder, PLACEHOLDER, j, i);
+        if (slot.placeholder < INF) relax(next + i + 1, here + slot.placeholder, How.Placeholder, j, i);
         continue;
       }
       if (slot.kind === 'text') {
@@ -263,11 +265,11 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;
-          if (tk.type !== 'ref') relax(next + k + 1, c, TEXT, j, i);
+          if (tk.type !== 'ref') relax(next + k + 1, c, How.Text, j, i);
         }
       } else {
         const fc = fitCost(slot, tok);
-        if (fc < INF) relax(next + i + 1, here + fc, VALUE, j, i);
+        if (fc < INF) relax(next + i + 1, here + fc, How.Value, j, i);
       }
     }
   }
@@ -285,19 +287,19 @@ function rebuild(n: number, m: number, t: Table): Plan {
     const bj = t.fromJ[k];
     const bi = t.fromI[k];
     switch (how) {
-      case DROP:
+      case How.Drop:
         for (let x = i - 1; x >= bi; x--) plan.dropped.push(x);
         break;
-      case EXPLICIT:
+      case How.Explicit:
         plan.explicitEmpty[bj] = 1;
         break;
-      case PLACEHOLDER:
+      case How.Placeholder:
         plan.footnoteOnly[bj] = 1;
         plan.from[bj] = bi;
         plan.to[bj] = i;
         break;
-      case VALUE:
-      case TEXT:
+      case How.Value:
+      case How.Text:
         plan.from[bj] = bi;
         plan.to[bj] = i;
         break;

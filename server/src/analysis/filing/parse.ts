@@ -63,28 +63,30 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
   return { form: null, amended: false };
 }
 
-/** Layout signals of a raw line (bits), see {@link layoutSignals}. */
-const TABS = 1;
-const PIPE_ROW = 2;
-const BOX_DRAWN = 4;
-const MARKDOWN = 8;
-const HTML_TAG = 16;
-const WIDE_GAP = 32;
-const HTML_TABLE_TAG = 64;
+/** What a raw line shows of its converter, one bit each (see {@link layoutSignals}). */
+enum Signal {
+  Tabs,
+  PipeRow,
+  BoxDrawn,
+  Markdown,
+  HtmlTag,
+  WideGap,
+  HtmlTableTag,
+}
+
+const has = (bits: number, s: Signal) => (bits & (1 << s)) !== 0;
 
 function findLayoutSignals(raw: string): number {
-  let bits = 0;
+  const seen: Signal[] = [];
   // Each pattern needs a character most lines lack: test for it before running the pattern.
-  if (raw.includes('\t')) bits |= TABS;
-  if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) bits |= PIPE_ROW;
-  if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) bits |= BOX_DRAWN;
-  if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) bits |= MARKDOWN;
-  if (raw.includes('<')) {
-    if (/<(b|input|td|tr|sup|br|table)\b/i.test(raw)) bits |= HTML_TAG;
-    if (/<(td|tr|table)\b/i.test(raw)) bits |= HTML_TABLE_TAG;
-  }
-  if (raw.includes('   ') && /\S {3,}\S/.test(raw)) bits |= WIDE_GAP;
-  return bits;
+  if (raw.includes('\t')) seen.push(Signal.Tabs);
+  if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) seen.push(Signal.PipeRow);
+  if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) seen.push(Signal.BoxDrawn);
+  if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) seen.push(Signal.Markdown);
+  if (raw.includes('<') && /<(b|input|td|tr|sup|br|table)\b/i.test(raw)) seen.push(Signal.HtmlTag);
+  if (raw.includes('<') && /<(td|tr|table)\b/i.test(raw)) seen.push(Signal.HtmlTableTag);
+  if (raw.includes('   ') && /\S {3,}\S/.test(raw)) seen.push(Signal.WideGap);
+  return seen.reduce((bits, s) => bits | (1 << s), 0);
 }
 
 /** What a raw line shows of its converter (kept with the line's facts). */
@@ -93,22 +95,14 @@ function layoutSignals(l: PLine): number {
 }
 
 function detectLayout(lines: PLine[]): LayoutKind {
-  let tabs = 0;
-  let pipes = 0;
-  let box = 0;
-  let md = 0;
-  let html = 0;
-  let wide = 0;
+  /** Lines showing each signal. */
+  const count = new Array<number>(Signal.HtmlTableTag + 1).fill(0);
   for (const l of lines) {
     const bits = layoutSignals(l);
     if (bits === 0) continue;
-    if (bits & TABS) tabs++;
-    if (bits & PIPE_ROW) pipes++;
-    if (bits & BOX_DRAWN) box++;
-    if (bits & MARKDOWN) md++;
-    if (bits & HTML_TAG) html++;
-    if (bits & WIDE_GAP) wide++;
+    for (let s = 0; s < count.length; s++) if (has(bits, s)) count[s]++;
   }
+  const [tabs, pipes, box, md, html, wide] = [Signal.Tabs, Signal.PipeRow, Signal.BoxDrawn, Signal.Markdown, Signal.HtmlTag, Signal.WideGap].map((s) => count[s]);
   if (box > 5) return 'grid';
   if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
   if (html > 2) return 'html';
@@ -203,7 +197,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
   // Raw HTML has no visual columns: its document order is the reading order.
-  const rawHtml = headerLines.filter((l) => layoutSignals(l) & HTML_TABLE_TAG).length >= 5;
+  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5;
   const header = parseHeader(headerLines, digit, rawHtml);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
