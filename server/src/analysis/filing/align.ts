@@ -179,7 +179,7 @@ function wordClass(text: string): string {
  * Everything about the tokens that the costs below read: the type, the letter or the class of a
  * word, superscript references, and whether a token shares its cell and line with the one before.
  */
-function shapeOf(tokens: Token[]): string {
+export function shapeOf(tokens: Token[]): string {
   let shape = '';
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -209,6 +209,12 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
     plans.set(key, plan);
   }
   return materialize(plan, tokens, slots);
+}
+
+/** The same alignment computed afresh, without the plan cache (tests compare the two). */
+export function alignUncached(allTokens: Token[], slots: readonly Slot[]): Alignment {
+  const tokens = allTokens.length > MAX_TOKENS ? allTokens.slice(0, MAX_TOKENS) : allTokens;
+  return materialize(planAlignment(tokens, slots), tokens, slots);
 }
 
 function materialize(plan: Plan, tokens: Token[], slots: readonly Slot[]): Alignment {
