@@ -17,10 +17,6 @@ const TODAY = new Date('2026-11-23T12:00:00Z');
 const PANDOC_MD = 'pandoc markdown: [text]{.Class} spans and link targets wrapped inside grid cells, words split mid-way; not read yet';
 const KNOWN_GAPS: Record<string, string> = {
   '374WaterForm4.pandoc-md.txt': PANDOC_MD,
-  'form3.BAMPartners.pandoc-md.txt': PANDOC_MD,
-  'form3.snow.pandoc-md.txt': PANDOC_MD,
-  'form4.Evans.pandoc-md.txt': PANDOC_MD,
-  'form5.snow.pandoc-md.txt': PANDOC_MD,
 };
 
 function lostOf(file: string): string[][] {

@@ -56,8 +56,14 @@ const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
   jointFiling: ['individual or joint/group filing'],
 };
 
-/** "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). */
-function truncatedLabel(cellText: string, form: '3' | '4' | '5'): BoxKey | null {
+/**
+ * "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). In a drawn
+ * grid, a cell line holding nothing but the number ("4." with "Relationship of" wrapped under it
+ * in a narrow cell) is that box's label too.
+ */
+function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
+  const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
+  if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
   const m = /^\s*([1-6])\s*\.\s*([A-Za-z].*)$/.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
@@ -221,7 +227,8 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     return found ?? lanes[0];
   };
   for (const line of lines) {
-    if (line.rule) continue;
+    // A bracket alone is the end of the ticker ("[ SCWO" / "]"), not a rule.
+    if (line.rule && line.masked.indexOf(']') < 0) continue;
     // Tabbed text (OCR, converters) does not keep tab counts from line to line; the order of
     // the non-empty cells does. A label repeated by OCR ("3. Da", "3. Date ...") is one cell.
     const tabbed = line.hasBorders && !line.maskedLine.bordered;
@@ -231,9 +238,10 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     /** The last box a label on this line opened: text right of it in its own cell may be its value. */
     let lineLabelInstance: number | undefined;
     for (const cell of splitCells(line.maskedLine)) {
-      if (cell.start === cell.end || !/[A-Za-z0-9☒☐[\]]/.test(cell.text)) continue;
+      const glued = line.glue?.includes(cell.start) ?? false;
+      if (cell.start === cell.end || (!glued && !/[A-Za-z0-9☒☐[\]]/.test(cell.text))) continue;
       if (cell.col !== previousCol) {
-        const cellBox = findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form);
+        const cellBox = findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form, line.maskedLine.bordered);
         if (!(cellBox && cellBox === previousBox)) rank++;
         previousBox = cellBox;
         previousCol = cell.col;
@@ -248,12 +256,15 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         if (inst === undefined) return;
         const text = cell.text.slice(from, to);
         // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
-        if (!/[A-Za-z0-9☒☐[\]]/.test(text)) return;
-        boxes[inst].pieces.push({ line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from, sub: cell.brk });
+        const glue = glued && from === 0;
+        if (!glue && !/[A-Za-z0-9☒☐[\]]/.test(text)) return;
+        const piece: Piece = { line: line.line, start: cell.start + from, end: cell.start + to, text, x: x + from, sub: cell.brk };
+        if (glue) piece.glue = true;
+        boxes[inst].pieces.push(piece);
       };
       for (;;) {
         const label = findLabel(cell.text, cursor);
-        const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form) : null;
+        const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form, line.maskedLine.bordered) : null;
         if (truncated) {
           const box = truncated;
           target = open(line, x, box);
@@ -327,23 +338,29 @@ function search(re: RegExp, text: string, from: number): { start: number; end: n
 /** Pieces of the stream inside [start, end), clipped, grouped by line. */
 function linesIn(stream: Stream, start: number, end: number): Piece[][] {
   const out: Piece[][] = [];
-  let offset = 0;
-  for (const p of stream.pieces) {
-    const pStart = offset;
-    const pEnd = offset + p.text.length;
-    offset = pEnd + 1;
+  /** The stream piece that ended the last piece out, whole (a glued piece may continue it). */
+  let wholeUpTo = -1;
+  stream.pieces.forEach((p, k) => {
+    const pStart = stream.offsets[k];
+    const pEnd = pStart + p.text.length;
     const s = Math.max(start, pStart);
     const e = Math.min(end, pEnd);
-    if (e <= s) continue;
+    if (e <= s) return;
     const text = p.text.slice(s - pStart, e - pStart);
     const trimmed = text.trim();
-    if (!trimmed || !/[A-Za-z0-9]/.test(trimmed)) continue;
+    if (!trimmed || (!p.glue && !/[A-Za-z0-9]/.test(trimmed))) return;
     const lead = text.length - text.trimStart().length;
     const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];
-    if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
+    const glued = p.glue && s === pStart && wholeUpTo === k - 1;
+    wholeUpTo = e === pEnd && lead === 0 && trimmed.length === text.length ? k : -1;
+    if (glued) {
+      // A word cut in a grid cell: the piece continues the one before it.
+      const before = last[last.length - 1];
+      last[last.length - 1] = { ...before, text: before.text + piece.text };
+    } else if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
     else out.push([piece]);
-  }
+  });
   return out;
 }
 

@@ -3,6 +3,7 @@
  */
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 import { memoByText } from '../text/memo';
+import { applyPandocGrids } from './grids';
 
 /**
  * Masking is pure: lines that do not start inside a tag are masked once per distinct text, for
@@ -25,6 +26,8 @@ export interface PLine {
   directive: boolean;
   /** Memo of the table stage's blanked text (see tables.ts), computed once. */
   valueText?: string;
+  /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
+  glue?: number[];
 }
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
@@ -64,5 +67,6 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
     const rest: string = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
     inTag = (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0;
   }
+  applyPandocGrids(out);
   return out;
 }

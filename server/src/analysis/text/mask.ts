@@ -188,37 +188,23 @@ function closeUp(out: Out): void {
 
 /**
  * Masks pandoc's inline markup at `i` (a `]` that {@link isSpanCloser}): the `]`, its
- * attributes or target, and the matching `[` (the last one still open on this line). Returns the
- * index after the markup. An attribute or target left open at the end of the line runs to its end.
- * `closers` finds the next `}`/`)` with a forward-only scan, so the line is read once overall.
+ * attributes or target, and the matching `[` (the last one still open in this cell). Returns the
+ * index after the markup. Attributes and targets hold no spaces here: one that meets a space,
+ * a cell border or the line's end before it closes continues on the next line of its cell
+ * (see pandoc.ts), and is masked up to there.
  */
-function maskSpanCloser(line: string, i: number, out: Out, opens: number[], closers: Closers): number {
-  const brace = line.charCodeAt(i + 1) === 123;
-  const end = closers.next(brace ? 125 : 41, i + 2);
-  const stop = end < 0 ? line.length : end + 1;
+function maskSpanCloser(line: string, i: number, out: Out, opens: number[]): number {
+  const close = line.charCodeAt(i + 1) === 123 ? 125 : 41;
+  let j = i + 2;
+  for (; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === close || c === 32 || c === 9 || c === 124) break;
+  }
+  const stop = j < line.length && line.charCodeAt(j) === close ? j + 1 : j;
   out.fill(GONE, i, stop);
   const open = opens.pop();
   if (open !== undefined) out[open] = GONE;
   return stop;
-}
-
-/** Finds the next `}` and `)` of a line, scanning each character at most once per kind. */
-class Closers {
-  private readonly at = new Map<number, number>();
-  private readonly scanned = new Map<number, number>();
-  constructor(private readonly line: string) {}
-
-  /** Index of the first `code` at or after `from`, or -1. */
-  next(code: number, from: number): number {
-    const found = this.at.get(code);
-    if (found !== undefined && found >= from) return found > this.line.length ? -1 : found;
-    let k = Math.max(from, this.scanned.get(code) ?? 0);
-    while (k < this.line.length && this.line.charCodeAt(k) !== code) k++;
-    this.scanned.set(code, k);
-    const hit = k < this.line.length ? k : -1;
-    this.at.set(code, hit < 0 ? this.line.length + 1 : hit);
-    return hit;
-  }
 }
 
 /**
@@ -257,7 +243,6 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   }
   // Bracket openers still unmatched, for pandoc spans and links; markup marked GONE, if any.
   const opens: number[] = [];
-  let closers: Closers | null = null;
   let gone = false;
   let escaped = -1;
   const n = line.length;
@@ -286,8 +271,7 @@ export function maskLine(line: string, inTag = false): MaskedLine {
       if (i !== escaped) {
         if (code === 91) opens.push(i);
         else if (isSpanCloser(line, i)) {
-          closers ??= new Closers(line);
-          i = maskSpanCloser(line, i, out, opens, closers);
+          i = maskSpanCloser(line, i, out, opens);
           gone = true;
           continue;
         }
@@ -325,7 +309,10 @@ export function maskLine(line: string, inTag = false): MaskedLine {
     } else if (code === 42 || code === 95 || code === 0xfeff || code === 0xa0 || code === 0x200b) {
       set(out, i, ' ');
     } else if (code === 124 /* | */) {
-      if (pipeGrid) set(out, i, '\t');
+      if (pipeGrid) {
+        set(out, i, '\t');
+        opens.length = 0; // a bracket never spans a cell border
+      }
     } else if (code >= 0x2500 && code <= 0x257f) {
       set(out, i, isBoxVertical(line[i]) ? '\t' : ' ');
     } else if (code >= 0x2580 && code <= 0x259f) {
