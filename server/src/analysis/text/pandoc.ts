@@ -365,7 +365,7 @@ function underOpener(raw: string, masked: string, closer: number, textStart: num
   let we = closer;
   while (we < raw.length && raw.charCodeAt(we) !== 32) we++;
   const word = masked.slice(ws, we).trim();
-  if (!word || word.includes(' ')) return masked;
+  if (!word || word.includes(' ') || ws >= textStart) return masked;
   const at = Math.min(Math.max(ws, textStart), we - word.length);
   return masked.slice(0, ws) + ' '.repeat(at - ws) + word + ' '.repeat(we - at - word.length) + masked.slice(we);
 }
@@ -399,7 +399,7 @@ export function readWrappedSpans(raws: readonly string[], masked: readonly strin
       open.splice(best, 1);
       const text = out.get(o.line) ?? masked[o.line];
       out.set(o.line, text.slice(0, o.col) + ' ' + text.slice(o.col + 1));
-      if (o.col > col) out.set(i, underOpener(raw, out.get(i) ?? masked[i], col, o.col + 1));
+      out.set(i, underOpener(raw, out.get(i) ?? masked[i], col, o.col + 1));
     }
     for (const col of opens) open.push({ line: i, col });
     if (open.length > MAX_OPEN) open = open.slice(open.length - MAX_OPEN);
