@@ -56,8 +56,14 @@ const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
   jointFiling: ['individual or joint/group filing'],
 };
 
-/** "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). */
-function truncatedLabel(cellText: string, form: '3' | '4' | '5'): BoxKey | null {
+/**
+ * "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). In a drawn
+ * grid, a cell line holding nothing but the number ("4." with "Relationship of" wrapped under it
+ * in a narrow cell) is that box's label too.
+ */
+function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
+  const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
+  if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
   const m = /^\s*([1-6])\s*\.\s*([A-Za-z].*)$/.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
@@ -214,49 +220,56 @@ interface CellPart {
   to: number;
   /** The stretch's text, or null when it holds nothing readable (no piece is kept). */
   text: string | null;
+  /** The stretch continues the line above's text with no space between (a word pandoc cut). */
+  glue?: boolean;
 }
 
 const READABLE = /[A-Za-z0-9☒☐[\]]/;
 
-function partOf(cell: Cell, from: number, to: number, open?: BoxKey): CellPart {
+function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey): CellPart {
   const text = cell.text.slice(from, to);
-  // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]".
-  return { open, from, to, text: READABLE.test(text) ? text : null };
+  // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]". Glued text is text even
+  // without a letter or digit (the ")" of "(Street" / ")").
+  const glue = glued && from === 0;
+  return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}) };
 }
 
-function planCell(cell: Cell, form: '3' | '4' | '5'): CellPlan {
+function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boolean): CellPlan {
   const parts: CellPart[] = [];
   for (let cursor = 0; ; ) {
     const label = findLabel(cell.text, cursor);
-    const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form) : null;
+    const truncated = cursor === 0 && !label ? truncatedLabel(cell.text, form, grid) : null;
     if (truncated) {
-      parts.push(partOf(cell, 0, cell.text.length, truncated));
+      parts.push(partOf(cell, 0, cell.text.length, glued, truncated));
       break;
     }
     if (!label) {
-      parts.push(partOf(cell, cursor, cell.text.length));
+      parts.push(partOf(cell, cursor, cell.text.length, glued));
       break;
     }
-    parts.push(partOf(cell, cursor, label.start));
+    parts.push(partOf(cell, cursor, label.start, glued));
     // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
-    parts.push(partOf(cell, label.start, label.end, label.box));
+    parts.push(partOf(cell, label.start, label.end, glued, label.box));
     cursor = label.end;
   }
-  return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form), parts };
+  return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form, grid), parts };
 }
 
-function planLine(text: string, bordered: boolean, form: '3' | '4' | '5'): CellPlan[] {
+/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue). */
+function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[]): CellPlan[] {
   const plans: CellPlan[] = [];
   for (const cell of splitCells({ text, bordered })) {
-    if (cell.start === cell.end || !READABLE.test(cell.text)) continue;
-    plans.push(planCell(cell, form));
+    const glued = glue?.includes(cell.start) ?? false;
+    if (cell.start === cell.end || (!glued && !READABLE.test(cell.text))) continue;
+    plans.push(planCell(cell, form, bordered, glued));
   }
   return plans;
 }
 
 function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
+  // Lines with glued cells have facts of their own (grids.ts), never shared by text.
   const plans = (line.facts.headerPlans ??= {});
-  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form));
+  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue));
 }
 
 /** Splits the header lines into box instances. */
@@ -286,7 +299,8 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     return found ?? lanes[0];
   };
   for (const line of lines) {
-    if (line.rule) continue;
+    // A bracket alone is the end of the ticker ("[ SCWO" / "]"), not a rule.
+    if (line.rule && line.masked.indexOf(']') < 0) continue;
     // Tabbed text (OCR, converters) does not keep tab counts from line to line; the order of
     // the non-empty cells does. A label repeated by OCR ("3. Da", "3. Date ...") is one cell.
     const tabbed = line.hasBorders && !line.maskedLine.bordered;
@@ -316,7 +330,9 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
           });
         }
         if (target === undefined || part.text === null) continue;
-        boxes[target].pieces.push({ line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk });
+        const piece: Piece = { line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk };
+        if (part.glue) piece.glue = true;
+        boxes[target].pieces.push(piece);
       }
     }
   }
@@ -368,23 +384,29 @@ function search(re: RegExp, text: string, from: number): { start: number; end: n
 /** Pieces of the stream inside [start, end), clipped, grouped by line. */
 function linesIn(stream: Stream, start: number, end: number): Piece[][] {
   const out: Piece[][] = [];
-  let offset = 0;
-  for (const p of stream.pieces) {
-    const pStart = offset;
-    const pEnd = offset + p.text.length;
-    offset = pEnd + 1;
+  /** The stream piece that ended the last piece out, whole (a glued piece may continue it). */
+  let wholeUpTo = -1;
+  stream.pieces.forEach((p, k) => {
+    const pStart = stream.offsets[k];
+    const pEnd = pStart + p.text.length;
     const s = Math.max(start, pStart);
     const e = Math.min(end, pEnd);
-    if (e <= s) continue;
+    if (e <= s) return;
     const text = p.text.slice(s - pStart, e - pStart);
     const trimmed = text.trim();
-    if (!trimmed || !/[A-Za-z0-9]/.test(trimmed)) continue;
+    if (!trimmed || (!p.glue && !/[A-Za-z0-9]/.test(trimmed))) return;
     const lead = text.length - text.trimStart().length;
     const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];
-    if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
+    const glued = p.glue && s === pStart && wholeUpTo === k - 1;
+    wholeUpTo = e === pEnd && lead === 0 && trimmed.length === text.length ? k : -1;
+    if (glued) {
+      // A word cut in a grid cell: the piece continues the one before it.
+      const before = last[last.length - 1];
+      last[last.length - 1] = { ...before, text: before.text + piece.text };
+    } else if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
     else out.push([piece]);
-  }
+  });
   return out;
 }
 

@@ -9,6 +9,7 @@
  */
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 import { TextMemo } from '../text/memo';
+import { applyPandocGrids } from './grids';
 import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
 import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
@@ -63,6 +64,8 @@ export interface PLine {
   directive: boolean;
   /** Shared facts of this line's text (see {@link LineFacts}). */
   facts: LineFacts;
+  /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
+  glue?: number[];
 }
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
@@ -71,16 +74,26 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
   const directive = DIRECTIVE_RE.test(raw);
   // A plain line is its own mask: checking that is cheaper than masking it.
   const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : isPlainLine(raw) ? { text: raw, bordered: false } : maskLine(raw);
-  const masked = maskedLine.text;
   const rest = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
-  return {
-    maskedLine,
-    directive,
-    rule: isRuleOrBlank(masked),
-    blank: masked.trim() === '',
-    hasBorders: masked.includes('\t'),
-    opensTag: (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0,
-  };
+  return maskFacts(maskedLine, directive, (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0);
+}
+
+function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
+  const masked = maskedLine.text;
+  return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag };
+}
+
+/**
+ * Gives a line a mask its text alone does not explain (pandoc markup read across a grid cell's
+ * lines, see grids.ts), or glued cells: the line gets facts of its own, never shared by text.
+ */
+export function ownFacts(line: PLine, text = line.masked): void {
+  line.facts = maskFacts({ text, bordered: line.maskedLine.bordered }, line.directive, line.facts.opensTag);
+  line.maskedLine = line.facts.maskedLine;
+  line.masked = text;
+  line.rule = line.facts.rule;
+  line.blank = line.facts.blank;
+  line.hasBorders = line.facts.hasBorders;
 }
 
 /** Facts of lines that do not start inside a tag, by their text. */
@@ -116,5 +129,6 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
     out[i] = p;
     inTag = p.facts.opensTag;
   }
+  applyPandocGrids(out);
   return out;
 }

@@ -15,16 +15,19 @@ export interface Piece {
   x: number;
   /** Line within its cell: `<br>` breaks a cell into lines on one document line. */
   sub?: number;
+  /** The piece continues the piece before it with no space between (a word cut in a grid cell). */
+  glue?: boolean;
 }
 
 export class Stream {
   readonly text: string;
-  private readonly offsets: number[] = [];
+  /** Stream offset of each piece's first character. */
+  readonly offsets: number[] = [];
 
   constructor(readonly pieces: Piece[]) {
     let text = '';
     for (const p of pieces) {
-      if (text.length) text += '\n';
+      if (text.length && !p.glue) text += '\n';
       this.offsets.push(text.length);
       text += p.text;
     }

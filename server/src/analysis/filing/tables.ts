@@ -129,16 +129,35 @@ interface LogicalRow {
 interface SubColumns {
   a?: number;
   d?: number;
+  /** The dash runs of a simple table's column rule above them: the columns' extents (pandoc). */
+  runs?: [number, number][];
 }
 
 function findSubColumns(lines: PLine[]): SubColumns {
+  let runs: [number, number][] | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    if (l.rule) runs = dashRuns(l.raw) ?? runs;
     const a = /(^|\s)\(A\)(?=\s|$)/.exec(l.masked);
     const d = /(^|\s)\(D\)(?=\s|$)/.exec(l.masked);
-    if (a && d && d.index > a.index) return { a: a.index + a[1].length + 1.5, d: d.index + d[1].length + 1.5 };
+    if (a && d && d.index > a.index) return { a: a.index + a[1].length + 1.5, d: d.index + d[1].length + 1.5, runs };
   }
   return {};
+}
+
+/** The runs of a column rule ("  ----- --- -----"): at least two, dashes and single spaces only. */
+function dashRuns(raw: string): [number, number][] | null {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < raw.length && raw.charCodeAt(i) === 32) i++;
+  while (i < raw.length && raw.charCodeAt(i) === 45) {
+    const start = i;
+    while (i < raw.length && raw.charCodeAt(i) === 45) i++;
+    runs.push([start, i]);
+    if (raw.charCodeAt(i) === 32 && raw.charCodeAt(i + 1) === 45) i++;
+  }
+  while (i < raw.length && raw.charCodeAt(i) === 32) i++;
+  return i === raw.length && runs.length >= 2 ? runs : null;
 }
 
 function isValueToken(t: Token): boolean {
@@ -425,6 +444,13 @@ function rowTokens(row: LogicalRow): Token[] {
 /** In fixed-width text the amount sits under "(A)" or "(D)"; only a close match decides. */
 function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   if (sub.a === undefined || sub.d === undefined) return null;
+  // Columns drawn by dashes (pandoc's simple tables): the amount stands in the (A) or the (D) column.
+  const runA = sub.runs?.find(([s, e]) => sub.a! >= s && sub.a! < e);
+  const runD = sub.runs?.find(([s, e]) => sub.d! >= s && sub.d! < e);
+  if (runA && runD && runA !== runD) {
+    if (t.start >= runA[0] && t.start < runA[1]) return 'A';
+    if (t.start >= runD[0] && t.start < runD[1]) return 'D';
+  }
   const centre = (t.start + t.end) / 2;
   const da = Math.abs(centre - sub.a);
   const dd = Math.abs(centre - sub.d);

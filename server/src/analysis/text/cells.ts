@@ -116,7 +116,8 @@ export interface Token {
 
 const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMBER_RE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
-const REF_TAIL_RE = /(\^?\((\d{1,2})\))$/;
+/** A footnote reference at the end of a word: "(1)", lynx's "^(1)", pandoc's superscript "^(1)^". */
+const REF_TAIL_RE = /(\^?\((\d{1,2})\)\^?)$/;
 
 /** Splits a cell into typed tokens. */
 export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, line: number): Token[] {

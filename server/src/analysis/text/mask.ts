@@ -7,7 +7,13 @@
  *   no-break spaces become spaces;
  * - checkboxes become one glyph: `<input checked>` → ☒, `<input>` → ☐;
  * - `<sup>1</sup>` becomes `   ^(1)     ` and `⁽¹⁾` becomes `(1)`, so footnote references read alike;
- * - Greek and Cyrillic letters that look like Latin ones (OCR damage) read as the Latin letter.
+ * - Greek and Cyrillic letters that look like Latin ones (OCR damage) read as the Latin letter;
+ * - pandoc's inline markup goes: the brackets of `[text]{.Class}` spans and `[text](target)` links,
+ *   with the attributes and the target, and the backslash of a markdown escape (`1\.`, `\$`).
+ *   Where such markup stands inside a word (`[519]{.FormData}[^(1)^]{.FootnoteData}`,
+ *   `Issuer\'s`), the word closes up over it: its later characters move left and the freed
+ *   columns at the word's end become spaces ("519^(1)^", "Issuer's"). The line keeps its length,
+ *   and every character stays within its word.
  */
 
 const BOX_HORIZONTAL = new Set(['─', '━', '═', '╌', '╍', '┄', '┅', '┈', '┉', '╴', '╶', '╸', '╺']);
@@ -120,7 +126,10 @@ function maskTag(tag: string, out: Out, at: number, supParen: boolean): void {
   }
 }
 
-/** Characters that need masking anywhere (< & \\ * _ |, non-ASCII) or at the start (# - + >). */
+/**
+ * Characters that need masking anywhere (< & \\ * _ |, non-ASCII, a pandoc `]{` or `](`) or at
+ * the start (# - + >).
+ */
 function needsMasking(line: string): boolean {
   let i = 0;
   while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
@@ -129,8 +138,73 @@ function needsMasking(line: string): boolean {
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c > 0x7e || c === 60 || c === 38 || c === 92 || c === 42 || c === 95 || c === 124) return true;
+    if (c === 93 && isSpanCloser(line, i)) return true;
   }
   return false;
+}
+
+/** A `]` that closes a pandoc span (`]{.Class}`) or link (`](target)`). */
+function isSpanCloser(line: string, i: number): boolean {
+  const next = line.charCodeAt(i + 1);
+  if (next === 123 /* { */) {
+    const a = line.charCodeAt(i + 2);
+    return a === 46 || a === 35 || (a >= 65 && a <= 90) || (a >= 97 && a <= 122) || Number.isNaN(a);
+  }
+  return next === 40 /* ( */ && i + 2 < line.length && line.charCodeAt(i + 2) !== 32;
+}
+
+/** A code unit the masked line marks as removed markup until {@link closeUp} (never in a masked line). */
+const GONE = 0xffff;
+
+/**
+ * Removes the markup marked {@link GONE}: at the start of a word it becomes a space (the word
+ * stays where it is), inside a word the word closes up over it and the freed columns at the
+ * word's end become spaces. Linear.
+ */
+function closeUp(out: Out): void {
+  const n = out.length;
+  let r = 0;
+  while (r < n) {
+    const c = out[r];
+    if (c === 32 || c === 9) {
+      r++;
+      continue;
+    }
+    // A word: [r, end).
+    let w = r;
+    let kept = false;
+    for (; r < n && out[r] !== 32 && out[r] !== 9; r++) {
+      const ch = out[r];
+      if (ch === GONE) {
+        if (!kept) out[w++] = 32;
+        continue;
+      }
+      kept = true;
+      out[w++] = ch;
+    }
+    out.fill(32, w, r);
+  }
+}
+
+/**
+ * Masks pandoc's inline markup at `i` (a `]` that {@link isSpanCloser}): the `]`, its
+ * attributes or target, and the matching `[` (the last one still open in this cell). Returns the
+ * index after the markup. Attributes and targets hold no spaces here: one that meets a space,
+ * a cell border or the line's end before it closes continues on the next line of its cell
+ * (see pandoc.ts), and is masked up to there.
+ */
+function maskSpanCloser(line: string, i: number, out: Out, opens: number[]): number {
+  const close = line.charCodeAt(i + 1) === 123 ? 125 : 41;
+  let j = i + 2;
+  for (; j < line.length; j++) {
+    const c = line.charCodeAt(j);
+    if (c === close || c === 32 || c === 9 || c === 124) break;
+  }
+  const stop = j < line.length && line.charCodeAt(j) === close ? j + 1 : j;
+  out.fill(GONE, i, stop);
+  const open = opens.pop();
+  if (open !== undefined) out[open] = GONE;
+  return stop;
 }
 
 /**
@@ -163,7 +237,14 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   // Most lines of plain and tabbed text need nothing: skip the character array.
   if (!needsMasking(line)) return { text: line, bordered: false };
   const out: Out = new Uint16Array(line.length);
-  for (let k = 0; k < line.length; k++) out[k] = line.charCodeAt(k);
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    out[k] = c === GONE ? 32 : c;
+  }
+  // Bracket openers still unmatched, for pandoc spans and links; markup marked GONE, if any.
+  const opens: number[] = [];
+  let gone = false;
+  let escaped = -1;
   const n = line.length;
   const pipeGrid = countPipes(line) >= 2;
   let i = 0;
@@ -182,11 +263,20 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   while (i < n) {
     const code = line.charCodeAt(i);
     // Plain ASCII letters, digits, spaces and tabs are by far the most common: nothing to do.
-    if (code < 0x7f && code !== 60 && code !== 38 && code !== 92 && code !== 42 && code !== 95 && code !== 124) {
+    if (code < 0x7f && code !== 60 && code !== 38 && code !== 92 && code !== 42 && code !== 95 && code !== 124 && code !== 91 && code !== 93) {
       i++;
       continue;
     }
-    if (code === 60 /* < */) {
+    if (code === 91 /* [ */ || code === 93 /* ] */) {
+      if (i !== escaped) {
+        if (code === 91) opens.push(i);
+        else if (isSpanCloser(line, i)) {
+          i = maskSpanCloser(line, i, out, opens);
+          gone = true;
+          continue;
+        }
+      }
+    } else if (code === 60 /* < */) {
       const len = tagLength(line, i);
       if (len > 0) {
         const tag = line.slice(i, i + len);
@@ -207,13 +297,22 @@ export function maskLine(line: string, inTag = false): MaskedLine {
       }
     } else if (code === 92 /* \\ */) {
       if (i + 1 < n && /[!-/:-@[-`{-~]/.test(line[i + 1])) {
-        // Markdown escape: the backslash goes, the character is read as usual ("\$" → " $", "\*" → "  ").
+        // Markdown escape: the backslash goes, the character is read as usual ("\$" → " $",
+        // "\*" → "  "; inside a word the word closes up: "1\." → "1. ", "Issuer\'s" → "Issuer's ").
+        out[i] = GONE;
+        gone = true;
+        escaped = i + 1;
+      } else if (i + 1 === n) {
+        // A hard line break (pandoc writes `\` at the end of the line).
         set(out, i, ' ');
       }
     } else if (code === 42 || code === 95 || code === 0xfeff || code === 0xa0 || code === 0x200b) {
       set(out, i, ' ');
     } else if (code === 124 /* | */) {
-      if (pipeGrid) set(out, i, '\t');
+      if (pipeGrid) {
+        set(out, i, '\t');
+        opens.length = 0; // a bracket never spans a cell border
+      }
     } else if (code >= 0x2500 && code <= 0x257f) {
       set(out, i, isBoxVertical(line[i]) ? '\t' : ' ');
     } else if (code >= 0x2580 && code <= 0x259f) {
@@ -230,6 +329,7 @@ export function maskLine(line: string, inTag = false): MaskedLine {
     }
     i++;
   }
+  if (gone) closeUp(out);
   const text = decode(out);
   let first = 0;
   while (first < n && text[first] === ' ') first++;
