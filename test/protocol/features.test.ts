@@ -316,13 +316,23 @@ describe('DiagnosticConverter', () => {
   test('reuses diagnostics of unchanged findings, resets on new levels', () => {
     const c = new DiagnosticConverter();
     const levels = { 'late-filing': 'error' as const };
-    const a = c.convert(snapshot(), levels);
-    const b = c.convert(snapshot(), levels);
+    const a = c.convert(snapshot(), levels).diagnostics;
+    const b = c.convert(snapshot(), levels).diagnostics;
     assert.equal(a[0], b[0]);
     assert.deepEqual(a, toDiagnostics(snapshot(), levels));
-    const off = c.convert(snapshot(), { 'late-filing': 'off' });
+    const off = c.convert(snapshot(), { 'late-filing': 'off' }).diagnostics;
     assert.ok(!off.some((d) => d.code === 'late-filing'));
     assert.notEqual(off[0], a[0]);
+  });
+
+  test('the cached JSON text is exactly JSON.stringify of the diagnostics', () => {
+    const c = new DiagnosticConverter();
+    for (const levels of [{}, { 'late-filing': 'hint' as const, 'unused-footnote': 'error' as const }, { 'missing-price': 'off' as const }]) {
+      const published = c.convert(snapshot(), levels);
+      const expected = toDiagnostics(snapshot(), levels);
+      assert.equal(published.paramsJson(), JSON.stringify({ uri: 'file:///f4.txt', version: 1, diagnostics: expected }));
+      assert.equal(JSON.stringify(published), published.paramsJson());
+    }
   });
 });
 
