@@ -276,7 +276,11 @@ describe('outline, diagnostics, records, settings', () => {
     assert.deepEqual(parseRuleLevels(sectionFromPushedSettings({ 'form345.rules.no-rows': 'info' })), { 'no-rows': 'information' });
     const s = new Settings();
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), true);
+    const levels = s.ruleLevels;
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), false);
+    assert.equal(s.ruleLevels, levels, 'unchanged levels stay the same object (the diagnostics converter keys its memory on it)');
+    assert.equal(s.update({ rules: { 'no-rows': 'off' } }), true);
+    assert.notEqual(s.ruleLevels, levels);
   });
 });
 
