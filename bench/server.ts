@@ -1,8 +1,10 @@
 /**
  * Language-server benchmarks (in process, the server's own code paths without the stdio transport):
- *  - edit → diagnostics: from a one-character `didChange` to the diagnostics being ready to publish
- *    (analysis, rule levels, conversion, JSON encoding), debounce set to 0; p50/p95 over 200 edits,
- *    on a single filing and on a ~1 MB document of concatenated filings;
+ *  - edit → diagnostics: from a one-character `didChange` to the server's notifications being
+ *    written (analysis, rule levels, conversion, JSON encoding, Content-Length framing: the server's
+ *    own Publisher over a vscode-jsonrpc connection with the server's stdio message writer, into a
+ *    stream that discards the bytes), debounce set to 0; p50/p95 over 200 edits, on a single filing
+ *    and on a ~1 MB document of concatenated filings;
  *  - hover: p95 of the hover handler on value cells of the 1 MB document;
  *  - memory: RSS growth per MB of open, analysed text.
  * Targets (issue 3): 1 MB edit p95 < 5 ms and within 2x of the single filing; hover p95 < 1 ms.
@@ -14,18 +16,21 @@ import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
+import { PassThrough, Writable } from 'node:stream';
 import { runInNewContext } from 'node:vm';
-import { DiagnosticConverter } from '../server/src/lsp/diagnostics';
+import { StreamMessageReader, createMessageConnection } from 'vscode-languageserver/node';
 import { DocumentStore, type DocumentSnapshot } from '../server/src/lsp/documents';
 import { hover } from '../server/src/lsp/hover';
+import { Publisher } from '../server/src/lsp/publish';
 import type { Logger } from '../server/src/lsp/safe';
+import { streamWriter } from '../server/src/lsp/transport';
 
 const EDITS = 200;
 const seedsDir = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
 
 export interface ServerBenchResult {
-  singleFiling: { chars: number; p50: number; p95: number };
-  oneMegabyte: { chars: number; filings: number; p50: number; p95: number };
+  singleFiling: { chars: number; p50: number; p95: number; bytesPerEdit: number };
+  oneMegabyte: { chars: number; filings: number; p50: number; p95: number; bytesPerEdit: number };
   hover: { samples: number; p50: number; p95: number };
   rssPerMB: number;
   targets: { oneMbP95Under5ms: boolean; oneMbWithin2xOfSingle: boolean; hoverP95Under1ms: boolean };
@@ -46,25 +51,38 @@ function seedTexts(): string[] {
     .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
 }
 
-/** A store whose every new snapshot resolves the waiter registered for its version. */
-function instrumentedStore(): { store: DocumentStore; next: (uri: string, version: number) => Promise<DocumentSnapshot> } {
+/**
+ * A store that publishes like the server (server.ts: `onAnalyzed` → `Publisher.publish`) over a
+ * JSON-RPC connection writing into a byte-counting sink; every publish, once written, resolves the
+ * waiter registered for its version.
+ */
+function instrumentedStore(): { store: DocumentStore; next: (uri: string, version: number) => Promise<DocumentSnapshot>; written: () => number } {
   const waiters = new Map<string, (s: DocumentSnapshot) => void>();
-  const converter = new DiagnosticConverter();
+  let bytes = 0;
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      bytes += chunk.length;
+      callback();
+    },
+  });
+  const connection = createMessageConnection(new StreamMessageReader(new PassThrough()), streamWriter(sink));
+  connection.listen();
   const levels = {};
+  const publisher = new Publisher(connection, () => levels);
   const store = new DocumentStore({
     logger: quietLogger,
     debounceMs: 0,
     onAnalyzed: (snap) => {
-      // What publishing costs besides the socket: levels, conversion, encoding.
-      JSON.stringify(converter.convert(snap, levels));
-      const key = `${snap.uri}@${snap.version}`;
-      waiters.get(key)?.(snap);
-      waiters.delete(key);
+      void publisher.publish(snap).then(() => {
+        const key = `${snap.uri}@${snap.version}`;
+        waiters.get(key)?.(snap);
+        waiters.delete(key);
+      });
     },
   });
   const next = (uri: string, version: number): Promise<DocumentSnapshot> =>
     new Promise((resolve) => waiters.set(`${uri}@${version}`, resolve));
-  return { store, next };
+  return { store, next, written: () => bytes };
 }
 
 /** Line and character of the middle of `text`, moved to the start of a line's second word. */
@@ -77,11 +95,15 @@ function editPoint(text: string, fraction: number): { line: number; character: n
 }
 
 /** 200 one-character edits (type a letter, delete it, ...); milliseconds from change to diagnostics. */
-async function editToDiagnostics(text: string, uri: string): Promise<{ p50: number; p95: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
-  const { store, next } = instrumentedStore();
+async function editToDiagnostics(
+  text: string,
+  uri: string,
+): Promise<{ p50: number; p95: number; bytesPerEdit: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
+  const { store, next, written } = instrumentedStore();
   const opened = next(uri, 1);
   store.open(uri, 'plaintext', 1, text);
   let snapshot = await opened;
+  const before = written();
   const at = editPoint(text, 0.5);
   const samples: number[] = [];
   for (let i = 0; i < EDITS; i++) {
@@ -96,7 +118,8 @@ async function editToDiagnostics(text: string, uri: string): Promise<{ p50: numb
     snapshot = await done;
     samples.push(performance.now() - t0);
   }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), store, snapshot };
+  const bytesPerEdit = (written() - before) / EDITS;
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95), bytesPerEdit, store, snapshot };
 }
 
 function hoverTimes(snapshot: DocumentSnapshot): { samples: number; p50: number; p95: number } {
@@ -176,8 +199,8 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   const rss = rssInChild();
 
   const result: ServerBenchResult = {
-    singleFiling: { chars: single.length, p50: one.p50, p95: one.p95 },
-    oneMegabyte: { chars: big.length, filings, p50: mb.p50, p95: mb.p95 },
+    singleFiling: { chars: single.length, p50: one.p50, p95: one.p95, bytesPerEdit: one.bytesPerEdit },
+    oneMegabyte: { chars: big.length, filings, p50: mb.p50, p95: mb.p95, bytesPerEdit: mb.bytesPerEdit },
     hover: hov,
     rssPerMB: rss,
     targets: {
@@ -189,8 +212,9 @@ export async function runServerBench(): Promise<ServerBenchResult> {
 
   const ok = (b: boolean): string => (b ? 'ok' : 'MISSED');
   console.log('== language server');
-  console.log(`edit → diagnostics, single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)}`);
-  console.log(`edit → diagnostics, 1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)}  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
+  const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB written per edit`;
+  console.log(`edit → diagnostics, single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)} (${kb(one.bytesPerEdit)})`);
+  console.log(`edit → diagnostics, 1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)} (${kb(mb.bytesPerEdit)})  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
   console.log(`hover (${hov.samples} value cells of the 1 MB document): median ${ms(hov.p50)}, p95 ${ms(hov.p95)}  [p95 < 1 ms: ${ok(result.targets.hoverP95Under1ms)}]`);
   console.log(`memory: ${rss.toFixed(1)} MB RSS per MB of open text`);
   return result;

@@ -11,22 +11,32 @@ import {
   type CancellationToken,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
-import { RECORDS_CHANGED_METHOD, RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
+import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
 import { completion } from './lsp/completion';
-import { DiagnosticConverter } from './lsp/diagnostics';
 import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
-import { recordsChanged, recordsOf } from './lsp/records';
+import { Publisher } from './lsp/publish';
+import { recordsOf } from './lsp/records';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
 import { Settings, sectionFromPushedSettings } from './lsp/settings';
+import { redirectConsole, transportFromArgs } from './lsp/transport';
 
-const connection = createConnection(ProposedFeatures.all);
+// --stdio, --socket and --pipe get the transport that writes diagnostics from cached JSON text
+// (lsp/transport.ts); --node-ipc is left to vscode-languageserver.
+const transport = transportFromArgs(process.argv.slice(2));
+const connection = transport
+  ? // A stream input is accepted next to a MessageWriter (each side is checked on its own); the
+    // typings only list same-kind pairs. A stream keeps the library's exit when stdin ends.
+    createConnection(ProposedFeatures.all, transport.input as MessageReader, transport.output)
+  : createConnection(ProposedFeatures.all);
+if (transport?.stdio) redirectConsole(connection.console);
 
 // connection.console reaches the client's output channel; stdout itself carries the protocol.
 const logger: Logger = {
@@ -39,7 +49,7 @@ process.on('uncaughtException', (err) => logger.error(`uncaught: ${describeError
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${describeError(err)}`));
 
 const settings = new Settings();
-const diagnostics = new DiagnosticConverter();
+const publisher = new Publisher(connection, () => settings.ruleLevels);
 let features: ClientFeatures = clientFeatures({});
 let store: DocumentStore = createStore({});
 
@@ -54,12 +64,7 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
 }
 
 function publish(snapshot: DocumentSnapshot): void {
-  void connection.sendDiagnostics({
-    uri: snapshot.uri,
-    version: snapshot.version,
-    diagnostics: diagnostics.convert(snapshot, settings.ruleLevels),
-  });
-  void connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
+  void publisher.publish(snapshot);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -115,7 +120,7 @@ connection.onDidChangeTextDocument((p) =>
 
 connection.onDidCloseTextDocument((p) =>
   guardedSync(logger, 'didClose', () => {
-    if (store.close(p.textDocument.uri)) void connection.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+    if (store.close(p.textDocument.uri)) void publisher.clear(p.textDocument.uri);
   }),
 );
 

@@ -276,7 +276,11 @@ describe('outline, diagnostics, records, settings', () => {
     assert.deepEqual(parseRuleLevels(sectionFromPushedSettings({ 'form345.rules.no-rows': 'info' })), { 'no-rows': 'information' });
     const s = new Settings();
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), true);
+    const levels = s.ruleLevels;
     assert.equal(s.update({ rules: { 'no-rows': 'hint' } }), false);
+    assert.equal(s.ruleLevels, levels, 'unchanged levels stay the same object (the diagnostics converter keys its memory on it)');
+    assert.equal(s.update({ rules: { 'no-rows': 'off' } }), true);
+    assert.notEqual(s.ruleLevels, levels);
   });
 });
 
@@ -316,13 +320,23 @@ describe('DiagnosticConverter', () => {
   test('reuses diagnostics of unchanged findings, resets on new levels', () => {
     const c = new DiagnosticConverter();
     const levels = { 'late-filing': 'error' as const };
-    const a = c.convert(snapshot(), levels);
-    const b = c.convert(snapshot(), levels);
+    const a = c.convert(snapshot(), levels).diagnostics;
+    const b = c.convert(snapshot(), levels).diagnostics;
     assert.equal(a[0], b[0]);
     assert.deepEqual(a, toDiagnostics(snapshot(), levels));
-    const off = c.convert(snapshot(), { 'late-filing': 'off' });
+    const off = c.convert(snapshot(), { 'late-filing': 'off' }).diagnostics;
     assert.ok(!off.some((d) => d.code === 'late-filing'));
     assert.notEqual(off[0], a[0]);
+  });
+
+  test('the cached JSON text is exactly JSON.stringify of the diagnostics', () => {
+    const c = new DiagnosticConverter();
+    for (const levels of [{}, { 'late-filing': 'hint' as const, 'unused-footnote': 'error' as const }, { 'missing-price': 'off' as const }]) {
+      const published = c.convert(snapshot(), levels);
+      const expected = toDiagnostics(snapshot(), levels);
+      assert.equal(published.paramsJson(), JSON.stringify({ uri: 'file:///f4.txt', version: 1, diagnostics: expected }));
+      assert.equal(JSON.stringify(published), published.paramsJson());
+    }
   });
 });
 

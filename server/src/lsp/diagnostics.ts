@@ -49,32 +49,215 @@ export function toDiagnostics(snapshot: DocumentSnapshot, levels: RuleLevels): D
   return publishedFindings(snapshot, levels).map(toDiagnostic);
 }
 
+
+// ---------------------------------------------------------------------------------------------
+// Publishing without redoing the whole document on every edit.
+//
+// A publish carries every diagnostic of the document, so a 1 MB document sends ~800 of them per
+// keystroke. Converting and JSON-encoding them all each time costs more than the incremental
+// analysis of the edit. So each diagnostic is kept as JSON text, grouped per filing:
+//  - a filing whose published findings are the very same objects as last time (the incremental
+//    analyzer hands them back untouched) reuses its group, JSON text included;
+//  - a finding that only moved (lines added or removed above it: the analyzer hands back shifted
+//    copies) reuses the encoded text of everything but its numbers, and prints the new ones;
+//  - anything else is encoded afresh.
+// Reuse is decided by comparing exactly what goes into the JSON (identity, or code, message,
+// pointer and level), never by guessing from the edit, so a stale diagnostic cannot leak.
+// The message writer (transport.ts) joins the groups' text into the notification; Diagnostic
+// objects are only built when something asks for them (other transports, traces, tests).
+// ---------------------------------------------------------------------------------------------
+
+/** JSON of a number as JSON.stringify writes it (non-finite numbers become null). */
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'null';
+}
+
+/** One published diagnostic: its finding, its level, and its JSON text. */
+interface Encoded {
+  readonly finding: Finding;
+  readonly severity: Severity;
+  /** `"severity":..,"code":..,"source":..,"message":..`: what does not move with the lines. */
+  readonly body: string;
+  /** After the filing number: the pointer, the tags, the closing braces. */
+  readonly tail: string;
+  readonly json: string;
+  diagnostic?: Diagnostic;
+}
+
+/** The published diagnostics of one filing, in order. */
+interface Group {
+  readonly items: readonly Encoded[];
+  /** Their JSON joined by commas, as UTF-8 (made when a writer first asks for it). */
+  bytes?: Buffer;
+}
+
+function groupBytes(group: Group): Buffer {
+  if (!group.bytes) group.bytes = Buffer.from(group.items.map((x) => x.json).join(','), 'utf8');
+  return group.bytes;
+}
+
+const OPEN_BRACKET = Buffer.from('[');
+const COMMA = Buffer.from(',');
+const CLOSE_BRACKET_BRACE = Buffer.from(']}');
+
+function encodedJson(f: Finding, body: string, tail: string): string {
+  const { start, end } = f.range;
+  return (
+    `{"range":{"start":{"line":${num(start.line)},"character":${num(start.character)}},` +
+    `"end":{"line":${num(end.line)},"character":${num(end.character)}}},${body},"data":{"filing":${num(f.filing)}${tail}`
+  );
+}
+
+function encode(f: Finding, severity: Severity): Encoded {
+  const body = `"severity":${SEVERITY[severity]},"code":${JSON.stringify(f.code)},"source":${JSON.stringify(DIAGNOSTIC_SOURCE)},"message":${JSON.stringify(f.message)}`;
+  const pointer = f.pointer !== undefined ? `,"pointer":${JSON.stringify(f.pointer)}` : '';
+  const tags = f.code === 'unused-footnote' ? `,"tags":[${DiagnosticTag.Unnecessary}]` : '';
+  const tail = `${pointer}}${tags}}`;
+  return { finding: f, severity, body, tail, json: encodedJson(f, body, tail) };
+}
+
+/** `f` at its own place, reusing the text of `old` when only the numbers differ. */
+function reencode(old: Encoded | undefined, f: Finding, severity: Severity): Encoded {
+  if (old === undefined) return encode(f, severity);
+  if (old.finding === f && old.severity === severity) return old;
+  const o = old.finding;
+  if (old.severity !== severity || o.code !== f.code || o.message !== f.message || o.pointer !== f.pointer) return encode(f, severity);
+  return { finding: f, severity, body: old.body, tail: old.tail, json: encodedJson(f, old.body, old.tail) };
+}
+
+function materialize(item: Encoded): Diagnostic {
+  if (!item.diagnostic) {
+    const f = item.finding;
+    item.diagnostic = toDiagnostic(f.severity === item.severity ? f : { ...f, severity: item.severity });
+  }
+  return item.diagnostic;
+}
+
 /**
- * The same conversion with a memory: the incremental analyzer hands back the very same Finding
- * objects for filings an edit did not touch, so their diagnostics are converted once and reused.
- * Keyed by object identity (a WeakMap, so dropped findings are collected) and reset whenever the
- * rule levels object is replaced by a settings change.
+ * The params of one `textDocument/publishDiagnostics` notification, kept as encoded groups.
+ * `paramsChunks()` is what transport.ts writes; `toJSON()` gives any other serializer (the IPC
+ * transport, message traces) the same value as plain objects.
+ */
+export class PublishedDiagnostics {
+  private list: Diagnostic[] | undefined;
+
+  constructor(
+    readonly uri: string,
+    readonly version: number | undefined,
+    private readonly groups: readonly Group[],
+  ) {}
+
+  get count(): number {
+    let n = 0;
+    for (const g of this.groups) n += g.items.length;
+    return n;
+  }
+
+  /** The diagnostics as LSP objects (built on first use; unchanged ones are shared between publishes). */
+  get diagnostics(): Diagnostic[] {
+    if (!this.list) {
+      const list: Diagnostic[] = [];
+      for (const g of this.groups) for (const item of g.items) list.push(materialize(item));
+      this.list = list;
+    }
+    return this.list;
+  }
+
+  /**
+   * `JSON.stringify(this)` as UTF-8, in pieces: the uri and version, then the groups' cached bytes
+   * with the brackets and commas between them. Concatenated, they are the exact bytes (UTF-8 of
+   * joined JSON text is the join of the pieces' UTF-8: no piece ends inside a string).
+   */
+  paramsChunks(): Buffer[] {
+    const version = this.version !== undefined ? `,"version":${num(this.version)}` : '';
+    const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8'), OPEN_BRACKET];
+    let first = true;
+    for (const g of this.groups) {
+      if (!g.items.length) continue;
+      if (!first) chunks.push(COMMA);
+      chunks.push(groupBytes(g));
+      first = false;
+    }
+    chunks.push(CLOSE_BRACKET_BRACE);
+    return chunks;
+  }
+
+  /** The text of {@link paramsChunks}: exactly `JSON.stringify(this)`. */
+  paramsJson(): string {
+    return Buffer.concat(this.paramsChunks()).toString('utf8');
+  }
+
+  toJSON(): { uri: string; version?: number; diagnostics: Diagnostic[] } {
+    return this.version !== undefined
+      ? { uri: this.uri, version: this.version, diagnostics: this.diagnostics }
+      : { uri: this.uri, diagnostics: this.diagnostics };
+  }
+}
+
+interface DocumentState {
+  readonly levels: RuleLevels;
+  /** Last published group of each filing, by filing index. */
+  groups: (Group | undefined)[];
+}
+
+/**
+ * Findings → published diagnostics, with a memory per open document (see above). Rule levels are
+ * applied here, at publish time; a new levels object (a settings change) starts every memory over.
  */
 export class DiagnosticConverter {
-  private cache = new WeakMap<Finding, Diagnostic>();
-  private levels: RuleLevels | undefined;
+  private readonly documents = new Map<string, DocumentState>();
 
-  convert(snapshot: DocumentSnapshot, levels: RuleLevels): Diagnostic[] {
-    if (levels !== this.levels) {
-      this.cache = new WeakMap();
-      this.levels = levels;
+  convert(snapshot: DocumentSnapshot, levels: RuleLevels): PublishedDiagnostics {
+    let state = this.documents.get(snapshot.uri);
+    if (!state || state.levels !== levels) {
+      state = { levels, groups: [] };
+      this.documents.set(snapshot.uri, state);
     }
-    const out: Diagnostic[] = [];
-    for (const finding of snapshot.result.findings) {
-      const level = levels[finding.code];
-      if (level === 'off') continue;
-      let diagnostic = this.cache.get(finding);
-      if (!diagnostic) {
-        diagnostic = toDiagnostic(level ? { ...finding, severity: level } : finding);
-        this.cache.set(finding, diagnostic);
-      }
-      out.push(diagnostic);
+    const previous = state.groups;
+    const current: (Group | undefined)[] = [];
+    const groups: Group[] = [];
+    const findings = snapshot.result.findings;
+    const n = findings.length;
+    for (let i = 0; i < n; ) {
+      const filing = findings[i]!.filing;
+      let j = i + 1;
+      while (j < n && findings[j]!.filing === filing) j++;
+      const old = previous[filing];
+      const group = old && unchanged(old, findings, i, j, levels) ? old : regroup(old, findings, i, j, levels);
+      groups.push(group);
+      current[filing] = group;
+      i = j;
     }
-    return out;
+    state.groups = current;
+    return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups);
   }
+
+  /** Drops the memory of a closed document. */
+  forget(uri: string): void {
+    this.documents.delete(uri);
+  }
+}
+
+/** True when findings[from, to) minus the rules set to off are exactly the group's findings. */
+function unchanged(group: Group, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): boolean {
+  const items = group.items;
+  let m = 0;
+  for (let k = from; k < to; k++) {
+    const f = findings[k]!;
+    if (levels[f.code] === 'off') continue;
+    if (m >= items.length || items[m]!.finding !== f) return false;
+    m++;
+  }
+  return m === items.length;
+}
+
+function regroup(old: Group | undefined, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): Group {
+  const items: Encoded[] = [];
+  for (let k = from; k < to; k++) {
+    const f = findings[k]!;
+    const level = levels[f.code];
+    if (level === 'off') continue;
+    items.push(reencode(old?.items[items.length], f, level ?? f.severity));
+  }
+  return { items };
 }

@@ -63,7 +63,10 @@ export function sectionFromPushedSettings(settings: unknown): unknown {
   return any ? flat : undefined;
 }
 
-/** The rule levels in force; replaced wholesale on every configuration change. */
+/**
+ * The rule levels in force; replaced wholesale when a configuration change changes them, and kept
+ * (the same object) when it does not, so the diagnostics converter keeps its memory.
+ */
 export class Settings {
   private levels: RuleLevels = {};
 
@@ -75,7 +78,7 @@ export class Settings {
   update(section: unknown): boolean {
     const next = parseRuleLevels(section);
     const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
-    this.levels = next;
+    if (changed) this.levels = next;
     return changed;
   }
 }
