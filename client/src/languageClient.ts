@@ -1,5 +1,9 @@
 /**
- * Starts the form345 language server (dist/server.js, Node IPC) and keeps the client.
+ * Starts the form345 language server (dist/server.js over stdio) and keeps the client.
+ *
+ * Stdio rather than Node IPC: over IPC Node serializes every message itself, while over a stream
+ * the server writes diagnostics from the JSON it keeps per filing (server/src/lsp/transport.ts),
+ * so a keystroke in a large document does not re-encode every diagnostic.
  *
  * The document selector is the `form345` language in every scheme (files, untitled, virtual
  * file systems): plain-text and markdown documents detected as filings are switched to `form345`
@@ -14,8 +18,8 @@ export const LANGUAGE_ID = 'form345';
 export function createLanguageClient(context: vscode.ExtensionContext): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
-    run: { module, transport: TransportKind.ipc },
-    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module, transport: TransportKind.stdio },
+    debug: { module, transport: TransportKind.stdio, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: LANGUAGE_ID }],
