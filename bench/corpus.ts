@@ -11,11 +11,19 @@
  *
  * Deterministic: the same target size and seed give the same text.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateCase, LAYOUTS, Rng } from '../test/gen';
 
-export const SEEDS_DIR = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
+/** The repository's root, found from here whether this runs as a source file or bundled into dist/. */
+export const REPO_ROOT = ((): string => {
+  for (let dir = __dirname; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'esbuild.mjs'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(__dirname, '..');
+  }
+})();
+
+export const SEEDS_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
 
 export interface Seed {
   name: string;

@@ -1,28 +1,21 @@
 /**
  * `npm run bench`: how fast the analysis is, reported with the machine's noise in mind
  * (medians with min and max, machine facts before and after). Then the language server's
- * figures (bench/server.ts, when present).
+ * figures (bench/server.ts). npm runs the esbuild bundle of this file (dist/bench/bench.js), so
+ * what is measured is the code as built for the CLI and the server (no loader, no helpers that
+ * keep function names); `node --import tsx bench/run.ts` runs the sources.
  *
  *   throughput of full analysis on a ~10 MB corpus of the seeds with varied values (target >= 30 MB/s)
  *   throughput on a ~10 MB corpus of generated filings in every layout (layouts the seeds lack)
  *   per-filing time on each seed
  *
  * Options: --runs N (corpus runs, default 5, at least 5 for the figures of record), --size MB
- * (corpus size, default 10), --no-server (skip the language-server figures).
+ * (corpus size, default 10), --no-server (skip the language-server figures), --server-only.
  * 1 MB here is 2^20 bytes of UTF-8 text.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
-import type * as Analysis from '../server/src/analysis';
-
-/**
- * The analysis as shipped: the bundle esbuild makes (`node esbuild.mjs`, run by `npm run bench`),
- * the same code the CLI and the server run, not the TypeScript sources through a loader.
- */
-const BUNDLE = path.resolve(__dirname, '..', 'dist', 'analysis.js');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { analyze } = require(BUNDLE) as typeof Analysis;
+import { analyze } from '../server/src/analysis';
+import { rssChild, runServerBench } from './server';
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
 const TARGET_MBPS = 30;
@@ -96,11 +89,16 @@ function printThroughput(title: string, r: ThroughputResult, target: boolean): v
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes('--rss-child')) return rssChild();
+  if (process.argv.includes('--server-only')) {
+    await runServerBench();
+    return;
+  }
   const runs = Math.max(1, Math.round(option('--runs', 5)));
   const size = option('--size', 10) * MB;
   console.log(`machine: ${machine()}`);
   console.log(`load average (1, 5, 15 min) at start: ${load()}; figures on a loaded machine read low, compare medians`);
-  console.log(`analysis code: ${path.relative(process.cwd(), BUNDLE)} (the esbuild bundle, as the CLI and the server run it)`);
+  console.log(`code measured: ${/\.ts$/.test(__filename) ? 'TypeScript sources through tsx (npm run bench measures the esbuild bundle)' : 'the esbuild bundle, built as the CLI and the server are'}`);
 
   printThroughput('full analysis, seeds with varied values', throughput(buildSeedCorpus(size), runs), true);
   printThroughput('full analysis, generated filings of every layout', throughput(buildGeneratedCorpus(size), runs), false);
@@ -115,14 +113,9 @@ async function main(): Promise<void> {
   }
   console.log(`load average at end: ${load()}`);
 
-  const serverBench = path.join(__dirname, 'server.ts');
-  if (!process.argv.includes('--no-server') && existsSync(serverBench) && /export\s+(async\s+)?function\s+runServerBench\b/.test(readFileSync(serverBench, 'utf8'))) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const mod = require(serverBench) as { runServerBench?: () => unknown };
-    if (typeof mod.runServerBench === 'function') {
-      console.log('language server:');
-      await mod.runServerBench();
-    }
+  if (!process.argv.includes('--no-server')) {
+    console.log('language server:');
+    await runServerBench();
   }
 }
 

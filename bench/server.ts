@@ -3,13 +3,14 @@
  *  - edit → diagnostics: from a one-character `didChange` to the server's notifications being
  *    written (analysis, rule levels, conversion, JSON encoding, Content-Length framing: the server's
  *    own Publisher over a vscode-jsonrpc connection with the server's stdio message writer, into a
- *    stream that discards the bytes), debounce set to 0; p50/p95 over 200 edits, on a single filing
+ *    stream that discards the bytes), debounce set to 0; p50/p95 over 200 edits in steady state
+ *    (after 600 others; the first 200 after opening are reported too, as cold), on a single filing
  *    and on a ~1 MB document of concatenated filings;
  *  - hover: p95 of the hover handler on value cells of the 1 MB document;
  *  - memory: RSS growth per MB of open, analysed text.
  * Targets (issue 3): 1 MB edit p95 < 5 ms and within 2x of the single filing; hover p95 < 1 ms.
  *
- * `runServerBench()` is called by bench/run.ts; `node --import tsx bench/server.ts` runs it alone.
+ * `runServerBench()` is called by bench/run.ts (`npm run bench -- --server-only` runs it alone).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
@@ -24,13 +25,20 @@ import { hover } from '../server/src/lsp/hover';
 import { Publisher } from '../server/src/lsp/publish';
 import type { Logger } from '../server/src/lsp/safe';
 import { streamWriter } from '../server/src/lsp/transport';
+import { REPO_ROOT, SEEDS_DIR } from './corpus';
 
 const EDITS = 200;
-const seedsDir = path.resolve(__dirname, '..', '..', 'shared', 'seeds');
+/**
+ * Edits made and not counted between the first 200 (reported as "cold": right after opening, the
+ * JIT still compiling the edit path and the heap settling after the open) and the 200 of record:
+ * the server runs for hours, so the targets are about typing in steady state.
+ */
+const WARM_UP_EDITS = 400;
+
 
 export interface ServerBenchResult {
-  singleFiling: { chars: number; p50: number; p95: number; bytesPerEdit: number };
-  oneMegabyte: { chars: number; filings: number; p50: number; p95: number; bytesPerEdit: number };
+  singleFiling: { chars: number; p50: number; p95: number; bytesPerEdit: number; cold: EditTimes };
+  oneMegabyte: { chars: number; filings: number; p50: number; p95: number; bytesPerEdit: number; cold: EditTimes };
   hover: { samples: number; p50: number; p95: number };
   rssPerMB: number;
   targets: { oneMbP95Under5ms: boolean; oneMbWithin2xOfSingle: boolean; hoverP95Under1ms: boolean };
@@ -45,10 +53,10 @@ function percentile(samples: readonly number[], p: number): number {
 }
 
 function seedTexts(): string[] {
-  return readdirSync(seedsDir)
+  return readdirSync(SEEDS_DIR)
     .filter((f) => f.endsWith('.txt'))
     .sort()
-    .map((f) => readFileSync(path.join(seedsDir, f), 'utf8'));
+    .map((f) => readFileSync(path.join(SEEDS_DIR, f), 'utf8'));
 }
 
 /**
@@ -94,32 +102,47 @@ function editPoint(text: string, fraction: number): { line: number; character: n
   return { line, character: at };
 }
 
-/** 200 one-character edits (type a letter, delete it, ...); milliseconds from change to diagnostics. */
+interface EditTimes {
+  p50: number;
+  p95: number;
+}
+
+/**
+ * One-character edits (type a letter, delete it, ...), milliseconds from change to diagnostics:
+ * 200 right after opening (cold), {@link WARM_UP_EDITS} uncounted, then 200 in steady state.
+ */
 async function editToDiagnostics(
   text: string,
   uri: string,
-): Promise<{ p50: number; p95: number; bytesPerEdit: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
+): Promise<{ cold: EditTimes; p50: number; p95: number; bytesPerEdit: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
   const { store, next, written } = instrumentedStore();
   const opened = next(uri, 1);
   store.open(uri, 'plaintext', 1, text);
   let snapshot = await opened;
-  const before = written();
   const at = editPoint(text, 0.5);
-  const samples: number[] = [];
-  for (let i = 0; i < EDITS; i++) {
-    const version = i + 2;
-    const change =
-      i % 2 === 0
-        ? { range: { start: at, end: at }, text: 'x' }
-        : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
-    const done = next(uri, version);
-    const t0 = performance.now();
-    store.change(uri, version, [change]);
-    snapshot = await done;
-    samples.push(performance.now() - t0);
-  }
+  let version = 1;
+  const edits = async (count: number): Promise<number[]> => {
+    const samples: number[] = [];
+    for (let i = 0; i < count; i++) {
+      version++;
+      const change =
+        version % 2 === 0
+          ? { range: { start: at, end: at }, text: 'x' }
+          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const done = next(uri, version);
+      const t0 = performance.now();
+      store.change(uri, version, [change]);
+      snapshot = await done;
+      samples.push(performance.now() - t0);
+    }
+    return samples;
+  };
+  const cold = await edits(EDITS);
+  await edits(WARM_UP_EDITS);
+  const before = written();
+  const steady = await edits(EDITS);
   const bytesPerEdit = (written() - before) / EDITS;
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95), bytesPerEdit, store, snapshot };
+  return { cold: { p50: percentile(cold, 50), p95: percentile(cold, 95) }, p50: percentile(steady, 50), p95: percentile(steady, 95), bytesPerEdit, store, snapshot };
 }
 
 function hoverTimes(snapshot: DocumentSnapshot): { samples: number; p50: number; p95: number } {
@@ -166,8 +189,9 @@ async function rssPerMB(unit: string): Promise<number> {
  * collected during the measurement and make the growth meaningless (even negative).
  */
 function rssInChild(): number {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', '--expose-gc', __filename, '--rss-child'], {
-    cwd: path.resolve(__dirname, '..'),
+  // The same script again (bench/run.ts through tsx, or its bundle), told to measure memory only.
+  const out = execFileSync(process.execPath, [...process.execArgv, '--expose-gc', process.argv[1]!, '--rss-child'], {
+    cwd: REPO_ROOT,
     encoding: 'utf8',
   });
   const last = out.trim().split('\n').pop() ?? 'NaN';
@@ -199,8 +223,8 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   const rss = rssInChild();
 
   const result: ServerBenchResult = {
-    singleFiling: { chars: single.length, p50: one.p50, p95: one.p95, bytesPerEdit: one.bytesPerEdit },
-    oneMegabyte: { chars: big.length, filings, p50: mb.p50, p95: mb.p95, bytesPerEdit: mb.bytesPerEdit },
+    singleFiling: { chars: single.length, p50: one.p50, p95: one.p95, bytesPerEdit: one.bytesPerEdit, cold: one.cold },
+    oneMegabyte: { chars: big.length, filings, p50: mb.p50, p95: mb.p95, bytesPerEdit: mb.bytesPerEdit, cold: mb.cold },
     hover: hov,
     rssPerMB: rss,
     targets: {
@@ -213,24 +237,17 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   const ok = (b: boolean): string => (b ? 'ok' : 'MISSED');
   console.log('== language server');
   const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB written per edit`;
-  console.log(`edit → diagnostics, single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)} (${kb(one.bytesPerEdit)})`);
-  console.log(`edit → diagnostics, 1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)} (${kb(mb.bytesPerEdit)})  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
+  console.log(`edit → diagnostics, steady state (${EDITS} edits after ${EDITS + WARM_UP_EDITS} uncounted):`);
+  console.log(`  single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)} (${kb(one.bytesPerEdit)})`);
+  console.log(`  1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)} (${kb(mb.bytesPerEdit)})  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
+  console.log(`edit → diagnostics, cold (the first ${EDITS} edits after opening; JIT and heap still settling):`);
+  console.log(`  single filing: median ${ms(one.cold.p50)}, p95 ${ms(one.cold.p95)}; 1 MB: median ${ms(mb.cold.p50)}, p95 ${ms(mb.cold.p95)}`);
   console.log(`hover (${hov.samples} value cells of the 1 MB document): median ${ms(hov.p50)}, p95 ${ms(hov.p95)}  [p95 < 1 ms: ${ok(result.targets.hoverP95Under1ms)}]`);
   console.log(`memory: ${rss.toFixed(1)} MB RSS per MB of open text`);
   return result;
 }
 
-if (require.main === module && process.argv.includes('--rss-child')) {
-  rssPerMB(bigDocument()).then(
-    (v) => console.log(String(v)),
-    (err) => {
-      console.error(err);
-      process.exitCode = 1;
-    },
-  );
-} else if (require.main === module) {
-  runServerBench().catch((err) => {
-    console.error(err);
-    process.exitCode = 1;
-  });
+/** The child process of {@link rssInChild}: prints RSS growth per MB of open text. */
+export async function rssChild(): Promise<void> {
+  console.log(String(await rssPerMB(bigDocument())));
 }

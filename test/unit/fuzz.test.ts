@@ -194,3 +194,41 @@ test('incremental analysis after random edits equals a fresh analysis', () => {
     assert.equal(inc.text, text.split(/\r\n|\r|\n/).join('\n'));
   }
 });
+
+test('typing inside lines (no line added or removed) keeps equal to a fresh analysis, titles and disable comments included', () => {
+  const rng = new Rng('in-line');
+  const lines = [...seedTexts, ...seedTexts].join('\n\n').split('\n');
+  const inc = new IncrementalAnalyzer(lines.join('\n'), { today: TODAY });
+  inc.analyze();
+  const titles = lines.map((l, i) => (/^\s*(?:#+\s*)?FORM [345]\b/.test(l) ? i : -1)).filter((i) => i >= 0);
+  assert.ok(titles.length >= 4, 'the document has several titles to edit');
+  const commentLines = lines.map((l, i) => (l.trim() === '' ? i : -1)).filter((i) => i >= 0).filter((_, k) => k % 40 === 0).slice(0, 3);
+  const replaceLine = (line: number, text: string) => {
+    inc.applyChanges([{ range: { start: { line, character: 0 }, end: { line, character: lines[line]!.length } }, text }]);
+    lines[line] = text;
+  };
+  for (let e = 0; e < 120; e++) {
+    const kind = rng.int(0, 5);
+    if (kind === 0) {
+      // A title destroyed, restored or changed: filings merge, split and change form.
+      const line = rng.pick(titles);
+      replaceLine(line, rng.pick(['FORM 4', 'FORM 5', 'FXRM 4', 'FORM 3', 'notes']));
+    } else if (kind === 1) {
+      // A disable comment written, rewritten or erased on one of a few blank lines.
+      replaceLine(rng.pick(commentLines), rng.pick(['form345-disable-next-line late-filing', 'form345-disable ocr-text', 'form345-disable', '']));
+    } else {
+      // Ordinary typing: a character or a word in a random line.
+      const line = rng.int(0, lines.length - 1);
+      const at = rng.int(0, lines[line]!.length);
+      const cut = rng.chance(0.3) ? Math.min(lines[line]!.length, at + rng.int(1, 4)) : at;
+      const insert = rng.pick(['x', '4', ' ', '(1)', 'P', '12/18/2014', '']);
+      inc.applyChanges([{ range: { start: { line, character: at }, end: { line, character: cut } }, text: insert }]);
+      lines[line] = lines[line]!.slice(0, at) + insert + lines[line]!.slice(cut);
+    }
+    if (rng.chance(0.5)) {
+      const got = inc.analyze();
+      const want = analyze(lines.join('\n'), { today: TODAY });
+      assert.deepStrictEqual(JSON.parse(JSON.stringify(got)), JSON.parse(JSON.stringify(want)), `edit ${e}`);
+    }
+  }
+});

@@ -93,7 +93,8 @@ interface Directives {
   nextLine: Map<number, Set<string> | 'all'>;
 }
 
-function readDirectives(lines: readonly string[], at: readonly number[], into: Directives): void {
+function readDirectives(lines: readonly string[], at: readonly number[]): Directives {
+  const into: Directives = { fileWide: null, nextLine: new Map() };
   for (const i of at) {
     const raw = lines[i];
     if (raw === undefined || !raw.includes('form345-disable')) continue;
@@ -105,6 +106,7 @@ function readDirectives(lines: readonly string[], at: readonly number[], into: D
     else if (set === 'all' || into.fileWide === 'all') into.fileWide = 'all';
     else into.fileWide = new Set([...(into.fileWide ?? []), ...set]);
   }
+  return into;
 }
 
 function suppressed(f: Finding, d: Directives): boolean {
@@ -165,12 +167,49 @@ function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedF
   return { ...shifted, index, findings: shifted.findings.map((x) => ({ ...x, filing: index })) };
 }
 
-function assemble(filings: AnalyzedFiling[], lines: readonly string[], directiveLines: readonly number[]): AnalysisResult {
-  const directives: Directives = { fileWide: null, nextLine: new Map() };
-  readDirectives(lines, directiveLines, directives);
+/** A filing as the analyzer keeps it between edits. */
+interface CacheEntry {
+  segment: Segment;
+  filing: AnalyzedFiling;
+  /** A line shift not yet applied to the filing's ranges. */
+  delta: number;
+  /** The filing's findings not disabled by a comment, for the directives of {@link visibleFor}. */
+  visible?: Finding[];
+  visibleFor?: Directives;
+}
+
+function assemble(entries: CacheEntry[], directives: Directives): AnalysisResult {
+  const filings: AnalyzedFiling[] = new Array(entries.length);
   const findings: Finding[] = [];
-  for (const f of filings) for (const x of f.findings) if (!suppressed(x, directives)) findings.push(x);
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i];
+    filings[i] = e.filing;
+    if (e.visibleFor !== directives) {
+      e.visible = e.filing.findings.filter((x) => !suppressed(x, directives));
+      e.visibleFor = directives;
+    }
+    for (const x of e.visible!) findings.push(x);
+  }
   return { filings, findings };
+}
+
+/**
+ * Whether the items of a sorted list that fall on lines [from, to] are exactly `added` (same
+ * lines, and `same` for each pair): an edit that leaves them so changes nothing in the list.
+ */
+function sameInRange<T>(sorted: readonly T[], from: number, to: number, added: readonly T[], lineOf: (x: T) => number, same: (a: T, b: T) => boolean): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineOf(sorted[mid]) < from) lo = mid + 1;
+    else hi = mid;
+  }
+  let k = 0;
+  for (let i = lo; i < sorted.length && lineOf(sorted[i]) <= to; i++, k++) {
+    if (k >= added.length || lineOf(added[k]) !== lineOf(sorted[i]) || !same(added[k], sorted[i])) return false;
+  }
+  return k === added.length;
 }
 
 /** Analyses a whole text at once (the CLI's path). */
@@ -196,7 +235,15 @@ export class IncrementalAnalyzer {
   /** Lines holding a `form345-disable` comment, kept up to date edit by edit like the anchors. */
   private directiveLines: number[] = [];
   /** Last analysis per filing; `delta` is a line shift not yet applied to its ranges. */
-  private cache: { segment: Segment; filing: AnalyzedFiling; delta: number }[] = [];
+  private cache: CacheEntry[] = [];
+  /** Changes when the anchors change (so filing segments may have moved). */
+  private anchorsVersion = 0;
+  /** The anchors version the cache's segments were cut for. */
+  private segmentsVersion = -1;
+  /** Lines were added or removed since the last analysis. */
+  private linesShifted = false;
+  /** The directives read from the disable comments; a new object when those lines change. */
+  private directives: Directives | null = null;
   /** Line ranges (in current coordinates) edited since the last analysis. */
   private dirty: { start: number; end: number }[] = [];
   private last: AnalysisResult | null = null;
@@ -237,6 +284,8 @@ export class IncrementalAnalyzer {
         this.lines = splitLines(c.text);
         this.anchors = this.scanAnchors(0, this.lines.length);
         this.directiveLines = this.scanDirectives(0, this.lines.length);
+        this.anchorsVersion++;
+        this.directives = null;
         this.cache = [];
         this.dirty = [{ start: 0, end: this.lines.length }];
         continue;
@@ -257,13 +306,25 @@ export class IncrementalAnalyzer {
     this.lines.splice(sLine, eLine - sLine + 1, ...replacement);
     const delta = replacement.length - (eLine - sLine + 1);
     const newEnd = sLine + replacement.length;
-    // Anchors: drop those in the replaced lines, shift those below, rescan the new lines.
-    const kept = this.anchors.filter((a) => a.line < sLine || a.line > eLine).map((a) => (a.line > eLine ? { ...a, line: a.line + delta } : a));
-    this.anchors = [...kept, ...this.scanAnchors(sLine, newEnd)].sort((a, b) => a.line - b.line);
-    this.directiveLines = [
-      ...this.directiveLines.filter((l) => l < sLine || l > eLine).map((l) => (l > eLine ? l + delta : l)),
-      ...this.scanDirectives(sLine, newEnd),
-    ].sort((a, b) => a - b);
+    if (delta !== 0) this.linesShifted = true;
+    // Anchors: drop those in the replaced lines, shift those below, rescan the new lines. Typing
+    // inside a line (the common edit) leaves them as they were: then nothing is rebuilt.
+    const anchorsAdded = this.scanAnchors(sLine, newEnd);
+    if (delta !== 0 || !sameInRange(this.anchors, sLine, eLine, anchorsAdded, (a) => a.line, (a, b) => a.kind === b.kind)) {
+      const kept = this.anchors.filter((a) => a.line < sLine || a.line > eLine).map((a) => (a.line > eLine ? { ...a, line: a.line + delta } : a));
+      this.anchors = [...kept, ...anchorsAdded].sort((a, b) => a.line - b.line);
+      this.anchorsVersion++;
+    }
+    const directivesAdded = this.scanDirectives(sLine, newEnd);
+    const directivesMoved = delta !== 0 && this.directiveLines.some((l) => l > eLine);
+    if (directivesMoved || !sameInRange(this.directiveLines, sLine, eLine, directivesAdded, (l) => l, () => true) || directivesAdded.length) {
+      this.directiveLines = [
+        ...this.directiveLines.filter((l) => l < sLine || l > eLine).map((l) => (l > eLine ? l + delta : l)),
+        ...directivesAdded,
+      ].sort((a, b) => a - b);
+      // A disable comment's text may have changed even on the same line: read them again.
+      this.directives = null;
+    }
     // Cached filings below the edit move with it; the edited one is dirty.
     for (const c of this.cache) {
       if (c.segment.start > eLine) {
@@ -308,16 +369,50 @@ export class IncrementalAnalyzer {
    * interleave other work (the server answers requests between slices of a huge document).
    */
   *steps(): Generator<void, AnalysisResult> {
+    if (this.canReuseSegments()) {
+      // Typing inside lines: the filings are where they were, only the edited ones change.
+      for (let index = 0; index < this.cache.length; index++) {
+        const entry = this.cache[index];
+        if (!this.isDirty(entry.segment)) continue;
+        entry.filing = analyzeFiling(this.lines.slice(entry.segment.start, entry.segment.end), entry.segment.start, index, this.options);
+        entry.visibleFor = undefined;
+        yield;
+      }
+    } else {
+      yield* this.resegment();
+    }
+    this.dirty = [];
+    this.segmentsVersion = this.anchorsVersion;
+    this.linesShifted = false;
+    this.directives ??= readDirectives(this.lines, this.directiveLines);
+    this.last = assemble(this.cache, this.directives);
+    return this.last;
+  }
+
+  /**
+   * Whether the last segments still hold: no anchor changed and no line was added or removed, and
+   * every edited line lies in a filing that stays one (so no segment appears or disappears).
+   */
+  private canReuseSegments(): boolean {
+    if (this.segmentsVersion !== this.anchorsVersion || this.linesShifted || !this.cache.length) return false;
+    return this.dirty.every((d) =>
+      this.cache.some((e) => e.segment.start <= d.start && d.end <= e.segment.end && (this.hasAnchor(e.segment) || looksLikeFiling(this.lines.slice(e.segment.start, e.segment.end)))),
+    );
+  }
+
+  /** Cuts the document into filings again, reusing the analysis of every untouched one. */
+  private *resegment(): Generator<void, void> {
     const starts = filingStarts(this.anchors);
     const segments: Segment[] = starts.map((s, i) => ({ start: s, end: i + 1 < starts.length ? starts[i + 1] : this.lines.length }));
-    const byStart = new Map<number, { segment: Segment; filing: AnalyzedFiling; delta: number }>();
+    const byStart = new Map<number, CacheEntry>();
     for (const c of this.cache) byStart.set(c.segment.start, c);
-    const next: { segment: Segment; filing: AnalyzedFiling; delta: number }[] = [];
+    const next: CacheEntry[] = [];
     for (const seg of segments) {
       const index = next.length;
       const cached = byStart.get(seg.start);
       if (cached && cached.segment.end === seg.end && !this.isDirty(seg)) {
-        next.push({ segment: seg, filing: shiftFiling(cached.filing, cached.delta, index), delta: 0 });
+        const filing = shiftFiling(cached.filing, cached.delta, index);
+        next.push(filing === cached.filing ? cached : { segment: seg, filing, delta: 0 });
         continue;
       }
       const lines = this.lines.slice(seg.start, seg.end);
@@ -326,12 +421,5 @@ export class IncrementalAnalyzer {
       yield;
     }
     this.cache = next;
-    this.dirty = [];
-    this.last = assemble(
-      next.map((n) => n.filing),
-      this.lines,
-      this.directiveLines,
-    );
-    return this.last;
   }
 }
