@@ -114,21 +114,22 @@ interface EditTimes {
 async function editToDiagnostics(
   text: string,
   uri: string,
+  lineBreaks = false,
 ): Promise<{ cold: EditTimes; p50: number; p95: number; bytesPerEdit: number; store: DocumentStore; snapshot: DocumentSnapshot }> {
   const { store, next, written } = instrumentedStore();
   const opened = next(uri, 1);
   store.open(uri, 'plaintext', 1, text);
   let snapshot = await opened;
-  const at = editPoint(text, 0.5);
+  // `lineBreaks`: Enter then Backspace at a line start a tenth into the text, so every filing below moves.
+  const at = lineBreaks ? { line: editPoint(text, 0.1).line, character: 0 } : editPoint(text, 0.5);
+  const inserted = lineBreaks ? '\n' : 'x';
+  const removed = lineBreaks ? { line: at.line + 1, character: 0 } : { line: at.line, character: at.character + 1 };
   let version = 1;
   const edits = async (count: number): Promise<number[]> => {
     const samples: number[] = [];
     for (let i = 0; i < count; i++) {
       version++;
-      const change =
-        version % 2 === 0
-          ? { range: { start: at, end: at }, text: 'x' }
-          : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      const change = version % 2 === 0 ? { range: { start: at, end: at }, text: inserted } : { range: { start: at, end: removed }, text: '' };
       const done = next(uri, version);
       const t0 = performance.now();
       store.change(uri, version, [change]);
@@ -217,6 +218,8 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   const one = await editToDiagnostics(single, 'file:///bench/single.txt');
   one.store.dispose();
   const mb = await editToDiagnostics(big, 'file:///bench/1mb.txt');
+  const enter = await editToDiagnostics(big, 'file:///bench/1mb-lines.txt', true);
+  enter.store.dispose();
   const hov = hoverTimes(mb.snapshot);
   const filings = mb.snapshot.result.filings.length;
   mb.store.dispose();
@@ -240,6 +243,7 @@ export async function runServerBench(): Promise<ServerBenchResult> {
   console.log(`edit → diagnostics, steady state (${EDITS} edits after ${EDITS + WARM_UP_EDITS} uncounted):`);
   console.log(`  single filing (${single.length} chars): median ${ms(one.p50)}, p95 ${ms(one.p95)} (${kb(one.bytesPerEdit)})`);
   console.log(`  1 MB (${big.length} chars, ${filings} filings): median ${ms(mb.p50)}, p95 ${ms(mb.p95)} (${kb(mb.bytesPerEdit)})  [p95 < 5 ms: ${ok(result.targets.oneMbP95Under5ms)}; within 2x of single: ${ok(result.targets.oneMbWithin2xOfSingle)}]`);
+  console.log(`  1 MB, Enter and Backspace near the top (every filing below moves): median ${ms(enter.p50)}, p95 ${ms(enter.p95)}`);
   console.log(`edit → diagnostics, cold (the first ${EDITS} edits after opening; JIT and heap still settling):`);
   console.log(`  single filing: median ${ms(one.cold.p50)}, p95 ${ms(one.cold.p95)}; 1 MB: median ${ms(mb.cold.p50)}, p95 ${ms(mb.cold.p95)}`);
   console.log(`hover (${hov.samples} value cells of the 1 MB document): median ${ms(hov.p50)}, p95 ${ms(hov.p95)}  [p95 < 1 ms: ${ok(result.targets.hoverP95Under1ms)}]`);

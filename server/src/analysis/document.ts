@@ -161,10 +161,41 @@ function shiftValue(value: unknown, delta: number): unknown {
   return value;
 }
 
+/** Where a shifted filing came from: the filing as analysed, and how far it has moved since. */
+const origins = new WeakMap<AnalyzedFiling, { base: AnalyzedFiling; delta: number }>();
+
+/** The parts of a filing only features ask for (hover, outline, preview), shifted when first read. */
+const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline'] as const;
+
+/**
+ * The filing moved by `delta` lines and renumbered. Pressing Enter near the top of a large document
+ * moves every filing below it: their range and findings (published on every edit) are shifted now,
+ * the rest only when something reads it, always from the filing as analysed (shifts add up).
+ */
 function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedFiling {
-  const shifted = delta === 0 ? f : (shiftValue(f, delta) as AnalyzedFiling);
-  if (shifted.index === index) return shifted;
-  return { ...shifted, index, findings: shifted.findings.map((x) => ({ ...x, filing: index })) };
+  if (delta === 0 && f.index === index) return f;
+  const origin = origins.get(f);
+  const base = origin ? origin.base : f;
+  const total = (origin ? origin.delta : 0) + delta;
+  const out = { index, range: shiftValue(base.range, total) as Range, layout: base.layout, record: base.record } as AnalyzedFiling;
+  for (const key of LAZY_PARTS) {
+    let value: unknown;
+    let read = false;
+    Object.defineProperty(out, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!read) {
+          value = total === 0 ? base[key] : shiftValue(base[key], total);
+          read = true;
+        }
+        return value;
+      },
+    });
+  }
+  out.findings = base.findings.map((x) => ({ ...(total === 0 ? x : (shiftValue(x, total) as Finding)), filing: index }));
+  origins.set(out, { base, delta: total });
+  return out;
 }
 
 /** A filing as the analyzer keeps it between edits. */
