@@ -195,6 +195,27 @@ export function startDetached(cmd, args, { env, logFile, cwd } = {}) {
   return p;
 }
 
+/**
+ * What a run started that must not outlive it: `cleanup()` closes the browser and kills the
+ * server's process group; SIGINT and SIGTERM run it too. Set `browser` and `server` once started.
+ */
+export function runResources() {
+  const resources = {
+    browser: undefined,
+    server: undefined,
+    async cleanup() {
+      try {
+        await resources.browser?.close();
+      } catch {
+        /* the browser is already gone */
+      }
+      killGroup(resources.server);
+    },
+  };
+  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => resources.cleanup().finally(() => process.exit(130)));
+  return resources;
+}
+
 export function killGroup(p) {
   if (!p || p.exitCode !== null || p.signalCode !== null) return;
   try {

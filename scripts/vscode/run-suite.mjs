@@ -22,7 +22,7 @@ import {
   die,
   freePort,
   isolatedEnv,
-  killGroup,
+  runResources,
   log,
   makeRunDir,
   makeWorkspace,
@@ -95,28 +95,15 @@ const server = startDetached(
   { env, cwd: runDir, logFile: join(runDir, 'server.log') },
 );
 
-let browser;
-async function cleanup() {
-  try {
-    await browser?.close();
-  } catch {
-    /* browser already gone */
-  }
-  killGroup(server);
-}
-for (const sig of ['SIGINT', 'SIGTERM']) {
-  process.on(sig, async () => {
-    await cleanup();
-    process.exit(130);
-  });
-}
+const resources = runResources();
+resources.server = server;
 
 let exitCode = 1;
 try {
   await waitForHttp(`http://127.0.0.1:${port}/version`, 30_000, server);
   log(TAG, 'server listening; launching chromium');
   const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60_000 });
+  const browser = (resources.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60_000 }));
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
 
   let resolveExit;
@@ -159,7 +146,7 @@ try {
   log(TAG, `server output (tail):\n${server.recentOutput().slice(-3000)}`);
   exitCode = 1;
 } finally {
-  await cleanup();
+  await resources.cleanup();
 }
 const secs = ((Date.now() - started) / 1000).toFixed(1);
 if (exitCode !== 0) {

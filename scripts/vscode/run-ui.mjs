@@ -9,7 +9,7 @@
 // (keeps the browser's console in our output).
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { SEEDS, CHROMIUM, CHROMIUM_ARGS, ROOT, die, freePort, isolatedEnv, killGroup, log, makeRunDir, makeWorkspace, pruneRuns, useRunTmp } from './lib.mjs';
+import { SEEDS, CHROMIUM, CHROMIUM_ARGS, ROOT, die, freePort, isolatedEnv, log, makeRunDir, makeWorkspace, pruneRuns, runResources, useRunTmp } from './lib.mjs';
 import { installVsix, startCodeServer, workbenchUrl } from './code-server.mjs';
 import { packageExtension } from './package.mjs';
 
@@ -27,7 +27,7 @@ const SERVER_DEADLINE = 45_000;
 const started = Date.now();
 const hardTimer = setTimeout(() => {
   console.error(`[${TAG}] FAILED: hard timeout after ${hardTimeoutMs / 1000} s`);
-  cleanup().finally(() => process.exit(1));
+  resources.cleanup().finally(() => process.exit(1));
 }, hardTimeoutMs);
 hardTimer.unref();
 
@@ -58,17 +58,7 @@ const footnoteDef = locate(seed003, '**(1)** The option becomes');
 const unusedFootnote = locate(seed000, '25% of these options vest', '(1)', 1);
 
 // --- set up: package, install, start ---
-let server;
-let browser;
-async function cleanup() {
-  try {
-    await browser?.close();
-  } catch {
-    /* already closed */
-  }
-  killGroup(server);
-}
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => cleanup().finally(() => process.exit(130)));
+const resources = runResources();
 
 pruneRuns();
 const runDir = makeRunDir('ui');
@@ -212,10 +202,10 @@ let exitCode = 0;
 try {
   await installVsix(TAG, runDir, vsix);
   const port = await freePort();
-  server = await startCodeServer(TAG, { runDir, port, workspace });
+  resources.server = await startCodeServer(TAG, { runDir, port, workspace });
   const { chromium } = await import('playwright-core');
   const env = isolatedEnv(runDir);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60_000 });
+  const browser = (resources.browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, env, timeout: 60_000 }));
   page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   page.on('pageerror', (e) => log(TAG, `page error: ${e.message}`));
   if (argv.includes('--headed-debug')) page.on('console', (m) => log(TAG, `console.${m.type()}: ${m.text()}`));
@@ -360,7 +350,7 @@ try {
   log(TAG, `error: ${e?.message ?? e}`);
   exitCode = 1;
 } finally {
-  await cleanup();
+  await resources.cleanup();
 }
 
 const failed = results.filter((r) => !r.ok);
