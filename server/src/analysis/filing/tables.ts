@@ -84,7 +84,7 @@ interface Variant {
 /** Grammars are constant: built once per table and form (alignment plans are kept per grammar). */
 const variantCache = new Map<string, Variant[]>();
 
-function variantsFor(table: TableName, form: FormDigit): Variant[] {
+export function variantsFor(table: TableName, form: FormDigit): Variant[] {
   const key = table + form;
   let variants = variantCache.get(key);
   if (!variants) variantCache.set(key, (variants = buildVariants(table, form)));
