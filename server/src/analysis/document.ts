@@ -279,11 +279,30 @@ export class IncrementalAnalyzer {
   private dirty: { start: number; end: number }[] = [];
   private last: AnalysisResult | null = null;
 
+  /** Lines below this have not been looked at for anchors yet (a new document is scanned in slices). */
+  private anchorsScannedTo = 0;
+
   constructor(text: string, private readonly options: AnalyzeOptions = {}) {
     this.lines = splitLines(text);
-    this.anchors = this.scanAnchors(0, this.lines.length);
     this.directiveLines = this.scanDirectives(0, this.lines.length);
     this.dirty = [{ start: 0, end: this.lines.length }];
+  }
+
+  /** Scans for anchors in slices of lines (the first analysis of a 10 MB document must not block). */
+  private *scanPendingAnchors(): Generator<void, void> {
+    const SLICE = 20000;
+    while (this.anchorsScannedTo < this.lines.length) {
+      const to = Math.min(this.lines.length, this.anchorsScannedTo + SLICE);
+      for (const a of this.scanAnchors(this.anchorsScannedTo, to)) this.anchors.push(a);
+      this.anchorsScannedTo = to;
+      if (to < this.lines.length) yield;
+    }
+  }
+
+  /** Finishes any anchor scan still pending (edits need every anchor in place). */
+  private completeAnchors(): void {
+    const scan = this.scanPendingAnchors();
+    while (!scan.next().done);
   }
 
   private scanDirectives(from: number, to: number): number[] {
@@ -310,10 +329,12 @@ export class IncrementalAnalyzer {
   }
 
   applyChanges(changes: readonly ContentChange[]): void {
+    this.completeAnchors();
     for (const c of changes) {
       if (!c.range) {
         this.lines = splitLines(c.text);
         this.anchors = this.scanAnchors(0, this.lines.length);
+        this.anchorsScannedTo = this.lines.length;
         this.directiveLines = this.scanDirectives(0, this.lines.length);
         this.anchorsVersion++;
         this.directives = null;
@@ -400,6 +421,10 @@ export class IncrementalAnalyzer {
    * interleave other work (the server answers requests between slices of a huge document).
    */
   *steps(): Generator<void, AnalysisResult> {
+    if (this.anchorsScannedTo < this.lines.length) {
+      yield* this.scanPendingAnchors();
+      this.anchorsVersion++;
+    }
     if (this.canReuseSegments()) {
       // Typing inside lines: the filings are where they were, only the edited ones change.
       for (let index = 0; index < this.cache.length; index++) {
