@@ -5,23 +5,16 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { differences } from '../support/diff';
+import { lostOf, TODAY } from '../support/fixtures';
 
 const DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'real');
-const TODAY = new Date('2026-11-23T12:00:00Z');
 
 /** Conversions the parser does not read fully yet, with what is still wrong. Shrink this list. */
 const KNOWN_GAPS: Record<string, string> = {};
-
-function lostOf(file: string): string[][] {
-  const lostFile = file.replace(/\.txt$/, '.lost.json');
-  if (!existsSync(lostFile)) return [];
-  const data = JSON.parse(readFileSync(lostFile, 'utf8')) as string[] | string[][];
-  return Array.isArray(data[0]) ? (data as string[][]) : [data as string[]];
-}
 
 const conversions = readdirSync(DIR).filter((f) => f.endsWith('.txt') && f !== 'TOOLS.txt');
 assert.ok(conversions.length >= 30, 'the real conversions are present');
