@@ -64,15 +64,19 @@ const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
 function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
   const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
   if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
-  const m = /^\s*([1-6])\s*\.\s*([A-Za-z].*)$/.exec(cellText);
+  const m = /^\s*([1-6])\s*\.\s*(\p{L}.*)$/u.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
   const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
   if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
-  // Damaged by OCR: the label's first word, one edit allowed ("Relationship of Repoting ...").
-  const firstWord = /^[a-z]+/.exec(rest)?.[0] ?? '';
-  return FIRST_WORD_RES[box].some((re) => re.test(firstWord)) ? box : null;
+  // Damaged by OCR: the label's first word, one edit allowed ("Relatíonship of Reporting ..."),
+  // or cut in two by a space ("Relationsh ip of Reporting ...").
+  const words = /^(\p{L}+)(?: (\p{L}+))?/u.exec(rest);
+  if (!words) return null;
+  const firstWord = words[1];
+  const joined = words[2] === undefined ? firstWord : firstWord + words[2];
+  return FIRST_WORD_RES[box].some((re) => re.test(firstWord) || re.test(joined)) ? box : null;
 }
 
 /** Each box label's first word (five letters or more) as a whole-word fuzzy pattern, compiled once. */
