@@ -590,7 +590,11 @@ export function parseRelationship(stream: Stream): Relationship | null {
     const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
     const words = byCell ? titleLines[0].map((p) => p.text) : titleLines.map((ps) => ps.map((p) => p.text).join(' '));
     rel.titleRange = pieceRange(titleLines[0][0]);
-    if (rel.isOfficer && rel.isOther && words.length > 1) {
+    const columns = rel.isOfficer && rel.isOther ? titlesByColumn(stream, from, titleLines) : null;
+    if (columns) {
+      rel.officerTitle = columns.officer.length ? stripCaption(cleanValue(columns.officer.join(' '))) : null;
+      rel.otherText = columns.other.length ? stripCaption(cleanValue(columns.other.join(' '))) : null;
+    } else if (rel.isOfficer && rel.isOther && words.length > 1) {
       rel.officerTitle = stripCaption(cleanValue(words[0]));
       rel.otherText = stripCaption(cleanValue(words.slice(1).join(' ')));
     } else if (rel.isOther && !rel.isOfficer) {
@@ -600,6 +604,33 @@ export function parseRelationship(stream: Stream): Relationship | null {
     }
   }
   return rel;
+}
+
+/**
+ * Both boxes checked, the options side by side ("X Officer (give" ... "X Other (specify") and
+ * the texts on lines of their own below them: each text stands under its option, so a piece
+ * belongs to the option it starts nearer to (a title wrapped in its column, "Chief Executive" /
+ * "Officer", stays one title). Null when the layout does not say (options stacked, texts on
+ * the options' line as tabbed cells).
+ */
+function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { officer: string[]; other: string[] } | null {
+  const at = (field: 'isOfficer' | 'isOther') => {
+    const re = RELATIONSHIP_OPTIONS.find((o) => o.field === field)!.re;
+    re.lastIndex = Math.min(from, stream.text.length);
+    const m = re.exec(stream.text);
+    return m ? stream.position(m.index) : null;
+  };
+  const officer = at('isOfficer');
+  const other = at('isOther');
+  if (!officer || !other || officer.line !== other.line || other.character - officer.character < 8) return null;
+  const out = { officer: [] as string[], other: [] as string[] };
+  for (const ps of titleLines) {
+    for (const p of ps) {
+      if (p.line <= officer.line) return null;
+      (Math.abs(p.start - other.character) < Math.abs(p.start - officer.character) ? out.other : out.officer).push(p.text);
+    }
+  }
+  return out;
 }
 
 const JOINT_ONE_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(?:([Xx☒])\\s+)?One`, 'i');
