@@ -792,6 +792,10 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
       if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
       const head = lines[j].masked.slice(0, Math.max(m.index, 8));
       if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
+      // The mark first on its line, left of the caption's column, the caption's words after it
+      // ("│X│  or Form 5 obligations may").
+      const lead = /^\s*(?:X|☒)(?=\s|$)/.exec(lines[j].masked);
+      if (lead && lead[0].length <= m.index) return { value: true, range };
     }
     return { value: false, range };
   }
