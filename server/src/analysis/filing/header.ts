@@ -445,6 +445,21 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
     return out;
   }
+  if (first.length === 2 && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
+    // One of three columns empty (a value lost): "SAN MATEO   CA", "CA   94402".
+    const [a, b] = first;
+    const state = (t: string) => /^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(t);
+    const zip = (t: string) => /^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(t);
+    const fields: ['city' | 'state' | 'zip', Piece][] | null =
+      state(a.text) && zip(b.text) ? [['state', a], ['zip', b]] : /[A-Za-z]{3}/.test(a.text) && (state(b.text) || zip(b.text)) ? [['city', a], [state(b.text) ? 'state' : 'zip', b]] : null;
+    if (fields) {
+      for (const [field, p] of fields) {
+        out[field] = field === 'city' ? cleanValue(p.text).replace(/,$/, '') || null : cleanValue(p.text) || null;
+        out.ranges.push({ field, range: pieceRange(p), raw: p.text });
+      }
+      return out;
+    }
+  }
   let joined = first.map((p) => p.text).join(' ');
   let m = CITY_STATE_ZIP.exec(joined.trim());
   if (!m && lines.length > 1) {
