@@ -35,7 +35,7 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+Fil(?:ed|ing)\\s*${MDY}`, 'i') },
+  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+(?:${fuzzyWord('Filed')}|${fuzzyWord('Filing')})\\s*${MDY}`, 'i') },
   {
     box: 'relationship',
     re: new RegExp(`${NUM}${fuzzyWord('Relationship')}\\s+of\\s+${fuzzyWord('Reporting')}\\s+Person\\s*\\(?\\s*s?\\s*\\)?\\s+to\\s+${fuzzyWord('Issuer')}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
@@ -70,22 +70,31 @@ function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): 
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
   const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
   if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
-  // Damaged by OCR: the label's first word, one edit allowed ("Relatíonship of Reporting ..."),
-  // or cut in two by a space ("Relationsh ip of Reporting ...").
-  const words = /^(\p{L}+)(?: (\p{L}+))?/u.exec(rest);
-  if (!words) return null;
-  const firstWord = words[1];
-  const joined = words[2] === undefined ? firstWord : firstWord + words[2];
-  return FIRST_WORD_RES[box].some((re) => re.test(firstWord) || re.test(joined)) ? box : null;
+  // Damaged by OCR: the label's first long word, one edit allowed ("Relatíonship of Reporting
+  // ...", "If Arnendment, Date"), or cut in two by a space ("Relationsh ip of Reporting ...").
+  const words = rest.split(' ', 4).map((w) => w.replace(/[^\p{L}]+$/u, ''));
+  return FIRST_WORD_RES[box].some(({ re, at }) => {
+    const word = words[at];
+    return word !== undefined && (re.test(word) || (words[at + 1] !== undefined && re.test(word + words[at + 1])));
+  })
+    ? box
+    : null;
 }
 
-/** Each box label's first word (five letters or more) as a whole-word fuzzy pattern, compiled once. */
+/**
+ * Each box label's first word of five letters or more (among its first three) as a whole-word
+ * fuzzy pattern, with its place in the label, compiled once.
+ */
 const FIRST_WORD_RES = Object.fromEntries(
   Object.entries(BOX_LABEL_TEXT).map(([box, texts]) => [
     box,
-    texts.map((t) => t.split(' ')[0]).filter((want) => want.length >= 5).map((want) => new RegExp(`^${fuzzyWord(want)}$`)),
+    texts.flatMap((t) => {
+      const words = t.split(' ').slice(0, 3).map((w) => w.replace(/[^a-z]+$/, ''));
+      const at = words.findIndex((w) => w.length >= 5 && /^[a-z]+$/.test(w));
+      return at < 0 ? [] : [{ re: new RegExp(`^${fuzzyWord(words[at])}$`), at }];
+    }),
   ]),
-) as Record<BoxKey, RegExp[]>;
+) as Record<BoxKey, { re: RegExp; at: number }[]>;
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
 const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {
