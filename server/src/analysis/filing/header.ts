@@ -430,6 +430,23 @@ function pieceRange(p: Piece): Range {
 /** City, state code (MA, A6, D0) and a postal code with at least one digit (02451, M5J2T3, HM 11). */
 const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
+/** City and a US state code, no postal code: "SAN MATEO, CA", "Greenwich CT". */
+function cityAndState(text: string): { city: string; state: string } | null {
+  let t = text.trim();
+  if (t.endsWith('.')) t = t.slice(0, -1);
+  const state = t.slice(-2);
+  let end = t.length - 2;
+  if (!US_STATES.has(state) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
+  while (end > 0 && /[\s,]/.test(t[end - 1])) end--;
+  const city = t.slice(0, end);
+  return /[A-Za-z]{2}/.test(city) ? { city, state } : null;
+}
+
+/** USPS codes of the states, DC and the territories. */
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI'.split(' '),
+);
+
 interface CityStateZip {
   city: string | null;
   state: string | null;
@@ -489,7 +506,12 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.state = m[2].toUpperCase();
     out.zip = m[3];
   } else {
-    out.city = cleanValue(joined) || null;
+    // No postal code (left blank, or lost): a US state or territory code ends the line.
+    const cs = cityAndState(joined);
+    if (cs) {
+      out.city = cleanValue([cs.city, ...wrapped].join(' ')) || null;
+      out.state = cs.state;
+    } else out.city = cleanValue(joined) || null;
   }
   out.ranges.push({ field: 'city', range, raw: joined });
   return out;
