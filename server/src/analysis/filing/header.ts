@@ -664,11 +664,13 @@ function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { 
     const re = RELATIONSHIP_OPTIONS.find((o) => o.field === field)!.re;
     re.lastIndex = Math.min(from, stream.text.length);
     const m = re.exec(stream.text);
-    return m ? stream.position(m.index) : null;
+    return m ? { ...stream.position(m.index), piece: stream.pieceAt(m.index) } : null;
   };
   const officer = at('isOfficer');
   const other = at('isOther');
-  if (!officer || !other || officer.line !== other.line || other.character - officer.character < 8) return null;
+  // Options in cells of their own (a wide space or a border between them) are laid out in columns;
+  // in one run of text ("X Officer (give title below) X Other (specify below)") they are not.
+  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character - officer.character < 8) return null;
   const out = { officer: [] as string[], other: [] as string[] };
   for (const ps of titleLines) {
     for (const p of ps) {
