@@ -13,8 +13,8 @@ function escape(s: string): string {
 export function fuzzyWord(word: string): string {
   if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
   const alts = new Set<string>([escape(word)]);
-  // OCR reads one letter as two: m → rn, d → cl, w → vv.
-  const PAIRS: Record<string, string> = { m: 'rn', d: 'cl', w: 'vv' };
+  // OCR reads one letter as two: m → rn, d → cl, w → vv, n → ri.
+  const PAIRS: Record<string, string> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
   for (let i = 0; i < word.length; i++) {
     const pair = PAIRS[word[i].toLowerCase()];
     if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);

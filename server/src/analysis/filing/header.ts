@@ -35,7 +35,7 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+Fil(?:ed|ing)\\s*${MDY}`, 'i') },
+  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+(?:${fuzzyWord('Filed')}|${fuzzyWord('Filing')})\\s*${MDY}`, 'i') },
   {
     box: 'relationship',
     re: new RegExp(`${NUM}${fuzzyWord('Relationship')}\\s+of\\s+${fuzzyWord('Reporting')}\\s+Person\\s*\\(?\\s*s?\\s*\\)?\\s+to\\s+${fuzzyWord('Issuer')}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
@@ -64,24 +64,37 @@ const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
 function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
   const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
   if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
-  const m = /^\s*([1-6])\s*\.\s*([A-Za-z].*)$/.exec(cellText);
+  const m = /^\s*([1-6])\s*\.\s*(\p{L}.*)$/u.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
   const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
   if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
-  // Damaged by OCR: the label's first word, one edit allowed ("Relationship of Repoting ...").
-  const firstWord = /^[a-z]+/.exec(rest)?.[0] ?? '';
-  return FIRST_WORD_RES[box].some((re) => re.test(firstWord)) ? box : null;
+  // Damaged by OCR: the label's first long word, one edit allowed ("Relatíonship of Reporting
+  // ...", "If Arnendment, Date"), or cut in two by a space ("Relationsh ip of Reporting ...").
+  const words = rest.split(' ', 4).map((w) => w.replace(/[^\p{L}]+$/u, ''));
+  return FIRST_WORD_RES[box].some(({ re, at }) => {
+    const word = words[at];
+    return word !== undefined && (re.test(word) || (words[at + 1] !== undefined && re.test(word + words[at + 1])));
+  })
+    ? box
+    : null;
 }
 
-/** Each box label's first word (five letters or more) as a whole-word fuzzy pattern, compiled once. */
+/**
+ * Each box label's first word of five letters or more (among its first three) as a whole-word
+ * fuzzy pattern, with its place in the label, compiled once.
+ */
 const FIRST_WORD_RES = Object.fromEntries(
   Object.entries(BOX_LABEL_TEXT).map(([box, texts]) => [
     box,
-    texts.map((t) => t.split(' ')[0]).filter((want) => want.length >= 5).map((want) => new RegExp(`^${fuzzyWord(want)}$`)),
+    texts.flatMap((t) => {
+      const words = t.split(' ').slice(0, 3).map((w) => w.replace(/[^a-z]+$/, ''));
+      const at = words.findIndex((w) => w.length >= 5 && /^[a-z]+$/.test(w));
+      return at < 0 ? [] : [{ re: new RegExp(`^${fuzzyWord(words[at])}$`), at }];
+    }),
   ]),
-) as Record<BoxKey, RegExp[]>;
+) as Record<BoxKey, { re: RegExp; at: number }[]>;
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
 const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {
@@ -417,6 +430,23 @@ function pieceRange(p: Piece): Range {
 /** City, state code (MA, A6, D0) and a postal code with at least one digit (02451, M5J2T3, HM 11). */
 const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
+/** City and a US state code, no postal code: "SAN MATEO, CA", "Greenwich CT". */
+function cityAndState(text: string): { city: string; state: string } | null {
+  let t = text.trim();
+  if (t.endsWith('.')) t = t.slice(0, -1);
+  const state = t.slice(-2);
+  let end = t.length - 2;
+  if (!US_STATES.has(state) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
+  while (end > 0 && /[\s,]/.test(t[end - 1])) end--;
+  const city = t.slice(0, end);
+  return /[A-Za-z]{2}/.test(city) ? { city, state } : null;
+}
+
+/** USPS codes of the states, DC and the territories. */
+const US_STATES = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY AS GU MP PR VI'.split(' '),
+);
+
 interface CityStateZip {
   city: string | null;
   state: string | null;
@@ -441,6 +471,21 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
     return out;
   }
+  if (first.length === 2 && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
+    // One of three columns empty (a value lost): "SAN MATEO   CA", "CA   94402".
+    const [a, b] = first;
+    const state = (t: string) => /^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(t);
+    const zip = (t: string) => /^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(t);
+    const fields: ['city' | 'state' | 'zip', Piece][] | null =
+      state(a.text) && zip(b.text) ? [['state', a], ['zip', b]] : /[A-Za-z]{3}/.test(a.text) && (state(b.text) || zip(b.text)) ? [['city', a], [state(b.text) ? 'state' : 'zip', b]] : null;
+    if (fields) {
+      for (const [field, p] of fields) {
+        out[field] = field === 'city' ? cleanValue(p.text).replace(/,$/, '') || null : cleanValue(p.text) || null;
+        out.ranges.push({ field, range: pieceRange(p), raw: p.text });
+      }
+      return out;
+    }
+  }
   let joined = first.map((p) => p.text).join(' ');
   let m = CITY_STATE_ZIP.exec(joined.trim());
   if (!m && lines.length > 1) {
@@ -461,7 +506,12 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.state = m[2].toUpperCase();
     out.zip = m[3];
   } else {
-    out.city = cleanValue(joined) || null;
+    // No postal code (left blank, or lost): a US state or territory code ends the line.
+    const cs = cityAndState(joined);
+    if (cs) {
+      out.city = cleanValue([cs.city, ...wrapped].join(' ')) || null;
+      out.state = cs.state;
+    } else out.city = cleanValue(joined) || null;
   }
   out.ranges.push({ field: 'city', range, raw: joined });
   return out;
@@ -586,7 +636,11 @@ export function parseRelationship(stream: Stream): Relationship | null {
     const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
     const words = byCell ? titleLines[0].map((p) => p.text) : titleLines.map((ps) => ps.map((p) => p.text).join(' '));
     rel.titleRange = pieceRange(titleLines[0][0]);
-    if (rel.isOfficer && rel.isOther && words.length > 1) {
+    const columns = rel.isOfficer && rel.isOther ? titlesByColumn(stream, from, titleLines) : null;
+    if (columns) {
+      rel.officerTitle = columns.officer.length ? stripCaption(cleanValue(columns.officer.join(' '))) : null;
+      rel.otherText = columns.other.length ? stripCaption(cleanValue(columns.other.join(' '))) : null;
+    } else if (rel.isOfficer && rel.isOther && words.length > 1) {
       rel.officerTitle = stripCaption(cleanValue(words[0]));
       rel.otherText = stripCaption(cleanValue(words.slice(1).join(' ')));
     } else if (rel.isOther && !rel.isOfficer) {
@@ -596,6 +650,35 @@ export function parseRelationship(stream: Stream): Relationship | null {
     }
   }
   return rel;
+}
+
+/**
+ * Both boxes checked, the options side by side ("X Officer (give" ... "X Other (specify") and
+ * the texts on lines of their own below them: each text stands under its option, so a piece
+ * belongs to the option it starts nearer to (a title wrapped in its column, "Chief Executive" /
+ * "Officer", stays one title). Null when the layout does not say (options stacked, texts on
+ * the options' line as tabbed cells).
+ */
+function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { officer: string[]; other: string[] } | null {
+  const at = (field: 'isOfficer' | 'isOther') => {
+    const re = RELATIONSHIP_OPTIONS.find((o) => o.field === field)!.re;
+    re.lastIndex = Math.min(from, stream.text.length);
+    const m = re.exec(stream.text);
+    return m ? { ...stream.position(m.index), piece: stream.pieceAt(m.index) } : null;
+  };
+  const officer = at('isOfficer');
+  const other = at('isOther');
+  // Options in cells of their own (a wide space or a border between them) are laid out in columns;
+  // in one run of text ("X Officer (give title below) X Other (specify below)") they are not.
+  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character - officer.character < 8) return null;
+  const out = { officer: [] as string[], other: [] as string[] };
+  for (const ps of titleLines) {
+    for (const p of ps) {
+      if (p.line <= officer.line) return null;
+      (Math.abs(p.start - other.character) < Math.abs(p.start - officer.character) ? out.other : out.officer).push(p.text);
+    }
+  }
+  return out;
 }
 
 const JOINT_ONE_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(?:([Xx☒])\\s+)?One`, 'i');
@@ -757,6 +840,10 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
       if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
       const head = lines[j].masked.slice(0, Math.max(m.index, 8));
       if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
+      // The mark first on its line, left of the caption's column, the caption's words after it
+      // ("│X│  or Form 5 obligations may").
+      const lead = /^\s*(?:X|☒)(?=\s|$)/.exec(lines[j].masked);
+      if (lead && lead[0].length <= m.index) return { value: true, range };
     }
     return { value: false, range };
   }

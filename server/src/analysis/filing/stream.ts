@@ -35,7 +35,7 @@ export class Stream {
   }
 
   /** Piece index holding stream offset `at` (the piece before a joining newline). */
-  private pieceAt(at: number): number {
+  pieceAt(at: number): number {
     let lo = 0;
     let hi = this.offsets.length - 1;
     while (lo < hi) {

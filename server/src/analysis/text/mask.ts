@@ -250,7 +250,8 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   let i = 0;
   // Markdown heading marks and list bullets at the start of a line.
   let lead = 0;
-  while (lead < n && (line[lead] === ' ' || line[lead] === '\t')) lead++;
+  // A BOM before the first line's markup ("\uFEFF# FORM 4") does not hide the markup.
+  while (lead < n && (line[lead] === ' ' || line[lead] === '\t' || line[lead] === '\uFEFF')) lead++;
   if (line[lead] === '#') {
     let k = lead;
     while (k < n && line[k] === '#') set(out, k++, ' ');
