@@ -831,7 +831,8 @@ function fixedRelLines(ctx: Ctx, o: ReportingOwnerRecord | undefined, mark: Mark
   lines.push(`${mark(d)}${padTo(lab.director, 28)}${mark(t)}${lab.tenPct}`);
   lines.push(`${mark(of)}${padTo(lab.officer, 28)}${mark(ot)}${lab.other}`);
   const titles = o ? titleTexts(o) : [];
-  if (o?.isOfficer && o.officerTitle && o.isOther && o.otherText) lines.push(`    ${padTo(o.officerTitle, 26)}${o.otherText}`);
+  // Both titles side by side, each wrapped in its own column as pdftotext lays out separate text runs.
+  if (o?.isOfficer && o.officerTitle && o.isOther && o.otherText) lines.push(...sideBySide([{ x: 4, lines: wrap(o.officerTitle, 24) }, { x: 30, lines: wrap(o.otherText, width - 30) }]));
   else if (titles.length) lines.push(`    ${titles[0]}`);
   return lines;
 }
