@@ -76,10 +76,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'candlechaser.form4.MVIS.pandoc-md.txt':
     '/derivative/1 and /derivative/2 acquiredDisposed: as in pandoc-plain, the `[150,000]{.SmallFormData}` and ' +
     '`[118,800]{.SmallFormData}` spans lie in the (D) column\'s dash run; the parser reads (A).',
-  'form3.nosecurities.pandoc-md.txt':
-    '/reportingOwners/0/isDirector: in the 17-column relationship cell the checked box is cut into `[X]` / `{.FormData}` on ' +
-    'two lines above `Director` (the one-cell third row of the relationship table narrows the nested table); the parser ' +
-    'reads the Director box as unchecked.',
   'form4.snow.html2text79.txt':
     'footnotes 10-15: html2text breaks "f/b/o" after the slash ("... Trust f/b/" / "o Child 1 ..."); the parser joins the ' +
     'lines with a space, "f/b/ o". The break is html2text\'s own (with a space, "f/b/ o" would have fit on the line).',

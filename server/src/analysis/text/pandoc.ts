@@ -95,6 +95,18 @@ function isPunct(c: number): boolean {
  * mask.ts could not see from one line; returns, per cell line, the lines where a span opened
  * there closes (for the glue rule).
  */
+/**
+ * A cell line that starts with span attributes (`{.FormData}`, `{#id}`): pandoc cut a span after
+ * its `]` even short of the cell's width (a nested table's column is narrower). Text never looks
+ * like that, unlike a `(` opening the next line, which may well be text after a bracket.
+ */
+function attributesFollow(next: CellLine | undefined): boolean {
+  if (!next) return false;
+  const c0 = next.text.charCodeAt(next.lead);
+  const c1 = next.text.charCodeAt(next.lead + 1);
+  return c0 === 123 /* { */ && (c1 === 46 /* . */ || c1 === 35) /* # */;
+}
+
 function scanCell(cell: CellLine[], blanks: Blanks): Map<number, number> {
   const opens: { k: number; at: number }[] = [];
   const closedOn = new Map<number, number>();
@@ -121,13 +133,11 @@ function scanCell(cell: CellLine[], blanks: Blanks): Map<number, number> {
       } else if (c === 91 /* [ */) {
         opens.push({ k, at: i });
       } else if (c === 93 /* ] */) {
-        const next = i + 1 < cl.visible ? t.charCodeAt(i + 1) : i + 1 === t.length ? cell[k + 1]?.text.charCodeAt(cell[k + 1].lead) : NaN;
+        const next = i + 1 < cl.visible ? t.charCodeAt(i + 1) : i + 1 === t.length || attributesFollow(cell[k + 1]) ? cell[k + 1]?.text.charCodeAt(cell[k + 1].lead) : NaN;
         if (next !== 123 && next !== 40) continue;
         const open = opens.pop();
-        if (open && open.k !== k) {
-          blank(blanks, cell[open.k].line, cell[open.k].from + open.at);
-          closedOn.set(open.k, k);
-        }
+        if (open) blank(blanks, cell[open.k].line, cell[open.k].from + open.at);
+        if (open && open.k !== k) closedOn.set(open.k, k);
         blank(blanks, cl.line, cl.from + i);
         // The attributes or target: to their closing character, or on to the next line.
         const close = next === 123 ? 125 : 41;
