@@ -120,11 +120,15 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
     case 'word':
       return 0;
     case 'letter':
-      return first ? 0.3 : 0.05;
+      if (first) return 0.3;
+      // "Series A", "Class B": a letter after a word. After an amount it is a code or (A)/(D)
+      // of a flattened row whose date was lost ("Common Stock M 5,335 A $0").
+      return prev && prev.type === 'number' ? 0.6 : 0.05;
     case 'number':
       // "Convertible Notes due 2028": a number in the same cell as the words before it.
       if (first) return 0.6;
-      return prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line ? 0.05 : 0.35;
+      if (prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line) return 0.05;
+      return prev && prev.type === 'letter' ? 0.5 : 0.35;
     case 'money':
       // "Common Shares, par value $0.01 per share": a price inside a title.
       return first ? INF : 0.5;

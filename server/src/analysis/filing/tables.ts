@@ -490,7 +490,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const code = variant.kind === 'transaction' ? letterOf(fills.get('transactionCode')) : null;
   const codeToken = valueToken(fills.get('transactionCode'));
   const hasVColumn = form === '4';
-  const equitySwapInvolved = variant.kind === 'transaction' && code !== null && hasVColumn ? (valueToken(fills.get('v')) ? true : false) : null;
+  // The V column of a transaction row: marked or empty. With the code lost, a "V" there is as
+  // likely the "Code V" header glued into the cells (the code cell reads "Code"), so it stays unknown.
+  const vMarked = valueToken(fills.get('v')) !== undefined;
+  const equitySwapInvolved = variant.kind === 'transaction' && hasVColumn ? (vMarked ? (code !== null ? true : null) : false) : null;
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');
