@@ -6,13 +6,13 @@ import type { Range } from '../types';
 import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { isBoilerplate } from './vocabulary';
+import { EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
 import { fuzzyWord } from './fuzzy';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB/i;
+const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|one\s+of\s+which\s+must\s+be|are\s+not\s+required\s+to\s+respond|unless\s+the\s+form\s+displays/i;
 
 export interface ParsedFootnote {
   id: string;
@@ -46,14 +46,14 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
       finish();
       continue;
     }
-    if (isBoilerplate(l) || /Explanation\s+of\s+Responses/i.test(l.masked)) {
+    // The heading line: what follows the heading may already be the first definition.
+    const heading = sectionOf(l) === 'explanation' ? EXPLANATION_RE.exec(l.masked) : null;
+    const afterHeading = heading ? heading.index + heading[0].length + (/^\s*:/.exec(l.masked.slice(heading.index + heading[0].length))?.[0].length ?? 0) : 0;
+    if (isBoilerplate(l) || heading) {
       finish();
-      const after = /Explanation\s+of\s+Responses\s*:?/i.exec(l.masked);
-      if (!after) continue;
-      const rest = l.masked.slice(after.index + after[0].length);
-      if (!DEF_RE.test(rest)) continue;
+      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) continue;
     }
-    const text = l.masked.replace(/^.*Explanation\s+of\s+Responses\s*:?/i, (m) => ' '.repeat(m.length));
+    const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
     if (m) {
       finish();
