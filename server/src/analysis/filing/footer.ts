@@ -84,7 +84,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*(?::\s*)?(?:Date\s*)?$/i.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -134,8 +134,12 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
 }
 
-/** Finds the lines that hold signatures in the part of the filing after the tables. */
+/** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
 const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+/** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
+const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
+
+/** Finds the lines that hold signatures in the part of the filing after the tables. */
 
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((l, k) => (CAPTION_RE.test(l.masked) ? k : -1)).filter((k) => k >= 0);
@@ -151,7 +155,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || isBoilerplate(l)) break;
+        if (/^\s*(Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
@@ -161,7 +165,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
     }
     return block;
   }
-  const heading = lines.findIndex((l) => /^\s*Signatures?\s*(?::\s*)?$/i.test(l.masked));
+  const heading = lines.findIndex((l) => SIGNATURE_HEADING_RE.test(l.masked) && !/Date\s*$/i.test(l.masked));
   if (heading < 0) return [];
   const block: PLine[] = [];
   for (let k = heading + 1; k < lines.length; k++) {
