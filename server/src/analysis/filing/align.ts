@@ -89,7 +89,8 @@ function fitCost(slot: Slot, t: Token): number {
       if (t.type === 'word' && /^immed/i.test(t.text)) return 0.1;
       return INF;
     case 'code':
-      if (t.type !== 'letter') return INF;
+      // Codes are printed bare ("P", "A(1)"); "(A)" in a row is the (A)/(D) label glued in.
+      if (t.type !== 'letter' || t.paren) return INF;
       return isTransactionCode(t.text) ? 0 : 0.6;
     case 'v':
       if (t.type === 'letter' && t.text === 'V') return 0;
@@ -190,7 +191,7 @@ export function shapeOf(tokens: Token[]): string {
     const prev = tokens[i - 1];
     const sameCell = prev !== undefined && prev.cell === t.cell;
     const sameLine = prev !== undefined && prev.line === t.line;
-    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
+    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}${t.paren ? '()' : ''}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
   }
   return shape;
 }
