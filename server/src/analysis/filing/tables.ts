@@ -251,6 +251,27 @@ function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
   return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
 }
 
+/**
+ * Flattened rows (lynx) wrap at the page width: a one-cell line under a row whose last line
+ * filled the width continues it when it cannot open a row (no title first) or the row has not
+ * reached its ownership column yet ("... $0" / "147,006.849 D").
+ */
+function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number): boolean {
+  const last = row.lines[row.lines.length - 1];
+  if (width < 100 || last.masked.trimEnd().length < width - 30) return false;
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
+  const first = filled[0].tokens.find((t) => t.type !== 'empty');
+  if (first && first.type !== 'word') return true;
+  // A row that reached its ownership column ends "... 35,700 D" or "... I By Trust".
+  const tokens = row.cells.flatMap((c) => c.tokens);
+  let lastAmount = -1;
+  tokens.forEach((t, i) => {
+    if (t.type === 'number' || t.type === 'money') lastAmount = i;
+  });
+  return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
+}
+
 function hasValues(cells: RowCell[]): boolean {
   return cells.some((c) => c.tokens.some(isValueToken));
 }
@@ -299,6 +320,9 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;
+  // The widest line: flattened text (lynx) wraps every long line, header paragraphs too, here.
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
   const close = () => {
     if (current && current.bordered && isHeaderGroup(current)) rows.pop();
     current = null;
@@ -334,7 +358,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && continuesTextCells(current, cells))) {
+    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width)))) {
       close();
       current = { lines: [line], cells, bordered: line.hasBorders };
       currentHasValues = true;
