@@ -272,6 +272,28 @@ function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number): 
   return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
 }
 
+/** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
+const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
+
+/**
+ * A holding whose amount was lost still reads as a row: its title first, then the ownership
+ * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
+ * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
+ */
+function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+  const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
+  if (!filled.length || filled[0][0].type !== 'word') return false;
+  // "(I)" alone is the column header's "Indirect (I)".
+  const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
+  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  const ts = filled[0];
+  for (let k = 1; k < ts.length; k++) {
+    if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
+    if (ts.slice(k + 1).every((t) => t.type === 'word') && flat()) return true;
+  }
+  return false;
+}
+
 function hasValues(cells: RowCell[]): boolean {
   return cells.some((c) => c.tokens.some(isValueToken));
 }
@@ -310,7 +332,7 @@ function htmlRows(lines: PLine[]): LogicalRow[] {
     }
     if (/<\/tr>/i.test(line.raw)) current = null;
   }
-  return rows.filter((r) => hasValues(r.cells) && !isHeaderGroup(r));
+  return rows.filter((r) => (hasValues(r.cells) || readsAsHolding(r.cells, () => false)) && !isHeaderGroup(r));
 }
 
 function logicalRows(lines: PLine[]): LogicalRow[] {
@@ -323,6 +345,8 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
   // The widest line: flattened text (lynx) wraps every long line, header paragraphs too, here.
   let width = 0;
   for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
+  let flatTable: boolean | undefined;
+  const flat = () => (flatTable ??= !lines.some((l) => l.hasBorders || /\S {2,}\S/.test(l.masked.trim())));
   const close = () => {
     if (current && current.bordered && isHeaderGroup(current)) rows.pop();
     current = null;
@@ -343,7 +367,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       continue;
     }
     const cells = tokenizeLine(line);
-    const lineHasValues = hasValues(cells);
+    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && readsAsHolding(cells, flat));
     if (!readAsLine) {
       if (!current || !current.bordered) {
         close();
@@ -369,7 +393,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     }
   }
   close();
-  return rows.filter((r) => hasValues(r.cells));
+  return rows.filter((r) => hasValues(r.cells) || readsAsHolding(r.cells, flat));
 }
 
 // ---------------------------------------------------------------------------------------------
