@@ -244,6 +244,8 @@ function isHeaderGroup(row: LogicalRow): boolean {
  * "value $0.01 per share" under "Common Stock, par") continues that row, even with a number in it.
  */
 function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
+  // A row without values is a holding whose amount was lost ("Ordinary Shares  D"): complete.
+  if (!hasValues(row.cells)) return false;
   const textCells = row.cells.filter((c) => c.tokens.length && c.tokens.every((t) => t.type === 'word' || t.type === 'ref' || t.type === 'letter'));
   const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   if (!textCells.length || !filled.length) return false;
