@@ -113,11 +113,14 @@ const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d
 export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   const out: ParsedSignature[] = [];
   let current: (ParsedSignature & { parts: string[] }) | null = null;
+  let lastLine = -2;
   for (const l of lines) {
     if (l.directive || l.blank || l.rule) continue;
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null);
+    // A signature wraps onto the lines right below it; a gap (its caption) ends it.
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || l.line > lastLine + 1;
+    lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
       out.push(current);
