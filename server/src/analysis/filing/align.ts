@@ -73,7 +73,8 @@ function dropCost(tokens: Token[], i: number): number {
     case 'word':
       return isPunctuationOnly(t.text) ? 0.05 : 0.9;
     case 'letter':
-      return 0.7;
+      // "(A)" / "(D)" alone: the sub-column labels glued into the row.
+      return t.paren ? 0.3 : 0.7;
     case 'check':
       return 0.5;
     default:
@@ -121,6 +122,8 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
     case 'word':
       return 0;
     case 'letter':
+      // "(A)", "(D)": labels of the amount's sub-columns, not words of a title.
+      if (t.paren) return 0.8;
       if (first) return 0.3;
       // "Series A", "Class B": a letter after a word. After an amount it is a code or (A)/(D)
       // of a flattened row whose date was lost ("Common Stock M 5,335 A $0").
