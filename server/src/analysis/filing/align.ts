@@ -73,7 +73,8 @@ function dropCost(tokens: Token[], i: number): number {
     case 'word':
       return isPunctuationOnly(t.text) ? 0.05 : 0.9;
     case 'letter':
-      return 0.7;
+      // "(A)" / "(D)" alone: the sub-column labels glued into the row.
+      return t.paren ? 0.3 : 0.7;
     case 'check':
       return 0.5;
     default:
@@ -89,7 +90,8 @@ function fitCost(slot: Slot, t: Token): number {
       if (t.type === 'word' && /^immed/i.test(t.text)) return 0.1;
       return INF;
     case 'code':
-      if (t.type !== 'letter') return INF;
+      // Codes are printed bare ("P", "A(1)"); "(A)" in a row is the (A)/(D) label glued in.
+      if (t.type !== 'letter' || t.paren) return INF;
       return isTransactionCode(t.text) ? 0 : 0.6;
     case 'v':
       if (t.type === 'letter' && t.text === 'V') return 0;
@@ -120,11 +122,17 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
     case 'word':
       return 0;
     case 'letter':
-      return first ? 0.3 : 0.05;
+      // "(A)", "(D)": labels of the amount's sub-columns, not words of a title.
+      if (t.paren) return 0.8;
+      if (first) return 0.3;
+      // "Series A", "Class B": a letter after a word. After an amount it is a code or (A)/(D)
+      // of a flattened row whose date was lost ("Common Stock M 5,335 A $0").
+      return prev && prev.type === 'number' ? 0.6 : 0.05;
     case 'number':
       // "Convertible Notes due 2028": a number in the same cell as the words before it.
       if (first) return 0.6;
-      return prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line ? 0.05 : 0.35;
+      if (prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line) return 0.05;
+      return prev && prev.type === 'letter' ? 0.5 : 0.35;
     case 'money':
       // "Common Shares, par value $0.01 per share": a price inside a title.
       return first ? INF : 0.5;
@@ -186,7 +194,7 @@ export function shapeOf(tokens: Token[]): string {
     const prev = tokens[i - 1];
     const sameCell = prev !== undefined && prev.cell === t.cell;
     const sameLine = prev !== undefined && prev.line === t.line;
-    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
+    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}${t.paren ? '()' : ''}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
   }
   return shape;
 }

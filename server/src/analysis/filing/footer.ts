@@ -6,13 +6,13 @@ import type { Range } from '../types';
 import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { isBoilerplate } from './vocabulary';
+import { EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
 import { fuzzyWord } from './fuzzy';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB/i;
+const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|one\s+of\s+which\s+must\s+be|are\s+not\s+required\s+to\s+respond|unless\s+the\s+form\s+displays/i;
 
 export interface ParsedFootnote {
   id: string;
@@ -46,14 +46,14 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
       finish();
       continue;
     }
-    if (isBoilerplate(l) || /Explanation\s+of\s+Responses/i.test(l.masked)) {
+    // The heading line: what follows the heading may already be the first definition.
+    const heading = sectionOf(l) === 'explanation' ? EXPLANATION_RE.exec(l.masked) : null;
+    const afterHeading = heading ? heading.index + heading[0].length + (/^\s*:/.exec(l.masked.slice(heading.index + heading[0].length))?.[0].length ?? 0) : 0;
+    if (isBoilerplate(l) || heading) {
       finish();
-      const after = /Explanation\s+of\s+Responses\s*:?/i.exec(l.masked);
-      if (!after) continue;
-      const rest = l.masked.slice(after.index + after[0].length);
-      if (!DEF_RE.test(rest)) continue;
+      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) continue;
     }
-    const text = l.masked.replace(/^.*Explanation\s+of\s+Responses\s*:?/i, (m) => ' '.repeat(m.length));
+    const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
     if (m) {
       finish();
@@ -84,7 +84,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || /(^|\s)Signature\s+of(\s|$)/i.test(l.masked) || /^\s*Signatures?\s*(?::\s*)?(?:Date\s*)?$/i.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -113,11 +113,14 @@ const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d
 export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   const out: ParsedSignature[] = [];
   let current: (ParsedSignature & { parts: string[] }) | null = null;
+  let lastLine = -2;
   for (const l of lines) {
     if (l.directive || l.blank || l.rule) continue;
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null);
+    // A signature wraps onto the lines right below it; a gap (its caption) ends it.
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || l.line > lastLine + 1;
+    lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
       out.push(current);
@@ -134,8 +137,12 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
 }
 
-/** Finds the lines that hold signatures in the part of the filing after the tables. */
+/** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
 const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+/** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
+const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
+
+/** Finds the lines that hold signatures in the part of the filing after the tables. */
 
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((l, k) => (CAPTION_RE.test(l.masked) ? k : -1)).filter((k) => k >= 0);
@@ -151,7 +158,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Signatures?|Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || isBoilerplate(l)) break;
+        if (/^\s*(Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
@@ -161,7 +168,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
     }
     return block;
   }
-  const heading = lines.findIndex((l) => /^\s*Signatures?\s*(?::\s*)?$/i.test(l.masked));
+  const heading = lines.findIndex((l) => SIGNATURE_HEADING_RE.test(l.masked) && !/Date\s*$/i.test(l.masked));
   if (heading < 0) return [];
   const block: PLine[] = [];
   for (let k = heading + 1; k < lines.length; k++) {

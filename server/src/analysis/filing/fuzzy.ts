@@ -13,11 +13,16 @@ function escape(s: string): string {
 export function fuzzyWord(word: string): string {
   if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
   const alts = new Set<string>([escape(word)]);
-  // OCR reads one letter as two: m → rn, d → cl, w → vv, n → ri.
+  // OCR reads one letter as two (m → rn, d → cl, w → vv, n → ri), and two as one (rn → m).
   const PAIRS: Record<string, string> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
   for (let i = 0; i < word.length; i++) {
     const pair = PAIRS[word[i].toLowerCase()];
     if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
+  }
+  for (const [one, two] of Object.entries(PAIRS)) {
+    for (let i = word.toLowerCase().indexOf(two); i >= 0; i = word.toLowerCase().indexOf(two, i + 1)) {
+      alts.add(`${escape(word.slice(0, i))}${one}${escape(word.slice(i + 2))}`);
+    }
   }
   for (let i = 0; i < word.length; i++) {
     const before = escape(word.slice(0, i));

@@ -138,6 +138,10 @@ function mapSections(lines: PLine[]): FilingModel['sections'] {
     if (kind === 'tableII' && seenTableII) continue;
     if ((kind as string) === 'ownerBox' && (current.kind as string) === 'ownerBox') continue;
     if (kind === current.kind) continue;
+    // "Exhibit 24 -" / "Power of Attorney": a remark wrapped onto the next line, not a heading.
+    if (kind === 'trailer' && current.kind === 'remarks' && k > 0 && !lines[k - 1].blank && !lines[k - 1].rule) {
+      if (k - 1 > current.start || /Remarks\s*:?\s*\S/i.test(lines[k - 1].masked)) continue;
+    }
     if (kind === 'tableI' || kind === 'tableII') seenTable = true;
     if (kind === 'tableII') seenTableII = true;
     if (kind === 'trailer') trailer = true;

@@ -244,11 +244,56 @@ function isHeaderGroup(row: LogicalRow): boolean {
  * "value $0.01 per share" under "Common Stock, par") continues that row, even with a number in it.
  */
 function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
+  // A row without values is a holding whose amount was lost ("Ordinary Shares  D"): complete.
+  if (!hasValues(row.cells)) return false;
   const textCells = row.cells.filter((c) => c.tokens.length && c.tokens.every((t) => t.type === 'word' || t.type === 'ref' || t.type === 'letter'));
   const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   if (!textCells.length || !filled.length) return false;
   if (filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
   return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
+}
+
+/**
+ * Flattened rows (lynx) wrap at the page width: a one-cell line under a row whose last line
+ * filled the width continues it when it cannot open a row (no title first) or the row has not
+ * reached its ownership column yet ("... $0" / "147,006.849 D").
+ */
+function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number): boolean {
+  const last = row.lines[row.lines.length - 1];
+  if (width < 100 || last.masked.trimEnd().length < width - 30) return false;
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
+  const first = filled[0].tokens.find((t) => t.type !== 'empty');
+  if (first && first.type !== 'word') return true;
+  // A row that reached its ownership column ends "... 35,700 D" or "... I By Trust".
+  const tokens = row.cells.flatMap((c) => c.tokens);
+  let lastAmount = -1;
+  tokens.forEach((t, i) => {
+    if (t.type === 'number' || t.type === 'money') lastAmount = i;
+  });
+  return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
+}
+
+/** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
+const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
+
+/**
+ * A holding whose amount was lost still reads as a row: its title first, then the ownership
+ * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
+ * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
+ */
+function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+  const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
+  if (!filled.length || filled[0][0].type !== 'word') return false;
+  // "(I)" alone is the column header's "Indirect (I)".
+  const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
+  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  const ts = filled[0];
+  for (let k = 1; k < ts.length; k++) {
+    if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
+    if (ts.slice(k + 1).every((t) => t.type === 'word') && flat()) return true;
+  }
+  return false;
 }
 
 function hasValues(cells: RowCell[]): boolean {
@@ -289,7 +334,7 @@ function htmlRows(lines: PLine[]): LogicalRow[] {
     }
     if (/<\/tr>/i.test(line.raw)) current = null;
   }
-  return rows.filter((r) => hasValues(r.cells) && !isHeaderGroup(r));
+  return rows.filter((r) => (hasValues(r.cells) || readsAsHolding(r.cells, () => false)) && !isHeaderGroup(r));
 }
 
 function logicalRows(lines: PLine[]): LogicalRow[] {
@@ -299,6 +344,11 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;
+  // The widest line: flattened text (lynx) wraps every long line, header paragraphs too, here.
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
+  let flatTable: boolean | undefined;
+  const flat = () => (flatTable ??= !lines.some((l) => l.hasBorders || /\S {2,}\S/.test(l.masked.trim())));
   const close = () => {
     if (current && current.bordered && isHeaderGroup(current)) rows.pop();
     current = null;
@@ -319,7 +369,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       continue;
     }
     const cells = tokenizeLine(line);
-    const lineHasValues = hasValues(cells);
+    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && readsAsHolding(cells, flat));
     if (!readAsLine) {
       if (!current || !current.bordered) {
         close();
@@ -334,7 +384,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && continuesTextCells(current, cells))) {
+    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width)))) {
       close();
       current = { lines: [line], cells, bordered: line.hasBorders };
       currentHasValues = true;
@@ -345,7 +395,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     }
   }
   close();
-  return rows.filter((r) => hasValues(r.cells));
+  return rows.filter((r) => hasValues(r.cells) || readsAsHolding(r.cells, flat));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -490,7 +540,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const code = variant.kind === 'transaction' ? letterOf(fills.get('transactionCode')) : null;
   const codeToken = valueToken(fills.get('transactionCode'));
   const hasVColumn = form === '4';
-  const equitySwapInvolved = variant.kind === 'transaction' && code !== null && hasVColumn ? (valueToken(fills.get('v')) ? true : false) : null;
+  // The V column of a transaction row: marked or empty. With the code lost, a "V" there is as
+  // likely the "Code V" header glued into the cells (the code cell reads "Code"), so it stays unknown.
+  const vMarked = valueToken(fills.get('v')) !== undefined;
+  const equitySwapInvolved = variant.kind === 'transaction' && hasVColumn ? (vMarked ? (code !== null ? true : null) : false) : null;
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');

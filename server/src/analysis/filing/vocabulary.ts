@@ -43,6 +43,9 @@ interface SectionPattern {
   hints: string[];
 }
 
+/** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant). */
+export const EXPLANATION_RE = new RegExp(fuzzyPhrase('Explanation of Responses'), 'i');
+
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i, hints: ['table'] },
@@ -50,7 +53,7 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
   { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i'), hints: ['title'] },
   { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*(?::\\s*)?$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
-  { kind: 'explanation', re: new RegExp(fuzzyPhrase('Explanation of Responses'), 'i'), hints: ['expl', 'resp', 'ation of', 'onses'] },
+  { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },
   { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
   { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
@@ -71,11 +74,26 @@ export function sectionOf(line: PLine): SectionKind | null {
 }
 
 /**
+ * Each notice also by a second phrase of short words, for when OCR damaged the first one
+ * ("If the form is fi led by more than one reporting person"): the notices end footnotes.
+ */
+export const NOTICE_PHRASES = [
+  'line\\s+for\\s+each\\s+class\\s+of\\s+securities',
+  '^\\s*(?:\\*{1,2}\\s*)?If\\s+the\\s+form\\s+is\\s+\\S',
+  'omissions\\s+of\\s+facts\\s+constitute',
+  'See\\s+18\\s+U\\.\\s*S\\.\\s*C\\.\\s*1001',
+  'one\\s+of\\s+which\\s+must\\s+be',
+  'If\\s+space\\s+is\\s+\\S',
+  'are\\s+not\\s+required\\s+to\\s+respond',
+  'unless\\s+the\\s+form\\s+displays',
+].join('|');
+
+/**
  * Printed instructions and notices that are never data: they end footnote and remarks
  * sections and are never table rows.
  */
 export const BOILERPLATE_RE =
-  /Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response/i;
+  new RegExp(String.raw`Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response|${NOTICE_PHRASES}`, 'i');
 
 /** Whether a line is printed instructions or a notice. */
 export function isBoilerplate(line: PLine): boolean {

@@ -110,6 +110,8 @@ export interface Token {
   refSpans: { id: string; start: number; end: number }[];
   /** For `ref` tokens: written as a superscript (`^(1)`, `<sup>`), so it belongs to the value before. */
   superscript?: boolean;
+  /** A letter written in parentheses ("(A)", "(D)"): a sub-column label or a direction, never a code. */
+  paren?: boolean;
   /** "(A)" / "(D)" marker that was glued before a number: which sub-column the number sits in. */
   marker?: 'A' | 'D';
 }
@@ -202,7 +204,7 @@ export function classify(raw: string, start: number, cell: number, line: number)
   if (NUMBER_RE.test(trimmed)) return { type: 'number', text: trimmed, ...base };
   if (body === '☒' || body === '☐') return { type: 'check', text: body, ...base };
   const paren = /^\(([A-Z])\)$/.exec(body);
-  if (paren) return { type: 'letter', text: paren[1], ...base };
+  if (paren) return { type: 'letter', text: paren[1], ...base, paren: true };
   if (/^[A-Z]$/.test(body)) return { type: 'letter', text: body, ...base };
   return { type: 'word', text: body, ...base };
 }
