@@ -573,9 +573,9 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     const streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
     if (streetLines.length) {
       // The box's own lines, label to (City) caption: whatever follows may be wider text below the grid.
-      const boxWidth = Math.max(...linesIn(stream, 0, city?.end ?? street?.end ?? text.length).map((ps) => ps.map((p) => p.text).join(' ').length));
+      const boxWidth = () => Math.max(...linesIn(stream, 0, city?.end ?? street?.end ?? text.length).map((ps) => ps.map((p) => p.text).join(' ').length));
       // pandoc cuts cell text at the width instead of wrapping it (its cut words are glued pieces): no greedy wrap to read there.
-      const split = stream.pieces.some((p) => p.glue) ? 1 : streetSplit(streetLines, boxWidth);
+      const split = streetLines.length < 3 || stream.pieces.some((p) => p.glue) ? 1 : streetSplit(streetLines, boxWidth());
       const street1 = streetLines.slice(0, split).join(' ');
       record.street1 = cleanValue(street1) || null;
       fields.push({ field: 'street1', range: pieceRange(streetPieces[0][0]), raw: street1 });
