@@ -83,9 +83,6 @@ const KNOWN_GAPS: Record<string, string> = {
 
 /** The rendered pages themselves, opened as HTML, that the parser does not read exactly yet. */
 const KNOWN_HTML_GAPS: Record<string, string> = {
-  'candlechaser.form4.MVIS':
-    '/derivative/1 and /derivative/2 acquiredDisposed: the M rows put 150,000 and 118,800 in the (D) cell (the 8th ' +
-    '<td> of the Table II row, the (A) cell before it empty); the parser reads (A) from the raw HTML.',
 };
 
 describe('part 2: conversions of the rendered XML-only filings normalize to the XML records', () => {

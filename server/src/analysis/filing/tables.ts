@@ -323,18 +323,24 @@ function htmlRows(lines: PLine[]): LogicalRow[] {
     current.lines.push(line);
     let lastCol = -1;
     for (const c of tokenizeLine(line)) {
-      if (c.col === 0 && current.cells.length) {
-        current.cells[current.cells.length - 1].tokens.push(...c.tokens.filter((t) => t.type !== 'empty'));
-      } else if (c.col !== 0 && c.col === lastCol) {
-        current.cells[current.cells.length - 1].tokens.push(...c.tokens.filter((t) => t.type !== 'empty'));
-      } else if (c.col !== 0) {
-        current.cells.push({ ...c, col: current.cells.length });
-      }
+      // Only a <td>/<th> (a tab after masking) opens a cell: a line without one continues the
+      // cell before, whatever the offsets of its words ("<td>" / "<span>$</span><span>0</span>").
+      const opens = line.hasBorders && c.col !== 0 && c.col !== lastCol;
+      if (opens) current.cells.push({ ...c, col: current.cells.length });
+      else if (current.cells.length) continueCell(current.cells[current.cells.length - 1], c.tokens);
       lastCol = c.col;
     }
     if (/<\/tr>/i.test(line.raw)) current = null;
   }
   return rows.filter((r) => (hasValues(r.cells) || readsAsHolding(r.cells, () => false)) && !isHeaderGroup(r));
+}
+
+/** Adds a line's text to an HTML cell; an opening tag left alone on its line held no text yet. */
+function continueCell(cell: RowCell, tokens: Token[]): void {
+  const text = tokens.filter((t) => t.type !== 'empty');
+  if (!text.length) return;
+  if (cell.tokens.every((t) => t.type === 'empty')) cell.tokens = [];
+  cell.tokens.push(...text);
 }
 
 function logicalRows(lines: PLine[]): LogicalRow[] {
