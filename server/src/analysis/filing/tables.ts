@@ -133,14 +133,21 @@ interface SubColumns {
   runs?: [number, number][];
 }
 
+/**
+ * The sub-column captions "(A)" and "(D)" standing on their own: not the end of a phrase one
+ * space before ("Acquired (A)", "Direct (D)", "Disposed of (D)" in the column headers).
+ */
+const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
+const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
+
 function findSubColumns(lines: PLine[]): SubColumns {
   let runs: [number, number][] | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
     if (l.rule) runs = dashRuns(l.raw) ?? runs;
-    const a = /(^|\s)\(A\)(?=\s|$)/.exec(l.masked);
-    const d = /(^|\s)\(D\)(?=\s|$)/.exec(l.masked);
-    if (a && d && d.index > a.index) return { a: a.index + a[1].length + 1.5, d: d.index + d[1].length + 1.5, runs };
+    const a = SUB_COLUMN_A.exec(l.masked);
+    const d = SUB_COLUMN_D.exec(l.masked);
+    if (a && d && d.index > a.index) return { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
   return {};
 }
