@@ -26,6 +26,19 @@ function lineRange(l: PLine): Range {
   return { start: { line: l.line, character: start }, end: { line: l.line, character: l.masked.trimEnd().length } };
 }
 
+/**
+ * A footnote's lines joined with spaces, except where a converter broke a word after its slash
+ * ("... Trust f/b/" then "o Child 1"): a line ending in a slash glued to a word goes on unbroken.
+ */
+function joinWrapped(parts: readonly string[]): string {
+  let text = '';
+  for (const part of parts) {
+    const glued = /[A-Za-z0-9]\/$/.test(text.trimEnd()) && /^[A-Za-z0-9]/.test(part.trimStart());
+    text = !text ? part : glued ? `${text.trimEnd()}${part.trimStart()}` : `${text} ${part}`;
+  }
+  return text;
+}
+
 /** Footnote definitions in the lines of the explanation section. */
 export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   const out: ParsedFootnote[] = [];
@@ -33,7 +46,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   const finish = () => {
     if (current) {
       // w3m breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
-      current.text = current.parts.join(' ').replace(/(\d\/)\s+(?=\d)|(\d)\s+(?=\/\d)/g, '$1$2').replace(/\s+/g, ' ').trim();
+      current.text = joinWrapped(current.parts).replace(/(\d\/)\s+(?=\d)|(\d)\s+(?=\/\d)/g, '$1$2').replace(/\s+/g, ' ').trim();
       out.push({ id: current.id, text: current.text, range: current.range, markerRange: current.markerRange });
       current = null;
     }
