@@ -28,21 +28,8 @@ truth_xml() {
   esac
 }
 
-convert() { # tool html
-  local tool=$1 html=$2
-  case "$tool" in
-    w3m) w3m -dump -cols 160 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
-    w3m100) w3m -dump -cols 100 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
-    lynx) lynx -dump -width=160 -force_html -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" ;;
-    pandoc-plain) pandoc -f html -t plain --columns=160 "$html" ;;
-    pandoc-md) pandoc -f html -t markdown "$html" ;;
-    html2text) html2text -width 160 -utf8 -nobs "$html" ;;
-    html2text79) html2text -utf8 -nobs "$html" ;;
-    *) echo "unknown tool $tool" >&2; return 2 ;;
-  esac
-}
-
-TOOLS=(w3m w3m100 lynx pandoc-plain pandoc-md html2text html2text79)
+# shellcheck source=html-to-text.sh
+source "$(dirname "$0")/html-to-text.sh"
 
 for stem in "${STEMS[@]}"; do
   html="$SRC/$stem.html"
@@ -78,12 +65,6 @@ make_multi multi5 lynx "${MULTI5[@]}"
 make_multi multi5 html2text "${MULTI5[@]}"
 make_truth_jsonl multi5 "${MULTI5[@]}"
 
-{
-  echo "Tool versions used for the committed conversions:"
-  w3m -version | head -1
-  lynx -version | head -1
-  pandoc --version | head -1
-  html2text -version 2>&1 | head -1
-} >"$OUT/TOOLS.txt"
+tool_versions >"$OUT/TOOLS.txt"
 
 echo "fixtures written to $OUT"

@@ -1,0 +1,26 @@
+# Sourced by make-real-fixtures.sh and make-rendered-fixtures.sh: the HTML-to-text tool settings
+# whose output form345 reads (versions in fixtures/real/TOOLS.txt), one name each.
+
+TOOLS=(w3m w3m100 lynx pandoc-plain pandoc-md html2text html2text79)
+
+convert() { # tool html
+  local tool=$1 html=$2
+  case "$tool" in
+    w3m) w3m -dump -cols 160 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
+    w3m100) w3m -dump -cols 100 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
+    lynx) lynx -dump -width=160 -force_html -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" ;;
+    pandoc-plain) pandoc -f html -t plain --columns=160 "$html" ;;
+    pandoc-md) pandoc -f html -t markdown "$html" ;;
+    html2text) html2text -width 160 -utf8 -nobs "$html" ;;
+    html2text79) html2text -utf8 -nobs "$html" ;;
+    *) echo "unknown tool $tool" >&2; return 2 ;;
+  esac
+}
+
+tool_versions() { # the first line of each tool's version (sed reads all of it: no SIGPIPE under pipefail)
+  echo "Tool versions used for the committed conversions:"
+  w3m -version | sed -n 1p
+  lynx -version | sed -n 1p
+  pandoc --version | sed -n 1p
+  html2text -version 2>&1 | sed -n 1p
+}
