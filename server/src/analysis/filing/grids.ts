@@ -29,7 +29,7 @@ export function applyPandocGrids(lines: PLine[]): void {
     // What is read of a glued line depends on its neighbours, not on its text alone.
     if (!own.has(i)) ownFacts(lines[i]);
     lines[i].glue = offsets;
-    // Glued text is text even without a letter or digit (the ")" of "(Street" / ")").
-    lines[i].rule = false;
+    // Glued text is text even without a letter or digit (the ")" of "(Street" / ")"); the facts are the line's own.
+    lines[i].facts.rule = false;
   }
 }

@@ -49,23 +49,48 @@ export interface LineFacts {
   layoutSignals?: number;
 }
 
-export interface PLine {
-  /** Absolute document line. */
-  line: number;
-  raw: string;
-  maskedLine: MaskedLine;
-  masked: string;
-  /** Cells are separated by tabs or drawn borders (positions are column indices, not offsets). */
-  hasBorders: boolean;
-  blank: boolean;
-  /** A rule, border or blank line: no letter or digit. */
-  rule: boolean;
-  /** A `form345-disable...` comment line: not part of the filing's content. */
-  directive: boolean;
-  /** Shared facts of this line's text (see {@link LineFacts}). */
-  facts: LineFacts;
+/**
+ * One line of a filing: its number, its text and the shared facts of that text. The fields every
+ * stage reads are the facts' (getters: a filing allocates one small object a line).
+ */
+export class PLine {
   /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
   glue?: number[];
+
+  constructor(
+    /** Absolute document line. */
+    readonly line: number,
+    readonly raw: string,
+    /** Shared facts of this line's text (see {@link LineFacts}). */
+    public facts: LineFacts,
+  ) {}
+
+  get maskedLine(): MaskedLine {
+    return this.facts.maskedLine;
+  }
+
+  get masked(): string {
+    return this.facts.maskedLine.text;
+  }
+
+  /** Cells are separated by tabs or drawn borders (positions are column indices, not offsets). */
+  get hasBorders(): boolean {
+    return this.facts.hasBorders;
+  }
+
+  get blank(): boolean {
+    return this.facts.blank;
+  }
+
+  /** A rule, border or blank line: no letter or digit. */
+  get rule(): boolean {
+    return this.facts.rule;
+  }
+
+  /** A `form345-disable...` comment line: not part of the filing's content. */
+  get directive(): boolean {
+    return this.facts.directive;
+  }
 }
 
 const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
@@ -89,11 +114,6 @@ function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean
  */
 export function ownFacts(line: PLine, text = line.masked): void {
   line.facts = maskFacts({ text, bordered: line.maskedLine.bordered }, line.directive, line.facts.opensTag);
-  line.maskedLine = line.facts.maskedLine;
-  line.masked = text;
-  line.rule = line.facts.rule;
-  line.blank = line.facts.blank;
-  line.hasBorders = line.facts.hasBorders;
 }
 
 /** Facts of lines that do not start inside a tag, by their text. */
@@ -106,18 +126,7 @@ export function lineFacts(raw: string, inTag = false): LineFacts {
 
 /** `inTag`: the line starts inside an HTML tag left open on the line before. */
 export function prepareLine(raw: string, line: number, inTag = false): PLine {
-  const facts = lineFacts(raw, inTag);
-  return {
-    line,
-    raw,
-    maskedLine: facts.maskedLine,
-    masked: facts.maskedLine.text,
-    hasBorders: facts.hasBorders,
-    blank: facts.blank,
-    rule: facts.rule,
-    directive: facts.directive,
-    facts,
-  };
+  return new PLine(line, raw, lineFacts(raw, inTag));
 }
 
 /** Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. */

@@ -496,10 +496,14 @@ function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { 
   return best;
 }
 
+/** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
 function rowTokens(row: LogicalRow): Token[] {
   const tokens: Token[] = [];
   row.cells.forEach((c, i) => {
-    for (const t of c.tokens) tokens.push({ ...t, cell: i });
+    for (const t of c.tokens) {
+      t.cell = i;
+      tokens.push(t);
+    }
   });
   return tokens;
 }
