@@ -295,8 +295,10 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     const tol = tolerance(line);
     lanes = lanes.filter((l) => Math.abs(l.x - x) > tol);
     boxes.push({ box, pieces: [], labelLine: line.line });
-    lanes.push({ x, box, instance: boxes.length - 1 });
-    lanes.sort((a, b) => a.x - b.x);
+    // Kept in x order: insert in place (a sort here ran for every label of every filing).
+    let at = lanes.length;
+    while (at > 0 && lanes[at - 1].x > x) at--;
+    lanes.splice(at, 0, { x, box, instance: boxes.length - 1 });
     return boxes.length - 1;
   };
   const laneAt = (line: PLine, x: number): Lane | undefined => {

@@ -339,7 +339,8 @@ const ocrText: Rule = ({ model }) => {
   const filerText = new Set<number>();
   for (const r of model.rows) for (const line of r.lines) filerText.add(line);
   for (const f of model.footnotes) for (let line = f.range.start.line; line <= f.range.end.line; line++) filerText.add(line);
-  for (const l of model.lines.slice(0, end)) {
+  for (let k = 0; k < end; k++) {
+    const l = model.lines[k];
     if (l.directive || l.blank || l.rule) continue;
     for (const hit of lookalikeLetters(l)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
