@@ -24,3 +24,19 @@ tool_versions() { # the first line of each tool's version (sed reads all of it: 
   pandoc --version | sed -n 1p
   html2text -version 2>&1 | sed -n 1p
 }
+
+# Each tool as run with its defaults (a terminal's 80 columns, pandoc's 72), and two more markdown
+# converters: what users most often type. fixtures/defaults holds these conversions.
+DEFAULT_TOOLS=(w3m80 lynx80 pandoc-plain72 gfm h2md)
+
+convert_default() { # tool html
+  local tool=$1 html=$2
+  case "$tool" in
+    w3m80) w3m -dump -cols 80 -T text/html -I UTF-8 -O UTF-8 <"$html" ;;
+    lynx80) lynx -dump -width=80 -force_html -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" ;;
+    pandoc-plain72) pandoc -f html -t plain "$html" ;;
+    gfm) pandoc -f html -t gfm "$html" ;;
+    h2md) html2markdown <"$html" ;; # Python html2text (Debian python3-html2text), default 78-column body
+    *) echo "unknown tool $tool" >&2; return 2 ;;
+  esac
+}
