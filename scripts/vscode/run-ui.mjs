@@ -346,6 +346,33 @@ try {
     if (c.line !== row) throw new Error(`editor selection at ${c.text}, expected line ${row}`);
     return c.text;
   });
+
+  await step('preview-high-contrast', async () => {
+    // The theme picker (Ctrl+K Ctrl+T from the editor; the palette would rank "Browse Color Themes" first).
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Control+1');
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+T');
+    const input = page.locator('.quick-input-widget input:focus');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill('Dark High Contrast');
+    await page.locator('.quick-input-list .monaco-list-row.focused').filter({ hasText: 'Dark High Contrast' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    // The webview takes the theme's class and colors; table borders must be the contrast border.
+    await poll('the preview to take the high contrast theme', async () => /vscode-high-contrast/.test((await webview.locator('body').getAttribute('class')) ?? ''), 15_000);
+    const cell = webview.locator('td').first();
+    const [border, contrast] = await poll('a preview table cell', () =>
+      cell.evaluate((el) => [getComputedStyle(el).borderTopColor, getComputedStyle(document.body).getPropertyValue('--vscode-contrastBorder').trim()]),
+    );
+    const rgb = (hex) => {
+      const h = hex.replace('#', '');
+      const n = (i) => parseInt(h.length === 3 ? h[i] + h[i] : h.slice(2 * i, 2 * i + 2), 16);
+      return `rgb(${n(0)}, ${n(1)}, ${n(2)})`;
+    };
+    if (!contrast || border !== rgb(contrast)) throw new Error(`cell border ${border}, theme contrast border ${contrast}`);
+    await shot('preview-high-contrast');
+    return `cell border ${border} = contrast border ${contrast}`;
+  });
 } catch (e) {
   log(TAG, `error: ${e?.message ?? e}`);
   exitCode = 1;
