@@ -51,7 +51,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form3.snow.w3m80.txt': 'not read yet: 1 values differ (/jointFiling)',
   'form4.Evans.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
   'form4.Evans.h2md.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling)',
-  'form4.Evans.lynx80.txt': 'not read yet: 5 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N)',
   'form4.Evans.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'form4.snow.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
   'form4.snow.h2md.txt': 'not read yet: 128 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
@@ -59,7 +58,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form4.snow.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'form5.snow.gfm.txt': 'not read yet: 1 values differ (2 filings)',
   'form5.snow.h2md.txt': 'not read yet: 6 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /nonDerivative/N/directOrIndirect)',
-  'form5.snow.lynx80.txt': 'not read yet: 5 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N)',
   'form5.snow.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
 };
 

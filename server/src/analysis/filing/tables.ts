@@ -176,7 +176,27 @@ const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*
 
 /** Blanks glued column-header fragments and column numbers. */
 function blankHeaderText(masked: string): string {
-  return blankGluedHeaders(masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  const glued = blankGluedHeaders(masked);
+  const text = glued.replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  return glued === masked ? text : blankNumbersOfBlankedLabels(masked, text);
+}
+
+/** A column number whose label was blanked as a glued header ("6. Date Exercisable and ..."). */
+const NUMBERED_LABEL_RE = /(^|\s)(\d{1,2}A?\.)\s+(?=[A-Z(])/g;
+
+/**
+ * Flattened header paragraphs (lynx) wrap anywhere: "of (D) (Instr. 3, 4 and 5) 6. Date Exercisable
+ * and Expiration Date". A column number whose label was blanked is blanked too.
+ */
+function blankNumbersOfBlankedLabels(masked: string, text: string): string {
+  let out = text;
+  NUMBERED_LABEL_RE.lastIndex = 0;
+  for (let m = NUMBERED_LABEL_RE.exec(masked); m; m = NUMBERED_LABEL_RE.exec(masked)) {
+    const at = m.index + m[1].length;
+    const next = m.index + m[0].length;
+    if (out[next] === ' ' && out.slice(at, at + m[2].length) === m[2]) out = out.slice(0, at) + ' '.repeat(m[2].length) + out.slice(at + m[2].length);
+  }
+  return out;
 }
 
 /** A table line with glued column-header fragments and column numbers blanked out. */
