@@ -194,6 +194,8 @@ function firstLabel(text: string): LabelHit | null {
 function labelCutAtEnd(text: string, lower: string): LabelHit | null {
   const re = /(?:^|\s)[1-6]\s*\.\s*(?=\p{L})/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The longest label is 45 characters: a longer rest is no label cut short.
+    if (text.length - m.index > 80) continue;
     const rest = lower.slice(m.index + m[0].length).replace(/\s+/g, ' ').trimEnd();
     if (rest.length < 8 || rest.indexOf(' ') < 0) continue;
     for (const box of Object.keys(BOX_LABEL_TEXT) as BoxKey[]) {
