@@ -183,7 +183,28 @@ function firstLabel(text: string): LabelHit | null {
     const m = l.re.exec(text);
     if (m && (best === null || m.index < best.start)) best = { box: l.box, start: m.index, end: m.index + m[0].length };
   }
-  return best;
+  return best ?? labelCutAtEnd(text, lower);
+}
+
+/**
+ * Flattened text (lynx) wraps a label that follows a value at the page width: "EVANS BANCORP
+ * INC [ EVBN ] 5. Relationship of Reporting" / "Person(s) to Issuer". A numbered label whose
+ * first words (two at least) end the text opens its box; the rest of it wraps onto the next line.
+ */
+function labelCutAtEnd(text: string, lower: string): LabelHit | null {
+  const re = /(?:^|\s)[1-6]\s*\.\s*(?=\p{L})/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    // The longest label is 45 characters: a longer rest is no label cut short.
+    if (text.length - m.index > 80) continue;
+    const rest = lower.slice(m.index + m[0].length).replace(/\s+/g, ' ').trimEnd();
+    if (rest.length < 8 || rest.indexOf(' ') < 0) continue;
+    for (const box of Object.keys(BOX_LABEL_TEXT) as BoxKey[]) {
+      if (BOX_LABEL_TEXT[box].some((t) => t.length > rest.length && t.startsWith(rest))) {
+        return { box, start: m.index + (m[0].length - m[0].trimStart().length), end: text.length };
+      }
+    }
+  }
+  return null;
 }
 
 /** Header cells are mostly the printed labels, the same in every filing: looked up once per text. */

@@ -176,7 +176,29 @@ const COLUMN_NUMBER_RE = /(^|[\s\t])(\d{1,2}A?\.)(?=\s*[A-Z(]|\s+\d{1,2}A?\.|\s*
 
 /** Blanks glued column-header fragments and column numbers. */
 function blankHeaderText(masked: string): string {
-  return blankGluedHeaders(masked).replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  const glued = blankGluedHeaders(masked);
+  const text = glued.replace(COLUMN_NUMBER_RE, (_m, lead: string, num: string) => lead + ' '.repeat(num.length));
+  return glued === masked ? text : blankNumbersOfBlankedLabels(masked, text);
+}
+
+/** A column number whose label was blanked as a glued header ("6. Date Exercisable and ..."). */
+const NUMBERED_LABEL_RE = /(^|\s)(\d{1,2}A?\.)\s+(?=[A-Z(])/g;
+
+/**
+ * Flattened header paragraphs (lynx) wrap anywhere: "of (D) (Instr. 3, 4 and 5) 6. Date Exercisable
+ * and Expiration Date". A column number whose label was blanked is blanked too.
+ */
+function blankNumbersOfBlankedLabels(masked: string, text: string): string {
+  let out = '';
+  let done = 0;
+  NUMBERED_LABEL_RE.lastIndex = 0;
+  for (let m = NUMBERED_LABEL_RE.exec(masked); m; m = NUMBERED_LABEL_RE.exec(masked)) {
+    const at = m.index + m[1].length;
+    if (text[m.index + m[0].length] !== ' ' || !text.startsWith(m[2], at)) continue;
+    out += text.slice(done, at) + ' '.repeat(m[2].length);
+    done = at + m[2].length;
+  }
+  return done ? out + text.slice(done) : text;
 }
 
 /** A table line with glued column-header fragments and column numbers blanked out. */
@@ -265,9 +287,10 @@ function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
  * filled the width continues it when it cannot open a row (no title first) or the row has not
  * reached its ownership column yet ("... $0" / "147,006.849 D").
  */
-function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number): boolean {
+function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number, flat: () => boolean): boolean {
   const last = row.lines[row.lines.length - 1];
-  if (width < 100 || last.masked.trimEnd().length < width - 30) return false;
+  // Narrower text wraps flattened rows too (lynx at a terminal's 80 columns).
+  if ((width < 100 && !(width >= 60 && flat())) || last.masked.trimEnd().length < width - 30) return false;
   const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
   const first = filled[0].tokens.find((t) => t.type !== 'empty');
@@ -397,7 +420,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width)))) {
+    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
       close();
       current = { lines: [line], cells, bordered: line.hasBorders };
       currentHasValues = true;
