@@ -473,7 +473,9 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
     return out;
   }
-  if (first.length === 2 && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
+  // A narrow column leaves one space between city and state ("TORONTO A6   M5J2T3" / "ONTARIO"): all three are there.
+  const firstWhole = (ps: Piece[]) => CITY_STATE_ZIP.test(ps.map((p) => p.text).join(' ').trim());
+  if (first.length === 2 && !firstWhole(first) && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
     // One of three columns empty (a value lost): "SAN MATEO   CA", "CA   94402".
     const [a, b] = first;
     const state = (t: string) => /^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(t);
@@ -716,9 +718,29 @@ function readJointFiling(text: string): boolean | null {
   return null;
 }
 
+const JOINT_OPTION_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\b`, 'gi');
+const LONE_MARK_RE = /(?:^|\s)[Xx☒](?=\s)/;
+
+/**
+ * Options wrapped a word or two a line (w3m at 80 columns) put the mark on a middle line of its
+ * option ("Form filed" / "X  by One" / "Reporting"): the option whose lines hold the only lone mark
+ * followed by more of its words.
+ */
+function readWrappedJointFiling(text: string): boolean | null {
+  const starts = [...text.matchAll(JOINT_OPTION_RE)].map((m) => m.index);
+  if (starts.length !== 2) return null;
+  const [one, more] = [text.slice(starts[0], starts[1]), text.slice(starts[1])];
+  const words = (t: string) => t.replace(/(?:^|\s)[Xx☒](?=\s)/g, ' ').replace(/\s+/g, ' ');
+  if (!/^Form \S+ by One\b/i.test(words(one)) || !/^Form \S+ by More\b/i.test(words(more))) return null;
+  const marked = (t: string) => LONE_MARK_RE.test(t.trimEnd());
+  if (marked(one) === marked(more)) return null;
+  return marked(more);
+}
+
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
   // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"): read joined too.
-  const value = readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1'));
+  const value =
+    readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1')) ?? readWrappedJointFiling(stream.text);
   if (value === null) return { value: null };
   const at = /Form\s+filed/i.exec(stream.text);
   return { value, range: at ? stream.range(at.index, at.index + at[0].length) : undefined };
@@ -850,16 +872,29 @@ function phraseAt(lines: PLine[], k: number, at: number): string {
   return parts.join(' ');
 }
 
+/** The last line of a caption wrapped in a narrow column starting at `at` in line k (its words keep starting there). */
+function captionEnd(lines: PLine[], k: number, at: number): number {
+  let j = k;
+  while (j + 1 < lines.length && j < k + 16) {
+    const t = lines[j + 1].masked;
+    if (!/\S/.test(t[at] ?? '') || (at > 0 && t[at - 1] !== ' ')) break;
+    j++;
+  }
+  return j;
+}
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
-    const m = /Check\s+this\s+box\b(?!\s+to\b)/i.exec(lines[k].masked);
+    // Narrow renderings wrap the caption a word or two a line ("Check this" / "box if no" / "longer").
+    const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     if (!m || !EXIT_BOX_RE.test(phraseAt(lines, k, m.index))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
     // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
-    for (let j = Math.max(0, k - 2); j <= Math.min(lines.length - 1, k + 3); j++) {
+    const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
+    for (let j = Math.max(0, k - 2); j <= last; j++) {
       if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
       const head = lines[j].masked.slice(0, Math.max(m.index, 8));
       if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
