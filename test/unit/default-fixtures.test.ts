@@ -41,7 +41,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form3.snow.lynx80.txt': 'not read yet: 44 values differ (/derivative/N/conversionOrExercisePrice, /derivative/N/underlyingSecurityTitle, /derivative/N/underlyingShares, /derivative/N/directOrIndirect, /derivative/N/natureOfOwnership, /derivative/N/footnoteIds/N)',
   'form3.snow.nonderiv.gfm.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N, /derivative/N)',
   'form3.snow.nonderiv.h2md.txt': 'not read yet: 7 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /signatures/N/name)',
-  'form3.snow.pandoc-plain72.txt': 'not read yet: 2 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2)',
   'form4.Evans.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
   'form4.Evans.h2md.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling)',
   'form4.Evans.lynx80.txt': 'not read yet: 5 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N)',

@@ -235,19 +235,21 @@ interface CellPart {
   text: string | null;
   /** The stretch continues the line above's text with no space between (a word pandoc cut). */
   glue?: boolean;
+  /** The stretch continues the line above's text after a space (a nested table's line pandoc cut at a space). */
+  spaced?: boolean;
 }
 
 const READABLE = /[A-Za-z0-9☒☐[\]]/;
 
-function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey): CellPart {
+function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey, spaced = false): CellPart {
   const text = cell.text.slice(from, to);
   // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]". Glued text is text even
   // without a letter or digit (the ")" of "(Street" / ")").
   const glue = glued && from === 0;
-  return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}) };
+  return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}), ...(spaced && from === 0 ? { spaced } : {}) };
 }
 
-function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boolean): CellPlan {
+function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boolean, spaced = false): CellPlan {
   const parts: CellPart[] = [];
   for (let cursor = 0; ; ) {
     const label = findLabel(cell.text, cursor);
@@ -257,10 +259,10 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
       break;
     }
     if (!label) {
-      parts.push(partOf(cell, cursor, cell.text.length, glued));
+      parts.push(partOf(cell, cursor, cell.text.length, glued, undefined, spaced));
       break;
     }
-    parts.push(partOf(cell, cursor, label.start, glued));
+    parts.push(partOf(cell, cursor, label.start, glued, undefined, spaced));
     // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
     parts.push(partOf(cell, label.start, label.end, glued, label.box));
     cursor = label.end;
@@ -268,13 +270,13 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
   return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form, grid), parts };
 }
 
-/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue). */
-function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[]): CellPlan[] {
+/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue); `spaced`: after a space. */
+function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[], spaced?: readonly number[]): CellPlan[] {
   const plans: CellPlan[] = [];
   for (const cell of splitCells({ text, bordered })) {
     const glued = glue?.includes(cell.start) ?? false;
     if (cell.start === cell.end || (!glued && !READABLE.test(cell.text))) continue;
-    plans.push(planCell(cell, form, bordered, glued));
+    plans.push(planCell(cell, form, bordered, glued, spaced?.includes(cell.start) ?? false));
   }
   return plans;
 }
@@ -282,7 +284,7 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
 function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
   // Lines with glued cells have facts of their own (grids.ts), never shared by text.
   const plans = (line.facts.headerPlans ??= {});
-  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue));
+  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
 }
 
 /** Splits the header lines into box instances. */
@@ -347,6 +349,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         if (target === undefined || part.text === null) continue;
         const piece: Piece = { line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk };
         if (part.glue) piece.glue = true;
+        if (part.spaced) piece.spaced = true;
         boxes[target].pieces.push(piece);
       }
     }
@@ -413,12 +416,12 @@ function linesIn(stream: Stream, start: number, end: number): Piece[][] {
     const lead = text.length - text.trimStart().length;
     const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];
-    const glued = p.glue && s === pStart && wholeUpTo === k - 1;
+    const glued = (p.glue || p.spaced) && s === pStart && wholeUpTo === k - 1;
     wholeUpTo = e === pEnd && lead === 0 && trimmed.length === text.length ? k : -1;
     if (glued) {
-      // A word cut in a grid cell: the piece continues the one before it.
+      // A word cut in a grid cell (or a nested table's line cut at a space): the piece continues the one before it.
       const before = last[last.length - 1];
-      last[last.length - 1] = { ...before, text: before.text + piece.text };
+      last[last.length - 1] = { ...before, text: before.text + (p.spaced ? ' ' : '') + piece.text };
     } else if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
     else out.push([piece]);
   });
