@@ -136,6 +136,43 @@ test('the header reads a name, a street and a date cut over the lines of narrow 
   assert.equal(header.periodOfReport.value, '2025-04-30');
 });
 
+test('a street line of a nested table cut where a space fell goes on after the space', () => {
+  // pandoc plain at 72 columns: "   C/O SNOWFLAKE INC." and "   450 CONCAR DRIVE" cut to the
+  // cell's 15 columns from their ends; the first cut falls at a space, the second inside a word.
+  const lines = [
+    '+-----------------+',
+    '| 1. Name and     |',
+    '| Address of      |',
+    '| Reporting       |',
+    '| Person^(*)      |',
+    '|  -------------- |',
+    '|   GARRETT MARK  |',
+    '|  -------------- |',
+    '|  -------- ----- |',
+    '| ---- ---------- |',
+    '|   (Last)   (Fi  |',
+    '| rst)   (Middle) |',
+    '|  -------- ----- |',
+    '| ---- ---------- |',
+    '|   -----         |',
+    '| --------------- |',
+    '|   C/O           |',
+    '|  SNOWFLAKE INC. |',
+    '|   4             |',
+    '| 50 CONCAR DRIVE |',
+    '|   -----         |',
+    '| --------------- |',
+    '| (Street)        |',
+    '+-----------------+',
+  ];
+  const reading = readPandocGrids(lines, lines.map(mask));
+  assert.deepEqual(reading.spaced.get(17), [3]);
+  assert.deepEqual(reading.glue.get(19), [2]);
+  const header = parseHeader(prepareLines(lines, 0), '3');
+  assert.equal(header.owners[0]?.record.street1, 'C/O SNOWFLAKE INC.');
+  assert.equal(header.owners[0]?.record.street2, '450 CONCAR DRIVE');
+});
+
 test('a span wrapped over the lines of a simple table row closes on the nearest opener', () => {
   const raws = [
     '  [Series E Preferred      [Class B Common                 [134,018]{.FormData}',

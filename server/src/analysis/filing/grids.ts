@@ -13,7 +13,7 @@ export function applyPandocGrids(lines: PLine[]): void {
   const wrapped = lines.some((l) => l.raw.includes(']{') || l.raw.includes(']('));
   if (!grid && !wrapped) return;
   const raws = lines.map((l) => l.raw);
-  const reading = grid ? readPandocGrids(raws, lines.map((l) => l.masked)) : { masked: new Map<number, string>(), glue: new Map<number, number[]>() };
+  const reading = grid ? readPandocGrids(raws, lines.map((l) => l.masked)) : { masked: new Map<number, string>(), glue: new Map<number, number[]>(), spaced: new Map<number, number[]>() };
   if (wrapped) {
     const first = raws.map((_, i) => reading.masked.get(i) ?? lines[i].masked);
     const inGrid = (i: number) => raws[i].charCodeAt(0) === 43 || raws[i].charCodeAt(0) === 124;
@@ -31,5 +31,9 @@ export function applyPandocGrids(lines: PLine[]): void {
     lines[i].glue = offsets;
     // Glued text is text even without a letter or digit (the ")" of "(Street" / ")"); the facts are the line's own.
     lines[i].facts.rule = false;
+  }
+  for (const [i, offsets] of reading.spaced) {
+    if (!own.has(i) && !reading.glue.has(i)) ownFacts(lines[i]);
+    lines[i].spaced = offsets;
   }
 }

@@ -256,19 +256,21 @@ interface CellPart {
   text: string | null;
   /** The stretch continues the line above's text with no space between (a word pandoc cut). */
   glue?: boolean;
+  /** The stretch continues the line above's text after a space (a nested table's line pandoc cut at a space). */
+  spaced?: boolean;
 }
 
 const READABLE = /[A-Za-z0-9☒☐[\]]/;
 
-function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey): CellPart {
+function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey, spaced = false): CellPart {
   const text = cell.text.slice(from, to);
   // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]". Glued text is text even
   // without a letter or digit (the ")" of "(Street" / ")").
   const glue = glued && from === 0;
-  return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}) };
+  return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}), ...(spaced && from === 0 ? { spaced } : {}) };
 }
 
-function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boolean): CellPlan {
+function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boolean, spaced = false): CellPlan {
   const parts: CellPart[] = [];
   for (let cursor = 0; ; ) {
     const label = findLabel(cell.text, cursor);
@@ -278,10 +280,10 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
       break;
     }
     if (!label) {
-      parts.push(partOf(cell, cursor, cell.text.length, glued));
+      parts.push(partOf(cell, cursor, cell.text.length, glued, undefined, spaced));
       break;
     }
-    parts.push(partOf(cell, cursor, label.start, glued));
+    parts.push(partOf(cell, cursor, label.start, glued, undefined, spaced));
     // The label text itself is kept in the box so a label wrapped over lines can be matched whole.
     parts.push(partOf(cell, label.start, label.end, glued, label.box));
     cursor = label.end;
@@ -289,13 +291,13 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
   return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form, grid), parts };
 }
 
-/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue). */
-function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[]): CellPlan[] {
+/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue); `spaced`: after a space. */
+function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[], spaced?: readonly number[]): CellPlan[] {
   const plans: CellPlan[] = [];
   for (const cell of splitCells({ text, bordered })) {
     const glued = glue?.includes(cell.start) ?? false;
     if (cell.start === cell.end || (!glued && !READABLE.test(cell.text))) continue;
-    plans.push(planCell(cell, form, bordered, glued));
+    plans.push(planCell(cell, form, bordered, glued, spaced?.includes(cell.start) ?? false));
   }
   return plans;
 }
@@ -303,7 +305,7 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
 function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
   // Lines with glued cells have facts of their own (grids.ts), never shared by text.
   const plans = (line.facts.headerPlans ??= {});
-  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue));
+  return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
 }
 
 /** Splits the header lines into box instances. */
@@ -368,6 +370,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         if (target === undefined || part.text === null) continue;
         const piece: Piece = { line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk };
         if (part.glue) piece.glue = true;
+        if (part.spaced) piece.spaced = true;
         boxes[target].pieces.push(piece);
       }
     }
@@ -434,12 +437,12 @@ function linesIn(stream: Stream, start: number, end: number): Piece[][] {
     const lead = text.length - text.trimStart().length;
     const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];
-    const glued = p.glue && s === pStart && wholeUpTo === k - 1;
+    const glued = (p.glue || p.spaced) && s === pStart && wholeUpTo === k - 1;
     wholeUpTo = e === pEnd && lead === 0 && trimmed.length === text.length ? k : -1;
     if (glued) {
-      // A word cut in a grid cell: the piece continues the one before it.
+      // A word cut in a grid cell (or a nested table's line cut at a space): the piece continues the one before it.
       const before = last[last.length - 1];
-      last[last.length - 1] = { ...before, text: before.text + piece.text };
+      last[last.length - 1] = { ...before, text: before.text + (p.spaced ? ' ' : '') + piece.text };
     } else if (last && last[0].line === piece.line && (last[0].sub ?? 0) === (piece.sub ?? 0)) last.push(piece);
     else out.push([piece]);
   });
@@ -494,7 +497,9 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     out.ranges.push({ field: 'city', range: pieceRange(c), raw: c.text }, { field: 'state', range: pieceRange(s), raw: s.text }, { field: 'zip', range: pieceRange(z), raw: z.text });
     return out;
   }
-  if (first.length === 2 && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
+  // A narrow column leaves one space between city and state ("TORONTO A6   M5J2T3" / "ONTARIO"): all three are there.
+  const firstWhole = (ps: Piece[]) => CITY_STATE_ZIP.test(ps.map((p) => p.text).join(' ').trim());
+  if (first.length === 2 && !firstWhole(first) && !CITY_STATE_ZIP.test(lines.map((ps) => ps.map((p) => p.text).join(' ')).join(' ').trim())) {
     // One of three columns empty (a value lost): "SAN MATEO   CA", "CA   94402".
     const [a, b] = first;
     const state = (t: string) => /^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(t);
@@ -737,9 +742,29 @@ function readJointFiling(text: string): boolean | null {
   return null;
 }
 
+const JOINT_OPTION_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\b`, 'gi');
+const LONE_MARK_RE = /(?:^|\s)[Xx☒](?=\s)/;
+
+/**
+ * Options wrapped a word or two a line (w3m at 80 columns) put the mark on a middle line of its
+ * option ("Form filed" / "X  by One" / "Reporting"): the option whose lines hold the only lone mark
+ * followed by more of its words.
+ */
+function readWrappedJointFiling(text: string): boolean | null {
+  const starts = [...text.matchAll(JOINT_OPTION_RE)].map((m) => m.index);
+  if (starts.length !== 2) return null;
+  const [one, more] = [text.slice(starts[0], starts[1]), text.slice(starts[1])];
+  const words = (t: string) => t.replace(/(?:^|\s)[Xx☒](?=\s)/g, ' ').replace(/\s+/g, ' ');
+  if (!/^Form \S+ by One\b/i.test(words(one)) || !/^Form \S+ by More\b/i.test(words(more))) return null;
+  const marked = (t: string) => LONE_MARK_RE.test(t.trimEnd());
+  if (marked(one) === marked(more)) return null;
+  return marked(more);
+}
+
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
   // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"): read joined too.
-  const value = readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1'));
+  const value =
+    readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1')) ?? readWrappedJointFiling(stream.text);
   if (value === null) return { value: null };
   const at = /Form\s+filed/i.exec(stream.text);
   return { value, range: at ? stream.range(at.index, at.index + at[0].length) : undefined };
@@ -871,16 +896,29 @@ function phraseAt(lines: PLine[], k: number, at: number): string {
   return parts.join(' ');
 }
 
+/** The last line of a caption wrapped in a narrow column starting at `at` in line k (its words keep starting there). */
+function captionEnd(lines: PLine[], k: number, at: number): number {
+  let j = k;
+  while (j + 1 < lines.length && j < k + 16) {
+    const t = lines[j + 1].masked;
+    if (!/\S/.test(t[at] ?? '') || (at > 0 && t[at - 1] !== ' ')) break;
+    j++;
+  }
+  return j;
+}
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
-    const m = /Check\s+this\s+box\b(?!\s+to\b)/i.exec(lines[k].masked);
+    // Narrow renderings wrap the caption a word or two a line ("Check this" / "box if no" / "longer").
+    const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     if (!m || !EXIT_BOX_RE.test(phraseAt(lines, k, m.index))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
     // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
-    for (let j = Math.max(0, k - 2); j <= Math.min(lines.length - 1, k + 3); j++) {
+    const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
+    for (let j = Math.max(0, k - 2); j <= last; j++) {
       if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
       const head = lines[j].masked.slice(0, Math.max(m.index, 8));
       if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };

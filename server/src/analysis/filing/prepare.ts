@@ -56,6 +56,8 @@ export interface LineFacts {
 export class PLine {
   /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
   glue?: number[];
+  /** Offsets where a grid cell's text continues the line above after a space (pandoc.ts). */
+  spaced?: number[];
 
   constructor(
     /** Absolute document line. */

@@ -17,6 +17,8 @@ export interface Piece {
   sub?: number;
   /** The piece continues the piece before it with no space between (a word cut in a grid cell). */
   glue?: boolean;
+  /** The piece continues the piece before it after a space (a nested table's line cut at a space). */
+  spaced?: boolean;
 }
 
 export class Stream {
@@ -27,7 +29,7 @@ export class Stream {
   constructor(readonly pieces: Piece[]) {
     let text = '';
     for (const p of pieces) {
-      if (text.length && !p.glue) text += '\n';
+      if (text.length && !p.glue) text += p.spaced ? ' ' : '\n';
       this.offsets.push(text.length);
       text += p.text;
     }

@@ -26,6 +26,11 @@ export interface GridReading {
   masked: Map<number, string>;
   /** Line index → offsets where a cell's text continues the text above it with no space between. */
   glue: Map<number, number[]>;
+  /**
+   * Line index → offsets where a cell's text continues the line above after a space: the next
+   * piece of one line of a table nested in the cell, cut where a space fell.
+   */
+  spaced: Map<number, number[]>;
 }
 
 /** Positions of the `+` of a grid border (`+---+:--:+===+`), or null when the line is not one. */
@@ -271,7 +276,7 @@ interface ReadCell {
 
 /** Reads the grid tables among `raws` (see the module comment); `masked` is each line's own mask. */
 export function readPandocGrids(raws: readonly string[], masked: readonly string[]): GridReading {
-  const reading: GridReading = { masked: new Map(), glue: new Map() };
+  const reading: GridReading = { masked: new Map(), glue: new Map(), spaced: new Map() };
   const blanks: Blanks = new Map();
   const cells: ReadCell[] = [];
   let plus: number[] | null = null;
@@ -303,7 +308,7 @@ export function readPandocGrids(raws: readonly string[], masked: readonly string
     reading.masked.set(line, chars.join(''));
   }
   const maskedOf = (line: number) => reading.masked.get(line) ?? masked[line];
-  for (const rc of cells) glueCell(rc, maskedOf, reading.glue);
+  for (const rc of cells) glueCell(rc, maskedOf, reading.glue, reading.spaced);
   return reading;
 }
 
@@ -319,13 +324,23 @@ function readRow(raws: readonly string[], plus: number[], rowLines: number[], bl
   }
 }
 
-function glueCell(rc: ReadCell, maskedOf: (line: number) => string, glue: Map<number, number[]>): void {
+function glueCell(rc: ReadCell, maskedOf: (line: number) => string, glue: Map<number, number[]>, spaced: Map<number, number[]>): void {
   const { cell, nested, closedOn, rows } = rc;
   for (let k = 0; k + 1 < cell.length; k++) {
     const a = cell[k];
     const b = cell[k + 1];
-    if (a.blank || a.rule || b.blank || b.rule || b.lead > 0) continue;
-    if (!joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth)) continue;
+    if (a.blank || a.rule || b.blank || b.rule) continue;
+    const glued = joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth);
+    if (b.lead > 0 || !glued) {
+      // The nested table's line goes on after a space (the cut fell at one, or its rule says so).
+      if (nested[k] && nested[k + 1] && rows.rowStart[k] >= 0 && rows.rowStart[k + 1] === rows.rowStart[k]) {
+        const mb = maskedOf(b.line);
+        let at = b.lead;
+        while (at < b.visible && mb.charCodeAt(b.from + at) === 32) at++;
+        if (at < b.visible) addOffset(spaced, b.line, b.from + at);
+      }
+      continue;
+    }
     // Glue where the masked texts meet with nothing but markup between them.
     const ma = maskedOf(a.line);
     const mb = maskedOf(b.line);
@@ -335,10 +350,14 @@ function glueCell(rc: ReadCell, maskedOf: (line: number) => string, glue: Map<nu
     let startB = 0;
     while (startB < b.visible && mb.charCodeAt(b.from + startB) === 32) startB++;
     if (startB >= b.visible || b.text.slice(0, startB).includes(' ')) continue;
-    const list = glue.get(b.line);
-    if (list) list.push(b.from + startB);
-    else glue.set(b.line, [b.from + startB]);
+    addOffset(glue, b.line, b.from + startB);
   }
+}
+
+function addOffset(map: Map<number, number[]>, line: number, at: number): void {
+  const list = map.get(line);
+  if (list) list.push(at);
+  else map.set(line, [at]);
 }
 
 // ---------------------------------------------------------------------------------------------
