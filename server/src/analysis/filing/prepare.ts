@@ -38,7 +38,7 @@ export interface LineFacts {
   /** tables.ts: the line only labels columns. */
   labelsColumns?: boolean;
   /** header.ts: the line's cells cut into label and text parts, per form. */
-  headerPlans?: Partial<Record<'3' | '4' | '5', CellPlan[]>>;
+  headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
   /** rules.ts: OCR damage in printed words. */
   damage?: BoilerplateDamage[];
   /** rules.ts: non-Latin look-alike letters inside Latin words. */
