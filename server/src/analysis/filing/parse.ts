@@ -191,6 +191,13 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 }
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
+/** Separator rows of pipe tables without outer pipes (`---|---`, html2text). */
+function bareSeparators(lines: PLine[]): number {
+  let n = 0;
+  for (const l of lines) if (l.raw.charCodeAt(0) === 45 && /^-{3,}(?:\|-{3,})+ *$/.test(l.raw)) n++;
+  return n;
+}
+
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
@@ -201,7 +208,8 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
   // Raw HTML has no visual columns: its document order is the reading order.
-  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5;
+  // So have pipe tables without outer pipes (html2text): each row of a layout table is a line.
+  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5 || bareSeparators(headerLines) >= 3;
   const header = parseHeader(headerLines, digit, rawHtml);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
