@@ -23,10 +23,8 @@ const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-p
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
 const KNOWN_GAPS: Record<string, string> = {
-  '374WaterForm4.h2md.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
   '374WaterForm4.lynx80.txt': 'not read yet: 20 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N, /derivative/N/kind, /derivative/N/securityTitle, /derivative/N/conversionOrExercisePrice)',
   '374WaterForm4.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
-  'VertexForm4.derivative-only.h2md.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner)',
   'VertexForm4.derivative-only.lynx80.txt': 'not read yet: 19 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N/kind, /derivative/N/securityTitle)',
   'VertexForm4.derivative-only.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'candlechaser.form4.MVIS.lynx80.txt': 'not read yet: 53 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /reportingOwners/N/officerTitle, /derivative/N/kind)',
@@ -42,7 +40,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form3.snow.w3m80.txt': 'not read yet: 1 values differ (/jointFiling)',
   'form4.Evans.lynx80.txt': 'not read yet: 5 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N)',
   'form4.Evans.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
-  'form4.snow.h2md.txt': 'not read yet: 128 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
   'form4.snow.lynx80.txt': 'not read yet: 22 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /reportingOwners/N/officerTitle, /derivative/N/kind)',
   'form4.snow.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'form5.snow.gfm.txt': 'not read yet: 1 values differ (2 filings)',

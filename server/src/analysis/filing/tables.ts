@@ -355,10 +355,9 @@ function continueCell(cell: RowCell, tokens: Token[]): void {
  * `Stock | 12/13/2022 | M  `): a row line without the break was wrapped at the tool's width.
  */
 function bareRowTable(lines: PLine[]): boolean {
-  let n = 0;
   for (const l of lines) {
     const raw = l.raw;
-    if (raw.endsWith('  ') && l.hasBorders && raw.charCodeAt(0) !== 124 && raw.includes(' | ') && ++n >= 2) return true;
+    if (raw.endsWith('  ') && l.hasBorders && raw.charCodeAt(0) !== 124 && raw.includes(' | ')) return true;
   }
   return false;
 }
@@ -370,10 +369,11 @@ function softWrapped(line: PLine): boolean {
 
 /**
  * A wrapped pipe row's next line: its first cell goes on with the row's last cell (the wrap
- * fell inside it, or right after its `|`), its later cells follow.
+ * fell inside it, or right after or before its `|`), its later cells follow.
  */
-function appendWrappedCells(row: LogicalRow, cells: RowCell[]): void {
-  const last = row.cells.length ? row.cells[row.cells.length - 1].col : 0;
+function appendWrappedCells(row: LogicalRow, cells: RowCell[], bordered: boolean): void {
+  // A line starting with `|` reads as bordered: its empty first cell (the row's last) was dropped.
+  const last = (row.cells.length ? row.cells[row.cells.length - 1].col : 0) + (bordered ? 1 : 0);
   for (const c of cells) {
     const col = last + c.col;
     const tokens = c.tokens.filter((t) => t.type !== 'empty');
@@ -408,7 +408,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
       // html2text wraps a long row at its width; the row goes on until a line's hard break.
       current.lines.push(line);
-      appendWrappedCells(current, tokenizeLine(line));
+      appendWrappedCells(current, tokenizeLine(line), line.maskedLine.bordered);
       continue;
     }
     if (line.rule || isBoilerplate(line)) {
