@@ -30,7 +30,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'candlechaser.form4.MVIS.lynx80.txt': 'not read yet: 53 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /reportingOwners/N/officerTitle, /derivative/N/kind)',
   'candlechaser.form4.MVIS.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'form3.BAMPartners.gfm.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N, /derivative/N)',
-  'form3.BAMPartners.h2md.txt': 'not read yet: 14 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /nonDerivative/N/natureOfOwnership)',
   'form3.BAMPartners.w3m80.txt': 'not read yet: 3 values differ (/reportingOwners/N/city, /reportingOwners/N/state, /jointFiling)',
   'form3.nosecurities.w3m80.txt': 'not read yet: 1 values differ (/jointFiling)',
   'form3.snow.lynx80.txt': 'not read yet: 44 values differ (/derivative/N/conversionOrExercisePrice, /derivative/N/underlyingSecurityTitle, /derivative/N/underlyingShares, /derivative/N/directOrIndirect, /derivative/N/natureOfOwnership, /derivative/N/footnoteIds/N)',

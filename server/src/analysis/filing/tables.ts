@@ -357,7 +357,9 @@ function continueCell(cell: RowCell, tokens: Token[]): void {
 function bareRowTable(lines: PLine[]): boolean {
   for (const l of lines) {
     const raw = l.raw;
-    if (raw.endsWith('  ') && l.hasBorders && raw.charCodeAt(0) !== 124 && raw.includes(' | ')) return true;
+    if (!raw.endsWith('  ') || !l.hasBorders || !raw.includes('|')) continue;
+    // Outer pipes on both sides are a markdown pipe table's own row.
+    if (raw.trimStart().charCodeAt(0) !== 124 || raw.trimEnd().charCodeAt(raw.trimEnd().length - 1) !== 124) return true;
   }
   return false;
 }
