@@ -41,7 +41,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form4.Evans.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
   'form4.snow.lynx80.txt': 'not read yet: 22 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /reportingOwners/N/officerTitle, /derivative/N/kind)',
   'form4.snow.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
-  'form5.snow.gfm.txt': 'not read yet: 1 values differ (2 filings)',
   'form5.snow.lynx80.txt': 'not read yet: 5 values differ (/reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner, /reportingOwners/N/isOther, /derivative/N)',
   'form5.snow.w3m80.txt': 'not read yet: 1 values differ (/notSubjectToSection16)',
 };
