@@ -115,6 +115,11 @@ function detectLayout(lines: PLine[]): LayoutKind {
 /** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
 const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\b/i;
 
+/** Box 1's label wrapped before "of" ("1. Name and Address" / "of Reporting Person"). */
+function wrapsOwnerBoxLabel(lines: PLine[], k: number): boolean {
+  return /Name\s+and\s+Address\s*$/i.test(lines[k].masked) && k + 1 < lines.length && /^\s*of\s+Reporting\b/i.test(lines[k + 1].masked);
+}
+
 /** Splits the filing into sections by their headings. Tables only move forward (I, then II). */
 function mapSections(lines: PLine[]): FilingModel['sections'] {
   const sections: FilingModel['sections'] = [];
@@ -132,7 +137,7 @@ function mapSections(lines: PLine[]): FilingModel['sections'] {
     const l = lines[k];
     if (l.directive || l.rule) continue;
     let kind: SectionKind | 'ownerBox' | null = sectionOf(l);
-    if (!kind && seenTable && OWNER_BOX_RE.test(l.masked)) kind = 'ownerBox' as SectionKind;
+    if (!kind && seenTable && (OWNER_BOX_RE.test(l.masked) || wrapsOwnerBoxLabel(lines, k))) kind = 'ownerBox' as SectionKind;
     if (!kind) continue;
     if (kind === 'tableI' && (seenTable || current.kind !== 'header')) continue;
     if (kind === 'tableII' && seenTableII) continue;
