@@ -117,6 +117,11 @@ const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\b/i;
 
 /** Box 1's label wrapped before "of" ("1. Name and Address" / "of Reporting Person"). */
 function wrapsOwnerBoxLabel(lines: PLine[], k: number): boolean {
+  const t = lines[k].masked;
+  let end = t.length - 1;
+  while (end >= 0 && t.charCodeAt(end) === 32) end--;
+  // Cheap pre-check: the line ends with "s" (of "Address").
+  if (end < 0 || (t.charCodeAt(end) | 32) !== 115) return false;
   return /Name\s+and\s+Address\s*$/i.test(lines[k].masked) && k + 1 < lines.length && /^\s*of\s+Reporting\b/i.test(lines[k + 1].masked);
 }
 
