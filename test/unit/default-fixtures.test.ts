@@ -22,28 +22,7 @@ const DIR = path.join(ROOT, 'fixtures', 'defaults');
 const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m' };
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
-const KNOWN_GAPS: Record<string, string> = {
-  '374WaterForm4.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
-  '374WaterForm4.h2md.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
-  'VertexForm4.derivative-only.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
-  'VertexForm4.derivative-only.h2md.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isDirector, /reportingOwners/N/isOfficer, /reportingOwners/N/isTenPercentOwner)',
-  'candlechaser.form4.MVIS.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
-  'candlechaser.form4.MVIS.h2md.txt': 'not read yet: 47 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
-  'form3.BAMPartners.gfm.txt': 'not read yet: 21 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N, /derivative/N)',
-  'form3.BAMPartners.h2md.txt': 'not read yet: 14 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /nonDerivative/N/natureOfOwnership)',
-  'form3.nosecurities.gfm.txt': 'not read yet: 2 values differ (/issuer/name, /issuer/tradingSymbol)',
-  'form3.nosecurities.h2md.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling)',
-  'form3.snow.gfm.txt': 'not read yet: 2 values differ (/issuer/name, /issuer/tradingSymbol)',
-  'form3.snow.h2md.txt': 'not read yet: 29 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /derivative/N/securityTitle)',
-  'form3.snow.nonderiv.gfm.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N, /derivative/N)',
-  'form3.snow.nonderiv.h2md.txt': 'not read yet: 7 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /signatures/N/name)',
-  'form4.Evans.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
-  'form4.Evans.h2md.txt': 'not read yet: 5 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling)',
-  'form4.snow.gfm.txt': 'not read yet: 3 values differ (/issuer/name, /issuer/tradingSymbol, /notSubjectToSection16)',
-  'form4.snow.h2md.txt': 'not read yet: 128 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/isOfficer, /reportingOwners/N/officerTitle, /jointFiling)',
-  'form5.snow.gfm.txt': 'not read yet: 1 values differ (2 filings)',
-  'form5.snow.h2md.txt': 'not read yet: 6 values differ (/issuer/name, /issuer/tradingSymbol, /reportingOwners/N/name, /reportingOwners/N/officerTitle, /jointFiling, /nonDerivative/N/directOrIndirect)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function truthDir(stem: string): string {
   return existsSync(path.join(ROOT, 'fixtures', 'real', `${stem}.expected.json`)) ? path.join(ROOT, 'fixtures', 'real') : path.join(ROOT, 'fixtures', 'rendered');

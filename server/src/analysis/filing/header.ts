@@ -291,10 +291,13 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
   return { cell, leadBox: findLabel(cell.text, 0)?.box ?? truncatedLabel(cell.text, form, grid), parts };
 }
 
-/** `glue`: offsets of cells that continue the line above with no space (see PLine.glue); `spaced`: after a space. */
-function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[], spaced?: readonly number[]): CellPlan[] {
+/**
+ * `glue`: offsets of cells that continue the line above with no space (see PLine.glue); `spaced`:
+ * after a space; `linear`: the header is read in document order (wide spaces are masked tags).
+ */
+function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[], spaced?: readonly number[], linear = false): CellPlan[] {
   const plans: CellPlan[] = [];
-  for (const cell of splitCells({ text, bordered })) {
+  for (const cell of linear ? joinWideSpaces(text, splitCells({ text, bordered })) : splitCells({ text, bordered })) {
     const glued = glue?.includes(cell.start) ?? false;
     if (cell.start === cell.end || (!glued && !READABLE.test(cell.text))) continue;
     plans.push(planCell(cell, form, bordered, glued, spaced?.includes(cell.start) ?? false));
@@ -302,10 +305,26 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
   return plans;
 }
 
-function linePlan(line: PLine, form: '3' | '4' | '5'): CellPlan[] {
+function linePlan(line: PLine, form: '3' | '4' | '5', linear = false): CellPlan[] {
   // Lines with glued cells have facts of their own (grids.ts), never shared by text.
   const plans = (line.facts.headerPlans ??= {});
+  if (linear) return (plans[`${form}h`] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced, true));
   return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
+}
+
+/**
+ * Raw HTML: wide spaces are masked inline tags ("Issuer Name <strong>and</strong> Ticker"),
+ * not column gaps; only a cell border (`<td>`) or a `<br>` parts cells.
+ */
+function joinWideSpaces(text: string, cells: Cell[]): Cell[] {
+  const out: Cell[] = [];
+  for (const c of cells) {
+    const last = out[out.length - 1];
+    if (last && last.col === c.col && last.brk === c.brk && last.end < c.start) {
+      out[out.length - 1] = { ...last, end: c.end, text: text.slice(last.start, c.end) };
+    } else out.push(c);
+  }
+  return out;
 }
 
 /** Splits the header lines into box instances. */
@@ -347,7 +366,7 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     let previousCol = -1;
     /** The last box a label on this line opened: text right of it in its own cell may be its value. */
     let lineLabelInstance: number | undefined;
-    for (const { cell, leadBox, parts } of linePlan(line, form)) {
+    for (const { cell, leadBox, parts } of linePlan(line, form, linear)) {
       if (cell.col !== previousCol) {
         if (!(leadBox && leadBox === previousBox)) rank++;
         previousBox = leadBox;
@@ -889,10 +908,10 @@ export function applyRelationship(o: ReportingOwnerRecord, rel: Relationship): v
  * null when its text is not readable (the box may have been lost with it).
  */
 /** The text of a wrapped phrase starting at `at` in line k: up to a cell border, joined with the next line. */
-function phraseAt(lines: PLine[], k: number, at: number): string {
+function phraseAt(lines: PLine[], k: number, at: number, whole = false): string {
   const cut = (t: string) => t.split(/\t| {3,}/)[0];
   const parts = [cut(lines[k].masked.slice(at))];
-  for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) parts.push(cut(lines[j].masked.slice(Math.max(0, at - 2)).trimStart()));
+  for (let j = k + 1; j < Math.min(lines.length, k + 4); j++) parts.push(cut(lines[j].masked.slice(whole ? 0 : Math.max(0, at - 2)).trimStart()));
   return parts.join(' ');
 }
 
@@ -913,7 +932,8 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
     // Narrow renderings wrap the caption a word or two a line ("Check this" / "box if no" / "longer").
     const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
-    if (!m || !EXIT_BOX_RE.test(phraseAt(lines, k, m.index))) continue;
+    // Raw HTML wraps the caption anywhere: the next lines read whole.
+    if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
     // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.

@@ -115,6 +115,16 @@ function detectLayout(lines: PLine[]): LayoutKind {
 /** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
 const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\b/i;
 
+/** Box 1's label wrapped before "of" ("1. Name and Address" / "of Reporting Person"). */
+function wrapsOwnerBoxLabel(lines: PLine[], k: number): boolean {
+  const t = lines[k].masked;
+  let end = t.length - 1;
+  while (end >= 0 && t.charCodeAt(end) === 32) end--;
+  // Cheap pre-check: the line ends with "s" (of "Address").
+  if (end < 0 || (t.charCodeAt(end) | 32) !== 115) return false;
+  return /Name\s+and\s+Address\s*$/i.test(lines[k].masked) && k + 1 < lines.length && /^\s*of\s+Reporting\b/i.test(lines[k + 1].masked);
+}
+
 /** Splits the filing into sections by their headings. Tables only move forward (I, then II). */
 function mapSections(lines: PLine[]): FilingModel['sections'] {
   const sections: FilingModel['sections'] = [];
@@ -132,7 +142,7 @@ function mapSections(lines: PLine[]): FilingModel['sections'] {
     const l = lines[k];
     if (l.directive || l.rule) continue;
     let kind: SectionKind | 'ownerBox' | null = sectionOf(l);
-    if (!kind && seenTable && OWNER_BOX_RE.test(l.masked)) kind = 'ownerBox' as SectionKind;
+    if (!kind && seenTable && (OWNER_BOX_RE.test(l.masked) || wrapsOwnerBoxLabel(lines, k))) kind = 'ownerBox' as SectionKind;
     if (!kind) continue;
     if (kind === 'tableI' && (seenTable || current.kind !== 'header')) continue;
     if (kind === 'tableII' && seenTableII) continue;
@@ -191,6 +201,13 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 }
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
+/** Separator rows of pipe tables without outer pipes (`---|---`, html2text). */
+function bareSeparators(lines: PLine[]): number {
+  let n = 0;
+  for (const l of lines) if (l.raw.charCodeAt(0) === 45 && /^-{3,}(?:\|-{3,})+ *$/.test(l.raw)) n++;
+  return n;
+}
+
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
@@ -201,7 +218,8 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
   // Raw HTML has no visual columns: its document order is the reading order.
-  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5;
+  // So have pipe tables without outer pipes (html2text): each row of a layout table is a line.
+  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5 || bareSeparators(headerLines) >= 3;
   const header = parseHeader(headerLines, digit, rawHtml);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 

@@ -27,6 +27,8 @@ export interface LineFacts {
   hasBorders: boolean;
   /** The raw line leaves an HTML tag open at its end (the next line starts inside it). */
   opensTag: boolean;
+  /** The raw line leaves a markdown link target open at its end (`[text](/cgi-bin/browse-`). */
+  opensLink?: boolean;
   /** vocabulary.ts: the section this line opens (null: none). */
   section?: SectionKind | null;
   /** vocabulary.ts: printed instructions or notices. */
@@ -38,7 +40,7 @@ export interface LineFacts {
   /** tables.ts: the line only labels columns. */
   labelsColumns?: boolean;
   /** header.ts: the line's cells cut into label and text parts, per form. */
-  headerPlans?: Partial<Record<'3' | '4' | '5', CellPlan[]>>;
+  headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
   /** rules.ts: OCR damage in printed words. */
   damage?: BoilerplateDamage[];
   /** rules.ts: non-Latin look-alike letters inside Latin words. */
@@ -102,7 +104,35 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
   // A plain line is its own mask: checking that is cheaper than masking it.
   const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : isPlainLine(raw) ? { text: raw, bordered: false } : maskLine(raw);
   const rest = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
-  return maskFacts(maskedLine, directive, (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0);
+  const facts = maskFacts(maskedLine, directive, (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0);
+  // Only a masked line can hold a link target (a plain line is its own mask).
+  if (maskedLine.text !== raw && opensLinkTarget(raw)) facts.opensLink = true;
+  return facts;
+}
+
+/** The line ends inside a markdown link target: `](` with no `)` or space after it. */
+function opensLinkTarget(raw: string): boolean {
+  const at = raw.lastIndexOf('](');
+  if (at < 0 || at + 2 >= raw.length) return false;
+  for (let i = at + 2; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 41 || c === 32 || c === 9) return false;
+  }
+  return true;
+}
+
+/**
+ * A link target wrapped onto the next line (html2text: `[NAME](/cgi-bin/browse-` /
+ * `edgar?action=getcompany&CIK=0001057067)`): the line's first word, up to its `)`, is target.
+ * Returns the end of the target's rest, or -1.
+ */
+function linkTargetRest(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 41) return i + 1;
+    if (c === 32 || c === 9 || c === 93 || c === 91) return -1;
+  }
+  return -1;
 }
 
 function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
@@ -135,10 +165,17 @@ export function prepareLine(raw: string, line: number, inTag = false): PLine {
 export function prepareLines(raws: readonly string[], base: number): PLine[] {
   const out: PLine[] = new Array(raws.length);
   let inTag = false;
+  let inLink = false;
   for (let i = 0; i < raws.length; i++) {
     const p = prepareLine(raws[i], base + i, inTag);
     out[i] = p;
     inTag = p.facts.opensTag;
+    const opensLink = p.facts.opensLink === true;
+    if (inLink) {
+      const end = linkTargetRest(p.raw);
+      if (end > 0) ownFacts(p, ' '.repeat(end) + p.masked.slice(end));
+    }
+    inLink = opensLink;
   }
   applyPandocGrids(out);
   return out;

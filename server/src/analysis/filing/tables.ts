@@ -373,6 +373,43 @@ function continueCell(cell: RowCell, tokens: Token[]): void {
   cell.tokens.push(...text);
 }
 
+/**
+ * Pipe rows without outer pipes, each ending with a markdown hard break (html2text:
+ * `Stock | 12/13/2022 | M  `): a row line without the break was wrapped at the tool's width.
+ */
+function bareRowTable(lines: PLine[]): boolean {
+  for (const l of lines) {
+    const raw = l.raw;
+    if (!raw.endsWith('  ') || !l.hasBorders || !raw.includes('|')) continue;
+    // Outer pipes on both sides are a markdown pipe table's own row.
+    if (raw.trimStart().charCodeAt(0) !== 124 || raw.trimEnd().charCodeAt(raw.trimEnd().length - 1) !== 124) return true;
+  }
+  return false;
+}
+
+/** A table line that html2text wrapped: its row goes on on the next line. */
+function softWrapped(line: PLine): boolean {
+  return !line.rule && !line.raw.endsWith('  ');
+}
+
+/**
+ * A wrapped pipe row's next line: its first cell goes on with the row's last cell (the wrap
+ * fell inside it, or right after or before its `|`), its later cells follow.
+ */
+function appendWrappedCells(row: LogicalRow, cells: RowCell[], bordered: boolean): void {
+  // A line starting with `|` reads as bordered: its empty first cell (the row's last) was dropped.
+  const last = (row.cells.length ? row.cells[row.cells.length - 1].col : 0) + (bordered ? 1 : 0);
+  for (const c of cells) {
+    const col = last + c.col;
+    const tokens = c.tokens.filter((t) => t.type !== 'empty');
+    const target = row.cells.find((rc) => rc.col === col);
+    if (target) {
+      if (target.tokens.every((t) => t.type === 'empty')) target.tokens = tokens.length ? tokens : target.tokens;
+      else target.tokens.push(...tokens);
+    } else row.cells.push({ ...c, col });
+  }
+}
+
 function logicalRows(lines: PLine[]): LogicalRow[] {
   if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
   // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
@@ -390,8 +427,15 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     current = null;
     currentHasValues = false;
   };
+  const bare = bareRowTable(lines);
   for (const line of lines) {
     if (line.directive) continue;
+    if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
+      // html2text wraps a long row at its width; the row goes on until a line's hard break.
+      current.lines.push(line);
+      appendWrappedCells(current, tokenizeLine(line), line.maskedLine.bordered);
+      continue;
+    }
     if (line.rule || isBoilerplate(line)) {
       // A drawn rule or a blank line closes a wrapped row.
       close();

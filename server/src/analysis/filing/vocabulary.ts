@@ -17,7 +17,11 @@ export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2
  */
 export function titleMatch(raw: string, masked: string): RegExpExecArray | null {
   if (/^\s*[┌└╔╚┏┗+]/.test(raw)) return null;
-  return TITLE_RE.exec(masked);
+  const m = TITLE_RE.exec(masked);
+  // Raw HTML: a cell opened on the line and left open goes on below, so "FORM 4" is not all of
+  // it (Form 5's check box "<td>Form 4" / "Transactions Reported.</td>").
+  if (m && raw.includes('<') && /<t[dh]\b/i.test(raw) && !/>\s*$/.test(raw) && masked.trimEnd().length <= m.index + m[0].length) return null;
+  return m;
 }
 
 /** The statement heading that names the form. */

@@ -57,6 +57,17 @@ function countPipes(line: string): number {
   return n;
 }
 
+/**
+ * The one `|` of a line is a cell border of a pipe table without outer pipes (html2text:
+ * `a | b`, `---|---`, `| b` for an empty first cell) when it stands free: a space, a dash or the
+ * line's end on each side.
+ */
+function isLonePipeBorder(line: string): boolean {
+  const at = line.indexOf('|');
+  const free = (c: number) => Number.isNaN(c) || c === 32 || c === 45 || c === 9;
+  return free(line.charCodeAt(at - 1)) && free(line.charCodeAt(at + 1));
+}
+
 /** Replaces `len` characters at `at` with `first` followed by spaces. */
 /** The masked line under construction: UTF-16 code units (every replacement is one unit). */
 type Out = Uint16Array;
@@ -246,7 +257,8 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   let gone = false;
   let escaped = -1;
   const n = line.length;
-  const pipeGrid = countPipes(line) >= 2;
+  const pipes = countPipes(line);
+  const pipeGrid = pipes >= 2 || (pipes === 1 && isLonePipeBorder(line));
   let i = 0;
   // Markdown heading marks and list bullets at the start of a line.
   let lead = 0;
@@ -334,7 +346,7 @@ export function maskLine(line: string, inTag = false): MaskedLine {
   const text = decode(out);
   let first = 0;
   while (first < n && text[first] === ' ') first++;
-  const bordered = first < n && text[first] === '\t' && (pipeGrid || isBoxVertical(line[first]));
+  const bordered = first < n && text[first] === '\t' && (pipes >= 2 || isBoxVertical(line[first]));
   return { text, bordered };
 }
 
