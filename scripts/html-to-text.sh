@@ -25,9 +25,9 @@ tool_versions() { # the first line of each tool's version (sed reads all of it: 
   html2text -version 2>&1 | sed -n 1p
 }
 
-# Each tool as run with its defaults (a terminal's 80 columns, pandoc's 72), and two more markdown
-# converters: what users most often type. fixtures/defaults holds these conversions.
-DEFAULT_TOOLS=(w3m80 lynx80 pandoc-plain72 gfm h2md)
+# Each tool as run with its defaults (a terminal's 80 columns, pandoc's 72), two more markdown
+# converters, links and elinks, and w3m in a narrow pane: what users most often type. fixtures/defaults holds these conversions.
+DEFAULT_TOOLS=(w3m80 lynx80 pandoc-plain72 gfm h2md links elinks w3m60)
 
 convert_default() { # tool html
   local tool=$1 html=$2
@@ -37,6 +37,9 @@ convert_default() { # tool html
     pandoc-plain72) pandoc -f html -t plain "$html" ;;
     gfm) pandoc -f html -t gfm "$html" ;;
     h2md) html2markdown <"$html" ;; # Python html2text (Debian python3-html2text), default 78-column body
+    links) links -dump -width 80 "$html" ;;
+    elinks) elinks -dump -dump-width 80 -no-references -no-numbering "$html" ;;
+    w3m60) w3m -dump -cols 60 -T text/html -I UTF-8 -O UTF-8 <"$html" ;; # a narrow terminal or editor pane
     *) echo "unknown tool $tool" >&2; return 2 ;;
   esac
 }

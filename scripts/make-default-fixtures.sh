@@ -3,7 +3,7 @@
 # fixtures/rendered (XML-only filings rendered as EDGAR's HTML) converted by the HTML-to-text
 # tools as people run them by default (80 columns, pandoc's 72, GitHub markdown, Python html2text).
 # Truths are those of fixtures/real and fixtures/rendered. Needs w3m, lynx, pandoc and
-# python3-html2text (html2markdown) on PATH.
+# python3-html2text (html2markdown), links and elinks on PATH.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SRC="${1:-../shared/real/edgar}"
@@ -25,5 +25,7 @@ done
 {
   tool_versions
   echo "html2markdown (Python html2text) $(html2markdown --version 2>&1 | sed -n 1p)"
+  links -version 2>&1 | sed -n 1p
+  elinks -version 2>&1 | sed -n 1p
 } >"$OUT/TOOLS.txt"
 echo "fixtures written to $OUT"

@@ -2,7 +2,7 @@
  * fixtures/defaults: the ten real filings (EDGAR's pages in fixtures/real, rendered pages of the
  * XML-only filings in fixtures/rendered) converted by the tools as people run them by default:
  * w3m and lynx at a terminal's 80 columns, pandoc's plain text at its 72, GitHub markdown from
- * pandoc, and Python's html2text (scripts/make-default-fixtures.sh). Each must normalize to the
+ * pandoc, Python's html2text, links and elinks at 80 columns, w3m in a 60-column pane (scripts/make-default-fixtures.sh). Each must normalize to the
  * filing's truth, except for what the page never showed or the tool destroyed: the lost list of
  * the same filing's conversion by the same tool at full width (`<stem>.<family>.lost.json` in
  * fixtures/real or fixtures/rendered), plus a `fixtures/defaults/<stem>.<tool>.lost.json` of its own.
@@ -19,10 +19,25 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIR = path.join(ROOT, 'fixtures', 'defaults');
 
 /** The full-width conversion whose lost list applies too (what the page never shows). */
-const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m' };
+const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m', links: 'w3m', elinks: 'w3m', w3m60: 'w3m' };
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  '374WaterForm4.links.txt': 'not read yet: 3 values differ (/nonDerivative/N/securityTitle, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
+  '374WaterForm4.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
+  'VertexForm4.derivative-only.links.txt': 'not read yet: 2 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
+  'candlechaser.form4.MVIS.links.txt': 'not read yet: 13 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/footnoteIds/N, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
+  'candlechaser.form4.MVIS.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
+  'form3.BAMPartners.links.txt': 'not read yet: 2 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership)',
+  'form3.BAMPartners.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
+  'form3.snow.elinks.txt': 'not read yet: 14 values differ (/footnotes/N/text, /footnotes/N/id, /footnotes/N)',
+  'form3.snow.links.txt': 'not read yet: 49 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/natureOfOwnership, /derivative/N/footnoteIds/N, /footnotes/N/text, /footnotes/N/id)',
+  'form3.snow.nonderiv.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
+  'form4.Evans.links.txt': 'not read yet: 1 values differ (/nonDerivative/N/securityTitle)',
+  'form4.Evans.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
+  'form4.snow.links.txt': 'not read yet: 16 values differ (/nonDerivative/N/securityTitle, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
+  'form5.snow.links.txt': 'not read yet: 3 values differ (/nonDerivative/N/securityTitle)',
+};
 
 function truthDir(stem: string): string {
   return existsSync(path.join(ROOT, 'fixtures', 'real', `${stem}.expected.json`)) ? path.join(ROOT, 'fixtures', 'real') : path.join(ROOT, 'fixtures', 'rendered');
