@@ -155,10 +155,22 @@ const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, '
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
 const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
 
+/** The caption's first word alone at a line's end, when a narrow pane wraps it ("Signature" / "of Reporting Date"). */
+const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
+const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
+
+/** Line k holds the caption, whole or wrapped after its first word. */
+function isCaption(lines: PLine[], k: number): boolean {
+  const l = lines[k];
+  if (CAPTION_RE.test(l.masked)) return true;
+  const next = lines[k + 1];
+  return next !== undefined && CAPTION_TAIL_RE.test(next.masked) && CAPTION_HEAD_RE.test(l.masked);
+}
+
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
 
 export function findSignatureLines(lines: PLine[]): PLine[] {
-  const captions = lines.map((l, k) => (CAPTION_RE.test(l.masked) ? k : -1)).filter((k) => k >= 0);
+  const captions = lines.map((_, k) => (isCaption(lines, k) ? k : -1)).filter((k) => k >= 0);
   if (captions.length) {
     // Each caption closes the signature lines above it (joint filings print one per owner).
     const block: PLine[] = [];
