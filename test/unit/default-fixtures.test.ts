@@ -27,7 +27,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'VertexForm4.derivative-only.links.txt': 'not read yet: 2 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
   'candlechaser.form4.MVIS.links.txt': 'not read yet: 13 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/footnoteIds/N, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
   'form3.BAMPartners.links.txt': 'not read yet: 2 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership)',
-  'form3.snow.elinks.txt': 'not read yet: 14 values differ (/footnotes/N/text, /footnotes/N/id, /footnotes/N)',
   'form3.snow.links.txt': 'not read yet: 49 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/natureOfOwnership, /derivative/N/footnoteIds/N, /footnotes/N/text, /footnotes/N/id)',
   'form4.Evans.links.txt': 'not read yet: 1 values differ (/nonDerivative/N/securityTitle)',
   'form4.snow.links.txt': 'not read yet: 16 values differ (/nonDerivative/N/securityTitle, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
