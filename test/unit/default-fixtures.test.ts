@@ -26,8 +26,6 @@ const KNOWN_GAPS: Record<string, string> = {
   '374WaterForm4.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
   'candlechaser.form4.MVIS.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
   'form3.BAMPartners.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
-  'form3.snow.elinks.txt': 'not read yet: 14 values differ (/footnotes/N/text, /footnotes/N/id, /footnotes/N)',
-  'form3.snow.links.txt': 'not read yet: 13 values differ (/footnotes/N/text, /footnotes/N/id, /footnotes/N)',
   'form3.snow.nonderiv.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
   'form4.Evans.w3m60.txt': 'not read yet: 2 values differ (/signatures/N/name, /signatures/N/date)',
 };

@@ -39,10 +39,24 @@ function joinWrapped(parts: readonly string[]): string {
   return text;
 }
 
+/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]" or "1.". */
+function markerStyle(m: RegExpExecArray): number {
+  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+}
+
+/**
+ * A marker of another form that does not count up from the definition being read is an
+ * enumeration inside its text wrapped to the start of a line ("3. ... upon the following: (1)
+ * the sale ...;" then "(2) the death of ..."), not the next definition.
+ */
+function continuesDefinition(current: { id: string; style: number }, m: RegExpExecArray): boolean {
+  return markerStyle(m) !== current.style && Number(m[1] ?? m[2] ?? m[3] ?? m[4]) <= Number(current.id);
+}
+
 /** Footnote definitions in the lines of the explanation section. */
 export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   const out: ParsedFootnote[] = [];
-  let current: (ParsedFootnote & { parts: string[] }) | null = null;
+  let current: (ParsedFootnote & { parts: string[]; style: number }) | null = null;
   const finish = () => {
     if (current) {
       // w3m breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
@@ -68,7 +82,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     }
     const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
-    if (m) {
+    if (m && !(current && continuesDefinition(current, m))) {
       finish();
       const id = String(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
       const markerStart = text.length - text.trimStart().length;
@@ -77,7 +91,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
         start: { line: l.line, character: markerStart },
         end: { line: l.line, character: markerStart + markerText.trim().length },
       };
-      current = { id, text: '', parts: [text.slice(m[0].length)], range: lineRange(l), markerRange };
+      current = { id, text: '', parts: [text.slice(m[0].length)], range: lineRange(l), markerRange, style: markerStyle(m) };
     } else if (current) {
       (current as { parts: string[] }).parts.push(text);
       current.range = { start: current.range.start, end: lineRange(l).end };
