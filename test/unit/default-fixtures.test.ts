@@ -22,16 +22,7 @@ const DIR = path.join(ROOT, 'fixtures', 'defaults');
 const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m', links: 'w3m', elinks: 'w3m', w3m60: 'w3m' };
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
-const KNOWN_GAPS: Record<string, string> = {
-  '374WaterForm4.links.txt': 'not read yet: 3 values differ (/nonDerivative/N/securityTitle, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
-  'VertexForm4.derivative-only.links.txt': 'not read yet: 2 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
-  'candlechaser.form4.MVIS.links.txt': 'not read yet: 13 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/footnoteIds/N, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
-  'form3.BAMPartners.links.txt': 'not read yet: 2 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership)',
-  'form3.snow.links.txt': 'not read yet: 49 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/natureOfOwnership, /derivative/N/footnoteIds/N, /footnotes/N/text, /footnotes/N/id)',
-  'form4.Evans.links.txt': 'not read yet: 1 values differ (/nonDerivative/N/securityTitle)',
-  'form4.snow.links.txt': 'not read yet: 16 values differ (/nonDerivative/N/securityTitle, /derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle)',
-  'form5.snow.links.txt': 'not read yet: 3 values differ (/nonDerivative/N/securityTitle)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function truthDir(stem: string): string {
   return existsSync(path.join(ROOT, 'fixtures', 'real', `${stem}.expected.json`)) ? path.join(ROOT, 'fixtures', 'real') : path.join(ROOT, 'fixtures', 'rendered');

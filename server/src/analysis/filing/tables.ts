@@ -255,7 +255,11 @@ function mergeContinuation(row: LogicalRow, cells: RowCell[]): void {
       target = row.cells.find((rc) => rc.tokens.length && c.start < rc.end + 2 && c.end > rc.start - 2);
       if (!target) for (const rc of row.cells) if (rc.start <= c.start) target = rc;
     }
-    if (target) target.tokens.push(...tokens);
+    if (!target) continue;
+    // A cell left empty on the row's first line (links centers a cell's text vertically) holds
+    // the text that comes under it: its empty placeholder goes.
+    if (target.tokens.every((t) => t.type === 'empty')) target.tokens = tokens;
+    else target.tokens.push(...tokens);
   }
 }
 
@@ -410,10 +414,20 @@ function appendWrappedCells(row: LogicalRow, cells: RowCell[], bordered: boolean
   }
 }
 
+/**
+ * A rule between two pipe-drawn rows with `+` where it crosses the columns (links:
+ * `|------+-----|`): the table is a drawn grid whose rows wrap between rules, not a markdown
+ * pipe table (whose alignment row never crosses with `+`).
+ */
+function crossedPipeRule(line: PLine): boolean {
+  const raw = line.raw;
+  return raw.includes('-+-') && /^\s*\|-+(?:\+-+)+\|/.test(raw);
+}
+
 function logicalRows(lines: PLine[]): LogicalRow[] {
   if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
   // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
-  const pipeTable = lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(l.raw));
+  const pipeTable = lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(l.raw)) && !lines.some(crossedPipeRule);
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;
