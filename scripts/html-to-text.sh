@@ -26,8 +26,8 @@ tool_versions() { # the first line of each tool's version (sed reads all of it: 
 }
 
 # Each tool as run with its defaults (a terminal's 80 columns, pandoc's 72), two more markdown
-# converters, links and elinks, and w3m in a narrow pane: what users most often type. fixtures/defaults holds these conversions.
-DEFAULT_TOOLS=(w3m80 lynx80 pandoc-plain72 gfm h2md links elinks w3m60)
+# converters, links and elinks, and narrow panes (60 columns) and a wide markdown: what users most often type. fixtures/defaults holds these conversions.
+DEFAULT_TOOLS=(w3m80 lynx80 pandoc-plain72 gfm h2md links elinks w3m60 lynx60 html2text60 pandoc-plain60 pandoc-md120)
 
 convert_default() { # tool html
   local tool=$1 html=$2
@@ -40,6 +40,10 @@ convert_default() { # tool html
     links) links -dump -width 80 "$html" ;;
     elinks) elinks -dump -dump-width 80 -no-references -no-numbering "$html" ;;
     w3m60) w3m -dump -cols 60 -T text/html -I UTF-8 -O UTF-8 <"$html" ;; # a narrow terminal or editor pane
+    lynx60) lynx -dump -width=60 -force_html -nolist -display_charset=utf-8 -assume_charset=utf-8 "$html" ;;
+    html2text60) html2text -width 60 -utf8 -nobs "$html" ;;
+    pandoc-plain60) pandoc -f html -t plain --columns=60 "$html" ;;
+    pandoc-md120) pandoc -f html -t markdown --columns=120 "$html" ;;
     *) echo "unknown tool $tool" >&2; return 2 ;;
   esac
 }

@@ -2,7 +2,8 @@
  * fixtures/defaults: the ten real filings (EDGAR's pages in fixtures/real, rendered pages of the
  * XML-only filings in fixtures/rendered) converted by the tools as people run them by default:
  * w3m and lynx at a terminal's 80 columns, pandoc's plain text at its 72, GitHub markdown from
- * pandoc, Python's html2text, links and elinks at 80 columns, w3m in a 60-column pane (scripts/make-default-fixtures.sh). Each must normalize to the
+ * pandoc, Python's html2text, links and elinks at 80 columns, w3m, lynx, html2text and pandoc in a
+ * 60-column pane, pandoc's markdown at 120 (scripts/make-default-fixtures.sh). Each must normalize to the
  * filing's truth, except for what the page never showed or the tool destroyed: the lost list of
  * the same filing's conversion by the same tool at full width (`<stem>.<family>.lost.json` in
  * fixtures/real or fixtures/rendered), plus a `fixtures/defaults/<stem>.<tool>.lost.json` of its own.
@@ -19,10 +20,32 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const DIR = path.join(ROOT, 'fixtures', 'defaults');
 
 /** The full-width conversion whose lost list applies too (what the page never shows). */
-const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m', links: 'w3m', elinks: 'w3m', w3m60: 'w3m' };
+const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m', links: 'w3m', elinks: 'w3m', w3m60: 'w3m', lynx60: 'lynx', html2text60: 'html2text', 'pandoc-plain60': 'pandoc-plain', 'pandoc-md120': 'pandoc-md' };
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
-const KNOWN_GAPS: Record<string, string> = {};
+const KNOWN_GAPS: Record<string, string> = {
+  '374WaterForm4.lynx60.txt': 'not read yet: 22 values differ (/nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate, /nonDerivative/N/transactionCode, /nonDerivative/N/equitySwapInvolved, /nonDerivative/N/shares)',
+  '374WaterForm4.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  'VertexForm4.derivative-only.lynx60.txt': 'not read yet: 12 values differ (/derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode, /derivative/N/equitySwapInvolved, /derivative/N/shares, /derivative/N/expirationDate)',
+  'VertexForm4.derivative-only.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  'candlechaser.form4.MVIS.lynx60.txt': 'not read yet: 44 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N, /derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode)',
+  'candlechaser.form4.MVIS.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  'form3.BAMPartners.lynx60.txt': 'not read yet: 8 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/natureOfOwnership, /nonDerivative/N/footnoteIds/N, /nonDerivative/N)',
+  'form3.BAMPartners.pandoc-md120.txt': 'not read yet: 16 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip, /reportingOwners/N/name, /reportingOwners/N/street1)',
+  'form3.BAMPartners.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
+  'form3.nosecurities.pandoc-md120.txt': 'not read yet: 5 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
+  'form3.snow.lynx60.txt': 'not read yet: 45 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/conversionOrExercisePrice, /derivative/N/underlyingShares, /derivative/N/directOrIndirect, /derivative/N/footnoteIds/N)',
+  'form3.snow.nonderiv.pandoc-md120.txt': 'not read yet: 7 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip, /reportingOwners/N/name)',
+  'form3.snow.nonderiv.pandoc-plain60.txt': 'not read yet: 3 values differ (/reportingOwners/N/name, /reportingOwners/N)',
+  'form3.snow.pandoc-md120.txt': 'not read yet: 4 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
+  'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
+  'form4.Evans.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  'form4.snow.html2text60.txt': 'not read yet: 3 values differ (/footnotes/N/text)',
+  'form4.snow.lynx60.txt': 'not read yet: 105 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate)',
+  'form4.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  'form5.snow.lynx60.txt': 'not read yet: 11 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership, /nonDerivative/N)',
+  'form5.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+};
 
 function truthDir(stem: string): string {
   return existsSync(path.join(ROOT, 'fixtures', 'real', `${stem}.expected.json`)) ? path.join(ROOT, 'fixtures', 'real') : path.join(ROOT, 'fixtures', 'rendered');
