@@ -40,7 +40,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'form3.snow.pandoc-md120.txt': 'not read yet: 4 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
   'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
   'form4.Evans.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'form4.snow.html2text60.txt': 'not read yet: 3 values differ (/footnotes/N/text)',
   'form4.snow.lynx60.txt': 'not read yet: 105 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate)',
   'form4.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
   'form5.snow.lynx60.txt': 'not read yet: 11 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership, /nonDerivative/N)',

@@ -28,12 +28,13 @@ function lineRange(l: PLine): Range {
 
 /**
  * A footnote's lines joined with spaces, except where a converter broke a word after its slash
- * ("... Trust f/b/" then "o Child 1"): a line ending in a slash glued to a word goes on unbroken.
+ * ("... Trust f/b/" then "o Child 1"), or after a word's hyphen (html2text: "Irrevocable Non-" then
+ * "Exempt Trust"): a line ending in a slash or hyphen glued to a word goes on unbroken.
  */
 function joinWrapped(parts: readonly string[]): string {
   let text = '';
   for (const part of parts) {
-    const glued = /[A-Za-z0-9]\/$/.test(text.trimEnd()) && /^[A-Za-z0-9]/.test(part.trimStart());
+    const glued = /[A-Za-z0-9]\/$|[A-Za-z]-$/.test(text.trimEnd()) && /^[A-Za-z0-9]/.test(part.trimStart());
     text = !text ? part : glued ? `${text.trimEnd()}${part.trimStart()}` : `${text} ${part}`;
   }
   return text;
