@@ -293,8 +293,8 @@ function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
  */
 function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number, flat: () => boolean): boolean {
   const last = row.lines[row.lines.length - 1];
-  // Narrower text wraps flattened rows too (lynx at a terminal's 80 columns).
-  if ((width < 100 && !(width >= 60 && flat())) || last.masked.trimEnd().length < width - 30) return false;
+  // Narrower text wraps flattened rows too (lynx at a terminal's 80 columns or in a 60-column pane).
+  if ((width < 100 && !(width >= 40 && flat())) || last.masked.trimEnd().length < width - 30) return false;
   const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
   const first = filled[0].tokens.find((t) => t.type !== 'empty');
@@ -306,6 +306,20 @@ function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number, f
     if (t.type === 'number' || t.type === 'money') lastAmount = i;
   });
   return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
+}
+
+/**
+ * In a narrow pane a flattened row (lynx) may wrap before its first value: a full line of title
+ * and footnote references only ("Series E Preferred Stock ^(1) ^(1) Class B Common") opens the row
+ * its next line goes on with, when that line's first word did not fit on it (a wrapped line).
+ */
+function opensFlatRow(line: PLine, next: PLine | undefined, cells: RowCell[], width: number, flat: () => boolean): boolean {
+  // A line of column labels ("Date Exercisable Expiration Date Title ...") opens no row.
+  if (!next || line.hasBorders || valueWords(line) > 0) return false;
+  const nextWord = next.masked.trimStart().split(' ', 1)[0];
+  if (!nextWord || line.masked.trimEnd().length + 1 + nextWord.length <= width || !flat()) return false;
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  return filled.length === 1 && filled[0].tokens.find((t) => t.type !== 'empty')?.type === 'word';
 }
 
 /** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
@@ -442,7 +456,7 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     currentHasValues = false;
   };
   const bare = bareRowTable(lines);
-  for (const line of lines) {
+  for (const [i, line] of lines.entries()) {
     if (line.directive) continue;
     if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
       // html2text wraps a long row at its width; the row goes on until a line's hard break.
@@ -486,6 +500,10 @@ function logicalRows(lines: PLine[]): LogicalRow[] {
     } else if (current && !current.bordered) {
       current.lines.push(line);
       mergeContinuation(current, cells);
+    } else if (!current && opensFlatRow(line, lines[i + 1], cells, width, flat)) {
+      // Kept only if the lines after it bring the row's values.
+      current = { lines: [line], cells, bordered: false };
+      rows.push(current);
     }
   }
   close();
