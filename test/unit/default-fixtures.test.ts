@@ -25,11 +25,9 @@ const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-p
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
 const KNOWN_GAPS: Record<string, string> = {
   '374WaterForm4.lynx60.txt': 'not read yet: 22 values differ (/nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate, /nonDerivative/N/transactionCode, /nonDerivative/N/equitySwapInvolved, /nonDerivative/N/shares)',
-  '374WaterForm4.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
+  '374WaterForm4.pandoc-plain60.txt': 'not read yet: 2 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2)',
   'VertexForm4.derivative-only.lynx60.txt': 'not read yet: 12 values differ (/derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode, /derivative/N/equitySwapInvolved, /derivative/N/shares, /derivative/N/expirationDate)',
-  'VertexForm4.derivative-only.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
   'candlechaser.form4.MVIS.lynx60.txt': 'not read yet: 44 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N, /derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode)',
-  'candlechaser.form4.MVIS.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
   'form3.BAMPartners.lynx60.txt': 'not read yet: 8 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/natureOfOwnership, /nonDerivative/N/footnoteIds/N, /nonDerivative/N)',
   'form3.BAMPartners.pandoc-md120.txt': 'not read yet: 16 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip, /reportingOwners/N/name, /reportingOwners/N/street1)',
   'form3.BAMPartners.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
@@ -39,12 +37,9 @@ const KNOWN_GAPS: Record<string, string> = {
   'form3.snow.nonderiv.pandoc-plain60.txt': 'not read yet: 3 values differ (/reportingOwners/N/name, /reportingOwners/N)',
   'form3.snow.pandoc-md120.txt': 'not read yet: 4 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
   'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
-  'form4.Evans.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
   'form4.snow.html2text60.txt': 'not read yet: 3 values differ (/footnotes/N/text)',
   'form4.snow.lynx60.txt': 'not read yet: 105 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate)',
-  'form4.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
   'form5.snow.lynx60.txt': 'not read yet: 11 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership, /nonDerivative/N)',
-  'form5.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
 };
 
 function truthDir(stem: string): string {
