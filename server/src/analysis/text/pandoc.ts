@@ -195,7 +195,7 @@ function hasInnerSpace(cl: CellLine): boolean {
  * of such a word when it would have fitted at the end of the line above (so no wrap put it on a
  * line of its own), or when it opens a bracket that the full line after it closes.
  */
-function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number>, k: number, rowStart: number[], rowsInRegion: number[], ruleWidth: number[]): boolean {
+function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number>, k: number, rowStart: number[], rowsInRegion: number[], ruleWidth: number[], cutAtSpace: ReadonlySet<number>): boolean {
   const a = cell[k];
   const b = cell[k + 1];
   const w = a.text.length;
@@ -210,6 +210,7 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
       const first = ruleWidth[k] - 2 - (pieces - 1) * w;
       if (first > a.visible && first <= w) return false;
     }
+    if (cutAtSpace.has(k)) return false;
     return true;
   }
   if (nested[k] || nested[k + 1]) return false;
@@ -220,9 +221,35 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
   return closedOn.get(k) === k + 1;
 }
 
+/**
+ * A nested table of several rows: its rule is 2 columns wider than its widest row. When no row
+ * reaches that width as shown, the widest row lost the spaces that ended its first piece (a cut
+ * falling after a space): if one row alone comes closest, its first piece goes on after a space.
+ */
+function markWidestCut(cell: CellLine[], rowStart: number[], from: number, to: number, widest: number, out: Set<number>): void {
+  const w = cell[from].text.length;
+  let best = -1;
+  let bestLength = -1;
+  let tie = false;
+  for (let j = from; j < to; j++) {
+    if (rowStart[j] !== j) continue;
+    let pieces = 1;
+    while (j + pieces < to && rowStart[j + pieces] === j) pieces++;
+    const length = cell[j].visible + (pieces - 1) * w;
+    if (length >= widest) return;
+    if (length > bestLength) [best, bestLength, tie] = [j, length, false];
+    else if (length === bestLength) tie = true;
+  }
+  if (best < 0 || tie) return;
+  let pieces = 1;
+  while (best + pieces < to && rowStart[best + pieces] === best) pieces++;
+  if (pieces > 1 && widest - (pieces - 1) * w <= w) out.add(best);
+}
+
 /** Rows of the nested tables of a cell: where each line's row starts, rows per region, rule widths. */
-function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; rowsInRegion: number[]; ruleWidth: number[] } {
+function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; rowsInRegion: number[]; ruleWidth: number[]; cutAtSpace: Set<number> } {
   const n = cell.length;
+  const cutAtSpace = new Set<number>();
   const rowStart = new Array<number>(n).fill(-1);
   const rowsInRegion = new Array<number>(n).fill(0);
   const ruleWidth = new Array<number>(n).fill(0);
@@ -262,8 +289,9 @@ function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; 
       rowsInRegion[j] = rows;
       ruleWidth[j] = width;
     }
+    if (rows > 1 && width > 0) markWidestCut(cell, rowStart, regionStart, k, width - 2, cutAtSpace);
   }
-  return { rowStart, rowsInRegion, ruleWidth };
+  return { rowStart, rowsInRegion, ruleWidth, cutAtSpace };
 }
 
 /** One cell of one grid row, as read by the first pass. */
@@ -330,7 +358,7 @@ function glueCell(rc: ReadCell, maskedOf: (line: number) => string, glue: Map<nu
     const a = cell[k];
     const b = cell[k + 1];
     if (a.blank || a.rule || b.blank || b.rule) continue;
-    const glued = joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth);
+    const glued = joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth, rows.cutAtSpace);
     if (b.lead > 0 || !glued) {
       // The nested table's line goes on after a space (the cut fell at one, or its rule says so).
       if (nested[k] && nested[k + 1] && rows.rowStart[k] >= 0 && rows.rowStart[k + 1] === rows.rowStart[k]) {
