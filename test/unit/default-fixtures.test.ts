@@ -25,12 +25,10 @@ const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-p
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
 const KNOWN_GAPS: Record<string, string> = {
   '374WaterForm4.lynx60.txt': 'not read yet: 22 values differ (/nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate, /nonDerivative/N/transactionCode, /nonDerivative/N/equitySwapInvolved, /nonDerivative/N/shares)',
-  '374WaterForm4.pandoc-plain60.txt': 'not read yet: 2 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2)',
   'VertexForm4.derivative-only.lynx60.txt': 'not read yet: 12 values differ (/derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode, /derivative/N/equitySwapInvolved, /derivative/N/shares, /derivative/N/expirationDate)',
   'candlechaser.form4.MVIS.lynx60.txt': 'not read yet: 44 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N, /derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode)',
   'form3.BAMPartners.lynx60.txt': 'not read yet: 8 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/natureOfOwnership, /nonDerivative/N/footnoteIds/N, /nonDerivative/N)',
   'form3.snow.lynx60.txt': 'not read yet: 45 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/conversionOrExercisePrice, /derivative/N/underlyingShares, /derivative/N/directOrIndirect, /derivative/N/footnoteIds/N)',
-  'form3.snow.nonderiv.pandoc-plain60.txt': 'not read yet: 3 values differ (/reportingOwners/N/name, /reportingOwners/N)',
   'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
   'form4.snow.html2text60.txt': 'not read yet: 3 values differ (/footnotes/N/text)',
   'form4.snow.lynx60.txt': 'not read yet: 105 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate)',

@@ -201,7 +201,7 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
   const w = a.text.length;
   if (nested[k] && nested[k + 1]) {
     const continues = b.visible === w || b.lead < 2;
-    if (!continues) return false;
+    if (!continues || rowStart[k + 1] !== rowStart[k]) return false;
     if (a.visible === w) return true;
     if (rowStart[k] !== k) return false;
     if (rowsInRegion[k] === 1 && ruleWidth[k] > 0) {
@@ -267,7 +267,10 @@ function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; 
       r--;
     }
     const firstRule = cell[r + 1];
-    const width = rules > 0 ? firstRule.visible + (rules - 1) * firstRule.text.length : 0;
+    let width = rules > 0 ? firstRule.visible + (rules - 1) * firstRule.text.length : 0;
+    // A rule that fills the cell from its first column: its indent was cut onto the blank line above.
+    if (rules > 0 && firstRule.lead === 0 && firstRule.visible === firstRule.text.length && r >= 0 && cell[r].blank) width += 2;
+    let rowLength = 0;
     const regionStart = k;
     let rows = 0;
     let start = -1;
@@ -278,11 +281,13 @@ function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; 
         continue;
       }
       const prev = cell[k - 1];
-      const continues = start >= 0 && !prev.blank && (cl.visible === cl.text.length || cl.lead < 2);
+      // A piece with the row indent that fills the cell starts a row when the row would outgrow the rule.
+      const continues = start >= 0 && !prev.blank && (cl.lead < 2 || (cl.visible === cl.text.length && !(width > 0 && rowLength + cl.text.length > width - 2)));
       if (!continues) {
         start = k;
         rows++;
-      }
+        rowLength = cl.visible;
+      } else rowLength += cl.text.length;
       rowStart[k] = start;
     }
     for (let j = regionStart; j < k; j++) {
