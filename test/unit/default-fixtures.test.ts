@@ -29,7 +29,6 @@ const KNOWN_GAPS: Record<string, string> = {
   'candlechaser.form4.MVIS.lynx60.txt': 'not read yet: 44 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N, /derivative/N/kind, /derivative/N/transactionDate, /derivative/N/transactionCode)',
   'form3.BAMPartners.lynx60.txt': 'not read yet: 8 values differ (/nonDerivative/N/securityTitle, /nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/natureOfOwnership, /nonDerivative/N/footnoteIds/N, /nonDerivative/N)',
   'form3.snow.lynx60.txt': 'not read yet: 45 values differ (/derivative/N/securityTitle, /derivative/N/underlyingSecurityTitle, /derivative/N/conversionOrExercisePrice, /derivative/N/underlyingShares, /derivative/N/directOrIndirect, /derivative/N/footnoteIds/N)',
-  'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
   'form4.snow.html2text60.txt': 'not read yet: 3 values differ (/footnotes/N/text)',
   'form4.snow.lynx60.txt': 'not read yet: 105 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/kind, /nonDerivative/N/securityTitle, /nonDerivative/N/transactionDate)',
   'form5.snow.lynx60.txt': 'not read yet: 11 values differ (/nonDerivative/N/sharesOwnedFollowing, /nonDerivative/N/directOrIndirect, /nonDerivative/N/footnoteIds/N, /nonDerivative/N/securityTitle, /nonDerivative/N/natureOfOwnership, /nonDerivative/N)',

@@ -211,7 +211,7 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
       if (first > a.visible && first <= w) return false;
     }
     if (cutAtSpace.has(k)) return false;
-    return true;
+    return !numberBeforeWord(a, b);
   }
   if (nested[k] || nested[k + 1]) return false;
   if (b.visible !== w || hasInnerSpace(a) || hasInnerSpace(b)) return false;
@@ -219,6 +219,24 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
   const softAbove = above && !above.blank && !above.rule && above.text.charCodeAt(above.visible - 1) !== 92;
   if (softAbove && above.visible + 1 + (a.visible - a.lead) <= w) return true;
   return closedOn.get(k) === k + 1;
+}
+
+/**
+ * A row's first piece that ends in a number of its own ("  450") before a piece opening with a
+ * word ("CONCAR DRIVE"): the cut fell at the space between them (a number runs into letters only
+ * as an ordinal, "10" / "TH STREET", whose suffix is shorter).
+ */
+function numberBeforeWord(a: CellLine, b: CellLine): boolean {
+  if (a.visible === a.text.length || b.lead > 0) return false;
+  let i = a.visible;
+  while (i > a.lead && isDigit(a.text.charCodeAt(i - 1))) i--;
+  if (i === a.visible || (i > a.lead && a.text.charCodeAt(i - 1) !== 32)) return false;
+  const word = /^[A-Za-z]+/.exec(b.text);
+  return word !== null && word[0].length > 2;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**
