@@ -23,21 +23,7 @@ const DIR = path.join(ROOT, 'fixtures', 'defaults');
 const FAMILY: Record<string, string> = { w3m80: 'w3m', lynx80: 'lynx', 'pandoc-plain72': 'pandoc-plain', gfm: 'pandoc-plain', h2md: 'w3m', links: 'w3m', elinks: 'w3m', w3m60: 'w3m', lynx60: 'lynx', html2text60: 'html2text', 'pandoc-plain60': 'pandoc-plain', 'pandoc-md120': 'pandoc-md' };
 
 /** Conversions the parser does not read exactly yet, with what is wrong. Shrink this list. */
-const KNOWN_GAPS: Record<string, string> = {
-  '374WaterForm4.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'VertexForm4.derivative-only.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'candlechaser.form4.MVIS.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'form3.BAMPartners.pandoc-md120.txt': 'not read yet: 16 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip, /reportingOwners/N/name, /reportingOwners/N/street1)',
-  'form3.BAMPartners.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
-  'form3.nosecurities.pandoc-md120.txt': 'not read yet: 5 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
-  'form3.snow.nonderiv.pandoc-md120.txt': 'not read yet: 7 values differ (/reportingOwners/N/street1, /reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip, /reportingOwners/N/name)',
-  'form3.snow.nonderiv.pandoc-plain60.txt': 'not read yet: 3 values differ (/reportingOwners/N/name, /reportingOwners/N)',
-  'form3.snow.pandoc-md120.txt': 'not read yet: 4 values differ (/reportingOwners/N/street2, /reportingOwners/N/city, /reportingOwners/N/state, /reportingOwners/N/zip)',
-  'form3.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (/reportingOwners/N/street2)',
-  'form4.Evans.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'form4.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-  'form5.snow.pandoc-plain60.txt': 'not read yet: 1 values differ (2 filings)',
-};
+const KNOWN_GAPS: Record<string, string> = {};
 
 function truthDir(stem: string): string {
   return existsSync(path.join(ROOT, 'fixtures', 'real', `${stem}.expected.json`)) ? path.join(ROOT, 'fixtures', 'real') : path.join(ROOT, 'fixtures', 'rendered');

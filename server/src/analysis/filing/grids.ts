@@ -31,9 +31,20 @@ export function applyPandocGrids(lines: PLine[]): void {
     lines[i].glue = offsets;
     // Glued text is text even without a letter or digit (the ")" of "(Street" / ")"); the facts are the line's own.
     lines[i].facts.rule = false;
+    // So is the text it continues: the "(" of a nested "(Street)" cut into "(" / "Street)".
+    const above = lines[i - 1];
+    if (above?.facts.rule && reading.glue.has(i) && isGlueSource(above.raw)) {
+      if (!own.has(i - 1) && !reading.glue.has(i - 1)) ownFacts(above);
+      above.facts.rule = false;
+    }
   }
   for (const [i, offsets] of reading.spaced) {
     if (!own.has(i) && !reading.glue.has(i)) ownFacts(lines[i]);
     lines[i].spaced = offsets;
   }
+}
+
+/** A cell line of punctuation that glued text continues: an opening bracket left alone ("[(" / "("). */
+function isGlueSource(raw: string): boolean {
+  return raw.includes('(') && !raw.includes('--');
 }

@@ -260,7 +260,8 @@ interface CellPart {
   spaced?: boolean;
 }
 
-const READABLE = /[A-Za-z0-9☒☐[\]]/;
+// A lone "(" is kept too: pandoc cuts a nested line "(Street)" into "(" / "Street)" (glued).
+const READABLE = /[A-Za-z0-9☒☐[\]]|^\s*\(\s*$/;
 
 function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey, spaced = false): CellPart {
   const text = cell.text.slice(from, to);
@@ -452,7 +453,7 @@ function linesIn(stream: Stream, start: number, end: number): Piece[][] {
     if (e <= s) return;
     const text = p.text.slice(s - pStart, e - pStart);
     const trimmed = text.trim();
-    if (!trimmed || (!p.glue && !/[A-Za-z0-9]/.test(trimmed))) return;
+    if (!trimmed || (!p.glue && !/[A-Za-z0-9]/.test(trimmed) && trimmed !== '(')) return;
     const lead = text.length - text.trimStart().length;
     const piece: Piece = { line: p.line, start: p.start + (s - pStart) + lead, end: p.start + (s - pStart) + lead + trimmed.length, text: trimmed, x: p.x + (s - pStart) + lead, sub: p.sub };
     const last = out[out.length - 1];

@@ -20,8 +20,18 @@ export function titleMatch(raw: string, masked: string): RegExpExecArray | null 
   const m = TITLE_RE.exec(masked);
   // Raw HTML: a cell opened on the line and left open goes on below, so "FORM 4" is not all of
   // it (Form 5's check box "<td>Form 4" / "Transactions Reported.</td>").
+  if (m && raw.charCodeAt(0) === 124 /* | */ && !inFirstCell(raw, m.index + m[0].length - m[0].trimStart().length)) return null;
   if (m && raw.includes('<') && /<t[dh]\b/i.test(raw) && !/>\s*$/.test(raw) && masked.trimEnd().length <= m.index + m[0].length) return null;
   return m;
+}
+
+/**
+ * A grid or pipe row ("| ... | Form 4 or |" / "|   | Form 5   |"): a title is its first cell's;
+ * "Form 5" in another cell is a wrapped line of the check box's text ("Form 4 or Form 5
+ * obligations may continue"), not a filing's title.
+ */
+function inFirstCell(raw: string, at: number): boolean {
+  return raw.indexOf('|', 1) < 0 || raw.indexOf('|', 1) >= at;
 }
 
 /** The statement heading that names the form. */

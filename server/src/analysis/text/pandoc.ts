@@ -195,13 +195,13 @@ function hasInnerSpace(cl: CellLine): boolean {
  * of such a word when it would have fitted at the end of the line above (so no wrap put it on a
  * line of its own), or when it opens a bracket that the full line after it closes.
  */
-function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number>, k: number, rowStart: number[], rowsInRegion: number[], ruleWidth: number[]): boolean {
+function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number>, k: number, rowStart: number[], rowsInRegion: number[], ruleWidth: number[], cutAtSpace: ReadonlySet<number>): boolean {
   const a = cell[k];
   const b = cell[k + 1];
   const w = a.text.length;
   if (nested[k] && nested[k + 1]) {
     const continues = b.visible === w || b.lead < 2;
-    if (!continues) return false;
+    if (!continues || rowStart[k + 1] !== rowStart[k]) return false;
     if (a.visible === w) return true;
     if (rowStart[k] !== k) return false;
     if (rowsInRegion[k] === 1 && ruleWidth[k] > 0) {
@@ -210,7 +210,8 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
       const first = ruleWidth[k] - 2 - (pieces - 1) * w;
       if (first > a.visible && first <= w) return false;
     }
-    return true;
+    if (cutAtSpace.has(k)) return false;
+    return !numberBeforeWord(a, b);
   }
   if (nested[k] || nested[k + 1]) return false;
   if (b.visible !== w || hasInnerSpace(a) || hasInnerSpace(b)) return false;
@@ -220,9 +221,53 @@ function joins(cell: CellLine[], nested: boolean[], closedOn: Map<number, number
   return closedOn.get(k) === k + 1;
 }
 
+/**
+ * A row's first piece that ends in a number of its own ("  450") before a piece opening with a
+ * word ("CONCAR DRIVE"): the cut fell at the space between them (a number runs into letters only
+ * as an ordinal, "10" / "TH STREET", whose suffix is shorter).
+ */
+function numberBeforeWord(a: CellLine, b: CellLine): boolean {
+  if (a.visible === a.text.length || b.lead > 0) return false;
+  let i = a.visible;
+  while (i > a.lead && isDigit(a.text.charCodeAt(i - 1))) i--;
+  if (i === a.visible || (i > a.lead && a.text.charCodeAt(i - 1) !== 32)) return false;
+  const word = /^[A-Za-z]+/.exec(b.text);
+  return word !== null && word[0].length > 2;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+/**
+ * A nested table of several rows: its rule is 2 columns wider than its widest row. When no row
+ * reaches that width as shown, the widest row lost the spaces that ended its first piece (a cut
+ * falling after a space): if one row alone comes closest, its first piece goes on after a space.
+ */
+function markWidestCut(cell: CellLine[], rowStart: number[], from: number, to: number, widest: number, out: Set<number>): void {
+  const w = cell[from].text.length;
+  let best = -1;
+  let bestLength = -1;
+  let tie = false;
+  for (let j = from; j < to; j++) {
+    if (rowStart[j] !== j) continue;
+    let pieces = 1;
+    while (j + pieces < to && rowStart[j + pieces] === j) pieces++;
+    const length = cell[j].visible + (pieces - 1) * w;
+    if (length >= widest) return;
+    if (length > bestLength) [best, bestLength, tie] = [j, length, false];
+    else if (length === bestLength) tie = true;
+  }
+  if (best < 0 || tie) return;
+  let pieces = 1;
+  while (best + pieces < to && rowStart[best + pieces] === best) pieces++;
+  if (pieces > 1 && widest - (pieces - 1) * w <= w) out.add(best);
+}
+
 /** Rows of the nested tables of a cell: where each line's row starts, rows per region, rule widths. */
-function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; rowsInRegion: number[]; ruleWidth: number[] } {
+function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; rowsInRegion: number[]; ruleWidth: number[]; cutAtSpace: Set<number> } {
   const n = cell.length;
+  const cutAtSpace = new Set<number>();
   const rowStart = new Array<number>(n).fill(-1);
   const rowsInRegion = new Array<number>(n).fill(0);
   const ruleWidth = new Array<number>(n).fill(0);
@@ -240,7 +285,10 @@ function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; 
       r--;
     }
     const firstRule = cell[r + 1];
-    const width = rules > 0 ? firstRule.visible + (rules - 1) * firstRule.text.length : 0;
+    let width = rules > 0 ? firstRule.visible + (rules - 1) * firstRule.text.length : 0;
+    // A rule that fills the cell from its first column: its indent was cut onto the blank line above.
+    if (rules > 0 && firstRule.lead === 0 && firstRule.visible === firstRule.text.length && r >= 0 && cell[r].blank) width += 2;
+    let rowLength = 0;
     const regionStart = k;
     let rows = 0;
     let start = -1;
@@ -251,19 +299,22 @@ function nestedRows(cell: CellLine[], nested: boolean[]): { rowStart: number[]; 
         continue;
       }
       const prev = cell[k - 1];
-      const continues = start >= 0 && !prev.blank && (cl.visible === cl.text.length || cl.lead < 2);
+      // A piece with the row indent that fills the cell starts a row when the row would outgrow the rule.
+      const continues = start >= 0 && !prev.blank && (cl.lead < 2 || (cl.visible === cl.text.length && !(width > 0 && rowLength + cl.text.length > width - 2)));
       if (!continues) {
         start = k;
         rows++;
-      }
+        rowLength = cl.visible;
+      } else rowLength += cl.text.length;
       rowStart[k] = start;
     }
     for (let j = regionStart; j < k; j++) {
       rowsInRegion[j] = rows;
       ruleWidth[j] = width;
     }
+    if (rows > 1 && width > 0) markWidestCut(cell, rowStart, regionStart, k, width - 2, cutAtSpace);
   }
-  return { rowStart, rowsInRegion, ruleWidth };
+  return { rowStart, rowsInRegion, ruleWidth, cutAtSpace };
 }
 
 /** One cell of one grid row, as read by the first pass. */
@@ -330,7 +381,7 @@ function glueCell(rc: ReadCell, maskedOf: (line: number) => string, glue: Map<nu
     const a = cell[k];
     const b = cell[k + 1];
     if (a.blank || a.rule || b.blank || b.rule) continue;
-    const glued = joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth);
+    const glued = joins(cell, nested, closedOn, k, rows.rowStart, rows.rowsInRegion, rows.ruleWidth, rows.cutAtSpace);
     if (b.lead > 0 || !glued) {
       // The nested table's line goes on after a space (the cut fell at one, or its rule says so).
       if (nested[k] && nested[k + 1] && rows.rowStart[k] >= 0 && rows.rowStart[k + 1] === rows.rowStart[k]) {
