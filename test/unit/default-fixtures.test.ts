@@ -43,3 +43,14 @@ for (const name of conversions) {
     assert.deepStrictEqual(differences(result.filings[0]!.record, truth, lost), []);
   });
 }
+
+/** A document may hold several filings back to back, whatever tool made them. */
+for (const tool of Object.keys(FAMILY)) {
+  test(`the ten ${tool} conversions back to back read as ten filings, each as on its own`, () => {
+    const texts = conversions.filter((f) => f.endsWith(`.${tool}.txt`)).sort().map((f) => readFileSync(path.join(DIR, f), 'utf8'));
+    const alone = texts.map((t) => analyze(t, { today: TODAY }).filings.map((f) => f.record));
+    const together = analyze(texts.join('\n'), { today: TODAY }).filings.map((f) => f.record);
+    assert.equal(together.length, texts.length);
+    together.forEach((record, i) => assert.deepStrictEqual(record, alone[i]![0], `filing ${i}`));
+  });
+}
