@@ -255,12 +255,19 @@ function mergeContinuation(row: LogicalRow, cells: RowCell[]): void {
       target = row.cells.find((rc) => rc.tokens.length && c.start < rc.end + 2 && c.end > rc.start - 2);
       if (!target) for (const rc of row.cells) if (rc.start <= c.start) target = rc;
     }
-    if (!target) continue;
-    // A cell left empty on the row's first line (links centers a cell's text vertically) holds
-    // the text that comes under it: its empty placeholder goes.
-    if (target.tokens.every((t) => t.type === 'empty')) target.tokens = tokens;
-    else target.tokens.push(...tokens);
+    if (target) addCellText(target, tokens);
   }
+}
+
+/**
+ * Adds text that continues a cell on a later line. A cell that held only its empty placeholder
+ * (links centres a cell's text vertically; an HTML `<td>` alone on its line) takes the text instead.
+ */
+function addCellText(cell: RowCell, tokens: readonly Token[]): void {
+  const text = tokens.filter((t) => t.type !== 'empty');
+  if (!text.length) return;
+  if (cell.tokens.every((t) => t.type === 'empty')) cell.tokens = text;
+  else cell.tokens.push(...text);
 }
 
 /** A drawn grid row (between rules) that only labels columns. */
@@ -375,20 +382,12 @@ function htmlRows(lines: PLine[]): LogicalRow[] {
       // cell before, whatever the offsets of its words ("<td>" / "<span>$</span><span>0</span>").
       const opens = line.hasBorders && c.col !== 0 && c.col !== lastCol;
       if (opens) current.cells.push({ ...c, col: current.cells.length });
-      else if (current.cells.length) continueCell(current.cells[current.cells.length - 1], c.tokens);
+      else if (current.cells.length) addCellText(current.cells[current.cells.length - 1], c.tokens);
       lastCol = c.col;
     }
     if (/<\/tr>/i.test(line.raw)) current = null;
   }
   return rows.filter((r) => (hasValues(r.cells) || readsAsHolding(r.cells, () => false)) && !isHeaderGroup(r));
-}
-
-/** Adds a line's text to an HTML cell; an opening tag left alone on its line held no text yet. */
-function continueCell(cell: RowCell, tokens: Token[]): void {
-  const text = tokens.filter((t) => t.type !== 'empty');
-  if (!text.length) return;
-  if (cell.tokens.every((t) => t.type === 'empty')) cell.tokens = [];
-  cell.tokens.push(...text);
 }
 
 /**
@@ -419,12 +418,9 @@ function appendWrappedCells(row: LogicalRow, cells: RowCell[], bordered: boolean
   const last = (row.cells.length ? row.cells[row.cells.length - 1].col : 0) + (bordered ? 1 : 0);
   for (const c of cells) {
     const col = last + c.col;
-    const tokens = c.tokens.filter((t) => t.type !== 'empty');
     const target = row.cells.find((rc) => rc.col === col);
-    if (target) {
-      if (target.tokens.every((t) => t.type === 'empty')) target.tokens = tokens.length ? tokens : target.tokens;
-      else target.tokens.push(...tokens);
-    } else row.cells.push({ ...c, col });
+    if (target) addCellText(target, c.tokens);
+    else row.cells.push({ ...c, col });
   }
 }
 
