@@ -12,6 +12,7 @@
  */
 import type { FieldName, LabelKey, Range, ReportingOwnerRecord } from '../types';
 import { splitCells, type Cell } from '../text/cells';
+import { nextWordFits } from '../text/lines';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
@@ -592,10 +593,7 @@ function emptyOwner(): ReportingOwnerRecord {
  */
 function streetSplit(lines: readonly string[], width: number): number {
   if (lines.length < 3) return 1;
-  for (let i = 0; i + 1 < lines.length; i++) {
-    const nextWord = /^\S*/.exec(lines[i + 1].trimStart())![0];
-    if (lines[i].trimEnd().length + 1 + nextWord.length <= width) return i + 1;
-  }
+  for (let i = 0; i + 1 < lines.length; i++) if (nextWordFits(lines[i], lines[i + 1], width)) return i + 1;
   return 1;
 }
 

@@ -5,6 +5,7 @@
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
 import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { nextWordFits } from '../text/lines';
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
@@ -323,8 +324,7 @@ function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number, f
 function opensFlatRow(line: PLine, next: PLine | undefined, cells: RowCell[], width: number, flat: () => boolean): boolean {
   // A line of column labels ("Date Exercisable Expiration Date Title ...") opens no row.
   if (!next || line.hasBorders || valueWords(line) > 0) return false;
-  const nextWord = next.masked.trimStart().split(' ', 1)[0];
-  if (!nextWord || line.masked.trimEnd().length + 1 + nextWord.length <= width || !flat()) return false;
+  if (!next.masked.trim() || nextWordFits(line.masked, next.masked, width) || !flat()) return false;
   const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   return filled.length === 1 && filled[0].tokens.find((t) => t.type !== 'empty')?.type === 'word';
 }

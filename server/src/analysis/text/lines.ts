@@ -36,3 +36,13 @@ export function isBlank(line: string): boolean {
   }
   return true;
 }
+
+/**
+ * Converters wrap text greedily: a line breaks only where the next word would not fit. True when
+ * `next`'s first word would have fitted on `line` within `width` columns (so the break between
+ * them was not a wrap but the end of one text).
+ */
+export function nextWordFits(line: string, next: string, width: number): boolean {
+  const nextWord = next.trimStart().split(' ', 1)[0];
+  return line.trimEnd().length + 1 + nextWord.length <= width;
+}
