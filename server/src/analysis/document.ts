@@ -224,20 +224,25 @@ function assemble(entries: CacheEntry[], directives: Directives): AnalysisResult
   return { filings, findings };
 }
 
+/** Index of the first item of a list sorted by line that stands on `line` or below it (binary search). */
+function firstAtOrAfter<T>(sorted: readonly T[], line: number, lineOf: (x: T) => number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (lineOf(sorted[mid]) < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * Whether the items of a sorted list that fall on lines [from, to] are exactly `added` (same
  * lines, and `same` for each pair): an edit that leaves them so changes nothing in the list.
  */
 function sameInRange<T>(sorted: readonly T[], from: number, to: number, added: readonly T[], lineOf: (x: T) => number, same: (a: T, b: T) => boolean): boolean {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (lineOf(sorted[mid]) < from) lo = mid + 1;
-    else hi = mid;
-  }
   let k = 0;
-  for (let i = lo; i < sorted.length && lineOf(sorted[i]) <= to; i++, k++) {
+  for (let i = firstAtOrAfter(sorted, from, lineOf); i < sorted.length && lineOf(sorted[i]) <= to; i++, k++) {
     if (k >= added.length || lineOf(added[k]) !== lineOf(sorted[i]) || !same(added[k], sorted[i])) return false;
   }
   return k === added.length;
@@ -392,14 +397,8 @@ export class IncrementalAnalyzer {
 
   private hasAnchor(seg: Segment): boolean {
     // Anchors are sorted by line: the first at or after the segment's start decides.
-    let lo = 0;
-    let hi = this.anchors.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.anchors[mid].line < seg.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.anchors.length && this.anchors[lo].line < seg.end;
+    const at = firstAtOrAfter(this.anchors, seg.start, (a) => a.line);
+    return at < this.anchors.length && this.anchors[at].line < seg.end;
   }
 
   private isDirty(seg: Segment): boolean {
