@@ -6,13 +6,13 @@ import type { Range } from '../types';
 import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
 import { fuzzyWord } from './fuzzy';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = /Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|one\s+of\s+which\s+must\s+be|are\s+not\s+required\s+to\s+respond|unless\s+the\s+form\s+displays/i;
+const CLOSING_RE = new RegExp(String.raw`Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|${CLOSING_NOTICE_PHRASES}`, 'i');
 
 export interface ParsedFootnote {
   id: string;

@@ -88,18 +88,22 @@ export function sectionOf(line: PLine): SectionKind | null {
 }
 
 /**
+ * Second phrases of the notices printed after the explanations (the three-copies note, the
+ * collection-of-information notice): past them no footnote is defined (footer.ts).
+ */
+export const CLOSING_NOTICE_PHRASES = ['one\\s+of\\s+which\\s+must\\s+be', 'are\\s+not\\s+required\\s+to\\s+respond', 'unless\\s+the\\s+form\\s+displays'].join('|');
+
+/**
  * Each notice also by a second phrase of short words, for when OCR damaged the first one
  * ("If the form is fi led by more than one reporting person"): the notices end footnotes.
  */
-export const NOTICE_PHRASES = [
+const NOTICE_PHRASES = [
   'line\\s+for\\s+each\\s+class\\s+of\\s+securities',
   '^\\s*(?:\\*{1,2}\\s*)?If\\s+the\\s+form\\s+is\\s+\\S',
   'omissions\\s+of\\s+facts\\s+constitute',
   'See\\s+18\\s+U\\.\\s*S\\.\\s*C\\.\\s*1001',
-  'one\\s+of\\s+which\\s+must\\s+be',
   'If\\s+space\\s+is\\s+\\S',
-  'are\\s+not\\s+required\\s+to\\s+respond',
-  'unless\\s+the\\s+form\\s+displays',
+  CLOSING_NOTICE_PHRASES,
 ].join('|');
 
 /**
