@@ -183,7 +183,6 @@ function isCaption(lines: PLine[], k: number): boolean {
 }
 
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
-
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((_, k) => (isCaption(lines, k) ? k : -1)).filter((k) => k >= 0);
   if (captions.length) {

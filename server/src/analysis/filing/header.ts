@@ -583,20 +583,22 @@ function emptyOwner(): ReportingOwnerRecord {
   };
 }
 
-/** Reads box 1 from its stream. */
 /**
  * How many of a box's street lines are street 1. A converter wraps a long street 1 over lines of
  * its cell, and wraps greedily: a line breaks only where the next word would not fit. So with
  * three lines or more, street 2 starts after the first break that was not forced (the next line's
- * first word would have fitted); `width` is the widest line the box shows, a lower bound of its
- * cell. Two lines, or breaks all forced, keep the plain reading: one line each.
+ * first word would have fitted); `width` gives the widest line the box shows, a lower bound of its
+ * cell (measured only when needed). Two lines, or breaks all forced, keep the plain reading: one
+ * line each.
  */
-function streetSplit(lines: readonly string[], width: number): number {
+function streetSplit(lines: readonly string[], width: () => number): number {
   if (lines.length < 3) return 1;
-  for (let i = 0; i + 1 < lines.length; i++) if (nextWordFits(lines[i], lines[i + 1], width)) return i + 1;
+  const w = width();
+  for (let i = 0; i + 1 < lines.length; i++) if (nextWordFits(lines[i], lines[i + 1], w)) return i + 1;
   return 1;
 }
 
+/** Reads box 1 from its stream. */
 export function parseOwnerBox(stream: Stream): OwnerBox {
   const text = stream.text;
   const from = valueStart(stream, 'reportingPerson');
@@ -615,13 +617,13 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (record.name) fields.push({ field: 'name', range: pieceRange(pieces[0]), raw });
   }
   if (middle) {
-    const streetLines = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length).map((ps) => ps.map((p) => p.text).join(' '));
     const streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    const streetLines = streetPieces.map((ps) => ps.map((p) => p.text).join(' '));
     if (streetLines.length) {
       // The box's own lines, label to (City) caption: whatever follows may be wider text below the grid.
       const boxWidth = () => Math.max(...linesIn(stream, 0, city?.end ?? street?.end ?? text.length).map((ps) => ps.map((p) => p.text).join(' ').length));
       // pandoc cuts cell text at the width instead of wrapping it (its cut words are glued pieces): no greedy wrap to read there.
-      const split = streetLines.length < 3 || stream.pieces.some((p) => p.glue) ? 1 : streetSplit(streetLines, boxWidth());
+      const split = stream.pieces.some((p) => p.glue) ? 1 : streetSplit(streetLines, boxWidth);
       const street1 = streetLines.slice(0, split).join(' ');
       record.street1 = cleanValue(street1) || null;
       fields.push({ field: 'street1', range: pieceRange(streetPieces[0][0]), raw: street1 });
