@@ -763,7 +763,9 @@ function readJointFiling(text: string): boolean | null {
 }
 
 const JOINT_OPTION_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\b`, 'gi');
+/** A check mark standing alone among the words of a wrapped option. */
 const LONE_MARK_RE = /(?:^|\s)[Xx☒](?=\s)/;
+const LONE_MARKS_RE = new RegExp(LONE_MARK_RE.source, 'g');
 
 /**
  * Options wrapped a word or two a line (w3m at 80 columns) put the mark on a middle line of its
@@ -774,7 +776,7 @@ function readWrappedJointFiling(text: string): boolean | null {
   const starts = [...text.matchAll(JOINT_OPTION_RE)].map((m) => m.index);
   if (starts.length !== 2) return null;
   const [one, more] = [text.slice(starts[0], starts[1]), text.slice(starts[1])];
-  const words = (t: string) => t.replace(/(?:^|\s)[Xx☒](?=\s)/g, ' ').replace(/\s+/g, ' ');
+  const words = (t: string) => t.replace(LONE_MARKS_RE, ' ').replace(/\s+/g, ' ');
   if (!/^Form \S+ by One\b/i.test(words(one)) || !/^Form \S+ by More\b/i.test(words(more))) return null;
   const marked = (t: string) => LONE_MARK_RE.test(t.trimEnd());
   if (marked(one) === marked(more)) return null;
