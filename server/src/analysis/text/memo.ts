@@ -29,9 +29,3 @@ export class TextMemo<T> {
     return v;
   }
 }
-
-/** `fn` memoized by its text argument (see {@link TextMemo}); `fn` must not return undefined. */
-export function memoByText<T>(fn: (text: string) => T, limit = 20000): (text: string) => T {
-  const memo = new TextMemo<T>(limit);
-  return (text: string) => memo.get(text, fn);
-}
