@@ -10,6 +10,7 @@
  * exercisable-date column is normal, in the transaction-date column it is rare, and so on).
  * Work is O(columns × tokens²) per row with tokens capped, so linear in the document.
  */
+import { TextMemo } from '../text/memo';
 import type { Token } from '../text/cells';
 import { isTransactionCode } from '../domain/codes';
 
@@ -201,8 +202,8 @@ export function shapeOf(tokens: Token[]): string {
 
 const grammarIds = new WeakMap<readonly Slot[], number>();
 let nextGrammarId = 0;
-const plans = new Map<string, Plan>();
-const MAX_PLANS = 20000;
+/** Plans by grammar and shape, bounded like the line memos (shapes seen once fall out). */
+const plans = new TextMemo<Plan>(20000);
 
 /** Aligns row tokens to a column grammar. */
 export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
@@ -210,13 +211,11 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
   let id = grammarIds.get(slots);
   if (id === undefined) grammarIds.set(slots, (id = nextGrammarId++));
   const key = `${id}:${shapeOf(tokens)}`;
-  let plan = plans.get(key);
-  if (!plan) {
-    plan = planAlignment(tokens, slots);
-    if (plans.size >= MAX_PLANS) plans.clear();
-    plans.set(key, plan);
-  }
-  return materialize(plan, tokens, slots);
+  return materialize(
+    plans.get(key, () => planAlignment(tokens, slots)),
+    tokens,
+    slots,
+  );
 }
 
 /** The same alignment computed afresh, without the plan cache (tests compare the two). */
