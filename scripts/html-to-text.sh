@@ -3,6 +3,14 @@
 
 TOOLS=(w3m w3m100 lynx pandoc-plain pandoc-md html2text html2text79)
 
+isolate_tools() { # the same output on any machine: C locale, no terminal, no user settings
+  export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
+  # lynx reads ~/.lynxrc and lynx.cfg; w3m reads ~/.w3m/config: keep user settings out.
+  HOME="$(mktemp -d)"
+  export HOME
+  trap 'rm -rf "$HOME"' EXIT
+}
+
 convert() { # tool html
   local tool=$1 html=$2
   case "$tool" in

@@ -9,11 +9,9 @@ cd "$(dirname "$0")/.."
 SRC="${1:-../shared/real/edgar}"
 OUT=fixtures/defaults
 mkdir -p "$OUT"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
-export HOME="$(mktemp -d)"
-trap 'rm -rf "$HOME"' EXIT
 # shellcheck source=html-to-text.sh
 source "$(dirname "$0")/html-to-text.sh"
+isolate_tools
 
 pages=("$SRC"/374WaterForm4.html "$SRC"/form3.snow.html "$SRC"/form5.snow.html "$SRC"/form4.Evans.html "$SRC"/form3.BAMPartners.html fixtures/rendered/*.html)
 for html in "${pages[@]}"; do

@@ -13,10 +13,9 @@ cd "$(dirname "$0")/.."
 SRC="${1:-../shared/real/edgar}"
 OUT=fixtures/real
 mkdir -p "$OUT"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
-# lynx reads ~/.lynxrc and lynx.cfg; w3m reads ~/.w3m/config: keep user settings out.
-export HOME="$(mktemp -d)"
-trap 'rm -rf "$HOME"' EXIT
+# shellcheck source=html-to-text.sh
+source "$(dirname "$0")/html-to-text.sh"
+isolate_tools
 
 STEMS=(374WaterForm4 form3.snow form5.snow form4.Evans form3.BAMPartners)
 
@@ -28,8 +27,6 @@ truth_xml() {
   esac
 }
 
-# shellcheck source=html-to-text.sh
-source "$(dirname "$0")/html-to-text.sh"
 
 for stem in "${STEMS[@]}"; do
   html="$SRC/$stem.html"

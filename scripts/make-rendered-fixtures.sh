@@ -15,18 +15,15 @@ cd "$(dirname "$0")/.."
 SRC="${1:-../shared/real/edgar}"
 OUT=fixtures/rendered
 mkdir -p "$OUT/check"
-export LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=dumb
-# lynx reads ~/.lynxrc and lynx.cfg; w3m reads ~/.w3m/config: keep user settings out.
-export HOME="$(mktemp -d)"
-trap 'rm -rf "$HOME"' EXIT
+# shellcheck source=html-to-text.sh
+source "$(dirname "$0")/html-to-text.sh"
+isolate_tools
 
 # Filings with XML only (no EDGAR HTML stored): the fixtures proper.
 STEMS=(form4.snow form3.snow.nonderiv form3.nosecurities VertexForm4.derivative-only candlechaser.form4.MVIS)
 # Filings with both XML and EDGAR's HTML: rendered too, to compare with fixtures/real.
 CHECK=(374WaterForm4 form3.snow form5.snow)
 
-# shellcheck source=html-to-text.sh
-source "$(dirname "$0")/html-to-text.sh"
 
 render_and_convert() { # dir stem
   local dir=$1 stem=$2
