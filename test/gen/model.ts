@@ -282,7 +282,7 @@ export function buildTables(rec: FilingRecord, spec: Spec, st: Style, rng: Rng):
       ['deemedExecutionDate', d(r.deemedExecutionDate), 'c'],
       ['transactionCode', t(r.transactionCode), 'c'],
     ];
-    if (base === '4') leaves.push(['equitySwapInvolved', r.equitySwapInvolved ? 'V' : '', 'c']);
+    if (base === '4') leaves.push(['reportedEarly', r.reportedEarly ? 'V' : '', 'c']);
     leaves.push(
       ['shares', a(r.shares), 'c'],
       ['acquiredDisposed', t(r.acquiredDisposed), 'c'],
@@ -314,7 +314,7 @@ export function buildTables(rec: FilingRecord, spec: Spec, st: Style, rng: Rng):
       ['deemedExecutionDate', d(r.deemedExecutionDate), 'c'],
       ['transactionCode', t(r.transactionCode), 'c'],
     ];
-    if (base === '4') leaves.push(['equitySwapInvolved', r.equitySwapInvolved ? 'V' : '', 'c']);
+    if (base === '4') leaves.push(['reportedEarly', r.reportedEarly ? 'V' : '', 'c']);
     leaves.push(
       [r.acquiredDisposed === 'D' ? null : 'shares', r.acquiredDisposed === 'D' ? '' : a(r.shares), 'c'],
       [r.acquiredDisposed === 'D' ? 'shares' : null, r.acquiredDisposed === 'D' ? a(r.shares) : '', 'c'],

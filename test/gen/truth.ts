@@ -240,7 +240,7 @@ function register(ctx: Ctx, key: string, row: Row): void {
 function newNd(kind: 'transaction' | 'holding', title: string): NonDerivativeRow {
   return {
     kind, securityTitle: title, transactionDate: null, deemedExecutionDate: null, transactionCode: null,
-    equitySwapInvolved: null, shares: null, acquiredDisposed: null, pricePerShare: null,
+    equitySwapInvolved: null, reportedEarly: null, shares: null, acquiredDisposed: null, pricePerShare: null,
     sharesOwnedFollowing: null, directOrIndirect: null, natureOfOwnership: null, footnoteIds: [],
   };
 }
@@ -248,7 +248,7 @@ function newNd(kind: 'transaction' | 'holding', title: string): NonDerivativeRow
 function newD(kind: 'transaction' | 'holding', title: string): DerivativeRow {
   return {
     kind, securityTitle: title, conversionOrExercisePrice: null, transactionDate: null, deemedExecutionDate: null,
-    transactionCode: null, equitySwapInvolved: null, shares: null, acquiredDisposed: null, dateExercisable: null,
+    transactionCode: null, equitySwapInvolved: null, reportedEarly: null, shares: null, acquiredDisposed: null, dateExercisable: null,
     expirationDate: null, underlyingSecurityTitle: null, underlyingShares: null, pricePerShare: null,
     sharesOwnedFollowing: null, directOrIndirect: null, natureOfOwnership: null, footnoteIds: [],
   };
@@ -303,7 +303,8 @@ function tableOneTx(ctx: Ctx, form: '4' | '5', t: Tx1): NonDerivativeRow {
   row.transactionDate = t.date;
   if (rng.chance(0.08)) row.deemedExecutionDate = addDays(t.date, rng.int(0, 3));
   row.transactionCode = t.code;
-  row.equitySwapInvolved = form === '4' ? rng.chance(['G', 'L', 'W', 'J'].includes(t.code) ? 0.3 : 0.03) : null;
+  row.equitySwapInvolved = false;
+  row.reportedEarly = form === '4' ? rng.chance(['G', 'L', 'W', 'J'].includes(t.code) ? 0.3 : 0.03) : null;
   const key = lineKey(t.title, t.own);
   const before = balance(ctx, key, t.ad === 'D' ? t.shares : 0);
   const after = round4(t.ad === 'A' ? before + t.shares : before - t.shares);
@@ -395,7 +396,8 @@ function derivTx(
   row.transactionDate = date;
   if (rng.chance(0.05)) row.deemedExecutionDate = addDays(date, rng.int(0, 2));
   row.transactionCode = code;
-  row.equitySwapInvolved = form === '4' ? rng.chance(0.03) : null;
+  row.equitySwapInvolved = false;
+  row.reportedEarly = form === '4' ? rng.chance(0.03) : null;
   row.shares = shares;
   row.acquiredDisposed = ad;
   row.dateExercisable = spec.exercisable;

@@ -48,10 +48,10 @@ const record: FilingRecord = {
   notSubjectToSection16: null,
   jointFiling: null,
   nonDerivative: [
-    { kind: 'transaction', securityTitle: 'Common Stock', transactionDate: '2017-11-14', deemedExecutionDate: null, transactionCode: 'P', equitySwapInvolved: false, shares: 2000, acquiredDisposed: 'A', pricePerShare: 2.64, sharesOwnedFollowing: 3418, directOrIndirect: 'D', natureOfOwnership: null, footnoteIds: [] },
+    { kind: 'transaction', securityTitle: 'Common Stock', transactionDate: '2017-11-14', deemedExecutionDate: null, transactionCode: 'P', equitySwapInvolved: false, reportedEarly: false, shares: 2000, acquiredDisposed: 'A', pricePerShare: 2.64, sharesOwnedFollowing: 3418, directOrIndirect: 'D', natureOfOwnership: null, footnoteIds: [] },
   ],
   derivative: [
-    { kind: 'transaction', securityTitle: 'Stock Option (Right to Buy)', conversionOrExercisePrice: null, transactionDate: '2017-11-14', deemedExecutionDate: null, transactionCode: 'M', equitySwapInvolved: false, shares: 41140, acquiredDisposed: 'D', dateExercisable: null, expirationDate: null, underlyingSecurityTitle: null, underlyingShares: null, pricePerShare: 0, sharesOwnedFollowing: null, directOrIndirect: null, natureOfOwnership: null, footnoteIds: ['1'] },
+    { kind: 'transaction', securityTitle: 'Stock Option (Right to Buy)', conversionOrExercisePrice: null, transactionDate: '2017-11-14', deemedExecutionDate: null, transactionCode: 'M', equitySwapInvolved: false, reportedEarly: false, shares: 41140, acquiredDisposed: 'D', dateExercisable: null, expirationDate: null, underlyingSecurityTitle: null, underlyingShares: null, pricePerShare: 0, sharesOwnedFollowing: null, directOrIndirect: null, natureOfOwnership: null, footnoteIds: ['1'] },
   ],
   footnotes: [
     { id: '1', text: 'Vests in four equal installments.' },

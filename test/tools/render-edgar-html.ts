@@ -407,7 +407,7 @@ function nonDerivativeRow(row: XmlElement, form: Doc['form']): string {
     cells.push(td(data(child(row, 'transactionDate'), 'date', 'FormData')));
     cells.push(td(data(child(row, 'deemedExecutionDate'), 'date', 'FormData')));
     cells.push(td(data(child(coding, 'transactionCode'), 'text', codeCls, notes(coding))));
-    if (form === '4') cells.push(td(truthy(val(coding, 'equitySwapInvolved')) ? `<span class="${codeCls}">V</span>` : ''));
+    if (form === '4') cells.push(td(val(coding, 'transactionFormType') === '5' ? `<span class="${codeCls}">V</span>` : ''));
     const amounts = child(row, 'transactionAmounts');
     cells.push(td(data(child(amounts, 'transactionShares') ?? child(amounts, 'transactionTotalValue'), 'number', 'FormData')));
     cells.push(td(data(child(amounts, 'transactionAcquiredDisposedCode'), 'text', 'FormData')));
@@ -500,7 +500,7 @@ function derivativeRow(row: XmlElement, form: Doc['form']): string {
     cells.push(td(data(child(row, 'transactionDate'), 'date', 'SmallFormData')));
     cells.push(td(data(child(row, 'deemedExecutionDate'), 'date', 'SmallFormData')));
     cells.push(td(data(child(coding, 'transactionCode'), 'text', 'SmallFormData', notes(coding))));
-    if (form === '4') cells.push(td(truthy(val(coding, 'equitySwapInvolved')) ? '<span class="SmallFormData">V</span>' : ''));
+    if (form === '4') cells.push(td(val(coding, 'transactionFormType') === '5' ? '<span class="SmallFormData">V</span>' : ''));
     const amount = data(child(amounts, 'transactionShares') ?? child(amounts, 'transactionTotalValue'), 'number', 'SmallFormData');
     const disposed = val(amounts, 'transactionAcquiredDisposedCode') === 'D';
     cells.push(td(disposed ? '' : amount), td(disposed ? amount : ''));

@@ -318,7 +318,7 @@ function owner(el: XmlElement): ReportingOwnerRecord {
   };
 }
 
-function nonDerivativeRow(el: XmlElement): NonDerivativeRow {
+function nonDerivativeRow(el: XmlElement, form4: boolean): NonDerivativeRow {
   const isTx = el.name === 'nonDerivativeTransaction';
   return {
     kind: isTx ? 'transaction' : 'holding',
@@ -327,6 +327,8 @@ function nonDerivativeRow(el: XmlElement): NonDerivativeRow {
     deemedExecutionDate: isTx ? isoDate(el, 'deemedExecutionDate') : null,
     transactionCode: isTx ? str(el, 'transactionCoding/transactionCode') : null,
     equitySwapInvolved: isTx ? bool(el, 'transactionCoding/equitySwapInvolved') : null,
+    // Only Form 4 prints the V column: a transaction of form type 5 on it was reported early.
+    reportedEarly: isTx && form4 ? str(el, 'transactionCoding/transactionFormType') === '5' : null,
     shares: isTx ? firstNum(el, 'transactionAmounts/transactionShares', 'transactionAmounts/transactionTotalValue') : null,
     acquiredDisposed: isTx ? acqDisp(str(el, 'transactionAmounts/transactionAcquiredDisposedCode')) : null,
     pricePerShare: isTx ? num(el, 'transactionAmounts/transactionPricePerShare') : null,
@@ -341,7 +343,7 @@ function nonDerivativeRow(el: XmlElement): NonDerivativeRow {
   };
 }
 
-function derivativeRow(el: XmlElement, form3: boolean): DerivativeRow {
+function derivativeRow(el: XmlElement, form3: boolean, form4: boolean): DerivativeRow {
   const isTx = el.name === 'derivativeTransaction';
   return {
     kind: isTx ? 'transaction' : 'holding',
@@ -351,6 +353,8 @@ function derivativeRow(el: XmlElement, form3: boolean): DerivativeRow {
     deemedExecutionDate: isTx ? isoDate(el, 'deemedExecutionDate') : null,
     transactionCode: isTx ? str(el, 'transactionCoding/transactionCode') : null,
     equitySwapInvolved: isTx ? bool(el, 'transactionCoding/equitySwapInvolved') : null,
+    // Only Form 4 prints the V column: a transaction of form type 5 on it was reported early.
+    reportedEarly: isTx && form4 ? str(el, 'transactionCoding/transactionFormType') === '5' : null,
     shares: isTx ? firstNum(el, 'transactionAmounts/transactionShares', 'transactionAmounts/transactionTotalValue') : null,
     acquiredDisposed: isTx ? acqDisp(str(el, 'transactionAmounts/transactionAcquiredDisposedCode')) : null,
     // A cell holding only a footnote reference has no <value>: null (the id is in footnoteIds).
@@ -389,6 +393,7 @@ export function xmlToRecord(xml: string, options: XmlToRecordOptions = {}): Fili
   const docType = str(doc, 'documentType');
   const formType = docType !== null && FORM_TYPES.includes(docType.toUpperCase()) ? (docType.toUpperCase() as FormType) : null;
   const form3 = formType === '3' || formType === '3/A';
+  const form4 = formType === '4' || formType === '4/A';
 
   // The XML states notSubjectToSection16 only when the filer gave it (optional on Forms 4/5, absent on
   // Form 3): null when absent. EDGAR's Form 4/5 rendering always prints the checkbox, so the rendered
@@ -424,8 +429,8 @@ export function xmlToRecord(xml: string, options: XmlToRecordOptions = {}): Fili
     dateOfOriginalSubmission: isoDate(doc, 'dateOfOriginalSubmission'),
     notSubjectToSection16,
     jointFiling: owners.length > 1,
-    nonDerivative: nonDerivative.map(nonDerivativeRow),
-    derivative: derivative.map((e) => derivativeRow(e, form3)),
+    nonDerivative: nonDerivative.map((e) => nonDerivativeRow(e, form4)),
+    derivative: derivative.map((e) => derivativeRow(e, form3, form4)),
     footnotes,
     signatures: childElements(doc, 'ownerSignature').map(signature),
     remarks,

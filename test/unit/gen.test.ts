@@ -40,7 +40,7 @@ const OWNER: Shape = {
 const ROW_COMMON: Shape = {
   kind: E('transaction', 'holding'),
   securityTitle: S('string', 'null'), transactionDate: S('string', 'null'), deemedExecutionDate: S('string', 'null'),
-  transactionCode: S('string', 'null'), equitySwapInvolved: S('boolean', 'null'), shares: S('number', 'null'),
+  transactionCode: S('string', 'null'), equitySwapInvolved: S('boolean', 'null'), reportedEarly: S('boolean', 'null'), shares: S('number', 'null'),
   acquiredDisposed: E('A', 'D', null), pricePerShare: S('number', 'null'), sharesOwnedFollowing: S('number', 'null'),
   directOrIndirect: E('D', 'I', null), natureOfOwnership: S('string', 'null'), footnoteIds: S('array'),
 };
@@ -212,7 +212,8 @@ test('truth records are schema-shaped and internally consistent', () => {
       if ('PLMXOCA'.includes(code)) assert.equal(r.acquiredDisposed, 'A', `code ${code}`);
       if ('SFDU'.includes(code)) assert.equal(r.acquiredDisposed, 'D', `code ${code}`);
       if ('AGW'.includes(code) && r.pricePerShare !== null && code !== 'A') assert.equal(r.pricePerShare, 0);
-      assert.equal(r.equitySwapInvolved === null, base === '5');
+      assert.equal(r.equitySwapInvolved, false, 'a code read without K');
+      assert.equal(r.reportedEarly === null, base === '5', 'only Form 4 has the V column');
       if (r.pricePerShare === null) assert.ok(r.footnoteIds.length > 0, 'missing price is footnoted');
     }
     for (const r of rec.derivative) {

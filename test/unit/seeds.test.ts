@@ -70,3 +70,16 @@ test('box and column labels are located for hovers (seed 003)', () => {
   }
   for (const l of filing.labels) assert.equal(l.range.start.line, l.range.end.line);
 });
+
+test('the V column marks a report made early, never an equity swap; a K beside the code does', () => {
+  const text = readFileSync(seed('001'), 'utf8');
+  const row = (t: string) => analyze(t, { today: TODAY }).filings[0].record.nonDerivative[0];
+  const early = row(text.replace('\tP\t\t2,000', '\tP\tV\t2,000'));
+  assert.equal(early.transactionCode, 'P');
+  assert.equal(early.reportedEarly, true);
+  assert.equal(early.equitySwapInvolved, false);
+  const swap = row(text.replace('\tP\t\t2,000', '\tP (K)\t\t2,000'));
+  assert.equal(swap.transactionCode, 'P');
+  assert.equal(swap.equitySwapInvolved, true);
+  assert.equal(swap.reportedEarly, false);
+});

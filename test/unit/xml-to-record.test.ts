@@ -18,12 +18,12 @@ const OWNER_KEYS = [
   'officerTitle', 'otherText',
 ];
 const ND_KEYS = [
-  'kind', 'securityTitle', 'transactionDate', 'deemedExecutionDate', 'transactionCode', 'equitySwapInvolved', 'shares',
+  'kind', 'securityTitle', 'transactionDate', 'deemedExecutionDate', 'transactionCode', 'equitySwapInvolved', 'reportedEarly', 'shares',
   'acquiredDisposed', 'pricePerShare', 'sharesOwnedFollowing', 'directOrIndirect', 'natureOfOwnership', 'footnoteIds',
 ];
 const D_KEYS = [
   'kind', 'securityTitle', 'conversionOrExercisePrice', 'transactionDate', 'deemedExecutionDate', 'transactionCode',
-  'equitySwapInvolved', 'shares', 'acquiredDisposed', 'dateExercisable', 'expirationDate', 'underlyingSecurityTitle',
+  'equitySwapInvolved', 'reportedEarly', 'shares', 'acquiredDisposed', 'dateExercisable', 'expirationDate', 'underlyingSecurityTitle',
   'underlyingShares', 'pricePerShare', 'sharesOwnedFollowing', 'directOrIndirect', 'natureOfOwnership', 'footnoteIds',
 ];
 

@@ -137,8 +137,10 @@ function codeCell(row: AnyRow): Omit<CellView, 'pointer'> {
   const info = codeInfo(row.transactionCode);
   const meaning = info ? info.meaning : 'Not one of the 20 transaction codes of Form 4 General Instruction 8';
   const swap = row.equitySwapInvolved ? ' Equity swap involved (K).' : '';
+  const early = row.reportedEarly ? ' V: reported early, before Form 5 was due.' : '';
   const sentence = /[.!?]$/.test(meaning) ? meaning : meaning + '.';
-  return { text: row.transactionCode + (row.equitySwapInvolved ? ' (K)' : ''), title: `${row.transactionCode}: ${sentence}${swap}` };
+  const marks = (row.equitySwapInvolved ? ' (K)' : '') + (row.reportedEarly ? ' V' : '');
+  return { text: row.transactionCode + marks, title: `${row.transactionCode}: ${sentence}${swap}${early}` };
 }
 
 const t = <R>(f: (r: R) => string) => (r: R): Omit<CellView, 'pointer'> => ({ text: f(r) });

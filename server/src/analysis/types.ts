@@ -52,7 +52,10 @@ export interface NonDerivativeRow {
   transactionDate: string | null;
   deemedExecutionDate: string | null;
   transactionCode: string | null;
+  /** K with the code (XML transactionCoding/equitySwapInvolved); false when a code is read without K. */
   equitySwapInvolved: boolean | null;
+  /** The V column of Form 4: reported earlier than required (XML transactionFormType 5). */
+  reportedEarly: boolean | null;
   shares: number | null;
   acquiredDisposed: AcquiredDisposed | null;
   pricePerShare: number | null;
@@ -69,7 +72,10 @@ export interface DerivativeRow {
   transactionDate: string | null;
   deemedExecutionDate: string | null;
   transactionCode: string | null;
+  /** K with the code (XML transactionCoding/equitySwapInvolved); false when a code is read without K. */
   equitySwapInvolved: boolean | null;
+  /** The V column of Form 4: reported earlier than required (XML transactionFormType 5). */
+  reportedEarly: boolean | null;
   shares: number | null;
   acquiredDisposed: AcquiredDisposed | null;
   dateExercisable: string | null;

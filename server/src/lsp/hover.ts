@@ -137,7 +137,8 @@ function codeHover(filing: AnalyzedFiling, field: FieldSpan): string {
   ];
   const use = row && rowUse(row);
   if (use) out.push(`**Here:** ${use}.`);
-  if (row?.equitySwapInvolved) out.push('An equity swap is involved (EDGAR adds a K).');
+  if (row?.equitySwapInvolved) out.push('An equity swap is involved (the K beside the code; XML `equitySwapInvolved`).');
+  if (row?.reportedEarly) out.push('Marked V: reported on this Form 4 earlier than required (it could have waited for Form 5; XML `transactionFormType` 5).');
   return out.join('\n\n');
 }
 
@@ -189,6 +190,7 @@ const FIELD_TITLES: Partial<Record<string, string>> = {
   isTenPercentOwner: '10% Owner',
   isOther: 'Other',
   equitySwapInvolved: 'Equity Swap Involved (K)',
+  reportedEarly: 'V: Reported Early (voluntarily, before Form 5 was due)',
   kind: 'Row Kind',
 };
 

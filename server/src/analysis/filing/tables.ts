@@ -565,6 +565,17 @@ function dateOf(fill: SlotFill | undefined): string | null {
   return parseDateText(t.text)?.iso ?? null;
 }
 
+/**
+ * An equity swap shows as a K beside the code in the code cell ("S(K)", "S K"); a K alone is the
+ * code for a transaction in an equity swap, which involves one by definition. The K is looked for in
+ * the code's own cell, since the alignment may leave it unplaced.
+ */
+function swapMarked(tokens: Token[], codeToken: Token | undefined, code: string): boolean {
+  if (code === 'K') return true;
+  if (!codeToken) return false;
+  return tokens.some((t) => t !== codeToken && t.line === codeToken.line && t.cell === codeToken.cell && t.start >= codeToken.end && t.type === 'letter' && t.text === 'K');
+}
+
 function letterOf(fill: SlotFill | undefined): string | null {
   const t = valueToken(fill);
   if (!t) return null;
@@ -643,7 +654,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const range = fillRange(f);
     const vt = valueToken(f);
     if (!range || !vt) continue;
-    const field = (f.slot.field === 'sharesA' || f.slot.field === 'sharesD' ? 'shares' : f.slot.field === 'v' ? 'equitySwapInvolved' : f.slot.field) as FieldName;
+    const field = (f.slot.field === 'sharesA' || f.slot.field === 'sharesD' ? 'shares' : f.slot.field === 'v' ? 'reportedEarly' : f.slot.field) as FieldName;
     const raw = f.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text)).join(' ');
     fields.push({ field, range, raw });
     if (f.slot.kind === 'date' && vt.type === 'date') dates.push({ field, raw: vt.text, range: tokenRange(vt) });
@@ -655,7 +666,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   // The V column of a transaction row: marked or empty. With the code lost, a "V" there is as
   // likely the "Code V" header glued into the cells (the code cell reads "Code"), so it stays unknown.
   const vMarked = valueToken(fills.get('v')) !== undefined;
-  const equitySwapInvolved = variant.kind === 'transaction' && hasVColumn ? (vMarked ? (code !== null ? true : null) : false) : null;
+  const reportedEarly = variant.kind === 'transaction' && hasVColumn ? (vMarked ? (code !== null ? true : null) : false) : null;
+  const equitySwapInvolved = variant.kind === 'transaction' && code !== null ? swapMarked(tokens, codeToken, code) : null;
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');
@@ -670,6 +682,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
       transactionCode: code,
       equitySwapInvolved,
+      reportedEarly,
       shares: variant.kind === 'transaction' ? numberOf(fills.get('shares')) : null,
       acquiredDisposed: ad === 'A' || ad === 'D' ? ad : null,
       pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
@@ -697,6 +710,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
       transactionCode: code,
       equitySwapInvolved,
+      reportedEarly,
       shares: variant.kind === 'transaction' && amount ? parseAmount(amount.text) : null,
       acquiredDisposed: variant.kind === 'transaction' ? acquiredDisposed : null,
       dateExercisable: dateOf(fills.get('dateExercisable')),
