@@ -17,7 +17,7 @@ import type {
 import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
-import { detectLayout, readsInDocumentOrder } from '../layout';
+import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 
@@ -38,6 +38,8 @@ export interface FilingModel {
   exitBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
+  /** Text the readers saw and could not place in the record (reported by `unread-text`). */
+  problems: LayoutProblem[];
 }
 
 function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
@@ -167,9 +169,10 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const header = parseHeader(headerLines, digit, documentOrder);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
+  const problems: LayoutProblem[] = [];
   const rows = [
-    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
-    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
+    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit, problems),
+    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit, problems),
   ];
   let nd = 0;
   let d = 0;
@@ -236,6 +239,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     exitBox,
     sections,
     record,
+    problems,
   };
 }
 

@@ -92,8 +92,12 @@ export interface RowJudge<L extends SourceLine = SourceLine> {
 
 /** Text a reader saw and could not place (or placed by a guess), reported, never dropped. */
 export interface LayoutProblem {
+  /** Absolute document line. */
   line: number;
-  /** The text, trimmed, as it stands in the line. */
+  /** Offsets of the text in the line. */
+  start: number;
+  end: number;
+  /** The text as it stands in the line. */
   text: string;
   /** One short sentence: what was not read and why. */
   reason: string;

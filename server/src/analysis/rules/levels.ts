@@ -21,6 +21,8 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'officer-title-missing': 'warning',
   'no-rows': 'warning',
   'ocr-text': 'hint',
+  'unread-text': 'hint',
+  'internal-error': 'warning',
 };
 
 /** One line per rule, for settings descriptions and `form345 check --list-rules`. */
@@ -44,6 +46,8 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'officer-title-missing': 'Officer is checked but no officer title is given (or Other without its text).',
   'no-rows': 'A Form 4 or 5 with no rows in either table and the exit box not checked.',
   'ocr-text': 'Boilerplate text damaged by OCR (DMB Number, a Greek or Cyrillic look-alike letter).',
+  'unread-text': 'Text the reader saw in a table but could not place in the record (a value no column took).',
+  'internal-error': 'A check failed on this filing (a bug in form345): its findings are missing, the other checks ran.',
 };
 
 /** Applies per-rule levels: drops rules set to `off`, sets the severity of the others. */

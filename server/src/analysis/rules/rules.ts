@@ -23,7 +23,7 @@ export interface RuleContext {
   filingRange: Range;
 }
 
-type Rule = (ctx: RuleContext) => Finding[];
+export type Rule = (ctx: RuleContext) => Finding[];
 
 function finding(code: RuleCode, message: string, range: Range, extra: Partial<Finding> = {}): Finding {
   const oneLine: Range = range.start.line === range.end.line ? range : { start: range.start, end: { line: range.start.line, character: range.start.character + 1 } };
@@ -356,7 +356,37 @@ const ocrText: Rule = ({ model }) => {
   return out;
 };
 
-export const RULES: Record<RuleCode, Rule> = {
+/** What the readers saw and could not place: one finding a line, the line's unread text in it. */
+const unreadText: Rule = ({ model }) => {
+  const byLine = new Map<number, { start: number; end: number; texts: string[]; reason: string }>();
+  for (const p of model.problems) {
+    const at = byLine.get(p.line);
+    if (!at) byLine.set(p.line, { start: p.start, end: p.end, texts: [p.text], reason: p.reason });
+    else {
+      at.start = Math.min(at.start, p.start);
+      at.end = Math.max(at.end, p.end);
+      at.texts.push(p.text);
+    }
+  }
+  return [...byLine].map(([line, p]) =>
+    finding('unread-text', `Not read into the record: "${p.texts.join(' ')}" (${p.reason}); check where the row's values stand.`, {
+      start: { line, character: p.start },
+      end: { line, character: p.end },
+    }),
+  );
+};
+
+/** A rule that threw: reported where the filing starts, so the missing checks are not silent. */
+function internalError(code: RuleCode, error: unknown, ctx: RuleContext): Finding {
+  const why = error instanceof Error ? error.message : String(error);
+  const at = ctx.filingRange.start;
+  return finding('internal-error', `The ${code} check failed on this filing (${why.split('\n')[0].slice(0, 200)}); its findings are missing, the other checks ran. Please report this.`, {
+    start: at,
+    end: { line: at.line, character: at.character + 1 },
+  });
+}
+
+export const RULES: Record<Exclude<RuleCode, 'internal-error'>, Rule> = {
   'unknown-transaction-code': unknownTransactionCode,
   'missing-transaction-code': missingTransactionCode,
   'code-on-form3': codeOnForm3,
@@ -376,16 +406,21 @@ export const RULES: Record<RuleCode, Rule> = {
   'officer-title-missing': officerTitleMissing,
   'no-rows': noRows,
   'ocr-text': ocrText,
+  'unread-text': unreadText,
 };
 
-/** Runs every rule; a rule that throws is skipped (a checker must never take the editor down). */
-export function runRules(ctx: RuleContext): Finding[] {
+/**
+ * Runs every rule of `rules` (all by default). A rule that throws is reported as an
+ * `internal-error` finding and the others keep running: a bug in one check must neither hide the
+ * others' findings nor take the editor down.
+ */
+export function runRules(ctx: RuleContext, rules: Partial<Record<RuleCode, Rule>> = RULES): Finding[] {
   const out: Finding[] = [];
-  for (const rule of Object.values(RULES)) {
+  for (const [code, rule] of Object.entries(rules) as [RuleCode, Rule][]) {
     try {
       out.push(...rule(ctx));
-    } catch {
-      // A bug in one rule must not hide the others' findings.
+    } catch (error) {
+      out.push(internalError(code, error, ctx));
     }
   }
   return out;
