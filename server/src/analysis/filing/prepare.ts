@@ -12,7 +12,6 @@ import { TextMemo } from '../text/memo';
 import { readGridLines } from '../layout';
 import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
-import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
 import type { LabelKey } from '../types';
 
 /** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
@@ -41,10 +40,6 @@ export interface LineFacts {
   labelsColumns?: boolean;
   /** header.ts: the line's cells cut into label and text parts, per form. */
   headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
-  /** rules.ts: OCR damage in printed words. */
-  damage?: BoilerplateDamage[];
-  /** rules.ts: non-Latin look-alike letters inside Latin words. */
-  lookalikes?: LookalikeHit[];
   /** parse.ts: printed column labels (offsets in the line). */
   columnLabels?: { key: LabelKey; start: number; end: number }[];
 }
