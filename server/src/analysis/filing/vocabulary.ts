@@ -1,4 +1,4 @@
-import { fuzzyPhrase, fuzzyWord } from './fuzzy';
+import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
 import type { PLine } from './prepare';
 
 /**
