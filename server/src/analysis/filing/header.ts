@@ -18,7 +18,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
-import { TextMemo } from '../text/memo';
+import { FactsMemo, TextMemo } from '../text/memo';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
@@ -307,9 +307,12 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
   return plans;
 }
 
+/** The line's cells cut into label and text parts, per form (and linear reading), by line text. */
+const planMemo = new FactsMemo<Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>>();
+
 function linePlan(line: PLine, form: '3' | '4' | '5', linear = false): CellPlan[] {
-  // Lines with glued cells have facts of their own (grids.ts), never shared by text.
-  const plans = (line.facts.headerPlans ??= {});
+  // Lines with glued cells have facts of their own (layout/grids.ts), never shared by text.
+  const plans = planMemo.get(line.facts, () => ({}));
   if (linear) return (plans[`${form}h`] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced, true));
   return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
 }

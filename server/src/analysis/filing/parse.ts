@@ -20,6 +20,7 @@ import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
 export interface FilingModel {
@@ -291,6 +292,8 @@ function findColumnLabels(masked: string): { key: LabelSpan['key']; start: numbe
   return found;
 }
 
+const columnLabelMemo = new FactsMemo<{ key: LabelSpan['key']; start: number; end: number }[]>();
+
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];
   const rowLines = new Set(model.rows.flatMap((r) => r.lines));
@@ -298,7 +301,7 @@ function columnLabels(model: FilingModel): LabelSpan[] {
     if (s.kind !== 'tableI' && s.kind !== 'tableII') continue;
     for (const l of model.lines.slice(s.start, s.end)) {
       if (rowLines.has(l.line) || l.blank) continue;
-      for (const { key, start, end } of (l.facts.columnLabels ??= findColumnLabels(l.masked))) {
+      for (const { key, start, end } of columnLabelMemo.get(l.facts, () => findColumnLabels(l.masked))) {
         out.push({ key, range: { start: { line: l.line, character: start }, end: { line: l.line, character: end } } });
       }
     }

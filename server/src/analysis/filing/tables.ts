@@ -11,6 +11,7 @@ import type { PLine } from './prepare';
 import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
+import { FactsMemo } from '../text/memo';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -190,14 +191,19 @@ function blankNumbersOfBlankedLabels(masked: string, text: string): string {
   return done ? out + text.slice(done) : text;
 }
 
+// Per line text (see FactsMemo): the value text, its header words, whether it only labels columns.
+const valueTextMemo = new FactsMemo<string>();
+const headerWordsMemo = new FactsMemo<number>();
+const labelsColumnsMemo = new FactsMemo<boolean>();
+
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  return (line.facts.valueText ??= blankHeaderText(line.masked));
+  return valueTextMemo.get(line.facts, () => blankHeaderText(line.masked));
 }
 
 /** Column-header words in the line's value text. */
 function valueWords(line: PLine): number {
-  return (line.facts.headerWords ??= headerWordCount(valueText(line)));
+  return headerWordsMemo.get(line.facts, () => headerWordCount(valueText(line)));
 }
 
 function tokenizeLine(line: PLine): RowCell[] {
@@ -229,7 +235,7 @@ function labelsColumns(line: PLine): boolean {
 
 /** A line that only labels columns (pure in the line's text, so kept with its facts). */
 function isHeaderText(line: PLine): boolean {
-  return (line.facts.labelsColumns ??= labelsColumns(line));
+  return labelsColumnsMemo.get(line.facts, () => labelsColumns(line));
 }
 
 /** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
