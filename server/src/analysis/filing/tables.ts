@@ -261,7 +261,7 @@ function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
 }
 
 /** What the row reader (layout/rows.ts) asks of the form. */
-const ROW_JUDGE: RowJudge<PLine> = {
+export const ROW_JUDGE: RowJudge<PLine> = {
   cells: tokenizeLine,
   labelsColumns: isHeaderText,
   boilerplate: isBoilerplate,
