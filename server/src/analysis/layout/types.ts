@@ -17,7 +17,7 @@ import type { Token } from '../text/cells';
  *
  * - `tab-separated`: cells split by tabs (PDF/OCR converters);
  * - `fixed-width`: columns by character position (`pdftotext -layout`);
- * - `plain`: running text with single spaces (PDF text without layout, OCR);
+ * - `plain`: running text with single spaces (PDF text without layout, OCR); no reader of its own yet;
  * - `drawn-grid`: box drawing or ASCII rules between rows; a row's cells wrap over the lines between rules;
  * - `cut-grid`: ASCII grid tables whose cells cut long words at the cell width and wrap inline markup;
  * - `pipe-table`: markdown pipe tables, one row a line;
