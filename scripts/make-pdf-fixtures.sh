@@ -15,6 +15,7 @@
 # set nobody tunes the readers on; the accuracy command reports it on its own.
 #
 #   bash scripts/make-pdf-fixtures.sh [SHARED_REAL_DIR] [JOBS]
+#   RESUME=1 bash scripts/make-pdf-fixtures.sh     keeps OCR texts already written (an interrupted run)
 #
 # Needs chromium, poppler-utils and tesseract-ocr (+ -eng) from Debian. The printed pages and PDFs stay
 # in /tmp/form345-pdf (regenerable and large, not committed); the texts are committed, so the tests never need the tools. Chromium's header carries the date and time of printing:
@@ -55,34 +56,45 @@ plan() {
   done < <(ls "$REAL"/edgar-more/*.xml | LC_ALL=C sort)
 }
 
-one() { # stem kind source truth outdir
+# Phase 1, fast: the page, its PDF, both pdftotext readings and the truth.
+print_one() { # stem kind source truth outdir
   local stem=$1 kind=$2 src=$3 truth=$4 dir=$5
-  local html="$PAGES/$stem.html" pdf="$PAGES/$stem.pdf" tmp
+  local html="$PAGES/$stem.html" pdf="$PAGES/$stem.pdf"
   if [ "$kind" = html ]; then cp "$src" "$html"; else node --import tsx test/tools/render-edgar-html.ts "$src" >"$html"; fi
   chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$PAGES/.profile-$stem" \
     --print-to-pdf="$pdf" "file://$html" >/dev/null 2>&1
   rm -rf "$PAGES/.profile-$stem"
   pdftotext -layout "$pdf" "$dir/$stem.layout.txt"
   pdftotext "$pdf" "$dir/$stem.raw.txt"
-  tmp=$(mktemp -d)
-  for dpi in 300 150; do
-    pdftoppm -r "$dpi" -png "$pdf" "$tmp/p"
-    : >"$dir/$stem.ocr$dpi.txt"
-    local page
-    # tesseract ends each page with a form feed itself: the pages are simply concatenated.
-    for page in $(ls "$tmp"/p-*.png | sort -V); do
-      tesseract "$page" - 2>/dev/null >>"$dir/$stem.ocr$dpi.txt"
-    done
-    rm -f "$tmp"/p-*.png
-  done
-  rm -rf "$tmp"
   node --import tsx test/tools/xml-to-record.ts --rendered "$truth" >"$dir/$stem.expected.json"
   echo "$dir/$stem: $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p') page(s)"
 }
-export -f one
+
+# Phase 2, slow (tesseract): OCR of the pages at 300 and 150 dpi. With RESUME=1 an OCR text already
+# written is kept (only the printing date in its header would differ).
+ocr_one() { # stem kind source truth outdir
+  local stem=$1 dir=$5
+  local pdf="$PAGES/$stem.pdf" tmp dpi page
+  tmp=$(mktemp -d)
+  for dpi in 300 150; do
+    [ "${RESUME:-0}" = 1 ] && [ -s "$dir/$stem.ocr$dpi.txt" ] && continue
+    pdftoppm -r "$dpi" -png "$pdf" "$tmp/p"
+    : >"$dir/$stem.ocr$dpi.txt.part"
+    # tesseract ends each page with a form feed itself: the pages are simply concatenated.
+    for page in $(ls "$tmp"/p-*.png | sort -V); do
+      tesseract "$page" - 2>/dev/null >>"$dir/$stem.ocr$dpi.txt.part"
+    done
+    mv "$dir/$stem.ocr$dpi.txt.part" "$dir/$stem.ocr$dpi.txt"
+    rm -f "$tmp"/p-*.png
+  done
+  rm -rf "$tmp"
+  echo "$dir/$stem: OCR done"
+}
+export -f print_one ocr_one
 export PAGES
 
-plan | xargs -P "$JOBS" -L 1 bash -c 'one "$@"' _
+plan | xargs -P "$JOBS" -L 1 bash -c 'print_one "$@"' _
+plan | xargs -P "$JOBS" -L 1 bash -c 'ocr_one "$@"' _
 
 {
   echo "Tool versions used for the committed conversions:"

@@ -202,7 +202,11 @@ export function sum(corpus: string, groups: readonly Group[]): Group {
 // The corpora.
 
 function readJson(file: string): unknown {
-  return JSON.parse(readFileSync(file, 'utf8'));
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new Error(`${path.relative(ROOT, file)}: ${(e as Error).message}`);
+  }
 }
 
 /** The truth records of `<stem>.expected.json` (one filing) or `.expected.jsonl` (several). */
