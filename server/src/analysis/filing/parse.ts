@@ -18,6 +18,7 @@ import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, typ
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
+import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 import { FactsMemo } from '../text/memo';
@@ -41,6 +42,8 @@ export interface FilingModel {
   record: FilingRecord;
   /** Text the readers saw and could not place in the record (reported by `unread-text`). */
   problems: LayoutProblem[];
+  /** Page furniture set aside before reading (absolute lines), reported rather than dropped. */
+  furniture: Furniture[];
 }
 
 function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
@@ -157,7 +160,8 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
-  const lines = prepareLines(rawLines, baseLine);
+  const furniture: Furniture[] = [];
+  const lines = prepareLines(rawLines, baseLine, furniture);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
@@ -241,6 +245,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     sections,
     record,
     problems,
+    furniture,
   };
 }
 
