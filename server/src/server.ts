@@ -11,7 +11,6 @@ import {
   type CancellationToken,
   type InitializeParams,
   type InitializeResult,
-  type MessageReader,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
@@ -31,12 +30,27 @@ import { redirectConsole, transportFromArgs } from './lsp/transport';
 // --stdio, --socket and --pipe get the transport that writes diagnostics from cached JSON text
 // (lsp/transport.ts); --node-ipc is left to vscode-languageserver.
 const transport = transportFromArgs(process.argv.slice(2));
-const connection = transport
-  ? // A stream input is accepted next to a MessageWriter (each side is checked on its own); the
-    // typings only list same-kind pairs. A stream keeps the library's exit when stdin ends.
-    createConnection(ProposedFeatures.all, transport.input as MessageReader, transport.output)
-  : createConnection(ProposedFeatures.all);
+const connection = transport ? createConnection(ProposedFeatures.all, transport.input, transport.output) : createConnection(ProposedFeatures.all);
 if (transport?.stdio) redirectConsole(connection.console);
+
+let shutdownReceived = false;
+if (transport) {
+  // A frame that cannot be read leaves no trustworthy message boundary: say so and exit non-zero,
+  // so the client restarts the server instead of waiting forever on one that hears nothing.
+  transport.input.onError((err) => {
+    const message = `form345-language-server: ${describeError(err)}; exiting`;
+    process.stderr.write(`${message}\n`);
+    try {
+      connection.console.error(message);
+    } catch {
+      // the output may be gone too
+    }
+    setTimeout(() => process.exit(1), 100);
+    process.exitCode = 1;
+  });
+  // The input ended (the client went away): exit, cleanly only after a shutdown request.
+  transport.input.onClose(() => process.exit(shutdownReceived ? 0 : 1));
+}
 
 // connection.console reaches the client's output channel; stdout itself carries the protocol.
 const logger: Logger = {
@@ -101,7 +115,10 @@ async function refreshSettings(pushed: unknown): Promise<void> {
 
 connection.onDidChangeConfiguration((params) => void refreshSettings(params.settings));
 
-connection.onShutdown(() => store.dispose());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  store.dispose();
+});
 
 // ---------------------------------------------------------------------------------------------
 // Text synchronisation
