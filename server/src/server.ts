@@ -6,7 +6,10 @@
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
+  type InitializeError,
   createConnection,
   type CancellationToken,
   type InitializeParams,
@@ -85,9 +88,17 @@ function publish(snapshot: DocumentSnapshot): void {
 // Lifecycle and settings
 // ---------------------------------------------------------------------------------------------
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+let initialized = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  // Initialize comes once per session; a second one must not drop the documents opened since.
+  if (initialized) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received; the session and its open documents are kept', { retry: false });
+  initialized = true;
   features = clientFeatures(params.capabilities ?? {});
-  store = createStore(initOptions(params));
+  const opts = initOptions(params);
+  const requested = (params.initializationOptions as { today?: unknown } | null | undefined)?.today;
+  if (requested !== undefined && !opts.today) logger.error(`initializationOptions.today ${JSON.stringify(requested)} is not a date (YYYY-MM-DD); the real date is used`);
+  store = createStore(opts);
   settings.update(sectionFromPushedSettings(params.initializationOptions as unknown));
   return { capabilities: serverCapabilities(features), serverInfo: { name: 'form345-language-server', version: '0.1.0' } };
 });

@@ -117,9 +117,20 @@ function suppressed(f: Finding, d: Directives): boolean {
 // ---------------------------------------------------------------------------------------------
 // Analysing one filing.
 
+/**
+ * A calendar date written YYYY-MM-DD, as noon UTC (so no time zone moves it to another day), or
+ * undefined when it is no such date (`2020-13-45`, `2021-02-29`).
+ */
+export function parseIsoDay(text: unknown): Date | undefined {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const d = new Date(`${text}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? d : undefined;
+}
+
 function todayIso(options: AnalyzeOptions): string {
-  const d = options.today ?? new Date();
-  return d.toISOString().slice(0, 10);
+  const d = options.today;
+  // An invalid pinned date must not make every analysis throw: callers check, this is the backstop.
+  return (d && !Number.isNaN(d.getTime()) ? d : new Date()).toISOString().slice(0, 10);
 }
 
 function filingRangeOf(lines: readonly string[], base: number): Range {
