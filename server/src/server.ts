@@ -16,6 +16,7 @@ import {
   type InitializeResult,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
+import path from 'node:path';
 import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
@@ -24,6 +25,7 @@ import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
+import { WorkerOffload } from './lsp/offload';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
@@ -70,12 +72,20 @@ const publisher = new Publisher(connection, () => settings.ruleLevels);
 let features: ClientFeatures = clientFeatures({});
 let store: DocumentStore = createStore({});
 
+let offload: WorkerOffload | undefined;
+
 function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
+  const analyzeOptions = opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {};
+  // A filing of thousands of rows is analysed on a worker thread (bundled next to this file),
+  // so the server keeps answering while it is read.
+  offload?.dispose();
+  offload = WorkerOffload.create(path.join(__dirname, 'filing-worker.js'), analyzeOptions, logger);
   return new DocumentStore({
     logger,
     ...(opts.diagnosticsDelay !== undefined ? { debounceMs: opts.diagnosticsDelay } : {}),
     ...(opts.maxDocumentSize !== undefined ? { maxAnalyzedLength: opts.maxDocumentSize } : {}),
-    analyzeOptions: opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {},
+    analyzeOptions,
+    ...(offload ? { offload } : {}),
     onAnalyzed: publish,
   });
 }
@@ -129,6 +139,7 @@ connection.onDidChangeConfiguration((params) => void refreshSettings(params.sett
 connection.onShutdown(() => {
   shutdownReceived = true;
   store.dispose();
+  offload?.dispose();
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -72,6 +72,24 @@ test('random edit scripts through the server process equal a fresh open at every
   await client.close(uri);
 });
 
+test('while a filing of 4,000 rows is analysed, another document is answered', async () => {
+  const base = seeds().find((x) => x.name.startsWith('001'))!.text.split('\n');
+  const table = base.findIndex((l) => /Table I\b/i.test(l));
+  const row = base.findIndex((l, i) => i > table && /\d{2}\/\d{2}\/\d{4}/.test(l) && /\t[A-Z]\t/.test(l) && !/Month|Last|Street/.test(l));
+  const huge = [...base.slice(0, row), ...Array.from({ length: 4000 }, (_, k) => base[row]!.replace(/\b\d{1,3},\d{3}\b/, String(1000 + k))), ...base.slice(row + 1)].join('\n');
+  const hugeUri = 'file:///huge.txt';
+  const small = seeds()[0]!;
+  const smallUri = 'file:///small.txt';
+  await client.open(hugeUri, huge, 1);
+  await client.open(smallUri, small.text, 1);
+  const symbols = await client.request<unknown[]>('textDocument/documentSymbol', { textDocument: { uri: smallUri } });
+  assert.ok(symbols.length > 0);
+  assert.equal(client.published.get(hugeUri), undefined, 'the small document was answered before the huge one was published');
+  await client.diagnosticsFor(hugeUri, 1, 120_000);
+  await client.close(hugeUri);
+  await client.close(smallUri);
+});
+
 test('a second initialize is refused and keeps the open documents', async () => {
   const s = seeds()[0]!;
   const uri = 'file:///kept.txt';

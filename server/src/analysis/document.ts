@@ -298,6 +298,19 @@ interface Segment {
 type Anchor = { line: number; kind: 'title' | 'statement' };
 
 /**
+ * Analysis of large filings elsewhere (the server's worker thread), so one huge filing does not
+ * block its caller. `run` resolves to the same value as {@link analyzeFiling}, or to undefined
+ * when it could not (the filing is then analysed in place).
+ */
+export interface FilingOffload {
+  minLines: number;
+  run(lines: readonly string[], base: number, index: number): Promise<AnalyzedFiling | undefined>;
+}
+
+/** What {@link IncrementalAnalyzer.steps} yields: nothing (a slice ended), or a filing being analysed elsewhere. */
+export type AnalysisStep = void | Promise<AnalyzedFiling | undefined>;
+
+/**
  * Keeps a document's lines, its filing anchors and the last analysis; applies edits and
  * re-analyses only the filings whose lines changed.
  *
@@ -320,7 +333,11 @@ export class IncrementalAnalyzer {
   /** Lines below this have not been looked at for anchors yet (a new document is scanned in slices). */
   private anchorsScannedTo = 0;
 
-  constructor(text: string, private readonly options: AnalyzeOptions = {}) {
+  constructor(
+    text: string,
+    private readonly options: AnalyzeOptions = {},
+    private readonly offload?: FilingOffload,
+  ) {
     this.buffer = new LineBuffer(text);
     this.directiveLines = this.scanDirectives(0, this.lines.length);
   }
@@ -409,6 +426,7 @@ export class IncrementalAnalyzer {
   analyze(token?: CancellationLike): AnalysisResult | null {
     if (this.last) return this.last;
     const steps = this.steps();
+    // Synchronous: a filing offered to the offload is analysed in place instead (next(undefined)).
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
       if (token?.isCancellationRequested) return null;
@@ -418,9 +436,10 @@ export class IncrementalAnalyzer {
   /**
    * The analysis as a generator that yields after each re-analysed filing, so a caller can
    * interleave other work (the server answers requests between slices of a huge document).
-   * The caller must not apply changes while a generator is unfinished.
+   * The caller must not apply changes while a generator is unfinished. A yielded promise is a
+   * large filing analysed elsewhere: pass what it resolves to into the next `next()`.
    */
-  *steps(): Generator<void, AnalysisResult> {
+  *steps(): Generator<AnalysisStep, AnalysisResult, unknown> {
     if (this.last) return this.last;
     if (this.anchorsScannedTo < this.lines.length) yield* this.scanPendingAnchors();
     yield* this.resegment();
@@ -445,7 +464,7 @@ export class IncrementalAnalyzer {
   }
 
   /** Cuts the document into filings, reusing the analysis of every one whose lines are unchanged. */
-  private *resegment(): Generator<void, void> {
+  private *resegment(): Generator<AnalysisStep, void, unknown> {
     const lines = this.lines;
     const starts = filingStarts(this.anchors);
     const byStart = new Map<number, CacheEntry>();
@@ -472,7 +491,12 @@ export class IncrementalAnalyzer {
       }
       const segLines = lines.slice(seg.start, seg.end);
       if (!this.hasAnchor(seg) && !looksLikeFiling(segLines)) continue;
-      next.push({ lines: segLines, start: seg.start, filing: analyzeFiling(segLines, seg.start, index, this.options) });
+      let filing: AnalyzedFiling | undefined;
+      if (this.offload && segLines.length >= this.offload.minLines) {
+        const done: unknown = yield this.offload.run(segLines, seg.start, index);
+        if (done && typeof done === 'object') filing = done as AnalyzedFiling;
+      }
+      next.push({ lines: segLines, start: seg.start, filing: filing ?? analyzeFiling(segLines, seg.start, index, this.options) });
       yield;
     }
     this.cache = next;

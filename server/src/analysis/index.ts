@@ -4,5 +4,5 @@
  */
 export * from './types';
 export { analyze, IncrementalAnalyzer, parseIsoDay } from './document';
-export type { ContentChange } from './document';
+export type { AnalysisStep, ContentChange, FilingOffload } from './document';
 export { applyRuleLevels, DEFAULT_SEVERITY, RULE_DESCRIPTIONS } from './rules/levels';
