@@ -44,13 +44,10 @@ function lineTable(text: string): { starts: number[]; lengths: number[] } {
       starts.push(i + 1);
     }
   } else {
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || c === 13) {
-        lengths.push(i - starts[starts.length - 1]!);
-        if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m; m = breaks.exec(text)) {
+      lengths.push(m.index - starts[starts.length - 1]!);
+      starts.push(m.index + m[0].length);
     }
   }
   lengths.push(text.length - starts[starts.length - 1]!);
