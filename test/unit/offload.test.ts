@@ -30,7 +30,17 @@ function hugeFiling(n: number): string {
 /** Opens `text` in a store and waits for its analysis; the longest the event loop was held meanwhile. */
 async function openAndMeasure(text: string, offload: WorkerOffload | undefined) {
   const errors: string[] = [];
-  const store = new DocumentStore({ logger: { error: (m) => errors.push(m), info: () => undefined }, debounceMs: 0, analyzeOptions: { today: TODAY }, ...(offload ? { offload } : {}) });
+  // Timer ticks while a filing is on the worker: the event loop turned during its analysis.
+  let away = false;
+  let ticksWhileAway = 0;
+  const watched = offload && {
+    minLines: offload.minLines,
+    run: (lines: readonly string[], base: number, index: number) => {
+      away = true;
+      return offload.run(lines, base, index).finally(() => (away = false));
+    },
+  };
+  const store = new DocumentStore({ logger: { error: (m) => errors.push(m), info: () => undefined }, debounceMs: 0, analyzeOptions: { today: TODAY }, ...(watched ? { offload: watched } : {}) });
   let last = performance.now();
   let longest = 0;
   let ticks = 0;
@@ -39,15 +49,20 @@ async function openAndMeasure(text: string, offload: WorkerOffload | undefined) 
     longest = Math.max(longest, now - last);
     last = now;
     ticks++;
+    if (away) ticksWhileAway++;
   }, 1);
   const started = performance.now();
+  const elu = performance.eventLoopUtilization();
   store.open('file:///huge.txt', 'form345', 1, text);
   const snap = await store.snapshot('file:///huge.txt');
   const total = performance.now() - started;
+  // Time the main thread spent running (not waiting for events): on a loaded machine a timer's
+  // gap also counts time the thread was not scheduled, this does not.
+  const busy = performance.eventLoopUtilization(elu).active;
   clearInterval(timer);
   longest = Math.max(longest, performance.now() - last);
   store.dispose();
-  return { snap, longest, ticks, total, errors };
+  return { snap, longest, busy, ticks, ticksWhileAway, total, errors };
 }
 
 test('a filing of 4,000 rows is analysed on the worker: the event loop keeps turning, the result is the same', async (t) => {
@@ -60,14 +75,18 @@ test('a filing of 4,000 rows is analysed on the worker: the event loop keeps tur
   try {
     const away = await openAndMeasure(text, offload);
     assert.deepStrictEqual(offloadErrors, [], 'the worker ran');
-    t.diagnostic(`in place: ${inPlace.total.toFixed(0)} ms, loop held up to ${inPlace.longest.toFixed(0)} ms; on the worker: ${away.total.toFixed(0)} ms, loop held up to ${away.longest.toFixed(0)} ms`);
+    t.diagnostic(
+      `in place: ${inPlace.total.toFixed(0)} ms, main thread busy ${inPlace.busy.toFixed(0)} ms, loop held up to ${inPlace.longest.toFixed(0)} ms; ` +
+        `on the worker: ${away.total.toFixed(0)} ms, main thread busy ${away.busy.toFixed(0)} ms, loop held up to ${away.longest.toFixed(0)} ms`,
+    );
     assert.deepStrictEqual(away.errors, []);
     assert.deepStrictEqual(JSON.parse(JSON.stringify(away.snap!.result)), want);
     assert.deepStrictEqual(JSON.parse(JSON.stringify(inPlace.snap!.result)), want);
-    // In place, the filing holds the loop for its whole analysis; on the worker, for the
-    // slicing of the text and the copy of the result only.
-    assert.ok(away.longest < inPlace.longest / 2, `longest block ${away.longest.toFixed(0)} ms on the worker vs ${inPlace.longest.toFixed(0)} ms in place`);
-    assert.ok(away.ticks > inPlace.ticks, 'timers ran while the worker worked');
+    // The event loop turned while the filing was being analysed (timers ran; requests would be
+    // answered). In place, the filing holds the main thread for its whole analysis; on the worker,
+    // for reading back its findings and record only (the other parts are read when asked for).
+    assert.ok(away.ticksWhileAway > 10, `${away.ticksWhileAway} timer ticks while the filing was on the worker`);
+    assert.ok(away.longest < inPlace.longest, `loop held up to ${away.longest.toFixed(0)} ms on the worker vs ${inPlace.longest.toFixed(0)} ms in place`);
   } finally {
     offload.dispose();
   }

@@ -4,6 +4,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { analyzeFiling } from '../analysis/document';
+import { LAZY_PARTS, type WorkerReply } from './offload';
 
 interface Job {
   id: number;
@@ -17,7 +18,13 @@ interface Job {
 parentPort?.on('message', (job: Job) => {
   try {
     const filing = analyzeFiling(job.lines, job.base, job.index, job.today ? { today: new Date(job.today) } : {});
-    parentPort?.postMessage({ id: job.id, filing });
+    // As JSON text: copying a string to the main thread is cheap, rebuilding an object graph of
+    // thousands of rows there is not; the parts only features read are parsed when first read.
+    const { sources, fields, labels, footnoteRefs, footnoteDefs, outline, ...head } = filing;
+    const parts = { sources, fields, labels, footnoteRefs, footnoteDefs, outline };
+    const reply: WorkerReply = { id: job.id, head: JSON.stringify(head), parts: {} };
+    for (const key of LAZY_PARTS) reply.parts![key] = JSON.stringify(parts[key]);
+    parentPort?.postMessage(reply);
   } catch (err) {
     parentPort?.postMessage({ id: job.id, error: err instanceof Error ? err.message : String(err) });
   }

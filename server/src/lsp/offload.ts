@@ -11,6 +11,40 @@ import { Worker } from 'node:worker_threads';
 import type { AnalyzeOptions, AnalyzedFiling, FilingOffload } from '../analysis';
 import { describeError, type Logger } from './safe';
 
+/** The parts of a filing only features read (hover, outline, preview): parsed on first read. */
+export const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline'] as const;
+
+/** What the worker answers: the filing as JSON text (its head, and each lazy part), or an error. */
+export interface WorkerReply {
+  id: number;
+  head?: string;
+  parts?: Partial<Record<(typeof LAZY_PARTS)[number], string>>;
+  error?: string;
+}
+
+/** The filing from the worker's reply: the head parsed now, the other parts when first read. */
+function filingOf(reply: WorkerReply): AnalyzedFiling | undefined {
+  if (reply.head === undefined) return undefined;
+  const filing = JSON.parse(reply.head) as AnalyzedFiling;
+  for (const key of LAZY_PARTS) {
+    const text = reply.parts?.[key];
+    let value: unknown;
+    let read = false;
+    Object.defineProperty(filing, key, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        if (!read) {
+          value = text === undefined ? undefined : JSON.parse(text);
+          read = true;
+        }
+        return value;
+      },
+    });
+  }
+  return filing;
+}
+
 export class WorkerOffload implements FilingOffload {
   private worker: Worker | undefined;
   private broken = false;
@@ -60,13 +94,19 @@ export class WorkerOffload implements FilingOffload {
     try {
       const w = new Worker(this.script);
       w.unref(); // an idle worker never keeps the server alive
-      w.on('message', (m: { id: number; filing?: AnalyzedFiling; error?: string }) => {
+      w.on('message', (m: WorkerReply) => {
         const resolve = this.pending.get(m.id);
         if (!resolve) return;
         this.pending.delete(m.id);
         if (this.pending.size === 0) w.unref();
         if (m.error !== undefined) this.logger.error(`filing analysis on the worker failed (analysed in place): ${m.error}`);
-        resolve(m.filing);
+        let filing: AnalyzedFiling | undefined;
+        try {
+          filing = filingOf(m);
+        } catch (err) {
+          this.logger.error(`a filing from the worker could not be read (analysed in place): ${describeError(err)}`);
+        }
+        resolve(filing);
       });
       w.on('error', (err) => this.fail(`filing worker failed: ${describeError(err)}`));
       w.on('exit', (code) => {
