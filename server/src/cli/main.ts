@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_SEVERITY, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
+import { DEFAULT_SEVERITY, parseIsoDay, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
 import { expandInputs, STDIN, type InputFile } from './files';
 import { jsonArray, sarif, textLines } from './output';
@@ -315,9 +315,12 @@ function listRules(json: boolean): string {
   return `${RULE_CODES.map((c) => `${c.padEnd(27)} ${DEFAULT_SEVERITY[c].padEnd(11)} ${RULE_DESCRIPTIONS[c]}`).join('\n')}\n`;
 }
 
+/** FORM345_TODAY, checked to be a real calendar date (a bad one is the caller's, not a file's, problem). */
 function todayFromEnv(): string | undefined {
   const t = process.env.FORM345_TODAY;
-  return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
+  if (!t) return undefined;
+  if (!parseIsoDay(t)) throw new UsageError(`FORM345_TODAY=${JSON.stringify(t.slice(0, 40))} is not a date (YYYY-MM-DD)`);
+  return t;
 }
 
 export interface Io {
@@ -349,6 +352,13 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     return 0;
   }
   const command = options.command;
+  let today: string | undefined;
+  try {
+    today = todayFromEnv();
+  } catch (e) {
+    io.stderr.write(`form345: ${(e as Error).message}\n`);
+    return 2;
+  }
   const { files, problems } = expandInputs(options.inputs);
   const progress = new Progress(files.length, io.stderr, options.progress);
   const say = (line: string) => progress.message(`form345: ${line}`);
@@ -371,7 +381,6 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     } else if (streaming) io.stdout(textLines([r]));
     else collected.push(r);
   };
-  const today = todayFromEnv();
   const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);
