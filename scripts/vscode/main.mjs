@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run main`: the README's main job. Sets up what is missing (npm ci, Node 24 + code-server in
-// .vscode-test/), builds and packages the extension, installs it into code-server and opens fixtures/
+// `npm run main`: the README's main job. Sets up what is missing (Debian packages through
+// scripts/setup.sh, npm ci, Node 24 + code-server in .vscode-test/), builds and packages the extension, installs it into code-server and opens fixtures/
 // together with copies of the seeds in a real VS Code on 127.0.0.1. Prints the URL and keeps serving
 // until Ctrl+C.
 //
@@ -20,7 +20,13 @@ const smoke = argv.includes('--smoke');
 const portArg = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : undefined;
 const started = Date.now();
 
-// 1. npm dependencies, the same rule as scripts/test-all.sh: missing, or the lockfile is newer.
+// 1. System packages (chromium, libkrb5-dev, ...): scripts/setup.sh installs what is missing, or
+// stops with one line saying what to run; the same list as npm test, so one set-up serves both.
+if (process.env.FORM345_SKIP_SETUP !== '1') {
+  if ((await run('bash', [join(ROOT, 'scripts', 'setup.sh')], { cwd: ROOT })) !== 0) die(TAG, 'system packages missing (see the line above)');
+}
+
+// 2. npm dependencies, the same rule as scripts/test-all.mjs: missing, or the lockfile is newer.
 const nm = join(ROOT, 'node_modules');
 const stamp = join(nm, '.package-lock.json');
 if (!existsSync(nm) || !existsSync(stamp) || statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs) {
@@ -30,7 +36,7 @@ if (!existsSync(nm) || !existsSync(stamp) || statSync(join(ROOT, 'package-lock.j
 
 await ensureProvisioned(TAG);
 
-// 2. The workspace: the repo's fixtures/ as they are (edits land in the repo) and the seeds as copies
+// 3. The workspace: the repo's fixtures/ as they are (edits land in the repo) and the seeds as copies
 // (the originals in ../shared are read-only reference texts).
 pruneRuns();
 const runDir = makeRunDir('main');
@@ -44,7 +50,7 @@ writeFileSync(
   JSON.stringify({ folders: [{ path: join(ROOT, 'fixtures'), name: 'fixtures' }, { path: seedsCopy, name: 'seeds (copies)' }] }, null, 2),
 );
 
-// 3. Real VS Code (provisioned on first run) and the packaged extension, installed into it.
+// 4. Real VS Code (provisioned on first run) and the packaged extension, installed into it.
 const vsixArg = argv.includes('--vsix') ? argv[argv.indexOf('--vsix') + 1] : undefined;
 const vsix = vsixArg ?? (await packageExtension({ out: join(runDir, 'form345.vsix') }));
 
