@@ -1,10 +1,10 @@
 /**
  * The `form345` command as a user runs it: the built bin, real files, exit codes, outputs.
  */
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/analysis';
@@ -16,6 +16,9 @@ import { Rng } from '../gen';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const BIN = path.join(ROOT, 'bin', 'form345.js');
+// Every folder a test makes lives under this one, removed when the file's tests end.
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'form345-cli-test-'));
+after(() => rmSync(TMP, { recursive: true, force: true, maxRetries: 2 }));
 
 function seed(prefix: string): string {
   return path.join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'))!);
@@ -87,7 +90,7 @@ test('--rule and --config set rule levels; off removes a rule', () => {
   const off = cli(['check', '--rule', 'missing-transaction-code=off', seed('000')]);
   assert.equal(off.code, 0);
   assert.doesNotMatch(off.stdout, /missing-transaction-code/);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-cli-'));
+  const dir = tmp('cli');
   const cfg = path.join(dir, 'cfg.json');
   writeFileSync(cfg, JSON.stringify({ rules: { 'late-filing': 'error' } }));
   const late = cli(['check', '--config', cfg, seed('002')]);
@@ -102,7 +105,7 @@ test('usage and I/O problems exit 2 with a one-line message', () => {
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-bin-'));
+  const dir = tmp('bin');
   const bin = path.join(dir, 'blob.txt');
   writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255, 254]));
   const r = cli(['check', bin]);
@@ -111,7 +114,7 @@ test('usage and I/O problems exit 2 with a one-line message', () => {
 });
 
 test('directories are walked and globs expanded, each file once', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-dir-'));
+  const dir = tmp('dir');
   mkdirSync(path.join(dir, 'sub'));
   writeFileSync(path.join(dir, 'a.txt'), readFileSync(seed('000')));
   writeFileSync(path.join(dir, 'sub', 'b.form4'), readFileSync(seed('001')));
@@ -123,7 +126,7 @@ test('directories are walked and globs expanded, each file once', () => {
 });
 
 test('a large batch runs on worker threads and keeps input order', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-batch-'));
+  const dir = tmp('batch');
   const names: string[] = [];
   for (let i = 0; i < 60; i++) {
     const name = `f${String(i).padStart(3, '0')}.txt`;
@@ -142,7 +145,7 @@ test('a large batch runs on worker threads and keeps input order', () => {
 // ---------------------------------------------------------------------------------------------
 
 function tmp(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `form345-${prefix}-`));
+  return mkdtempSync(path.join(TMP, `${prefix}-`));
 }
 
 function cliIn(args: string[], input: string | Buffer, cwd = ROOT) {
