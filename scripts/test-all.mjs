@@ -11,9 +11,9 @@
 // fails too: the layers run with a temp directory of their own, looked at after each.
 // Plain Node ESM: it runs before `npm ci`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { countMocha, countNodeTest, countUiSteps, formatSummary, layerResult } from './test-summary.mjs';
 
@@ -57,10 +57,13 @@ async function step(name, title, cmd, args) {
   return r.code === 0;
 }
 
-// 1. System packages. setup.sh prints nothing when all are there, one line saying what to run when
-// it may not install them.
+// 1. System packages. setup.sh prints nothing when all are there, and stops with one line saying
+// what to run when it may not install them: that line is the last word then, no summary after it.
 if (on('FORM345_SKIP_SETUP')) optedOut.push('system package check (FORM345_SKIP_SETUP=1)');
-else if (!(await step('setup', 'system packages (scripts/setup.sh)', 'bash', [join(ROOT, 'scripts', 'setup.sh')]))) finish();
+else {
+  const r = await run('bash', [join(ROOT, 'scripts', 'setup.sh')]);
+  if (r.code !== 0) process.exit(r.code);
+}
 
 // 2. npm packages: missing, or the lockfile is newer than the install.
 const stamp = join(ROOT, 'node_modules', '.package-lock.json');
@@ -93,6 +96,9 @@ for (const layer of LAYERS) {
   }
   console.log(`== ${layer.title}`);
   const tmp = mkdtempSync(join(tmpdir(), 'form345-npm-test-'));
+  // tsx keeps its compile cache in the temp dir: the layer uses the usual one, so it starts warm.
+  const tsxCache = join(tmpdir(), `tsx-${process.getuid?.() ?? ''}`);
+  if (existsSync(tsxCache)) symlinkSync(tsxCache, join(tmp, basename(tsxCache)));
   const r = await run('npm', ['run', '--silent', layer.script], { ...process.env, ...color, TMPDIR: tmp });
   const left = readdirSync(tmp).filter((n) => n.startsWith('form345-'));
   rmSync(tmp, { recursive: true, force: true, maxRetries: 2 });

@@ -23,7 +23,9 @@ const started = Date.now();
 // 1. System packages (chromium, libkrb5-dev, ...): scripts/setup.sh installs what is missing, or
 // stops with one line saying what to run; the same list as npm test, so one set-up serves both.
 if (process.env.FORM345_SKIP_SETUP !== '1') {
-  if ((await run('bash', [join(ROOT, 'scripts', 'setup.sh')], { cwd: ROOT })) !== 0) die(TAG, 'system packages missing (see the line above)');
+  // Its own line says what is missing and what to run: nothing to add to it.
+  const code = await run('bash', [join(ROOT, 'scripts', 'setup.sh')], { cwd: ROOT });
+  if (code !== 0) process.exit(code);
 }
 
 // 2. npm dependencies, the same rule as scripts/test-all.mjs: missing, or the lockfile is newer.
