@@ -11,10 +11,11 @@
 // fails too: the layers run with a temp directory of their own, looked at after each.
 // Plain Node ESM: it runs before `npm ci`.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeModulesIsLink, npmInstallNeeded } from './npm-deps.mjs';
 import { countMocha, countNodeTest, countUiSteps, formatSummary, layerResult } from './test-summary.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -65,9 +66,14 @@ else {
   if (r.code !== 0) process.exit(r.code);
 }
 
-// 2. npm packages: missing, or the lockfile is newer than the install.
-const stamp = join(ROOT, 'node_modules', '.package-lock.json');
-if (!existsSync(stamp) || statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs) {
+// 2. npm packages, when node_modules does not hold what the lockfile pins.
+const why = npmInstallNeeded(ROOT);
+if (why) {
+  if (nodeModulesIsLink(ROOT)) {
+    console.error(`npm test: node_modules is a link and ${why}; npm ci here would empty the linked one: run npm ci in a checkout of its own`);
+    process.exit(1);
+  }
+  console.log(`npm test: ${why}`);
   if (!(await step('npm ci', 'installing npm dependencies', 'npm', ['ci', '--no-audit', '--no-fund']))) finish();
 }
 

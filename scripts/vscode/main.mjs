@@ -7,12 +7,13 @@
 // --smoke: start, load the workbench in headless chromium, open a seed, check the extension recognized
 // it (language mode in the status bar), print OK and exit. For testing the main job itself.
 // --port N: fixed port (default: a free one). --vsix FILE: install that package instead of building one.
-import { existsSync, statSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS, die, freePort, isolatedEnv, killGroup, log, makeRunDir, pruneRuns, run, useRunTmp } from './lib.mjs';
 import { installVsix, startCodeServer } from './code-server.mjs';
 import { packageExtension } from './package.mjs';
 import { ensureProvisioned } from './prepare.mjs';
+import { nodeModulesIsLink, npmInstallNeeded } from '../npm-deps.mjs';
 
 const TAG = 'main';
 const argv = process.argv.slice(2);
@@ -28,11 +29,11 @@ if (process.env.FORM345_SKIP_SETUP !== '1') {
   if (code !== 0) process.exit(code);
 }
 
-// 2. npm dependencies, the same rule as scripts/test-all.mjs: missing, or the lockfile is newer.
-const nm = join(ROOT, 'node_modules');
-const stamp = join(nm, '.package-lock.json');
-if (!existsSync(nm) || !existsSync(stamp) || statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs) {
-  log(TAG, 'installing npm dependencies (npm ci)');
+// 2. npm dependencies, when node_modules does not hold what the lockfile pins (as npm test decides).
+const why = npmInstallNeeded(ROOT);
+if (why) {
+  if (nodeModulesIsLink(ROOT)) die(TAG, `node_modules is a link and ${why}; npm ci here would empty the linked one: run npm ci in a checkout of its own`);
+  log(TAG, `installing npm dependencies (npm ci): ${why}`);
   if ((await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT })) !== 0) die(TAG, 'npm ci failed');
 }
 
