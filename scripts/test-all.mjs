@@ -64,6 +64,7 @@ if (on('FORM345_SKIP_SETUP')) optedOut.push('system package check (FORM345_SKIP_
 else {
   const r = await run('bash', [join(ROOT, 'scripts', 'setup.sh')]);
   if (r.code !== 0) process.exit(r.code);
+  steps.push({ name: 'setup', ok: true, ms: r.ms });
 }
 
 // 2. npm packages, when node_modules does not hold what the lockfile pins.
