@@ -26,6 +26,8 @@ export interface FileResult {
   filings: number;
   /** The normalized records (normalize only; empty for check). */
   records: FilingRecord[];
+  /** Beside each record: the 1-based line its filing starts on (normalize only; empty for check). */
+  starts: number[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
 }
@@ -45,7 +47,7 @@ export interface FileJob {
 export const MAX_BYTES = 200 * 1024 * 1024;
 
 function failed(file: string, problem: string): FileResult {
-  return { file, problem, filings: 0, records: [], findings: [] };
+  return { file, problem, filings: 0, records: [], starts: [], findings: [] };
 }
 
 function readProblem(e: unknown): string {
@@ -133,7 +135,9 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
   const filings = result.filings.length;
-  if (job.want === 'records') return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), findings: [] };
+  if (job.want === 'records') {
+    return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), starts: result.filings.map((f) => f.range.start.line + 1), findings: [] };
+  }
   const findings = applyRuleLevels(result.findings, job.levels)
     .map((f) => ({
       line: f.range.start.line + 1,
@@ -145,5 +149,5 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
       message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: job.file, note: decoded.note, filings, records: [], findings };
+  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings };
 }
