@@ -244,6 +244,11 @@ export interface FootnoteRef {
   range: Range;
   /** Pointer of the row (or header value) that cites it, e.g. "/derivative/0". */
   pointer: string;
+  /**
+   * The field of that row whose value the reference annotates (the value it is written after), e.g.
+   * "pricePerShare"; `reportedEarly` is the V column. EDGAR's XML carries the reference on that element.
+   */
+  field?: FieldName;
 }
 
 export interface FootnoteDef {

@@ -391,7 +391,7 @@ export function collectSpans(model: FilingModel): FilingSpans {
     const base = `/${r.table}/${r.index}`;
     sources[base] = r.range;
     for (const f of r.fields) put(`${base}/${f.field}`, f.field, f.range, f.raw);
-    for (const ref of r.refs) footnoteRefs.push({ id: ref.id, range: ref.range, pointer: base });
+    for (const ref of r.refs) footnoteRefs.push({ id: ref.id, range: ref.range, pointer: base, ...(ref.field ? { field: ref.field } : {}) });
   }
   const footnoteDefs: FootnoteDef[] = model.footnotes.map((f, i) => {
     sources[`/footnotes/${i}`] = f.range;
