@@ -138,6 +138,7 @@ export function analyzeFiling(lines: readonly string[], base: number, index: num
     range,
     layout: model.layout,
     record: model.record,
+    aff10b5One: model.planBox.value,
     ...spans,
     outline: buildOutline(model, range),
     findings,

@@ -290,6 +290,11 @@ export interface AnalyzedFiling {
   range: Range;
   layout: LayoutKind;
   record: FilingRecord;
+  /**
+   * The Rule 10b5-1(c) box of Forms 4 and 5 (XML `aff10b5One`): checked, unchecked, or null where the
+   * form does not print it. Not in the normalized record (the shared schema has no such field).
+   */
+  aff10b5One?: boolean | null;
   /** JSON pointer → where the value, row, owner, footnote or signature stands in the text. */
   sources: Record<string, Range>;
   fields: FieldSpan[];

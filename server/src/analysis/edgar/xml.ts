@@ -272,11 +272,9 @@ function formDigitOf(record: FilingRecord): string | null {
   return record.formType ? record.formType[0] : null;
 }
 
-/**
- * The `ownershipDocument` of one filing. `aff10b5One` is the Rule 10b5-1 box where the form
- * prints it and the text shows it (`tenb5One`: true, false, or null when not shown).
- */
-export function ownershipXml(filing: AnalyzedFiling, options: XmlOptions = {}, tenb5One: boolean | null = null): XmlExport {
+/** The `ownershipDocument` of one filing. */
+export function ownershipXml(filing: AnalyzedFiling, options: XmlOptions = {}): XmlExport {
+  const tenb5One = filing.aff10b5One ?? null;
   const rec = filing.record;
   const digit = formDigitOf(rec);
   const out = new Out();

@@ -14,7 +14,7 @@ import type {
   Range,
   ReportingOwnerRecord,
 } from '../types';
-import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
+import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, parsePlanBox, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
@@ -35,6 +35,8 @@ export interface FilingModel {
   signatures: ParsedSignature[];
   remarks: { text: string | null; range?: Range };
   exitBox: { value: boolean | null; range?: Range };
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023). */
+  planBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
 }
@@ -222,6 +224,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5 || bareSeparators(headerLines) >= 3;
   const header = parseHeader(headerLines, digit, rawHtml);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
+  const planBox = digit === '3' ? { value: null } : parsePlanBox(headerLines);
 
   const rows = [
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
@@ -290,6 +293,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     signatures,
     remarks,
     exitBox,
+    planBox,
     sections,
     record,
   };
