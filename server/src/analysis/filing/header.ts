@@ -950,6 +950,8 @@ function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, othe
   const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
   for (let j = from; j <= last; j++) {
     if (j !== k && otherCaption.test(lines[j].masked)) break;
+    // A mark alone on a line just above the caption (raw HTML: the box's cell, then the caption's).
+    if (j < k && /^\s*(?:X|☒)\s*$/.test(lines[j].masked)) return { value: true, range };
     const head = lines[j].masked.slice(0, Math.max(m.index, 8));
     if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
     // The mark first on its line, left of the caption's column, the caption's words after it

@@ -641,7 +641,8 @@ function slotField(slot: string): FieldName {
 /**
  * Which field each token's footnote references annotate. A reference belongs to the value it is
  * written after: glued to it ("2.64(1)"), in its cell, or a lone reference the alignment set aside;
- * a reference standing in for a value (a footnoted date) is that column's. A row that opens with a
+ * a reference standing in for a value (a footnoted date) is that column's, and so are the ones
+ * written after it ("(1)(2)" in an exercisable-date cell). A row that opens with a
  * reference before any value gives it to the first value after it.
  */
 function refFields(tokens: Token[], alignment: Alignment): Map<Token, FieldName> {
@@ -652,7 +653,7 @@ function refFields(tokens: Token[], alignment: Alignment): Map<Token, FieldName>
   const pending: Token[] = [];
   for (const t of tokens) {
     const own = placed.get(t);
-    if (own && t.type !== 'ref') {
+    if (own) {
       last = own;
       for (const p of pending.splice(0)) out.set(p, own);
     }
