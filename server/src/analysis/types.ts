@@ -142,6 +142,15 @@ export const RULE_CODES = [
   'officer-title-missing',
   'no-rows',
   'ocr-text',
+  // EDGAR's acceptance checks (server/src/analysis/edgar).
+  'edgar-too-many-owners',
+  'edgar-too-many-rows',
+  'edgar-too-many-footnotes',
+  'edgar-value-too-long',
+  'edgar-required-value',
+  'edgar-nature-on-direct',
+  'edgar-missing-original-date',
+  'edgar-missing-cik',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

@@ -1,4 +1,5 @@
 import type { Finding, RuleCode, RuleLevel, Severity } from '../types';
+import { EDGAR_DEFAULT_SEVERITY, EDGAR_DESCRIPTIONS } from '../edgar/codes';
 
 /** Default severity of every rule: errors are hard rules, hints are typical patterns. */
 export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
@@ -21,6 +22,7 @@ export const DEFAULT_SEVERITY: Record<RuleCode, Severity> = {
   'officer-title-missing': 'warning',
   'no-rows': 'warning',
   'ocr-text': 'hint',
+  ...EDGAR_DEFAULT_SEVERITY,
 };
 
 /** One line per rule, for settings descriptions and `form345 check --list-rules`. */
@@ -44,6 +46,7 @@ export const RULE_DESCRIPTIONS: Record<RuleCode, string> = {
   'officer-title-missing': 'Officer is checked but no officer title is given (or Other without its text).',
   'no-rows': 'A Form 4 or 5 with no rows in either table and the exit box not checked.',
   'ocr-text': 'Boilerplate text damaged by OCR (DMB Number, a Greek or Cyrillic look-alike letter).',
+  ...EDGAR_DESCRIPTIONS,
 };
 
 /** Applies per-rule levels: drops rules set to `off`, sets the severity of the others. */

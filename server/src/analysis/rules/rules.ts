@@ -14,6 +14,7 @@ import { expectedDirection } from '../domain/codes';
 import { addBusinessDays, businessDaysAfter, dateCandidates, formatDateLike, parseUsDate } from '../domain/calendar';
 import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage, type LookalikeHit } from '../domain/ocr';
 import type { PLine } from '../filing/prepare';
+import { EDGAR_RULES } from '../edgar/rules';
 
 export interface RuleContext {
   model: FilingModel;
@@ -376,6 +377,9 @@ export const RULES: Record<RuleCode, Rule> = {
   'officer-title-missing': officerTitleMissing,
   'no-rows': noRows,
   'ocr-text': ocrText,
+  ...EDGAR_RULES,
+  // Run by the XML export, which has the CIK map (edgar/export.ts).
+  'edgar-missing-cik': () => [],
 };
 
 /** Runs every rule; a rule that throws is skipped (a checker must never take the editor down). */
