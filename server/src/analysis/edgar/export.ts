@@ -4,10 +4,9 @@
  * Shared by the CLI (`form345 xml`), the language server and the preview.
  */
 import type { AnalysisResult, Finding, RuleLevel } from '../types';
-import { applyRuleLevels } from '../rules/levels';
-import { DEFAULT_SEVERITY } from '../rules/levels';
+import { applyRuleLevels, DEFAULT_SEVERITY } from '../rules/levels';
 import { EDGAR_CHECKS } from './codes';
-import type { CikMap } from './cikMap';
+import { lookupCik, type CikMap } from './cikMap';
 import { ownershipXml } from './xml';
 
 export interface EdgarExport {
@@ -21,6 +20,8 @@ export interface EdgarExport {
 export interface ExportOptions {
   cikMap?: CikMap;
   levels?: Partial<Record<string, RuleLevel>>;
+  /** false: the verdict only (the preview), the XML is not written ('' instead). */
+  xml?: boolean;
 }
 
 /** Whether a finding is one of EDGAR's acceptance checks. */
@@ -34,7 +35,15 @@ export function isEdgarCheck(f: Finding): boolean {
  */
 export function exportFiling(result: AnalysisResult, index: number, options: ExportOptions = {}): EdgarExport {
   const filing = result.filings[index];
-  const { xml, issuerCik, ownerCiks } = ownershipXml(filing, { cikMap: options.cikMap });
+  const map = options.cikMap;
+  const { xml, issuerCik, ownerCiks } =
+    options.xml === false
+      ? {
+          xml: '',
+          issuerCik: map ? lookupCik(map, filing.record.issuer.tradingSymbol, filing.record.issuer.name) : null,
+          ownerCiks: filing.record.reportingOwners.map((o) => (map ? lookupCik(map, o.name) : null)),
+        }
+      : ownershipXml(filing, { cikMap: map });
   const findings = result.findings.filter((f) => f.filing === index && isEdgarCheck(f));
   const missing: string[] = [];
   if (!issuerCik) missing.push(`the issuer${filing.record.issuer.tradingSymbol ? ` (${filing.record.issuer.tradingSymbol})` : filing.record.issuer.name ? ` (${filing.record.issuer.name})` : ''}`);
