@@ -88,7 +88,8 @@ const ROW_LIMITS: [string, number, string][] = [
 const valueTooLong = ({ model }: EdgarContext): Finding[] => {
   const out: Finding[] = [];
   const check = (value: string | null | undefined, limit: number, what: string, range: Range | undefined, pointer: string) => {
-    if (!value || !range) return;
+    // Collapsing whitespace only shortens: a value within the limit as it is needs no more work.
+    if (!value || !range || value.length <= limit) return;
     const len = value.replace(/\s+/g, ' ').trim().length;
     if (len > limit) out.push(finding('edgar-value-too-long', `The ${what} has ${len} characters; EDGAR takes at most ${limit}. Shorten it${limit <= 60 ? ' and put the rest in a footnote' : ''}.`, range, pointer));
   };
@@ -147,11 +148,11 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
   for (const r of model.rows) {
     // A Form 3 row read as a transaction is code-on-form3's: its values stand in other columns.
     if (r.form3Code) continue;
+    const rec = r.record as unknown as Record<string, unknown>;
     // A cell with text that is not a value (an impossible date) is the general rules' to report.
-    const written = new Set(r.fields.map((f) => f.field));
     const missing = requiredFields(r, form).filter(([field]) => {
-      const v = (r.record as unknown as Record<string, unknown>)[field];
-      return (v === null || v === '') && !written.has(field as never) && !footnoted(r, field);
+      const v = rec[field];
+      return (v === null || v === '') && !r.fields.some((f) => f.field === field) && !footnoted(r, field);
     });
     if (!missing.length) continue;
     const names = missing.map(([, what]) => what);

@@ -974,6 +974,8 @@ const EXIT_CAPTION_WORDS_RE = /no\s+longer|Section\s+16|obligations|continue|Ins
  */
 export function parsePlanBox(lines: PLine[]): HeaderValue<boolean | null> {
   for (let k = 0; k < lines.length; k++) {
+    // Cheap test first: most header lines hold no "Check".
+    if (!/heck/i.test(lines[k].masked)) continue;
     // The caption may wrap anywhere ("Check this box" / "to indicate"); its words decide.
     const m = /Check\s+this(?:\s+box\b(?!\s+if\b))?(?=\s|$)/i.exec(lines[k].masked);
     if (!m || !(PLAN_BOX_RE.test(phraseAt(lines, k, m.index)) || PLAN_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;

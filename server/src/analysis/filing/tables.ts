@@ -638,6 +638,8 @@ function slotField(slot: string): FieldName {
   return (slot === 'sharesA' || slot === 'sharesD' ? 'shares' : slot === 'v' ? 'reportedEarly' : slot) as FieldName;
 }
 
+const NO_REFS: Map<Token, FieldName> = new Map();
+
 /**
  * Which field each token's footnote references annotate. A reference belongs to the value it is
  * written after: glued to it ("2.64(1)"), in its cell, or a lone reference the alignment set aside;
@@ -646,6 +648,8 @@ function slotField(slot: string): FieldName {
  * reference before any value gives it to the first value after it.
  */
 function refFields(tokens: Token[], alignment: Alignment): Map<Token, FieldName> {
+  // Most rows cite no footnote: nothing to place.
+  if (!tokens.some((t) => t.refSpans.length)) return NO_REFS;
   const placed = new Map<Token, FieldName>();
   for (const f of alignment.fills) for (const t of f.tokens) placed.set(t, slotField(f.slot.field));
   const out = new Map<Token, FieldName>();
