@@ -50,8 +50,10 @@ if (transport) {
     } catch {
       // the output may be gone too
     }
-    setTimeout(() => process.exit(1), 100);
+    // Replies to the requests read before the bad frame get a moment to be written out.
     process.exitCode = 1;
+    setTimeout(() => process.exit(1), 2000).unref();
+    setTimeout(() => (transport.stdio ? process.stdout.write('', () => process.exit(1)) : process.exit(1)), 200);
   });
   // The input ended (the client went away): exit, cleanly only after a shutdown request.
   transport.input.onClose(() => process.exit(shutdownReceived ? 0 : 1));
