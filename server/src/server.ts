@@ -92,8 +92,16 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
   });
 }
 
+/**
+ * Publishes a new snapshot on the next turn of the event loop: when a request started the
+ * analysis (a hover before the debounce ran out), its reply goes out first and the diagnostics,
+ * which it did not ask for, follow. A snapshot superseded or closed meanwhile is not published.
+ */
 function publish(snapshot: DocumentSnapshot): void {
-  void publisher.publish(snapshot);
+  setImmediate(() => {
+    if (store.latest(snapshot.uri) !== snapshot) return;
+    void publisher.publish(snapshot);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
