@@ -51,8 +51,10 @@ if (transport) {
     } catch {
       // the output may be gone too
     }
-    setTimeout(() => process.exit(1), 100);
+    // Replies to the requests read before the bad frame get a moment to be written out.
     process.exitCode = 1;
+    setTimeout(() => process.exit(1), 2000).unref();
+    setTimeout(() => (transport.stdio ? process.stdout.write('', () => process.exit(1)) : process.exit(1)), 200);
   });
   // The input ended (the client went away): exit, cleanly only after a shutdown request.
   transport.input.onClose(() => process.exit(shutdownReceived ? 0 : 1));
@@ -91,8 +93,16 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
   });
 }
 
+/**
+ * Publishes a new snapshot on the next turn of the event loop: when a request started the
+ * analysis (a hover before the debounce ran out), its reply goes out first and the diagnostics,
+ * which it did not ask for, follow. A snapshot superseded or closed meanwhile is not published.
+ */
 function publish(snapshot: DocumentSnapshot): void {
-  void publisher.publish(snapshot);
+  setImmediate(() => {
+    if (store.latest(snapshot.uri) !== snapshot) return;
+    void publisher.publish(snapshot);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
