@@ -178,7 +178,7 @@ function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedF
   const origin = origins.get(f);
   const base = origin ? origin.base : f;
   const total = (origin ? origin.delta : 0) + delta;
-  const out = { index, range: shiftValue(base.range, total) as Range, layout: base.layout, record: base.record } as AnalyzedFiling;
+  const out = { index, range: shiftValue(base.range, total) as Range, layout: base.layout, record: base.record, aff10b5One: base.aff10b5One } as AnalyzedFiling;
   for (const key of LAZY_PARTS) {
     let value: unknown;
     let read = false;
