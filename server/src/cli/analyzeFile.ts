@@ -5,6 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { analyze, applyRuleLevels, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
 import { decodeText, STDIN } from './files';
+import { ledgerFilings, type LedgerFiling } from '../ledger';
 
 export interface CheckItem {
   line: number;
@@ -28,6 +29,8 @@ export interface FileResult {
   records: FilingRecord[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
+  /** The Table I extracts the ledger reads (ledger only). */
+  ledger?: LedgerFiling[];
 }
 
 export interface FileJob {
@@ -36,7 +39,7 @@ export interface FileJob {
   /** ISO date (YYYY-MM-DD) pinned for "today" (tests), else the real date. */
   today?: string;
   /** What the run prints: records (normalize) or findings (check); only that crosses back. */
-  want: 'records' | 'findings';
+  want: 'records' | 'findings' | 'ledger';
 }
 
 /** Files larger than this are refused: no filing is that large, and it protects the machine. */
@@ -90,6 +93,7 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
   const filings = result.filings.length;
+  if (job.want === 'ledger') return { file: job.file, note: decoded.note, filings, records: [], findings: [], ledger: ledgerFilings(job.file, result) };
   if (job.want === 'records') return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), findings: [] };
   const findings = applyRuleLevels(result.findings, job.levels)
     .map((f) => ({

@@ -3,6 +3,7 @@
  *
  *   form345 normalize [--pretty] FILE|DIR|GLOB...
  *   form345 check [--json | --format text|json|sarif] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
+ *   form345 ledger [--json | --csv] FILE|DIR|GLOB...
  *   form345 --list-rules
  *
  * Exit status: 0 fine, 1 an error-severity finding was reported (check), 2 usage or I/O problem
@@ -15,7 +16,8 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_SEVERITY, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
 import { expandInputs, STDIN, type InputFile } from './files';
-import { jsonArray, sarif, textLines } from './output';
+import { jsonArray, ledgerText, sarif, textLines } from './output';
+import { buildLedger, ledgerCsv, ledgerJson, type LedgerFiling } from '../ledger';
 import { Progress } from './progress';
 
 function readVersion(): string {
@@ -45,6 +47,9 @@ commands:
   normalize        print the normalized record of every filing as JSON
                    (one object per filing; JSON Lines when there are several)
   check            print findings as "path:line:col severity code message"
+  ledger           read the filings together: per owner and issuer, the balance of each
+                   holding across filings and where it breaks, Section 16(b) short-swing
+                   pairs and profit, late Form 4 counts (Item 405)
 
 arguments:
   FILE             a text file; - reads standard input
@@ -53,7 +58,9 @@ arguments:
 
 options:
   --pretty               normalize: indent the JSON (2 spaces)
-  --json                 check: one JSON array of findings (same as --format json)
+  --json                 check: one JSON array of findings (same as --format json);
+                         ledger: one JSON object {"groups": [...], "unplaced": [...]}
+  --csv                  ledger: the entries of every position as CSV rows
   --format text|json|sarif
                          check: output format (sarif: SARIF 2.1.0 for code-scanning tools)
   --rule CODE=LEVEL      check: set a rule's level (error|warning|information|hint|off); repeatable
@@ -68,14 +75,15 @@ environment:
   FORM345_TODAY=YYYY-MM-DD   the date rules compare with (future dates), for reproducible runs
   FORM345_DEBUG=1            say when worker threads are used; stack traces of internal errors
 
-exit status: 0 fine, 1 error findings reported (check), 2 usage or I/O problem`;
+exit status: 0 fine, 1 error findings reported (check) or a balance breaks (ledger),
+2 usage or I/O problem`;
 
 export class UsageError extends Error {}
 
 export interface Options {
-  command: 'normalize' | 'check' | 'list-rules';
+  command: 'normalize' | 'check' | 'ledger' | 'list-rules';
   pretty: boolean;
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'csv';
   levels: Record<string, RuleLevel>;
   jobs: number;
   progress: 'auto' | 'never';
@@ -166,6 +174,11 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
         o.format = 'json';
         formatGiven = '--json';
         break;
+      case '--csv':
+        none();
+        o.format = 'csv';
+        formatGiven = '--csv';
+        break;
       case '--format': {
         const f = need();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format expects text, json or sarif, got '${f}'`);
@@ -206,10 +219,12 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     return o;
   }
   const [command, ...inputs] = positional;
-  if (command === undefined) throw new UsageError('no command given (normalize or check)');
-  if (command !== 'normalize' && command !== 'check') throw new UsageError(`unknown command '${command}' (normalize or check)`);
+  if (command === undefined) throw new UsageError('no command given (normalize, check or ledger)');
+  if (command !== 'normalize' && command !== 'check' && command !== 'ledger') throw new UsageError(`unknown command '${command}' (normalize, check or ledger)`);
   o.command = command;
   if (command === 'normalize' && formatGiven && o.format !== 'json') throw new UsageError(`${formatGiven} applies to check; normalize always prints JSON`);
+  if (command === 'check' && o.format === 'csv') throw new UsageError('--csv applies to ledger; check prints text, json or sarif');
+  if (command === 'ledger' && o.format === 'sarif') throw new UsageError('--format sarif applies to check; ledger prints text, --json or --csv');
   if (!inputs.length) throw new UsageError(`${command}: no files given`);
   if (inputs.filter((i) => i === STDIN).length > 1) throw new UsageError('standard input (-) can be read once');
   o.inputs = inputs;
@@ -356,7 +371,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
   let ioProblem = problems.length > 0;
   let errors = false;
   const collected: FileResult[] = [];
-  const streaming = command === 'normalize' || options.format === 'text';
+  const streaming = command === 'normalize' || (command === 'check' && options.format === 'text');
+  const extracts: LedgerFiling[] = [];
   const emit = (r: FileResult) => {
     if (r.problem) {
       ioProblem = true;
@@ -366,17 +382,24 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     if (r.note) say(`${r.file}: ${r.note}`);
     if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
-    if (command === 'normalize') {
+    if (command === 'ledger') extracts.push(...(r.ledger ?? []));
+    else if (command === 'normalize') {
       if (r.records.length) io.stdout(r.records.map((rec) => `${JSON.stringify(rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
     } else if (streaming) io.stdout(textLines([r]));
     else collected.push(r);
   };
   const today = todayFromEnv();
-  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : command === 'ledger' ? 'ledger' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);
   } finally {
     progress.end();
+  }
+  if (command === 'ledger') {
+    const ledger = buildLedger(extracts);
+    io.stdout(options.format === 'json' ? `${JSON.stringify(ledgerJson(ledger), null, options.pretty ? 2 : undefined)}\n` : options.format === 'csv' ? ledgerCsv(ledger) : ledgerText(ledger));
+    if (ioProblem) return 2;
+    return ledger.groups.some((g) => g.breaks.length > 0) ? 1 : 0;
   }
   if (!streaming) io.stdout(options.format === 'sarif' ? sarif(collected, VERSION) : jsonArray(collected));
   if (ioProblem) return 2;
