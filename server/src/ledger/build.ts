@@ -155,6 +155,7 @@ export function buildLedger(input: readonly LedgerFiling[]): Ledger {
     });
   }
   out.sort((a, b) => cmp(a.ownerKey, b.ownerKey) || cmp(a.issuerKey, b.issuerKey));
+  unplaced.sort((a, b) => rank.fileOrder.get(a.filing)! - rank.fileOrder.get(b.filing)! || (a.row?.index ?? -1) - (b.row?.index ?? -1));
   return { groups: out, unplaced };
 }
 
