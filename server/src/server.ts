@@ -6,6 +6,7 @@
  */
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   createConnection,
   type CancellationToken,
@@ -21,6 +22,8 @@ import { completion } from './lsp/completion';
 import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
+import { balanceHover, FILING_GLOB, WorkspaceLedger } from './lsp/ledger';
+import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
@@ -49,9 +52,14 @@ process.on('uncaughtException', (err) => logger.error(`uncaught: ${describeError
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${describeError(err)}`));
 
 const settings = new Settings();
-const publisher = new Publisher(connection, () => settings.ruleLevels);
 let features: ClientFeatures = clientFeatures({});
+let ledger: WorkspaceLedger | undefined;
+const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => ledger?.findingsFor(uri) ?? []);
 let store: DocumentStore = createStore({});
+let workspaceFolders: string[] = [];
+let watchFiles = false;
+/** Last ledger extract signature per open document: an edit that changes no balance rebuilds nothing. */
+const ledgerInputs = new Map<string, string>();
 
 function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
   return new DocumentStore({
@@ -65,6 +73,31 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
 
 function publish(snapshot: DocumentSnapshot): void {
   void publisher.publish(snapshot);
+  if (ledger) {
+    try {
+      const key = ledgerKey(snapshot);
+      if (ledgerInputs.get(snapshot.uri) !== key) {
+        ledgerInputs.set(snapshot.uri, key);
+        ledger.updateOpen(snapshot.uri, snapshot.result);
+      }
+    } catch (err) {
+      logger.error(`ledger: ${describeError(err)}`);
+    }
+  }
+}
+
+/** What of an analysis the ledger reads: the records and the lines of the balances. */
+function ledgerKey(snapshot: DocumentSnapshot): string {
+  return JSON.stringify(snapshot.result.filings.map((f) => [f.record.formType, f.record.issuer, f.record.reportingOwners.map((o) => o.name), f.record.periodOfReport, f.record.signatures, f.record.nonDerivative, f.findings.some((x) => x.code === 'late-filing'), f.fields.filter((x) => x.field === 'sharesOwnedFollowing').map((x) => [x.pointer, x.range, x.raw])]));
+}
+
+/** The ledger's findings changed for these files: re-publish them (open or not). */
+function republishLedger(uris: ReadonlySet<string>): void {
+  for (const uri of uris) {
+    const snap = store.latest(uri);
+    if (snap) void publisher.publish(snap);
+    else void publisher.publishClosed(uri);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,8 +106,20 @@ function publish(snapshot: DocumentSnapshot): void {
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   features = clientFeatures(params.capabilities ?? {});
-  store = createStore(initOptions(params));
+  const opts = initOptions(params);
+  store = createStore(opts);
   settings.update(sectionFromPushedSettings(params.initializationOptions as unknown));
+  if (opts.workspaceLedger !== false) {
+    ledger = new WorkspaceLedger({
+      logger,
+      analyzeOptions: opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {},
+      onChanged: republishLedger,
+      ...(opts.diagnosticsDelay !== undefined ? { debounceMs: opts.diagnosticsDelay } : {}),
+    });
+    const folders = (params.workspaceFolders ?? []).map((f) => f?.uri).filter((u): u is string => typeof u === 'string');
+    workspaceFolders = folders.length ? folders : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+    watchFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  }
   return { capabilities: serverCapabilities(features), serverInfo: { name: 'form345-language-server', version: '0.1.0' } };
 });
 
@@ -83,7 +128,20 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'form345' });
   }
   void refreshSettings(undefined);
+  if (ledger) {
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: FILING_GLOB }] }).catch((err: unknown) => logger.error(`ledger: watching files failed: ${describeError(err)}`));
+    }
+    const l = ledger;
+    void l.scanFolders(workspaceFolders).catch((err: unknown) => logger.error(`ledger: scan failed: ${describeError(err)}`));
+  }
 });
+
+connection.onDidChangeWatchedFiles((p) =>
+  guardedSync(logger, 'didChangeWatchedFiles', () => {
+    if (ledger && Array.isArray(p?.changes)) void ledger.filesChanged(p.changes).catch((err: unknown) => logger.error(`ledger: ${describeError(err)}`));
+  }),
+);
 
 /** Re-reads settings (pulled when the client supports it) and re-publishes if a level changed. */
 async function refreshSettings(pushed: unknown): Promise<void> {
@@ -101,7 +159,10 @@ async function refreshSettings(pushed: unknown): Promise<void> {
 
 connection.onDidChangeConfiguration((params) => void refreshSettings(params.settings));
 
-connection.onShutdown(() => store.dispose());
+connection.onShutdown(() => {
+  store.dispose();
+  ledger?.dispose();
+});
 
 // ---------------------------------------------------------------------------------------------
 // Text synchronisation
@@ -120,7 +181,10 @@ connection.onDidChangeTextDocument((p) =>
 
 connection.onDidCloseTextDocument((p) =>
   guardedSync(logger, 'didClose', () => {
-    if (store.close(p.textDocument.uri)) void publisher.clear(p.textDocument.uri);
+    const uri = p.textDocument.uri;
+    if (store.close(uri)) void publisher.clear(uri);
+    ledgerInputs.delete(uri);
+    if (ledger) void ledger.closed(uri).catch((err: unknown) => logger.error(`ledger: ${describeError(err)}`));
   }),
 );
 
@@ -144,7 +208,16 @@ function onSnapshot<T>(
 
 const uriOf = (p: TextDocumentPositionParams): string | undefined => p?.textDocument?.uri;
 
-connection.onHover((p, token) => onSnapshot('hover', null, uriOf(p), token, (s) => hover(s, p.position)));
+connection.onHover((p, token) =>
+  onSnapshot('hover', null, uriOf(p), token, (s) => {
+    const h = hover(s, p.position);
+    const spot = ledger?.spotAt(s.uri, p.position);
+    if (!spot) return h;
+    // The balance's own hover, then where it comes from across filings.
+    const own = h && typeof h.contents === 'object' && 'value' in h.contents ? `${h.contents.value}\n\n---\n\n` : '';
+    return { contents: { kind: 'markdown', value: `${own}${balanceHover(spot)}` }, range: h?.range ?? spot.range };
+  }),
+);
 connection.onDefinition((p, token) => onSnapshot('definition', [], uriOf(p), token, (s) => definition(s, p.position)));
 connection.onReferences((p, token) =>
   onSnapshot('references', [], uriOf(p), token, (s) => references(s, p.position, p.context?.includeDeclaration !== false)),
@@ -159,7 +232,7 @@ connection.onDocumentSymbol((p, token) =>
 );
 connection.onFoldingRanges((p, token) => onSnapshot('foldingRange', [], p?.textDocument?.uri, token, foldingRanges));
 connection.onCodeAction((p, token) =>
-  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(s, p, settings.ruleLevels)),
+  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(withFindings(s, ledger?.findingsFor(s.uri) ?? []), p, settings.ruleLevels)),
 );
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
 

@@ -82,11 +82,12 @@ export function buildLedger(input: readonly LedgerFiling[]): Ledger {
   const reportedUnplaced = new Set<LedgerRow>();
   for (const g of groups.values()) {
     const filings = g.filings.sort(filingOrder(rank));
-    const superseded = supersededFilings(filings, rank);
+    const duplicates = duplicateFilings(filings);
+    const superseded = supersededFilings(filings.filter((f) => !duplicates.has(f)), rank);
     const positions = new Map<string, Position>();
     const sequence: Entry[] = [];
     for (const f of filings) {
-      if (superseded.has(f)) continue;
+      if (superseded.has(f) || duplicates.has(f)) continue;
       let lastDate = f.period ?? '';
       for (const row of f.rows) {
         if (row.date) lastDate = row.date;
@@ -136,12 +137,12 @@ export function buildLedger(input: readonly LedgerFiling[]): Ledger {
     let reports = 0;
     let transactions = 0;
     for (const f of filings) {
-      if (f.late) {
+      if (f.late && !duplicates.has(f)) {
         reports++;
         transactions += f.lateTransactions;
       }
     }
-    const groupFilings: GroupFiling[] = filings.map((filing) => ({ filing, superseded: superseded.has(filing) }));
+    const groupFilings: GroupFiling[] = filings.map((filing) => ({ filing, superseded: superseded.has(filing), duplicate: duplicates.has(filing) }));
     out.push({
       owner: g.owner,
       issuer: g.issuer,
@@ -165,6 +166,19 @@ interface SortableEntry extends Entry {
 
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
+}
+
+/** Copies of a filing after its first: same form, period, signature date and Table I transactions. */
+function duplicateFilings(filings: readonly LedgerFiling[]): Set<LedgerFiling> {
+  const seen = new Set<string>();
+  const out = new Set<LedgerFiling>();
+  for (const f of filings) {
+    const rows = f.rows.map((r) => `${r.kind}:${r.date}:${r.code}:${r.shares}:${r.acquiredDisposed}`).join(';');
+    const key = `${f.formType}|${f.period}|${f.signatureDate}|${rows}`;
+    if (seen.has(key)) out.add(f);
+    else seen.add(key);
+  }
+  return out;
 }
 
 /**

@@ -37,7 +37,7 @@ export function groupJson(g: Group) {
   return {
     owner: g.owner,
     issuer: g.issuer,
-    filings: g.filings.map(({ filing, superseded }) => ({ file: filing.file, filing: filing.index, formType: filing.formType, period: filing.period, superseded })),
+    filings: g.filings.map(({ filing, superseded, duplicate }) => ({ file: filing.file, filing: filing.index, formType: filing.formType, period: filing.period, superseded, duplicate })),
     positions: g.positions.map((p) => ({
       security: p.security,
       directOrIndirect: p.directOrIndirect,

@@ -105,6 +105,11 @@ export interface GroupFiling {
   filing: LedgerFiling;
   /** An amendment of the same form and period replaces it in the ledger. */
   superseded: boolean;
+  /**
+   * Another copy of the same filing (same form, period, signature date and Table I transactions:
+   * the same filing converted twice, or saved twice) stands before it; it is left out.
+   */
+  duplicate: boolean;
 }
 
 export interface Group {

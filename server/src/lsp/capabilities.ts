@@ -36,6 +36,8 @@ export interface InitOptions {
   maxDocumentSize?: number;
   /** Pin "today" (ISO date) for rules about future dates, so tests are reproducible. */
   today?: string;
+  /** Keep the holdings ledger of the workspace folders (default true; false: open documents only, no ledger). */
+  workspaceLedger?: boolean;
 }
 
 export function initOptions(params: InitializeParams): InitOptions {
@@ -45,6 +47,7 @@ export function initOptions(params: InitializeParams): InitOptions {
   if (typeof raw.diagnosticsDelay === 'number' && raw.diagnosticsDelay >= 0) out.diagnosticsDelay = raw.diagnosticsDelay;
   if (typeof raw.maxDocumentSize === 'number' && raw.maxDocumentSize > 0) out.maxDocumentSize = raw.maxDocumentSize;
   if (typeof raw.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.today)) out.today = raw.today;
+  if (typeof raw.workspaceLedger === 'boolean') out.workspaceLedger = raw.workspaceLedger;
   return out;
 }
 

@@ -4,7 +4,8 @@
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
 import { RECORDS_CHANGED_METHOD } from '../protocol';
-import { DiagnosticConverter } from './diagnostics';
+import type { Finding } from '../analysis';
+import { DiagnosticConverter, toDiagnostic } from './diagnostics';
 import type { DocumentSnapshot } from './documents';
 import { recordsChanged } from './records';
 import type { RuleLevels } from './settings';
@@ -21,18 +22,43 @@ export class Publisher {
   constructor(
     private readonly connection: NotificationSender,
     private readonly levels: () => RuleLevels,
+    /** Findings from beyond the document (the workspace ledger), published with its own. */
+    private readonly extra: (uri: string) => readonly Finding[] = () => [],
   ) {}
 
   /** Resolves when both notifications have been handed to the transport. */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(snapshot, this.levels()));
+    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels()));
     const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     return Promise.all([diagnostics, records]).then(() => undefined);
   }
 
-  /** A closed document: clear its diagnostics in the client, forget what was published. */
+  /** A closed document: clear its diagnostics in the client (but for the ledger's), forget what was published. */
   clear(uri: string): Promise<void> {
     this.converter.forget(uri);
-    return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics: [] });
+    return this.publishClosed(uri);
   }
+
+  /** A file that is not open: only the ledger's findings about it. */
+  publishClosed(uri: string): Promise<void> {
+    const levels = this.levels();
+    const diagnostics = this.extra(uri)
+      .filter((f) => levels[f.code] !== 'off')
+      .map((f) => toDiagnostic(levels[f.code] ? { ...f, severity: levels[f.code] as Finding['severity'] } : f));
+    return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics });
+  }
+}
+
+/**
+ * The snapshot with `extra` findings merged in position order (the converter groups findings by
+ * filing, and filings follow each other in the text, so position order keeps each group whole).
+ */
+export function withFindings(snapshot: DocumentSnapshot, extra: readonly Finding[]): DocumentSnapshot {
+  if (!extra.length || !snapshot.result.filings.length) return snapshot;
+  const count = snapshot.result.filings.length;
+  const mine = extra.filter((f) => f.filing < count);
+  if (!mine.length) return snapshot;
+  const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  const findings = [...snapshot.result.findings, ...mine].sort(before);
+  return { ...snapshot, result: { ...snapshot.result, findings } };
 }
