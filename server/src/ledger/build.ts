@@ -34,16 +34,18 @@ function firstDate(f: LedgerFiling): string {
 interface Rank {
   /** Position of the filing among all, by file path then index. */
   fileOrder: Map<LedgerFiling, number>;
+  /** Earliest row date of each filing ('9999' when none). */
+  firstDate: Map<LedgerFiling, string>;
 }
 
 function filingOrder(rank: Rank) {
   return (a: LedgerFiling, b: LedgerFiling): number =>
-    cmp(a.period ?? '9999', b.period ?? '9999') || cmp(firstDate(a) || '9999', firstDate(b) || '9999') || rank.fileOrder.get(a)! - rank.fileOrder.get(b)!;
+    cmp(a.period ?? '9999', b.period ?? '9999') || cmp(rank.firstDate.get(a)!, rank.firstDate.get(b)!) || rank.fileOrder.get(a)! - rank.fileOrder.get(b)!;
 }
 
 export function buildLedger(input: readonly LedgerFiling[]): Ledger {
   const all = [...input].sort((a, b) => cmp(a.file, b.file) || a.index - b.index);
-  const rank: Rank = { fileOrder: new Map(all.map((f, i) => [f, i])) };
+  const rank: Rank = { fileOrder: new Map(all.map((f, i) => [f, i])), firstDate: new Map(all.map((f) => [f, firstDate(f) || '9999'])) };
   const unplaced: Unplaced[] = [];
 
   // Issuers by symbol; a filing without a symbol joins the symbol another filing gives its name.

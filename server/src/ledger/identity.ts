@@ -4,9 +4,22 @@
  * by trading symbol (else name), a security title with case and spacing ignored.
  */
 
+/** Keys of texts seen before: a folder repeats its owners, issuers and titles in every filing. */
+const memo = new Map<string, string>();
+
+function remember(kind: string, text: string, make: (s: string) => string): string {
+  const k = `${kind}\u0000${text}`;
+  let v = memo.get(k);
+  if (v === undefined) {
+    if (memo.size > 100_000) memo.clear();
+    memo.set(k, (v = make(text)));
+  }
+  return v;
+}
+
 /** Lower-case words of a name, punctuation dropped, sorted: the order filers print varies. */
 export function ownerKey(name: string): string {
-  return words(name).sort().join(' ');
+  return remember('o', name, (s) => words(s).sort().join(' '));
 }
 
 function words(s: string): string[] {
@@ -19,7 +32,7 @@ function words(s: string): string[] {
 }
 
 export function issuerNameKey(name: string): string {
-  return words(name).join(' ');
+  return remember('i', name, (s) => words(s).join(' '));
 }
 
 export function symbolKey(symbol: string): string {
@@ -28,7 +41,7 @@ export function symbolKey(symbol: string): string {
 
 /** Security titles: case and spacing ignored ("Common  stock" = "Common Stock"). */
 export function securityKey(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return remember('s', title, (s) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim());
 }
 
 /** Nature of indirect ownership, compared like titles ("By  Trust" = "by trust"). */
