@@ -10,6 +10,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerReferenceProvider, showCodeReference } from './commands/codeReference';
 import { exportRecords } from './commands/export';
 import { FilingDetector } from './detection';
+import { LedgerPanel } from './ledger/panel';
 import { createLanguageClient } from './languageClient';
 import { PreviewManager, registerPreviewSerializer } from './preview/panel';
 import { RecordsService } from './records';
@@ -23,6 +24,7 @@ export interface Form345Api {
   preview: PreviewManager;
   detector: FilingDetector;
   statusBar: FilingStatusBar;
+  ledger: LedgerPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -38,12 +40,14 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
   const preview = new PreviewManager(context.extensionUri, records);
   const detector = new FilingDetector();
   const statusBar = new FilingStatusBar(records);
+  const ledger = new LedgerPanel(context.extensionUri, client, ready);
 
   context.subscriptions.push(
     records,
     preview,
     detector,
     statusBar,
+    ledger,
     registerPreviewSerializer(preview),
     registerReferenceProvider(),
     vscode.commands.registerCommand('form345.openPreview', (uri?: unknown) =>
@@ -55,12 +59,13 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
     vscode.commands.registerCommand('form345.exportJson', (arg?: unknown) => exportRecords(records, 'json', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.exportCsv', (arg?: unknown) => exportRecords(records, 'csv', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.showCodeReference', () => showCodeReference()),
+    vscode.commands.registerCommand('form345.openLedger', () => ledger.open()),
   );
 
   // Documents opened before activation (activation itself is triggered by opening one).
   detector.checkOpenDocuments();
 
-  return { client, ready, records, preview, detector, statusBar };
+  return { client, ready, records, preview, detector, statusBar, ledger };
 }
 
 export async function deactivate(): Promise<void> {

@@ -15,7 +15,7 @@ import {
   type MessageReader,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
-import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
+import { LEDGER_CHANGED_METHOD, LEDGER_METHOD, RECORDS_METHOD, type LedgerResult, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
 import { completion } from './lsp/completion';
@@ -114,6 +114,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       logger,
       analyzeOptions: opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {},
       onChanged: republishLedger,
+      onRebuilt: () => void connection.sendNotification(LEDGER_CHANGED_METHOD, {}).catch(() => undefined),
       ...(opts.diagnosticsDelay !== undefined ? { debounceMs: opts.diagnosticsDelay } : {}),
     });
     const folders = (params.workspaceFolders ?? []).map((f) => f?.uri).filter((u): u is string => typeof u === 'string');
@@ -238,6 +239,10 @@ connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), t
 
 connection.onRequest(RECORDS_METHOD, (p: RecordsParams, token) =>
   onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels)),
+);
+
+connection.onRequest(LEDGER_METHOD, (_p: unknown, token) =>
+  guarded<LedgerResult | null>(logger, 'ledger', null, token, async () => ledger?.result() ?? null),
 );
 
 connection.listen();

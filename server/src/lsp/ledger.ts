@@ -13,7 +13,8 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Position, type Range } from '../analysis';
 import { decodeText } from '../cli/files';
-import { buildLedger, ledgerFilings, type Entry, type Group, type Ledger, type LedgerFiling } from '../ledger';
+import { buildLedger, ledgerCsv, ledgerFilings, ledgerJson, type Entry, type Group, type Ledger, type LedgerFiling } from '../ledger';
+import type { LedgerResult } from '../protocol';
 import { describeError, type Logger } from './safe';
 
 /** Extensions of files that may hold filings (as the CLI walks directories). */
@@ -43,6 +44,8 @@ export interface WorkspaceLedgerOptions {
   analyzeOptions?: AnalyzeOptions;
   /** Called after a rebuild with the uris whose ledger findings changed. */
   onChanged?: (uris: ReadonlySet<string>) => void;
+  /** Called after every rebuild (the Ledger view re-requests). */
+  onRebuilt?: () => void;
   /** Delay between a change and the rebuild it triggers (changes in a burst cost one rebuild). */
   debounceMs?: number;
 }
@@ -231,6 +234,13 @@ export class WorkspaceLedger {
     this.signatures = signatures;
     this.spots = spots;
     if (changed.size) this.options.onChanged?.(changed);
+    this.options.onRebuilt?.();
+  }
+
+  /** The ledger as the Ledger view reads it. */
+  result(): LedgerResult {
+    const json = ledgerJson(this.current);
+    return { groups: json.groups, unplaced: json.unplaced, csv: ledgerCsv(this.current) };
   }
 }
 
