@@ -58,8 +58,6 @@ const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => 
 let store: DocumentStore = createStore({});
 let workspaceFolders: string[] = [];
 let watchFiles = false;
-/** Last ledger extract signature per open document: an edit that changes no balance rebuilds nothing. */
-const ledgerInputs = new Map<string, string>();
 
 function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
   return new DocumentStore({
@@ -73,22 +71,8 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
 
 function publish(snapshot: DocumentSnapshot): void {
   void publisher.publish(snapshot);
-  if (ledger) {
-    try {
-      const key = ledgerKey(snapshot);
-      if (ledgerInputs.get(snapshot.uri) !== key) {
-        ledgerInputs.set(snapshot.uri, key);
-        ledger.updateOpen(snapshot.uri, snapshot.result);
-      }
-    } catch (err) {
-      logger.error(`ledger: ${describeError(err)}`);
-    }
-  }
-}
-
-/** What of an analysis the ledger reads: the records and the lines of the balances. */
-function ledgerKey(snapshot: DocumentSnapshot): string {
-  return JSON.stringify(snapshot.result.filings.map((f) => [f.record.formType, f.record.issuer, f.record.reportingOwners.map((o) => o.name), f.record.periodOfReport, f.record.signatures, f.record.nonDerivative, f.findings.some((x) => x.code === 'late-filing'), f.fields.filter((x) => x.field === 'sharesOwnedFollowing').map((x) => [x.pointer, x.range, x.raw])]));
+  // The ledger reads the analysis later, at its next rebuild: nothing here on the keystroke path.
+  ledger?.updateOpen(snapshot.uri, snapshot.result);
 }
 
 /** The ledger's findings changed for these files: re-publish them (open or not). */
@@ -184,7 +168,6 @@ connection.onDidCloseTextDocument((p) =>
   guardedSync(logger, 'didClose', () => {
     const uri = p.textDocument.uri;
     if (store.close(uri)) void publisher.clear(uri);
-    ledgerInputs.delete(uri);
     if (ledger) void ledger.closed(uri).catch((err: unknown) => logger.error(`ledger: ${describeError(err)}`));
   }),
 );

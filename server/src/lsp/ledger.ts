@@ -53,6 +53,12 @@ export interface WorkspaceLedgerOptions {
 export class WorkspaceLedger {
   private readonly disk = new Map<string, DiskEntry>();
   private readonly open = new Map<string, LedgerFiling[]>();
+  /** Analyses of open documents not yet read into the ledger (read at the next rebuild, off the keystroke path). */
+  private readonly pendingOpen = new Map<string, AnalysisResult>();
+  /** What each open document's extract was, to rebuild only when it changed. */
+  private readonly openSignature = new Map<string, string>();
+  /** Something changed since the last rebuild. */
+  private dirty = true;
   private findings = new Map<string, Finding[]>();
   private signatures = new Map<string, string>();
   private spots = new Map<string, BalanceSpot[]>();
@@ -99,15 +105,17 @@ export class WorkspaceLedger {
     this.rebuildNow();
   }
 
-  /** An open document's latest analysis stands for its file. */
+  /** An open document's latest analysis stands for its file (cheap: read at the next rebuild). */
   updateOpen(uri: string, result: AnalysisResult): void {
-    this.open.set(uri, ledgerFilings(uri, result));
+    this.pendingOpen.set(uri, result);
     this.schedule();
   }
 
   /** A closed document: its file on disk counts again (read anew if it changed). */
   async closed(uri: string): Promise<void> {
-    this.open.delete(uri);
+    this.pendingOpen.delete(uri);
+    this.openSignature.delete(uri);
+    if (this.open.delete(uri)) this.dirty = true;
     await this.readFile(uri);
     this.schedule();
   }
@@ -116,8 +124,9 @@ export class WorkspaceLedger {
   async filesChanged(changes: readonly { uri: string; type: number }[]): Promise<void> {
     for (const c of changes) {
       if (typeof c?.uri !== 'string') continue;
-      if (c.type === 3) this.disk.delete(c.uri);
-      else await this.readFile(c.uri);
+      if (c.type === 3) {
+        if (this.disk.delete(c.uri)) this.dirty = true;
+      } else await this.readFile(c.uri);
     }
     this.schedule();
   }
@@ -169,11 +178,12 @@ export class WorkspaceLedger {
     try {
       const st = await fsp.stat(file);
       if (!st.isFile() || st.size > MAX_FILE_BYTES) {
-        this.disk.delete(uri);
+        if (this.disk.delete(uri)) this.dirty = true;
         return;
       }
       const old = this.disk.get(uri);
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) return;
+      this.dirty = true;
       const buf = await fsp.readFile(file);
       this.reads++;
       const decoded = decodeText(buf);
@@ -186,11 +196,24 @@ export class WorkspaceLedger {
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.options.logger.error(`ledger: cannot read ${file}: ${describeError(e)}`);
-      this.disk.delete(uri);
+      if (this.disk.delete(uri)) this.dirty = true;
     }
   }
 
   private rebuild(): void {
+    for (const [uri, result] of this.pendingOpen) {
+      const filings = ledgerFilings(uri, result);
+      // An edit that moves no balance, no row and no header value changes nothing here.
+      const signature = JSON.stringify(filings);
+      if (this.openSignature.get(uri) !== signature) {
+        this.openSignature.set(uri, signature);
+        this.open.set(uri, filings);
+        this.dirty = true;
+      }
+    }
+    this.pendingOpen.clear();
+    if (!this.dirty) return;
+    this.dirty = false;
     const all: LedgerFiling[] = [];
     for (const [uri, entry] of this.disk) if (!this.open.has(uri)) all.push(...entry.filings);
     for (const filings of this.open.values()) all.push(...filings);
