@@ -75,12 +75,14 @@ function publish(snapshot: DocumentSnapshot): void {
   ledger?.updateOpen(snapshot.uri, snapshot.result);
 }
 
-/** The ledger's findings changed for these files: re-publish them (open or not). */
+/**
+ * The ledger's findings changed for these files: re-publish the open ones. Like the rules', they
+ * show on open documents only; the Ledger view lists every break of the workspace.
+ */
 function republishLedger(uris: ReadonlySet<string>): void {
   for (const uri of uris) {
     const snap = store.latest(uri);
     if (snap) void publisher.publish(snap);
-    else void publisher.publishClosed(uri);
   }
 }
 

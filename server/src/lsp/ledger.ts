@@ -183,16 +183,17 @@ export class WorkspaceLedger {
       }
       const old = this.disk.get(uri);
       if (old && old.size === st.size && old.mtimeMs === st.mtimeMs) return;
-      this.dirty = true;
       const buf = await fsp.readFile(file);
       this.reads++;
       const decoded = decodeText(buf);
       if ('problem' in decoded) {
-        this.disk.delete(uri);
+        if (this.disk.delete(uri)) this.dirty = true;
         return;
       }
       const filings = ledgerFilings(uri, analyze(decoded.text, this.options.analyzeOptions ?? {}));
       this.disk.set(uri, { size: st.size, mtimeMs: st.mtimeMs, filings });
+      // Marked only now: a rebuild that ran while the file was being read did not include it.
+      this.dirty = true;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') this.options.logger.error(`ledger: cannot read ${file}: ${describeError(e)}`);
@@ -235,7 +236,7 @@ export class WorkspaceLedger {
       }
       const total = money(g.shortSwing.profitCents);
       for (const p of g.shortSwing.pairs) {
-        const what = `Section 16(b) short swing: bought ${num(p.shares)} of ${p.purchase.shares} at ${money(Math.round(p.purchase.price * 100))} on ${p.purchase.date} (${place(p.purchase.entry)}) and sold at ${money(Math.round(p.sale.price * 100))} on ${p.sale.date} (${place(p.sale.entry)}), less than six months apart: profit ${money(p.profitCents)} (lowest in, highest out; ${g.owner} in ${g.issuer}: ${total} in all).`;
+        const what = `Section 16(b) short swing: ${num(p.shares)} shares bought at ${money(Math.round(p.purchase.price * 100))} on ${p.purchase.date} (${place(p.purchase.entry)}) and sold at ${money(Math.round(p.sale.price * 100))} on ${p.sale.date} (${place(p.sale.entry)}), less than six months apart: profit ${money(p.profitCents)} (lowest in, highest out; ${g.owner} in ${g.issuer}: ${total} in all).`;
         for (const side of [p.purchase, p.sale]) add(findings, side.entry.filing.file, swingFinding(side.entry, what));
       }
     }

@@ -5,7 +5,7 @@
  */
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import type { Finding } from '../analysis';
-import { DiagnosticConverter, toDiagnostic } from './diagnostics';
+import { DiagnosticConverter } from './diagnostics';
 import type { DocumentSnapshot } from './documents';
 import { recordsChanged } from './records';
 import type { RuleLevels } from './settings';
@@ -33,19 +33,10 @@ export class Publisher {
     return Promise.all([diagnostics, records]).then(() => undefined);
   }
 
-  /** A closed document: clear its diagnostics in the client (but for the ledger's), forget what was published. */
+  /** A closed document: clear its diagnostics in the client, forget what was published. */
   clear(uri: string): Promise<void> {
     this.converter.forget(uri);
-    return this.publishClosed(uri);
-  }
-
-  /** A file that is not open: only the ledger's findings about it. */
-  publishClosed(uri: string): Promise<void> {
-    const levels = this.levels();
-    const diagnostics = this.extra(uri)
-      .filter((f) => levels[f.code] !== 'off')
-      .map((f) => toDiagnostic(levels[f.code] ? { ...f, severity: levels[f.code] as Finding['severity'] } : f));
-    return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics });
+    return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics: [] });
   }
 }
 
