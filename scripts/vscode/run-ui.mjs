@@ -396,7 +396,8 @@ try {
     if (!file) throw new Error(`point label ${JSON.stringify(label)}`);
     await shot('ledger-view');
     await point.click();
-    await poll(`the editor to open ${file[1]}`, async () => ((await page.locator('.tabs-container .tab.active').first().innerText().catch(() => '')) ?? '').includes(file[1]), 15_000);
+    await poll(`the editor to open ${file[1]}`, async () => (await page.locator('.tabs-container .tab.active').filter({ hasText: file[1] }).count()) > 0 || undefined, 15_000);
+    await shot('ledger-click-opens-row');
     return `${groups} owner/issuer groups, ${charts} charts; clicked ${JSON.stringify(label.slice(0, 90))}`;
   });
 } catch (e) {

@@ -47,6 +47,17 @@ test('ledger view: a chart and a table per position, breaks marked where the led
   assert.match(view.summary, new RegExp(`1 owner/issuer group, ${s.breaks.length} break`));
 });
 
+test('ledger view: groups with breaks first, then with short-swing pairs', () => {
+  const a = viewOf('order-a', 0);
+  const b = viewOf('order-b', 2);
+  const ledger = buildLedger([a, b].flatMap((x) => x.s.files.flatMap((f) => ledgerFilings(f.name, analyze(f.text, { today: new Date('2026-11-23') })))));
+  const json = ledgerJson(ledger);
+  const view = ledgerView({ groups: json.groups, unplaced: [], csv: '' });
+  assert.equal(view.groups.length, 2);
+  assert.equal(view.groups[0]!.breaks, 2);
+  assert.equal(view.groups[1]!.breaks, 0);
+});
+
 test('ledger view: names from uris; an empty ledger says so', () => {
   assert.equal(baseName('file:///a/b/form%204.txt'), 'form 4.txt');
   assert.equal(baseName('file:///a/b/bad%E0.txt'), 'bad%E0.txt');

@@ -191,8 +191,11 @@ export function ledgerView(result: LedgerResult): LedgerView {
     };
   });
   const breaks = groups.reduce((n, g) => n + g.breaks, 0);
+  // What needs a look first: groups with breaks, then with short-swing pairs, then the longest histories.
+  const entries = (g: GroupView) => g.positions.reduce((n, p) => n + p.rows.length, 0);
+  const order = groups.map((g, i) => ({ g, i })).sort((a, b) => b.g.breaks - a.g.breaks || b.g.pairs.length - a.g.pairs.length || entries(b.g) - entries(a.g) || a.i - b.i);
   return {
-    groups,
+    groups: order.map((x) => x.g),
     unplaced: result.unplaced.map((u) => `${baseName(u.file)}:${u.line} ${u.reason}`),
     summary: groups.length ? `${groups.length} owner/issuer group${groups.length === 1 ? '' : 's'}, ${breaks} break${breaks === 1 ? '' : 's'}` : 'No filings in the workspace ledger.',
   };
