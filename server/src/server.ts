@@ -22,7 +22,7 @@ import { completion } from './lsp/completion';
 import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
-import { balanceHover, FILING_GLOB, WorkspaceLedger } from './lsp/ledger';
+import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
 import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { Publisher } from './lsp/publish';
@@ -195,14 +195,7 @@ function onSnapshot<T>(
 const uriOf = (p: TextDocumentPositionParams): string | undefined => p?.textDocument?.uri;
 
 connection.onHover((p, token) =>
-  onSnapshot('hover', null, uriOf(p), token, (s) => {
-    const h = hover(s, p.position);
-    const spot = ledger?.spotAt(s.uri, p.position);
-    if (!spot) return h;
-    // The balance's own hover, then where it comes from across filings.
-    const own = h && typeof h.contents === 'object' && 'value' in h.contents ? `${h.contents.value}\n\n---\n\n` : '';
-    return { contents: { kind: 'markdown', value: `${own}${balanceHover(spot)}` }, range: h?.range ?? spot.range };
-  }),
+  onSnapshot('hover', null, uriOf(p), token, (s) => withLedgerHover(hover(s, p.position), ledger?.spotAt(s.uri, p.position))),
 );
 connection.onDefinition((p, token) => onSnapshot('definition', [], uriOf(p), token, (s) => definition(s, p.position)));
 connection.onReferences((p, token) =>

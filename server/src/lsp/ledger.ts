@@ -9,6 +9,7 @@
  * matched P/S row, and a hover on a balance that shows the entry it follows from, with a link.
  */
 import { promises as fsp } from 'node:fs';
+import { MarkupKind, type Hover } from 'vscode-languageserver';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Position, type Range } from '../analysis';
@@ -351,6 +352,13 @@ export function balanceHover(spot: BalanceSpot): string {
     else if (e.computed !== null) lines.push('', 'Reported as it follows. ✓');
   }
   return lines.join('\n');
+}
+
+/** A hover with the ledger's part after the balance's own (the whole hover when there is none). */
+export function withLedgerHover(own: Hover | null, spot: BalanceSpot | undefined): Hover | null {
+  if (!spot) return own;
+  const first = own && typeof own.contents === 'object' && 'value' in own.contents ? `${own.contents.value}\n\n---\n\n` : '';
+  return { contents: { kind: MarkupKind.Markdown, value: `${first}${balanceHover(spot)}` }, range: own?.range ?? spot.range };
 }
 
 function escape(text: string): string {
