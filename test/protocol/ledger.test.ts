@@ -94,7 +94,9 @@ test('workspace ledger over LSP: a break listed before the file is opened, quick
     await client.open(pair.sale.file, saleText, 1, 'form345');
     const swing = await waitFor('short-swing on the sale row', async () => (await client.diagnosticsFor(pair.sale.file, 1)).find((d) => d.code === 'short-swing'));
     assert.equal(swing.severity, 3, 'information');
-    assert.match(swing.message, /Section 16\(b\) short swing: [\d,.]+ shares bought at .* profit \$[\d,]+\.\d\d/);
+    const swingLines = (await client.diagnosticsFor(pair.sale.file, 1)).filter((d) => d.code === 'short-swing').map((d) => d.range.start.line);
+    assert.equal(new Set(swingLines).size, swingLines.length, 'one short-swing finding per row, with all its pairs');
+    assert.match(swing.message, /Section 16\(b\) short swing: (this row is in \d+ pairs .*|[\d,.]+ shares bought at .*): \$[\d,]+\.\d\d/);
     await client.close(pair.sale.file);
 
     // Closed again, the file on disk still breaks (the ledger says so); fixed on disk and announced, the break goes.

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyze, type AnalysisResult, type AnalyzeOptions, type Finding, type Position, type Range } from '../analysis';
 import { decodeText } from '../cli/files';
-import { buildLedger, ledgerCsv, ledgerFilings, ledgerJson, type Entry, type Group, type Ledger, type LedgerFiling } from '../ledger';
+import { buildLedger, ledgerCsv, ledgerFilings, ledgerJson, type Entry, type Group, type Ledger, type LedgerFiling, type SwingPair } from '../ledger';
 import type { LedgerResult } from '../protocol';
 import { describeError, type Logger } from './safe';
 
@@ -236,9 +236,23 @@ export class WorkspaceLedger {
         if (f) add(findings, e.filing.file, f);
       }
       const total = money(g.shortSwing.profitCents);
+      // One finding per matched row, with every pair it is in (a row may match several).
+      const byRow = new Map<Entry, SwingPair[]>();
       for (const p of g.shortSwing.pairs) {
-        const what = `Section 16(b) short swing: ${num(p.shares)} shares bought at ${money(Math.round(p.purchase.price * 100))} on ${p.purchase.date} (${place(p.purchase.entry)}) and sold at ${money(Math.round(p.sale.price * 100))} on ${p.sale.date} (${place(p.sale.entry)}), less than six months apart: profit ${money(p.profitCents)} (lowest in, highest out; ${g.owner} in ${g.issuer}: ${total} in all).`;
-        for (const side of [p.purchase, p.sale]) add(findings, side.entry.filing.file, swingFinding(side.entry, what));
+        for (const side of [p.purchase, p.sale]) {
+          const list = byRow.get(side.entry);
+          if (list) list.push(p);
+          else byRow.set(side.entry, [p]);
+        }
+      }
+      for (const [entry, pairs] of byRow) {
+        const describe = (p: SwingPair) =>
+          `${num(p.shares)} shares bought at ${money(Math.round(p.purchase.price * 100))} on ${p.purchase.date} (${place(p.purchase.entry)}) and sold at ${money(Math.round(p.sale.price * 100))} on ${p.sale.date} (${place(p.sale.entry)}): ${money(p.profitCents)}`;
+        const cents = pairs.reduce((t, p) => t + p.profitCents, 0);
+        const what = pairs.length === 1
+          ? `Section 16(b) short swing: ${describe(pairs[0]!)}, less than six months apart (lowest in, highest out; ${g.owner} in ${g.issuer}: ${total} in all).`
+          : `Section 16(b) short swing: this row is in ${pairs.length} pairs less than six months apart, ${money(cents)} of profit: ${pairs.map(describe).join('; ')} (lowest in, highest out; ${g.owner} in ${g.issuer}: ${total} in all).`;
+        add(findings, entry.filing.file, swingFinding(entry, what));
       }
     }
     // One finding per row and message; the same pair reaches a row once.
