@@ -144,7 +144,7 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     for (const f of pieces) furniture.push({ ...f, line: base + at });
   }
   // Grid cells read across lines: their rewrites give the lines facts of their own.
-  for (const [i, rewrite] of readGridLines(raws, out.map((l) => l.masked))) {
+  for (const [i, rewrite] of readGridLines(raws, (i) => out[i].masked)) {
     const line = out[i];
     ownFacts(line, rewrite.masked);
     if (rewrite.glue) line.glue = rewrite.glue;

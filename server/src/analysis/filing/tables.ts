@@ -192,18 +192,27 @@ function blankNumbersOfBlankedLabels(masked: string, text: string): string {
 }
 
 // Per line text (see FactsMemo): the value text, its header words, whether it only labels columns.
-const valueTextMemo = new FactsMemo<string>();
-const headerWordsMemo = new FactsMemo<number>();
-const labelsColumnsMemo = new FactsMemo<boolean>();
+interface TableLineFacts {
+  valueText: string;
+  headerWords?: number;
+  labelsColumns?: boolean;
+}
+/** One record of this stage's facts per line facts record: one lookup answers all three questions. */
+const tableFacts = new FactsMemo<TableLineFacts>();
+
+function tableFactsOf(line: PLine): TableLineFacts {
+  return tableFacts.get(line.facts, () => ({ valueText: blankHeaderText(line.masked) }));
+}
 
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  return valueTextMemo.get(line.facts, () => blankHeaderText(line.masked));
+  return tableFactsOf(line).valueText;
 }
 
 /** Column-header words in the line's value text. */
 function valueWords(line: PLine): number {
-  return headerWordsMemo.get(line.facts, () => headerWordCount(valueText(line)));
+  const f = tableFactsOf(line);
+  return (f.headerWords ??= headerWordCount(f.valueText));
 }
 
 function tokenizeLine(line: PLine): RowCell[] {
@@ -235,7 +244,8 @@ function labelsColumns(line: PLine): boolean {
 
 /** A line that only labels columns (pure in the line's text, so kept with its facts). */
 function isHeaderText(line: PLine): boolean {
-  return labelsColumnsMemo.get(line.facts, () => labelsColumns(line));
+  const f = tableFactsOf(line);
+  return (f.labelsColumns ??= labelsColumns(line));
 }
 
 /** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */

@@ -75,6 +75,9 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
 ];
 
+/** This stage's facts of a line (the section it opens, whether it is boilerplate), one record per line facts record. */
+const vocabularyFacts = new FactsMemo<{ section?: SectionKind | null; boilerplate?: boolean }>();
+
 function findSection(masked: string): SectionKind | null {
   const lower = masked.toLowerCase();
   for (const p of SECTION_PATTERNS) if (p.hints.some((h) => lower.includes(h)) && p.re.test(masked)) return p.kind;
@@ -83,7 +86,9 @@ function findSection(masked: string): SectionKind | null {
 
 /** The section a heading line starts, if any. */
 export function sectionOf(line: PLine): SectionKind | null {
-  return sectionMemo.get(line.facts, () => findSection(line.masked));
+  const f = vocabularyFacts.get(line.facts, () => ({}));
+  if (f.section === undefined) f.section = findSection(line.masked);
+  return f.section;
 }
 
 /**
@@ -112,12 +117,11 @@ const NOTICE_PHRASES = [
 export const BOILERPLATE_RE =
   new RegExp(String.raw`Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response|${NOTICE_PHRASES}`, 'i');
 
-const boilerplateMemo = new FactsMemo<boolean>();
-const sectionMemo = new FactsMemo<SectionKind | null>();
 
 /** Whether a line is printed instructions or a notice. */
 export function isBoilerplate(line: PLine): boolean {
-  return boilerplateMemo.get(line.facts, () => BOILERPLATE_RE.test(line.masked));
+  const f = vocabularyFacts.get(line.facts, () => ({}));
+  return (f.boilerplate ??= BOILERPLATE_RE.test(line.masked));
 }
 
 /** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */

@@ -10,13 +10,15 @@ import type { LineRewrite } from './types';
 /**
  * The rewrites of a filing's lines: masks of lines whose pandoc markup wraps (in grid cells, in
  * the rows of other tables), and where grid cell text glues to the line above.
- * `raws` and `masked`: the lines' text and the masks their text alone gives.
+ * `raws` and `maskOf`: the lines' text and the masks their text alone gives (or a function giving them).
  */
-export function readGridLines(raws: readonly string[], masked: readonly string[]): Map<number, LineRewrite> {
+export function readGridLines(raws: readonly string[], maskOf: readonly string[] | ((line: number) => string)): Map<number, LineRewrite> {
   const out = new Map<number, LineRewrite>();
   const grid = raws.some((r) => r.charCodeAt(0) === 43 /* + */);
   const wrapped = raws.some((r) => r.includes(']{') || r.includes(']('));
   if (!grid && !wrapped) return out;
+  // Most filings have neither: their masks are never collected.
+  const masked = typeof maskOf === 'function' ? raws.map((_, i) => maskOf(i)) : maskOf;
   const reading = grid ? readPandocGrids(raws, masked) : { masked: new Map<number, string>(), glue: new Map<number, number[]>(), spaced: new Map<number, number[]>() };
   if (wrapped) {
     const first = raws.map((_, i) => reading.masked.get(i) ?? masked[i]);
