@@ -11,6 +11,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
+import { centeredBands, type BandLine } from '../layout/bands';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -434,10 +435,117 @@ function crossedPipeRule(line: PLine): boolean {
   return raw.includes('-+-') && /^\s*\|-+(?:\+-+)+\|/.test(raw);
 }
 
+/**
+ * A line that holds a row's one-line cells: a date, two amounts, an amount and the ownership form
+ * (D/I), or a holding's title and ownership form. A lone number ("Stock   0", a price raised by its
+ * footnote mark) is not enough.
+ */
+function anchorsRow(cells: RowCell[]): boolean {
+  let values = 0;
+  let di = false;
+  for (const c of cells) {
+    for (const t of c.tokens) {
+      if (t.type === 'date') return true;
+      if (isValueToken(t)) values++;
+      else if (t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I') && c.tokens.length === 1) di = true;
+    }
+  }
+  return values >= 2 || (values === 1 && di) || readsAsHolding(cells, () => false);
+}
+
+function overlaps(a: RowCell, b: RowCell): boolean {
+  return a.start < b.end + 2 && a.end > b.start - 2;
+}
+
+/** Puts a line's cells into a row: into the cell each overlaps (before or after its text), else as a cell of its own. */
+function placeCells(row: LogicalRow, cells: RowCell[], before: boolean): void {
+  for (const c of cells) {
+    const tokens = c.tokens.filter((t) => t.type !== 'empty');
+    if (!tokens.length) continue;
+    const target = row.cells.find((rc) => rc.tokens.length && overlaps(c, rc));
+    if (target) {
+      target.tokens = before ? [...tokens, ...target.tokens] : [...target.tokens, ...tokens];
+      continue;
+    }
+    let at = 0;
+    while (at < row.cells.length && row.cells[at]!.start < c.start) at++;
+    row.cells.splice(at, 0, { ...c, tokens });
+  }
+}
+
+/**
+ * Fixed-width text of a printed page (pdftotext -layout): rows whose wrapped cells stand above and
+ * below their anchor line (layout/bands.ts), or null when the table shows no such row.
+ */
+function centeredRows(lines: PLine[]): LogicalRow[] | null {
+  const cellsOf: (RowCell[] | undefined)[] = new Array(lines.length);
+  const kinds: BandLine[] = lines.map((line, i) => {
+    if (line.directive || line.rule || isBoilerplate(line) || isHeaderText(line)) return 'barrier';
+    const cells = (cellsOf[i] = tokenizeLine(line));
+    return anchorsRow(cells) ? 'anchor' : 'text';
+  });
+  // Amounts without a title or date right under a row whose own cells stand elsewhere ("$0.3621(3)"
+  // raised the row's last columns a line down) complete that row: they open none.
+  for (let i = 1; i < lines.length; i++) {
+    if (kinds[i] !== 'anchor' || cellsOf[i]!.some((c) => c.tokens.some((t) => t.type === 'word' || t.type === 'date'))) continue;
+    for (let j = i - 1; j >= Math.max(0, i - 2) && kinds[j] !== 'barrier'; j--) {
+      if (kinds[j] !== 'anchor') continue;
+      const above = cellsOf[j]!.filter((c) => c.tokens.length);
+      if (!cellsOf[i]!.some((c) => c.tokens.length && above.some((a) => overlaps(a, c)))) kinds[i] = 'text';
+      break;
+    }
+  }
+  const filled = (i: number) => (cellsOf[i] ?? []).filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  const opensCell = (i: number, from: number) => {
+    // Bounded: a row spans a few lines; farther back says nothing about this line.
+    const earlier: RowCell[] = [];
+    for (let j = Math.max(from, i - 8); j < i; j++) earlier.push(...filled(j));
+    return filled(i).some((c) => !earlier.some((e) => overlaps(e, c)));
+  };
+  // Fixed-width columns: most rows set their cells apart by runs of spaces (flattened rows do not).
+  let anchors = 0;
+  let spaced = 0;
+  kinds.forEach((k, i) => {
+    if (k !== 'anchor') return;
+    anchors++;
+    if (/\S {2,}\S/.test(lines[i]!.masked.trim())) spaced++;
+  });
+  if (spaced * 2 <= anchors) return null;
+  const owner = centeredBands(kinds, opensCell);
+  if (!owner) return null;
+  const rows = new Map<number, LogicalRow>();
+  owner.forEach((a, i) => {
+    if (a === i) rows.set(i, { lines: [lines[i]!], cells: cellsOf[i]!.map((c) => ({ ...c, tokens: [...c.tokens] })), bordered: false });
+  });
+  // Lines above an anchor go in nearest first, each before what the row holds; lines below in order, after.
+  for (let i = owner.length - 1; i >= 0; i--) {
+    const a = owner[i]!;
+    if (a >= 0 && i < a) {
+      const row = rows.get(a)!;
+      row.lines.unshift(lines[i]!);
+      placeCells(row, cellsOf[i]!, true);
+    }
+  }
+  for (let i = 0; i < owner.length; i++) {
+    const a = owner[i]!;
+    if (a >= 0 && i > a) {
+      const row = rows.get(a)!;
+      row.lines.push(lines[i]!);
+      placeCells(row, cellsOf[i]!, false);
+    }
+  }
+  return [...rows.values()].filter((r) => hasValues(r.cells) || readsAsHolding(r.cells, () => false));
+}
+
 function logicalRows(lines: PLine[]): LogicalRow[] {
   if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
   // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
   const pipeTable = lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(l.raw)) && !lines.some(crossedPipeRule);
+  // Columns set apart by runs of spaces, no borders: a printed page may centre its rows' cells.
+  if (!pipeTable && !lines.some((l) => l.hasBorders || /[|┃│]/.test(l.raw))) {
+    const centered = centeredRows(lines);
+    if (centered) return centered;
+  }
   const rows: LogicalRow[] = [];
   let current: LogicalRow | null = null;
   let currentHasValues = false;

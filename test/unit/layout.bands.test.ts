@@ -1,0 +1,72 @@
+/**
+ * Rows of a printed page read back by `pdftotext -layout` (server/src/analysis/layout/bands.ts and
+ * its hook in tables.ts): a browser centres each cell in its row, so wrapped cells stand above and
+ * below the line of the row's one-line cells. Tiny named inputs, one per quirk.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { centeredBands, type BandLine } from '../../server/src/analysis/layout/bands';
+import { analyze } from '../../server/src/analysis';
+
+const never = () => false;
+
+test('text above the first row of a block: centred; each line goes to the nearer row, ties below', () => {
+  const kinds: BandLine[] = ['barrier', 'text', 'text', 'anchor', 'text', 'text', 'text', 'text', 'anchor', 'text', 'barrier'];
+  assert.deepStrictEqual(centeredBands(kinds, never), [-1, 3, 3, 3, 3, 3, 8, 8, 8, 8, -1]);
+  // One line between two rows, at equal distance: the row below (extra lines of a centred cell go above).
+  assert.deepStrictEqual(centeredBands(['text', 'anchor', 'text', 'anchor'], never), [1, 1, 3, 3]);
+});
+
+test('rows whose wrapped text only goes on below (text converters): not centred', () => {
+  assert.equal(centeredBands(['anchor', 'text', 'anchor', 'text', 'text', 'barrier', 'anchor'], never), null);
+});
+
+test('a line opening a cell of its own between rows shows centred rows', () => {
+  const kinds: BandLine[] = ['anchor', 'text', 'anchor', 'text'];
+  assert.deepStrictEqual(centeredBands(kinds, (i) => i === 1), [0, 2, 2, 2]);
+});
+
+test('a block without a row: its lines belong to none', () => {
+  assert.deepStrictEqual(centeredBands(['text', 'anchor', 'barrier', 'text', 'text'], never), [1, 1, -1, -1, -1]);
+});
+
+const HEAD = `FORM 4
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+1. Name and Address of Reporting Person*          2. Issuer Name and Ticker or Trading Symbol
+Doe Jane                                          Acme Corp [ ACME ]
+                  Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+1. Title of Security (Instr. 3)      2. Transaction Date    3. Transaction Code    4. Securities Acquired (A) or Disposed Of (D)      5. Amount of Securities    6. Ownership    7. Nature of Indirect Beneficial Ownership
+                                                            Code    V              Amount      (A) or (D)    Price                 Beneficially Owned         Form
+`;
+
+function table1(text: string) {
+  return analyze(HEAD + text, { today: new Date('2026-12-04') }).filings[0]!.record.nonDerivative;
+}
+
+test('a nature of ownership centred over three lines, a title above its row', () => {
+  const row = '   Common Stock                      03/01/2021             P                      100         A             $10.00                1,100                     I               ';
+  const at = ' '.repeat(row.length);
+  const rows = table1(`
+${at}By The
+${row}Founders
+${at}Fund, LP
+   Class A
+   Common                                                                                                                          2,000                     D
+   Stock
+`);
+  assert.equal(rows.length, 2);
+  assert.equal(rows[0]!.natureOfOwnership, 'By The Founders Fund, LP');
+  assert.equal(rows[0]!.shares, 100);
+  assert.equal(rows[1]!.securityTitle, 'Class A Common Stock');
+  assert.equal(rows[1]!.sharesOwnedFollowing, 2000);
+});
+
+test('amounts a line below their row (raised by a footnote mark) complete it, opening no row', () => {
+  const rows = table1(`
+   Common Stock                      03/01/2021             S                      500         D             $12.3456      (3)
+                                                                                                                                   4,500                     D
+`);
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.sharesOwnedFollowing, 4500);
+  assert.equal(rows[0]!.directOrIndirect, 'D');
+});
