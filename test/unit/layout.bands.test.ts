@@ -70,3 +70,27 @@ test('amounts a line below their row (raised by a footnote mark) complete it, op
   assert.equal(rows[0]!.sharesOwnedFollowing, 4500);
   assert.equal(rows[0]!.directOrIndirect, 'D');
 });
+
+test('a city centred around its state and zip (a printed page): "SAN" / "CA 94129" / "FRANCISCO"', () => {
+  const text = `         FORM 4                                   STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+
+   1. Name and Address of Reporting Person*                              2. Issuer Name and Ticker or Trading Symbol                             5. Relationship of Reporting Person(s) to Issuer
+
+   Doe Jane                                                              Acme Corp [ ACME ]                                                      (Check all applicable)
+                                                                                                                                                     X     Director                     10% Owner
+                                                                                                                                                           Officer (give title          Other (specify
+   (Last)                 (First)               (Middle)                 3. Date of Earliest Transaction (Month/Day/Year)                                  below)                       below)
+
+   1 MAIN ST                                                             06/03/2024
+
+                                                                         4. If Amendment, Date of Original Filed (Month/Day/Year)                6. Individual or Joint/Group Filing (Check Applicable
+   (Street)
+   SAN                                                                                                                                               X     Form filed by One Reporting Person
+             CA                                 94129                                                                                                      Form filed by More than One Reporting
+   FRANCISCO                                                                                                                                               Person
+
+   (City)                 (State)               (Zip)
+`;
+  const owner = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.reportingOwners[0]!;
+  assert.deepStrictEqual([owner.name, owner.street1, owner.city, owner.state, owner.zip], ['Doe Jane', '1 MAIN ST', 'SAN FRANCISCO', 'CA', '94129']);
+});
