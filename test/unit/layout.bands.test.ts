@@ -94,3 +94,23 @@ test('a city centred around its state and zip (a printed page): "SAN" / "CA 9412
   const owner = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.reportingOwners[0]!;
   assert.deepStrictEqual([owner.name, owner.street1, owner.city, owner.state, owner.zip], ['Doe Jane', '1 MAIN ST', 'SAN FRANCISCO', 'CA', '94129']);
 });
+
+test('a centred title beside an amount: "Common" over "267.809" and "Stock" under it read as one title and the amount', () => {
+  const HEAD2 = `FORM 4
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+                  Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned
+1. Title of Derivative Security    2. Conversion    3. Transaction Date    4. Transaction Code    5. Number of Derivative Securities    6. Date Exercisable and Expiration Date    7. Title and Amount of Underlying    8. Price    9. Number    10. Ownership
+                                                                           Code    V              (A)         (D)                       Date Exercisable    Expiration Date       Title            Amount
+`;
+  const row = ' Units        (1)            03/01/2021          A              267.809                    (2)           (2)                     ';
+  const x = row.length + 3;
+  const text = `${HEAD2}
+${' '.repeat(x - 3)}Common
+${row}   267.809                        $   0     14,242.084          D
+${' '.repeat(x - 2)}Stock
+`;
+  const rows = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.derivative;
+  assert.equal(rows.length, 1);
+  assert.equal(rows[0]!.underlyingSecurityTitle, 'Common Stock');
+  assert.equal(rows[0]!.underlyingShares, 267.809);
+});

@@ -462,7 +462,10 @@ function placeCells(row: LogicalRow, cells: RowCell[], before: boolean): void {
   for (const c of cells) {
     const tokens = c.tokens.filter((t) => t.type !== 'empty');
     if (!tokens.length) continue;
-    const target = row.cells.find((rc) => rc.tokens.length && overlaps(c, rc));
+    // Words never join a cell of values only: a narrow column's centred title ("Common" / "Stock")
+    // may stand over the next column's amount.
+    const words = tokens.every((t) => t.type === 'word' || t.type === 'ref');
+    const target = row.cells.find((rc) => rc.tokens.length && overlaps(c, rc) && !(words && rc.tokens.every(isValueToken)));
     if (target) {
       target.tokens = before ? [...tokens, ...target.tokens] : [...target.tokens, ...tokens];
       continue;
@@ -471,6 +474,26 @@ function placeCells(row: LogicalRow, cells: RowCell[], before: boolean): void {
     while (at < row.cells.length && row.cells[at]!.start < c.start) at++;
     row.cells.splice(at, 0, { ...c, tokens });
   }
+}
+
+/**
+ * A printed page's cell may stand a single space from the next ("Common 7,583": the middle line of a
+ * wrapped title beside a one-line amount): words then a value split into two cells, so that the
+ * title's other lines join the words.
+ */
+function splitWordsFromValues(cells: RowCell[]): RowCell[] {
+  const out: RowCell[] = [];
+  for (const c of cells) {
+    const k = c.tokens.findIndex((t, i) => i > 0 && isValueToken(t) && c.tokens[i - 1]!.type === 'word' && t.line === c.tokens[i - 1]!.line);
+    if (k < 0) {
+      out.push(c);
+      continue;
+    }
+    const head = c.tokens.slice(0, k);
+    const tail = c.tokens.slice(k);
+    out.push({ ...c, end: head[head.length - 1]!.end, tokens: head }, { ...c, col: tail[0]!.start, start: tail[0]!.start, tokens: tail });
+  }
+  return out;
 }
 
 /**
@@ -515,7 +538,7 @@ function centeredRows(lines: PLine[]): LogicalRow[] | null {
   if (!owner) return null;
   const rows = new Map<number, LogicalRow>();
   owner.forEach((a, i) => {
-    if (a === i) rows.set(i, { lines: [lines[i]!], cells: cellsOf[i]!.map((c) => ({ ...c, tokens: [...c.tokens] })), bordered: false });
+    if (a === i) rows.set(i, { lines: [lines[i]!], cells: splitWordsFromValues(cellsOf[i]!).map((c) => ({ ...c, tokens: [...c.tokens] })), bordered: false });
   });
   // Lines above an anchor go in nearest first, each before what the row holds; lines below in order, after.
   for (let i = owner.length - 1; i >= 0; i--) {
