@@ -114,3 +114,17 @@ ${' '.repeat(x - 2)}Stock
   assert.equal(rows[0]!.underlyingSecurityTitle, 'Common Stock');
   assert.equal(rows[0]!.underlyingShares, 267.809);
 });
+
+test('a signature centred on its date, broken after a hyphen: "By: Ann Lee, Attorney-" / "in-fact 06/11/2021"', () => {
+  const text = `${HEAD}
+   Common Stock                      03/01/2021             P                      100         A             $10.00                1,100                     D
+Explanation of Responses:
+  1. A footnote.
+
+                                          By: Ann Lee, Attorney-
+                                          in-fact for Jane Doe           06/11/2021
+                                          ** Signature of Reporting Person                 Date
+`;
+  const sig = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.signatures;
+  assert.deepStrictEqual(sig, [{ name: 'By: Ann Lee, Attorney-in-fact for Jane Doe', date: '2021-06-11' }]);
+});
