@@ -3,20 +3,16 @@
  *
  * Most of what the stages want to know about a line depends on its text alone (its mask, the
  * section it opens, whether it is boilerplate, how its cells split into box labels...). Filings
- * repeat their printed lines verbatim, so those facts live in one record per distinct line text,
- * looked up once per line: each stage fills its own field the first time it asks (see the
- * accessors beside each stage), and every later filing with the same line reuses it.
+ * repeat their printed lines verbatim, so the facts this stage finds live in one record per
+ * distinct line text, looked up once per line. Later stages never write into the record: each
+ * keeps what it derives from a line in a memo of its own keyed by the record (FactsMemo, see
+ * the accessors beside each stage), so every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
-import { applyPandocGrids } from './grids';
-import type { SectionKind } from './vocabulary';
-import type { CellPlan } from './header';
-import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
-import type { LabelKey } from '../types';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
-/** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
+/** What a line's text says on its own (found by this stage only). */
 export interface LineFacts {
   maskedLine: MaskedLine;
   /** A `form345-disable...` comment line: not part of the filing's content. */
@@ -30,26 +26,6 @@ export interface LineFacts {
   opensTag: boolean;
   /** The raw line leaves a markdown link target open at its end (`[text](/cgi-bin/browse-`). */
   opensLink?: boolean;
-  /** vocabulary.ts: the section this line opens (null: none). */
-  section?: SectionKind | null;
-  /** vocabulary.ts: printed instructions or notices. */
-  boilerplate?: boolean;
-  /** tables.ts: masked text with glued column-header fragments and column numbers blanked. */
-  valueText?: string;
-  /** tables.ts: column-header words in `valueText`. */
-  headerWords?: number;
-  /** tables.ts: the line only labels columns. */
-  labelsColumns?: boolean;
-  /** header.ts: the line's cells cut into label and text parts, per form. */
-  headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
-  /** rules.ts: OCR damage in printed words. */
-  damage?: BoilerplateDamage[];
-  /** rules.ts: non-Latin look-alike letters inside Latin words. */
-  lookalikes?: LookalikeHit[];
-  /** parse.ts: printed column labels (offsets in the line). */
-  columnLabels?: { key: LabelKey; start: number; end: number }[];
-  /** parse.ts: layout signals of the raw text (bit set, see detectLayout). */
-  layoutSignals?: number;
 }
 
 /**
@@ -57,9 +33,9 @@ export interface LineFacts {
  * stage reads are the facts' (getters: a filing allocates one small object a line).
  */
 export class PLine {
-  /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above with no space between (layout/grids.ts). */
   glue?: number[];
-  /** Offsets where a grid cell's text continues the line above after a space (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above after a space (layout/grids.ts). */
   spaced?: number[];
 
   constructor(
@@ -111,39 +87,14 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
   return facts;
 }
 
-/** The line ends inside a markdown link target: `](` with no `)` or space after it. */
-function opensLinkTarget(raw: string): boolean {
-  const at = raw.lastIndexOf('](');
-  if (at < 0 || at + 2 >= raw.length) return false;
-  for (let i = at + 2; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41 || c === 32 || c === 9) return false;
-  }
-  return true;
-}
-
-/**
- * A link target wrapped onto the next line (html2text: `[NAME](/cgi-bin/browse-` /
- * `edgar?action=getcompany&CIK=0001057067)`): the line's first word, up to its `)`, is target.
- * Returns the end of the target's rest, or -1.
- */
-function linkTargetRest(raw: string): number {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41) return i + 1;
-    if (c === 32 || c === 9 || c === 93 || c === 91) return -1;
-  }
-  return -1;
-}
-
 function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
   const masked = maskedLine.text;
   return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag };
 }
 
 /**
- * Gives a line a mask its text alone does not explain (pandoc markup read across a grid cell's
- * lines, see grids.ts), or glued cells: the line gets facts of its own, never shared by text.
+ * Gives a line a mask its text alone does not explain (markup read across a grid cell's lines,
+ * see layout/grids.ts), or glued cells: the line gets facts of its own, never shared by text.
  */
 export function ownFacts(line: PLine, text = line.masked): void {
   line.facts = maskFacts({ text, bordered: line.maskedLine.bordered }, line.directive, line.facts.opensTag);
@@ -192,6 +143,13 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
     for (const f of pieces) furniture.push({ ...f, line: base + at });
   }
-  applyPandocGrids(out);
+  // Grid cells read across lines: their rewrites give the lines facts of their own.
+  for (const [i, rewrite] of readGridLines(raws, out.map((l) => l.masked))) {
+    const line = out[i];
+    ownFacts(line, rewrite.masked);
+    if (rewrite.glue) line.glue = rewrite.glue;
+    if (rewrite.spaced) line.spaced = rewrite.spaced;
+    if (rewrite.text) line.facts.rule = false;
+  }
   return out;
 }

@@ -1,0 +1,65 @@
+/**
+ * fixtures/pdf and fixtures/pdf-holdout: every real filing printed to PDF by headless Chromium with
+ * its default header and footer, read back by `pdftotext -layout` (layout), `pdftotext` (raw,
+ * reading order) and tesseract OCR at 300 and 150 dpi (scripts/make-pdf-fixtures.sh). Truth from the
+ * filer's XML; what the printed page never shows is in `<stem>.lost.json`.
+ *
+ * Exact where exact: a filing the layout route reads exactly must stay exact. Floors otherwise: per
+ * route, field accuracy and filings read exactly must not fall below what is measured now (set just
+ * under it; raise them as the readers improve). The held-out set is nobody's tuning set: its floors
+ * only catch a collapse.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/analysis';
+import { accuracyOf, corpus, measure, scoreDocument, type Doc } from '../tools/accuracy';
+import { TODAY } from '../support/fixtures';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const ROUTES = ['layout', 'raw', 'ocr300', 'ocr150'] as const;
+
+/** Per corpus and route: [least field accuracy, least filings read exactly]. */
+const FLOORS: Record<'pdf' | 'pdf-holdout', Record<(typeof ROUTES)[number], [number, number]>> = {
+  pdf: { layout: [0.95, 20], raw: [0.2, 0], ocr300: [0.2, 0], ocr150: [0.15, 0] },
+  'pdf-holdout': { layout: [0.9, 0], raw: [0.1, 0], ocr300: [0.1, 0], ocr150: [0.1, 0] },
+};
+
+/** Layout conversions read exactly now: each must stay so. */
+const EXACT_LAYOUT: string[] = [];
+
+for (const name of ['pdf', 'pdf-holdout'] as const) {
+  const dir = path.join(ROOT, 'fixtures', name);
+  const docs: Doc[] = [...corpus(name, 0)];
+  describe(`fixtures/${name}`, () => {
+    test('every filing has all four routes and its truth', () => {
+      const stems = readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => f.slice(0, -'.expected.json'.length));
+      assert.ok(stems.length >= (name === 'pdf' ? 49 : 9), `${stems.length} filings`);
+      for (const stem of stems) for (const route of ROUTES) assert.ok(readdirSync(dir).includes(`${stem}.${route}.txt`), `${stem}.${route}.txt`);
+    });
+    const groups = measure(docs);
+    for (const route of ROUTES) {
+      const [accFloor, exactFloor] = FLOORS[name][route];
+      test(`${route}: field accuracy at least ${accFloor}, at least ${exactFloor} filings exact, none crashes`, () => {
+        const g = groups.find((x) => x.route === route);
+        assert.ok(g, `${route} conversions exist`);
+        assert.ok(accuracyOf(g) >= accFloor, `field accuracy ${accuracyOf(g).toFixed(4)}`);
+        assert.ok(g.exact >= exactFloor, `${g.exact}/${g.filings} exact`);
+      });
+    }
+  });
+}
+
+describe('layout conversions read exactly stay exact', () => {
+  for (const file of EXACT_LAYOUT) {
+    test(file, () => {
+      const full = path.join(ROOT, 'fixtures', 'pdf', file);
+      const doc = [...corpus('pdf', 0)].find((d) => d.route === 'layout' && d.text === readFileSync(full, 'utf8'))!;
+      const result = analyze(doc.text, { today: TODAY });
+      const s = scoreDocument(result.filings.map((f) => f.record), doc.truth, doc.lost);
+      assert.equal(s.found, 1);
+      assert.equal(s.exact, 1, `${s.fields - s.correct} fields wrong`);
+    });
+  }
+});
