@@ -128,3 +128,19 @@ Explanation of Responses:
   const sig = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.signatures;
   assert.deepStrictEqual(sig, [{ name: 'By: Ann Lee, Attorney-in-fact for Jane Doe', date: '2021-06-11' }]);
 });
+
+test('a check box centred on a two-line label: "X below)" under "Officer (give title" checks Officer', () => {
+  const text = `         FORM 4                                   STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+
+   1. Name and Address of Reporting Person*                              2. Issuer Name and Ticker or Trading Symbol                             5. Relationship of Reporting Person(s) to Issuer
+
+   Doe Jane                                                              Acme Corp [ ACME ]                                                      (Check all applicable)
+                                                                                                                                                           Director                     10% Owner
+                                                                                                                                                           Officer (give title          Other (specify
+   (Last)                 (First)               (Middle)                 3. Date of Earliest Transaction (Month/Day/Year)                          X       below)                       below)
+                                                                                                                                                           Chief Technology Officer
+   1 MAIN ST                                                             06/03/2024
+`;
+  const owner = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.reportingOwners[0]!;
+  assert.deepStrictEqual([owner.isDirector, owner.isOfficer, owner.isTenPercentOwner, owner.isOther], [false, true, false, false]);
+});

@@ -839,6 +839,14 @@ function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'i
   for (let m = re.exec(options); m; m = re.exec(options)) {
     const hit = OPTION_FRAGMENT.find(([frag]) => frag.test(m![1]));
     if (hit) out[hit[1]] = true;
+    else if (/^below\)/i.test(m[1])) {
+      // A check box centred on a two-line label stands before its second line: "X below)". The
+      // form prints Officer's "(give title / below)" left of Other's "(specify / below)".
+      const lineStart = options.lastIndexOf('\n', m.index) + 1;
+      const before = options.slice(lineStart, m.index + m[0].length - m[1].length);
+      const above = options.slice(0, lineStart);
+      if (/Officer\s*\(give/i.test(above) && /Other\s*\(specify/i.test(above)) out[/below\s*\)/i.test(before) ? 'isOther' : 'isOfficer'] = true;
+    }
   }
   return out;
 }
