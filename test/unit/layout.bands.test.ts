@@ -144,3 +144,23 @@ test('a check box centred on a two-line label: "X below)" under "Officer (give t
   const owner = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.reportingOwners[0]!;
   assert.deepStrictEqual([owner.isDirector, owner.isOfficer, owner.isTenPercentOwner, owner.isOther], [false, true, false, false]);
 });
+
+test('a care-of line wrapped in a narrow cell: street 2 starts at the house number', () => {
+  const text = `         FORM 4                                   STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+
+   1. Name and Address of Reporting Person*                              2. Issuer Name and Ticker or Trading Symbol
+
+   Doe Jane                                                              Acme Corp [ ACME ]
+
+   (Last)                 (First)               (Middle)                 3. Date of Earliest Transaction (Month/Day/Year)
+
+   C/O ACME HOLDINGS,                                                    06/03/2024
+   INC.
+   650 MAIN STREET
+   (Street)
+   BOSTON                     MA                       02210
+   (City)                 (State)               (Zip)
+`;
+  const owner = analyze(text, { today: new Date('2026-12-04') }).filings[0]!.record.reportingOwners[0]!;
+  assert.deepStrictEqual([owner.street1, owner.street2], ['C/O ACME HOLDINGS, INC.', '650 MAIN STREET']);
+});

@@ -626,6 +626,11 @@ function emptyOwner(): ReportingOwnerRecord {
  */
 function streetSplit(lines: readonly string[], width: () => number): number {
   if (lines.length < 3) return 1;
+  // A care-of line wrapped in a narrow cell, then the street address proper: the first later line
+  // that opens with a house number starts street 2 ("C/O ACME HOLDINGS," / "INC." / "650 MAIN STREET").
+  // Character counts say little about where a proportional font wrapped (a printed page).
+  const numbered = lines.findIndex((l, i) => i > 0 && /^\d+\s+\S/.test(l.trim()));
+  if (numbered > 0 && !/^\d/.test(lines[0]!.trim())) return numbered;
   const w = width();
   for (let i = 0; i + 1 < lines.length; i++) if (nextWordFits(lines[i], lines[i + 1], w)) return i + 1;
   return 1;
