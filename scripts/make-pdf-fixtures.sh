@@ -56,6 +56,25 @@ plan() {
   done < <(ls "$REAL"/edgar-more/*.xml | LC_ALL=C sort)
 }
 
+# What the printed page never shows, whatever reads it (<stem>.lost.json): EDGAR's page (and the
+# renderer, after it) gives the relationship of the first reporting owner only, in box 5; further
+# owners are listed after Table II with name and address alone.
+page_lost() { # dir/stem
+  node -e '
+    const fs = require("fs");
+    const rec = JSON.parse(fs.readFileSync(process.argv[1] + ".expected.json", "utf8"));
+    const lost = [];
+    rec.reportingOwners.forEach((o, k) => {
+      if (k === 0) return;
+      for (const f of ["isDirector", "isOfficer", "isTenPercentOwner", "isOther", "officerTitle", "otherText"]) if (o[f] !== null) lost.push(`/reportingOwners/${k}/${f}`);
+    });
+    const file = process.argv[1] + ".lost.json";
+    if (lost.length) fs.writeFileSync(file, JSON.stringify(lost, null, 2) + "\n");
+    else if (fs.existsSync(file)) fs.unlinkSync(file);
+  ' "$1"
+}
+export -f page_lost
+
 # Phase 1, fast: the page, its PDF, both pdftotext readings and the truth.
 print_one() { # stem kind source truth outdir
   local stem=$1 kind=$2 src=$3 truth=$4 dir=$5
@@ -67,6 +86,7 @@ print_one() { # stem kind source truth outdir
   pdftotext -layout "$pdf" "$dir/$stem.layout.txt"
   pdftotext "$pdf" "$dir/$stem.raw.txt"
   node --import tsx test/tools/xml-to-record.ts --rendered "$truth" >"$dir/$stem.expected.json"
+  page_lost "$dir/$stem"
   echo "$dir/$stem: $(pdfinfo "$pdf" | sed -n 's/^Pages: *//p') page(s)"
 }
 

@@ -79,3 +79,24 @@ test('a page break inside the footnotes: the footnotes read as if the pages were
   assert.deepStrictEqual(a[0]!.record.footnotes, b[0]!.record.footnotes);
   assert.deepStrictEqual(a[0]!.record.footnotes.map((f) => f.id), ['1', '2']);
 });
+
+test('a table broken by a page: the rows before and after the break read as one table', () => {
+  const head = `FORM 4
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+1. Name and Address of Reporting Person*          2. Issuer Name and Ticker or Trading Symbol
+Doe Jane                                          Acme Corp [ ACME ]
+                  Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+1. Title of Security (Instr. 3)      2. Transaction Date    3. Transaction Code    4. Securities Acquired (A) or Disposed Of (D)      5. Amount of Securities    6. Ownership
+                                                            Code    V              Amount      (A) or (D)    Price                 Beneficially Owned         Form
+`;
+  const rows = [
+    '   Common Stock                      03/01/2021             P                      100         A             $10.00                1,100                     D',
+    '   Common Stock                      03/02/2021             S                      50          D             $11.00                1,050                     D',
+  ];
+  const pageBreak = ['', 'file:///tmp/form4.html                                                                                  1/2', '\f12/3/26, 11:40 AM                                            SEC FORM 4', ''];
+  const plain = analyze(head + rows.join('\n') + '\n', { today: new Date('2026-12-04') }).filings;
+  const broken = analyze(head + [rows[0], ...pageBreak, rows[1]].join('\n') + '\n', { today: new Date('2026-12-04') }).filings;
+  assert.equal(broken.length, 1);
+  assert.equal(plain[0]!.record.nonDerivative.length, 2);
+  assert.deepStrictEqual(broken[0]!.record.nonDerivative, plain[0]!.record.nonDerivative);
+});

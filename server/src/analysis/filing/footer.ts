@@ -160,7 +160,8 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
       cur.date = parseDateText(cur.rawDate)?.iso ?? null;
       cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
     }
-    cur.name = cur.parts.join(' ').replace(/^\/s\/\s*/i, '').replace(/\s+/g, ' ').trim() || null;
+    // A line broken after a hyphen ("Attorney-" / "in-Fact") joins without a space: pages break at hyphens, never add them.
+    cur.name = cur.parts.map((p, i) => (i > 0 && /[A-Za-z]-$/.test(cur.parts[i - 1]!) && /^[A-Za-z]/.test(p) ? '\u0000' : ' ') + p).join('').replace(/ ?\u0000/g, '').trim().replace(/^\/s\/\s*/i, '').replace(/\s+/g, ' ').trim() || null;
   }
   return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
 }
@@ -201,7 +202,11 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
-      const first = part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      let first = part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      // A printed page centres the signature cell on its date: lines above the dated one standing in
+      // the same column, away from the margin, are the signature's first lines.
+      const indent = (l: PLine) => l.masked.length - l.masked.trimStart().length;
+      if (first > 0 && indent(part[first]!) >= 10) while (first > 0 && indent(part[first - 1]!) === indent(part[first]!)) first--;
       block.push(...(first > 0 ? part.slice(first) : part));
       floor = captionAt;
     }

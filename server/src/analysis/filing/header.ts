@@ -504,10 +504,40 @@ interface CityStateZip {
   ranges: { field: 'city' | 'state' | 'zip'; range: Range; raw: string }[];
 }
 
+/**
+ * A printed page centres each cell in its row: a two-line city stands one line above and one below
+ * the line of state and zip ("SAN" / "CA   94129" / "FRANCISCO"). The city is every piece in the
+ * city's column, in order; state and zip are the line that has no city.
+ */
+function centredCity(lines: Piece[][]): CityStateZip | null {
+  if (lines.length < 2 || lines[0].length !== 1) return null;
+  const x = lines[0][0].x;
+  const inCity = (p: Piece) => Math.abs(p.x - x) <= 3;
+  const rest = lines.filter((ps) => !inCity(ps[0]));
+  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + 3) return null;
+  const [s, z] = rest[0];
+  if (!/^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(s.text) || !/^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(z.text)) return null;
+  const cityPieces = lines.filter((ps) => ps !== rest[0]);
+  if (cityPieces.some((ps) => ps.length !== 1)) return null;
+  const city = cleanValue(cityPieces.map((ps) => ps[0].text).join(' ')).replace(/,$/, '') || null;
+  return {
+    city,
+    state: s.text,
+    zip: z.text,
+    ranges: [
+      { field: 'city', range: pieceRange(lines[0][0]), raw: lines[0][0].text },
+      { field: 'state', range: pieceRange(s), raw: s.text },
+      { field: 'zip', range: pieceRange(z), raw: z.text },
+    ],
+  };
+}
+
 /** "WALTHAM, MA 02451", or columns "TORONTO   A6   M5J2T3" with "ONTARIO" wrapped under the city. */
 function parseCityLines(lines: Piece[][]): CityStateZip {
   const out: CityStateZip = { city: null, state: null, zip: null, ranges: [] };
   if (lines.length === 0) return out;
+  const centred = centredCity(lines);
+  if (centred) return centred;
   const first = lines[0];
   if (first.length >= 3) {
     const [c, s, z] = [first[0], first[first.length - 2], first[first.length - 1]];
@@ -596,6 +626,11 @@ function emptyOwner(): ReportingOwnerRecord {
  */
 function streetSplit(lines: readonly string[], width: () => number): number {
   if (lines.length < 3) return 1;
+  // A care-of line wrapped in a narrow cell, then the street address proper: the first later line
+  // that opens with a house number starts street 2 ("C/O ACME HOLDINGS," / "INC." / "650 MAIN STREET").
+  // Character counts say little about where a proportional font wrapped (a printed page).
+  const numbered = lines.findIndex((l, i) => i > 0 && /^\d+\s+\S/.test(l.trim()));
+  if (numbered > 0 && !/^\d/.test(lines[0]!.trim())) return numbered;
   const w = width();
   for (let i = 0; i + 1 < lines.length; i++) if (nextWordFits(lines[i], lines[i + 1], w)) return i + 1;
   return 1;
@@ -809,6 +844,14 @@ function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'i
   for (let m = re.exec(options); m; m = re.exec(options)) {
     const hit = OPTION_FRAGMENT.find(([frag]) => frag.test(m![1]));
     if (hit) out[hit[1]] = true;
+    else if (/^below\)/i.test(m[1])) {
+      // A check box centred on a two-line label stands before its second line: "X below)". The
+      // form prints Officer's "(give title / below)" left of Other's "(specify / below)".
+      const lineStart = options.lastIndexOf('\n', m.index) + 1;
+      const before = options.slice(lineStart, m.index + m[0].length - m[1].length);
+      const above = options.slice(0, lineStart);
+      if (/Officer\s*\(give/i.test(above) && /Other\s*\(specify/i.test(above)) out[/below\s*\)/i.test(before) ? 'isOther' : 'isOfficer'] = true;
+    }
   }
   return out;
 }

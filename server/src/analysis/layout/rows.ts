@@ -16,6 +16,7 @@
 import { nextWordFits } from '../text/lines';
 import type { Token } from '../text/cells';
 import { hasHtmlRows, tableFamily, tableTraits, type TableTraits } from './detect';
+import { centeredRows } from './bands';
 import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
 
 /** Reads a table region's rows (lines after its heading). */
@@ -23,7 +24,10 @@ export function readTableRows<L extends SourceLine>(lines: L[], judge: RowJudge<
   const problems: LayoutProblem[] = [];
   if (hasHtmlRows(lines)) return { family: 'raw-html', rows: htmlRows(lines, judge), problems };
   const traits = tableTraits(lines);
-  return { family: tableFamily(lines, traits), rows: lineRows(lines, judge, traits), problems };
+  const family = tableFamily(lines, traits);
+  // A printed page read by pdftotext -layout centres its rows' cells: read by bands when it shows so.
+  const centred = family === 'fixed-width' ? centeredRows(lines, judge) : null;
+  return { family, rows: centred ?? lineRows(lines, judge, traits), problems };
 }
 
 function isValueToken(t: Token): boolean {

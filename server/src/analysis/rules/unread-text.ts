@@ -1,5 +1,6 @@
 /** The `unread-text` rule: text the reader saw in a table but could not place in the record (a value no column took). */
 import { finding, type Rule, type RuleModule } from './rule';
+import { describeFurniture } from '../layout/pages';
 
 export const META = {
   code: 'unread-text',
@@ -20,12 +21,17 @@ const check: Rule = ({ model }) => {
       at.texts.push(p.text);
     }
   }
-  return [...byLine].map(([line, p]) =>
+  const unread = [...byLine].map(([line, p]) =>
     finding(META, `Not read into the record: "${p.texts.join(' ')}" (${p.reason}); check where the row's values stand.`, {
       start: { line, character: p.start },
       end: { line, character: p.end },
     }),
   );
+  // Page furniture (a browser's print header and footer, page breaks) was set aside before reading: said, not hidden.
+  const furniture = model.furniture.map((f) =>
+    finding(META, `Not read: ${describeFurniture(f)}.`, { start: { line: f.line, character: f.start }, end: { line: f.line, character: f.end } }),
+  );
+  return [...unread, ...furniture];
 };
 
 const rule: RuleModule = { ...META, check };
