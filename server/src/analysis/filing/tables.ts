@@ -632,11 +632,29 @@ function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   return da < dd ? 'A' : 'D';
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns): ParsedRow | null {
+/**
+ * A Form 3 printed on a Form 4 template has a transaction-code column the Form 3 grammar lacks, so
+ * the code reads as the title's last word ("Common Stock | G | 1,000"). It is a code when it is a
+ * valid one and stands in a cell of its own, or the table's header labels a code column.
+ */
+function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Token | undefined {
+  const words = title?.tokens.filter((t) => t.type !== 'ref' && t.type !== 'empty') ?? [];
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  if (!last || !before || last.type !== 'letter' || last.paren || !isTransactionCode(last.text)) return undefined;
+  return codeColumn || last.cell !== before.cell ? last : undefined;
+}
+
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, codeColumn = false): ParsedRow | null {
   const tokens = rowTokens(row);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
+  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) : undefined;
+  if (form3Letter) {
+    const t = fills.get('securityTitle')!;
+    fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
+  }
   const title = fills.get('securityTitle');
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
   if (!(title && textOf(title)) && filledValues < 3) return null;
@@ -649,7 +667,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const fields: ParsedRow['fields'] = [];
   const dates: ParsedRow['dates'] = [];
   const footnoted = new Set<string>();
-  for (const f of alignment.fills) {
+  for (const f of fills.values()) {
     if (f.footnoteOnly) footnoted.add(f.slot.field);
     const range = fillRange(f);
     const vt = valueToken(f);
@@ -746,7 +764,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
   }
-  if (form === '3') {
+  if (form3Letter) parsed.form3Code = { code: form3Letter.text, range: tokenRange(form3Letter) };
+  else if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.
     const asForm4 = align(tokens, variantsFor(table, '4')[0].slots);
@@ -761,8 +780,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit): ParsedRow[] {
   const out: ParsedRow[] = [];
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
+  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b/i.test(l.masked) && isHeaderText(l));
   for (const row of logicalRows(lines)) {
-    const parsed = buildRow(row, table, form, out.length, sub);
+    const parsed = buildRow(row, table, form, out.length, sub, codeColumn);
     if (parsed) out.push(parsed);
   }
   return out;
