@@ -151,7 +151,7 @@ function damageLabelWord(w: string, rng: Rng): string {
   const i = rng.int(1, w.length - 2);
   if (kind === 'drop') return w.slice(0, i) + w.slice(i + 1);
   // "Earli iest", "Transact tion": a word split with a letter or two repeated on both sides.
-  if (kind === 'stutter') return `${w.slice(0, i + 1)} ${w.slice(i - 1)}`;
+  if (kind === 'stutter') return `${w.slice(0, i)} ${w.slice(i - 1)}`;
   return `${w.slice(0, i)} ${w.slice(i)}`;
 }
 

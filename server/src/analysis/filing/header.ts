@@ -23,27 +23,30 @@ import { TextMemo } from '../text/memo';
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
-const MDY = '(?:\\s*\\(?\\s*Month\\s*\\/\\s*Day\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?';
+const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
 
-/** The box labels, tolerant of OCR damage in their longer words (see fuzzy.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see fuzzy.ts). */
+const label = (phrase: string): string => fuzzyPhrase(phrase, true);
+
+/** The box labels, tolerant of OCR damage in their words (see fuzzy.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
-  { box: 'reportingPerson', re: new RegExp(`${NUM}${fuzzyPhrase('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
-  { box: 'issuer', re: new RegExp(`${NUM}${fuzzyPhrase('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
+  { box: 'reportingPerson', re: new RegExp(`${NUM}${label('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
+  { box: 'issuer', re: new RegExp(`${NUM}${label('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${fuzzyPhrase('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${fuzzyPhrase('Date of Event Requiring Statement')}|${fuzzyPhrase('Statement for')}\\s+Issuer'?s\\s+${fuzzyPhrase('Fiscal Year Ended')})${MDY}`,
+      `${NUM}(?:${label('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${label('Date of Event Requiring Statement')}|${label('Statement for')}\\s*Issuer'?s\\s*${label('Fiscal Year Ended')})${MDY}`,
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+(?:${fuzzyWord('Filed')}|${fuzzyWord('Filing')})\\s*${MDY}`, 'i') },
+  { box: 'amendment', re: new RegExp(`${NUM}If\\s*${fuzzyWord('Amendment', true)}\\s*,?\\s*${fuzzyWord('Date', true)}\\s*(?:of\\s*)?${fuzzyWord('Original', true)}\\s*(?:${fuzzyWord('Filed', true)}|${fuzzyWord('Filing', true)})\\s*${MDY}`, 'i') },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${fuzzyWord('Relationship')}\\s+of\\s+${fuzzyWord('Reporting')}\\s+Person\\s*\\(?\\s*s?\\s*\\)?\\s+to\\s+${fuzzyWord('Issuer')}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label('Relationship of Reporting Person')}\\s*\\(?\\s*s?\\s*\\)?\\s*to\\s*${fuzzyWord('Issuer', true)}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${fuzzyWord('Individual')}\\s+or\\s+Joint\\s*\\/\\s*Group\\s+${fuzzyWord('Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label('Individual or')}\\s*${fuzzyWord('Joint', true)}\\s*\\/\\s*${label('Group Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
   },
 ];
 
