@@ -18,6 +18,7 @@ import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, typ
 import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
+import { detectLayout, readsInDocumentOrder } from '../layout';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 
@@ -62,55 +63,6 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
     if (m) return { form: m[1] === '0104' ? '3' : m[1] === '0362' ? '5' : '4', amended: false };
   }
   return { form: null, amended: false };
-}
-
-/** What a raw line shows of its converter, one bit each (see {@link layoutSignals}). */
-enum Signal {
-  Tabs,
-  PipeRow,
-  BoxDrawn,
-  Markdown,
-  HtmlTag,
-  WideGap,
-  HtmlTableTag,
-}
-
-const has = (bits: number, s: Signal) => (bits & (1 << s)) !== 0;
-
-function findLayoutSignals(raw: string): number {
-  const seen: Signal[] = [];
-  // Each pattern needs a character most lines lack: test for it before running the pattern.
-  if (raw.includes('\t')) seen.push(Signal.Tabs);
-  if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) seen.push(Signal.PipeRow);
-  if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) seen.push(Signal.BoxDrawn);
-  if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) seen.push(Signal.Markdown);
-  if (raw.includes('<') && /<(b|input|td|tr|sup|br|table)\b/i.test(raw)) seen.push(Signal.HtmlTag);
-  if (raw.includes('<') && /<(td|tr|table)\b/i.test(raw)) seen.push(Signal.HtmlTableTag);
-  if (raw.includes('   ') && /\S {3,}\S/.test(raw)) seen.push(Signal.WideGap);
-  return seen.reduce((bits, s) => bits | (1 << s), 0);
-}
-
-/** What a raw line shows of its converter (kept with the line's facts). */
-function layoutSignals(l: PLine): number {
-  return (l.facts.layoutSignals ??= findLayoutSignals(l.raw));
-}
-
-function detectLayout(lines: PLine[]): LayoutKind {
-  /** Lines showing each signal. */
-  const count = new Array<number>(Signal.HtmlTableTag + 1).fill(0);
-  for (const l of lines) {
-    const bits = layoutSignals(l);
-    if (bits === 0) continue;
-    for (let s = 0; s < count.length; s++) if (has(bits, s)) count[s]++;
-  }
-  const [tabs, pipes, box, md, html, wide] = [Signal.Tabs, Signal.PipeRow, Signal.BoxDrawn, Signal.Markdown, Signal.HtmlTag, Signal.WideGap].map((s) => count[s]);
-  if (box > 5) return 'grid';
-  if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
-  if (html > 2) return 'html';
-  if (md > 2) return 'markdown';
-  if (tabs > 5) return 'tabbed';
-  if (wide > 5) return 'fixed-width';
-  return 'linear';
 }
 
 /** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
@@ -203,13 +155,6 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 }
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
-/** Separator rows of pipe tables without outer pipes (`---|---`, html2text). */
-function bareSeparators(lines: PLine[]): number {
-  let n = 0;
-  for (const l of lines) if (l.raw.charCodeAt(0) === 45 && /^-{3,}(?:\|-{3,})+ *$/.test(l.raw)) n++;
-  return n;
-}
-
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const lines = prepareLines(rawLines, baseLine);
   const { form, amended, titleRange } = detectForm(lines);
@@ -219,10 +164,9 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
-  // Raw HTML has no visual columns: its document order is the reading order.
-  // So have pipe tables without outer pipes (html2text): each row of a layout table is a line.
-  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5 || bareSeparators(headerLines) >= 3;
-  const header = parseHeader(headerLines, digit, rawHtml);
+  // The header's reading order: document order, or boxes side by side told apart by column.
+  const documentOrder = readsInDocumentOrder(headerLines);
+  const header = parseHeader(headerLines, digit, documentOrder);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
   const rows = [
@@ -235,7 +179,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
 
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
-  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, rawHtml)) {
+  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
     if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.

@@ -7,9 +7,9 @@
  * looked up once per line: each stage fills its own field the first time it asks (see the
  * accessors beside each stage), and every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
-import { applyPandocGrids } from './grids';
+import { readGridLines } from '../layout';
 import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
 import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
@@ -47,8 +47,6 @@ export interface LineFacts {
   lookalikes?: LookalikeHit[];
   /** parse.ts: printed column labels (offsets in the line). */
   columnLabels?: { key: LabelKey; start: number; end: number }[];
-  /** parse.ts: layout signals of the raw text (bit set, see detectLayout). */
-  layoutSignals?: number;
 }
 
 /**
@@ -56,9 +54,9 @@ export interface LineFacts {
  * stage reads are the facts' (getters: a filing allocates one small object a line).
  */
 export class PLine {
-  /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above with no space between (layout/grids.ts). */
   glue?: number[];
-  /** Offsets where a grid cell's text continues the line above after a space (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above after a space (layout/grids.ts). */
   spaced?: number[];
 
   constructor(
@@ -110,39 +108,14 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
   return facts;
 }
 
-/** The line ends inside a markdown link target: `](` with no `)` or space after it. */
-function opensLinkTarget(raw: string): boolean {
-  const at = raw.lastIndexOf('](');
-  if (at < 0 || at + 2 >= raw.length) return false;
-  for (let i = at + 2; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41 || c === 32 || c === 9) return false;
-  }
-  return true;
-}
-
-/**
- * A link target wrapped onto the next line (html2text: `[NAME](/cgi-bin/browse-` /
- * `edgar?action=getcompany&CIK=0001057067)`): the line's first word, up to its `)`, is target.
- * Returns the end of the target's rest, or -1.
- */
-function linkTargetRest(raw: string): number {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41) return i + 1;
-    if (c === 32 || c === 9 || c === 93 || c === 91) return -1;
-  }
-  return -1;
-}
-
 function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
   const masked = maskedLine.text;
   return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag };
 }
 
 /**
- * Gives a line a mask its text alone does not explain (pandoc markup read across a grid cell's
- * lines, see grids.ts), or glued cells: the line gets facts of its own, never shared by text.
+ * Gives a line a mask its text alone does not explain (markup read across a grid cell's lines,
+ * see layout/grids.ts), or glued cells: the line gets facts of its own, never shared by text.
  */
 export function ownFacts(line: PLine, text = line.masked): void {
   line.facts = maskFacts({ text, bordered: line.maskedLine.bordered }, line.directive, line.facts.opensTag);
@@ -177,6 +150,13 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
     }
     inLink = opensLink;
   }
-  applyPandocGrids(out);
+  // Grid cells read across lines: their rewrites give the lines facts of their own.
+  for (const [i, rewrite] of readGridLines(raws, out.map((l) => l.masked))) {
+    const line = out[i];
+    ownFacts(line, rewrite.masked);
+    if (rewrite.glue) line.glue = rewrite.glue;
+    if (rewrite.spaced) line.spaced = rewrite.spaced;
+    if (rewrite.text) line.facts.rule = false;
+  }
   return out;
 }

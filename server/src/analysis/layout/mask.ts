@@ -360,3 +360,28 @@ export function isRuleOrBlank(masked: string): boolean {
   }
   return true;
 }
+
+/** The line ends inside a markdown link target: `](` with no `)` or space after it. */
+export function opensLinkTarget(raw: string): boolean {
+  const at = raw.lastIndexOf('](');
+  if (at < 0 || at + 2 >= raw.length) return false;
+  for (let i = at + 2; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 41 || c === 32 || c === 9) return false;
+  }
+  return true;
+}
+
+/**
+ * A link target wrapped onto the next line (html2text: `[NAME](/cgi-bin/browse-` /
+ * `edgar?action=getcompany&CIK=0001057067)`): the line's first word, up to its `)`, is target.
+ * Returns the end of the target's rest, or -1.
+ */
+export function linkTargetRest(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 41) return i + 1;
+    if (c === 32 || c === 9 || c === 93 || c === 91) return -1;
+  }
+  return -1;
+}
