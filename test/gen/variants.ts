@@ -148,7 +148,7 @@ function damageLabelWord(w: string, rng: Rng): string {
     }
   }
   if (w.length < 4) return w;
-  const i = rng.int(1, w.length - 2);
+  const i = rng.int(kind === 'stutter' ? 2 : 1, w.length - 2);
   if (kind === 'drop') return w.slice(0, i) + w.slice(i + 1);
   // "Earli iest", "Transact tion": a word split with a letter or two repeated on both sides.
   if (kind === 'stutter') return `${w.slice(0, i)} ${w.slice(i - 1)}`;
@@ -317,6 +317,9 @@ function applyDefect(rec: FilingRecord, d: Defect, rng: Rng): boolean {
       const o = rec.reportingOwners[0]!;
       o.isOfficer = true;
       o.officerTitle = null;
+      // With Other checked and its text printed, which of the two lost its text is ambiguous.
+      o.isOther = false;
+      o.otherText = null;
       return true;
     }
     case 'indirect-without-nature': {
