@@ -71,6 +71,8 @@ export interface RenderOptions {
   dropEmptyV?: boolean;
   /** Column-aligned tables: narrow columns, so labels and long values wrap over more lines. */
   narrowColumns?: boolean;
+  /** Tab-separated header: the three columns of boxes in another order (a converter's reading order). */
+  boxOrder?: readonly [number, number, number];
 }
 
 interface Ctx {
@@ -363,7 +365,9 @@ function flowHeader(ctx: Ctx, v: FlowVariant, o: ReportingOwnerRecord | undefine
     rows.push([lab.cityStateZip, '', '']);
   }
   void rec;
-  return rows.map((r) => r.map((c) => c.trim()).join(gap()).replace(/\s+$/, ''));
+  const order = ctx.opts.boxOrder;
+  const placed = order ? rows.map((r) => order.map((k) => r[k] ?? '')) : rows;
+  return placed.map((r) => r.map((c) => c.trim()).join(gap()).replace(/\s+$/, ''));
 }
 
 function flowOwnerBlock(ctx: Ctx, v: FlowVariant, o: ReportingOwnerRecord, bold: (s: string) => string): string[] {

@@ -14,6 +14,7 @@
  * - `page-furniture`: a browser's print header and footer on every page (date and time, `SEC Form 4`,
  *   the page's URL, `1/2`) and form feeds between pages, breaking tables anywhere;
  * - `narrow-columns`: column-aligned tables with narrow columns (labels and titles wrap more);
+ * - `box-order`: tab-separated header boxes in another column order (box 1 need not come first);
  * - `plain`: none of these.
  *
  * One-defect filings ({@link generateDefectCase}) carry the rule code that must fire.
@@ -36,10 +37,12 @@ export type VariantClass =
   | 'form3-code-column'
   | 'lost-v-column'
   | 'page-furniture'
-  | 'narrow-columns';
+  | 'narrow-columns'
+  | 'box-order';
 
 export const VARIANT_CLASSES: readonly VariantClass[] = [
   'owners-in-table', 'signature-caption-first', 'label-ocr', 'form3-code-column', 'lost-v-column', 'page-furniture', 'narrow-columns',
+  'box-order',
 ];
 
 /** The seed range kept for the final, never-tuned measurement. */
@@ -56,6 +59,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'lost-v-column': [...FLOW, 'pipe'],
   'page-furniture': ['tabbed', 'fixed-width', 'linear'],
   'narrow-columns': ['fixed-width', 'grid'],
+  'box-order': ['tabbed', 'markdown'],
 };
 
 export interface VariedCase {
@@ -112,6 +116,7 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   if (classes.includes('signature-caption-first')) ropts.signatureCaptionFirst = true;
   if (classes.includes('lost-v-column')) ropts.dropEmptyV = true;
   if (classes.includes('narrow-columns')) ropts.narrowColumns = true;
+  if (classes.includes('box-order')) ropts.boxOrder = vr.pick([[1, 0, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0]] as const);
   if (classes.includes('form3-code-column')) {
     ropts.form3Code = { row: vr.int(0, truth.nonDerivative.length - 1), code: vr.pick(['P', 'A', 'J', 'M', 'S', 'G']) };
     expect.push('code-on-form3');

@@ -333,6 +333,9 @@ function joinWideSpaces(text: string, cells: Cell[]): Cell[] {
 }
 
 /** Splits the header lines into box instances. */
+/** A cell that starts with one of box 1's captions. */
+const OWNER_CAPTION_START = /^\s*\(\s*(?:Last|Street|City)\s*\)/i;
+
 function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
   const boxes: BoxInstance[] = [];
   const labels: { key: LabelKey; range: Range }[] = [];
@@ -360,9 +363,18 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     for (const l of lanes) if (l.x <= x + tol) found = l;
     return found ?? lanes[0];
   };
+  // Tabbed text: box 1's captions say where its cells are, whatever the order of the boxes.
+  // (Its lane may have been taken by another box's label ranked into it: the box stays box 1's.)
+  const ownerLane = (): number | undefined => {
+    for (let k = boxes.length - 1; k >= 0; k--) if (boxes[k].box === 'reportingPerson') return k;
+    return undefined;
+  };
+  let captionLine = false;
   for (const line of lines) {
     // A bracket alone is the end of the ticker ("[ SCWO" / "]"), not a rule.
     if (line.rule && line.masked.indexOf(']') < 0) continue;
+    const afterCaption = captionLine;
+    captionLine = false;
     // Tabbed text (OCR, converters) does not keep tab counts from line to line; the order of
     // the non-empty cells does. A label repeated by OCR ("3. Da", "3. Date ...") is one cell.
     const tabbed = line.hasBorders && !line.maskedLine.bordered;
@@ -371,7 +383,10 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     let previousCol = -1;
     /** The last box a label on this line opened: text right of it in its own cell may be its value. */
     let lineLabelInstance: number | undefined;
-    for (const { cell, leadBox, parts } of linePlan(line, form, linear)) {
+    const plans = linePlan(line, form, linear);
+    const captionCell = tabbed ? plans.findIndex((p) => !p.leadBox && OWNER_CAPTION_START.test(p.cell.text)) : -1;
+    let previousTarget: number | undefined;
+    for (const [index, { cell, leadBox, parts }] of plans.entries()) {
       if (cell.col !== previousCol) {
         if (!(leadBox && leadBox === previousBox)) rank++;
         previousBox = leadBox;
@@ -382,6 +397,18 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
       if (tabbed && target !== undefined && lineLabelInstance !== undefined && target !== lineLabelInstance && isComplete(boxes[target]) && !isComplete(boxes[lineLabelInstance])) {
         target = lineLabelInstance;
       }
+      if (tabbed && !leadBox) {
+        // A cell opening with an owner caption ("(Street) CHICAGO, IL"), or the one cell of a line
+        // right under such a cell (the street's second line), is box 1's, whichever rank it has.
+        const owner = ownerLane();
+        const caption = OWNER_CAPTION_START.test(cell.text);
+        if (caption) captionLine = true;
+        if (owner !== undefined && (caption || (afterCaption && plans.length === 1))) target = owner;
+        // Box 1 holds one cell a line: beside its caption cell, another cell ranked into its lane
+        // (an officer title in a cell of its own) goes on with the cell before it.
+        else if (owner !== undefined && target === owner && captionCell >= 0 && index !== captionCell && previousTarget !== undefined) target = previousTarget;
+      }
+      previousTarget = target;
       for (const part of parts) {
         if (part.open !== undefined) {
           target = open(line, x, part.open);
