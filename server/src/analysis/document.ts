@@ -15,6 +15,7 @@ import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
+import { describeFurniture, isPageTitleAt } from './layout/pages';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -141,6 +142,12 @@ export function analyzeFiling(lines: readonly string[], base: number, index: num
     ...spans,
     outline: buildOutline(model, range),
     findings,
+    setAside: model.furniture.map((f) => ({
+      kind: f.kind,
+      text: f.text,
+      message: describeFurniture(f),
+      range: { start: { line: f.line, character: f.start }, end: { line: f.line, character: f.end } },
+    })),
   };
 }
 
@@ -165,7 +172,7 @@ function shiftValue(value: unknown, delta: number): unknown {
 const origins = new WeakMap<AnalyzedFiling, { base: AnalyzedFiling; delta: number }>();
 
 /** The parts of a filing only features ask for (hover, outline, preview), shifted when first read. */
-const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline'] as const;
+const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline', 'setAside'] as const;
 
 /**
  * The filing moved by `delta` lines and renumbered. Pressing Enter near the top of a large document
@@ -328,7 +335,8 @@ export class IncrementalAnalyzer {
     const out: { line: number; kind: 'title' | 'statement' }[] = [];
     for (let i = from; i < to; i++) {
       const kind = anchorKind(this.lines[i]);
-      if (kind) out.push({ line: i, kind });
+      // A print header's page title ("SEC FORM 4" under the date and time) opens no filing.
+      if (kind && !(kind === 'title' && isPageTitleAt(this.lines, i))) out.push({ line: i, kind });
     }
     return out;
   }

@@ -19,6 +19,7 @@ import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder } from '../layout';
+import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 
@@ -39,6 +40,8 @@ export interface FilingModel {
   exitBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
+  /** Page furniture set aside before reading (absolute lines), reported rather than dropped. */
+  furniture: Furniture[];
 }
 
 function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
@@ -156,7 +159,8 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
-  const lines = prepareLines(rawLines, baseLine);
+  const furniture: Furniture[] = [];
+  const lines = prepareLines(rawLines, baseLine, furniture);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
@@ -238,6 +242,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     exitBox,
     sections,
     record,
+    furniture,
   };
 }
 

@@ -14,6 +14,7 @@ import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
 import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
 import type { LabelKey } from '../types';
+import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
 /** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
 export interface LineFacts {
@@ -134,9 +135,14 @@ export function prepareLine(raw: string, line: number, inTag = false): PLine {
   return new PLine(line, raw, lineFacts(raw, inTag));
 }
 
-/** Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. */
-export function prepareLines(raws: readonly string[], base: number): PLine[] {
+/**
+ * Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. Page
+ * furniture (a browser's print header and footer, form feeds) is blanked in the lines' masks before
+ * anything reads them, and listed in `furniture` (absolute lines) so that it is reported.
+ */
+export function prepareLines(raws: readonly string[], base: number, furniture: Furniture[] = []): PLine[] {
   const out: PLine[] = new Array(raws.length);
+  const found = findFurniture(raws);
   let inTag = false;
   let inLink = false;
   for (let i = 0; i < raws.length; i++) {
@@ -149,6 +155,15 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
       if (end > 0) ownFacts(p, ' '.repeat(end) + p.masked.slice(end));
     }
     inLink = opensLink;
+  }
+  for (let k = 0; k < found.length; ) {
+    const at = found[k]!.line;
+    const pieces: Furniture[] = [];
+    for (; k < found.length && found[k]!.line === at; k++) pieces.push(found[k]!);
+    const p = out[at]!;
+    // Masks keep the raw line's offsets, so the pieces blank the same columns there.
+    if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
+    for (const f of pieces) furniture.push({ ...f, line: base + at });
   }
   // Grid cells read across lines: their rewrites give the lines facts of their own.
   for (const [i, rewrite] of readGridLines(raws, out.map((l) => l.masked))) {
