@@ -147,3 +147,26 @@ test('box labels damaged by OCR (letters dropped, words cut or run together) sti
   assert.equal(record.jointFiling, false);
   assert.deepEqual(errors, []);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Header boxes in another column order
+
+for (const order of [[1, 0, 2], [2, 1, 0]]) {
+  test(`tab-separated header with its columns in the order ${order.join(', ')}: box 1's address and the officer title stay where they belong`, () => {
+    const lines = CLEAN.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('1. Name and Address'));
+    // The officer title in a cell of its own; the columns (box 1, boxes 2-4, boxes 5-6) reordered.
+    for (let k = at; k < at + 3; k++) {
+      const cells = lines[k].split('\t');
+      cells[2] = cells[2]!.replace(' Chief Financial Officer', '\tChief Financial Officer');
+      lines[k] = order.map((i) => cells[i]).join('\t');
+    }
+    lines[at + 3] = `${'\t'.repeat(order.indexOf(0))}${lines[at + 3]}`;
+    const { record, errors } = read(lines.join('\n'));
+    const clean = read(CLEAN).record;
+    assert.deepEqual(record.reportingOwners, clean.reportingOwners);
+    assert.deepEqual(record.issuer, clean.issuer);
+    assert.equal(record.periodOfReport, clean.periodOfReport);
+    assert.deepEqual(errors, []);
+  });
+}

@@ -407,6 +407,9 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         // Box 1 holds one cell a line: beside its caption cell, another cell ranked into its lane
         // (an officer title in a cell of its own) goes on with the cell before it.
         else if (owner !== undefined && target === owner && captionCell >= 0 && index !== captionCell && previousTarget !== undefined) target = previousTarget;
+        // A cell ranked into a box that already holds its value (an officer title in a cell of its
+        // own, right of the check boxes) goes on with the unfinished box of the cell before it.
+        else if (!caption && target !== undefined && previousTarget !== undefined && target !== previousTarget && isComplete(boxes[target]) && !isComplete(boxes[previousTarget])) target = previousTarget;
       }
       previousTarget = target;
       for (const part of parts) {
