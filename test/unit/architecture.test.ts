@@ -74,9 +74,18 @@ test('converter names appear in the analysis only under analysis/layout/', () =>
   assert.deepEqual(offenders, []);
 });
 
-test('the server imports no module cycle (runtime imports)', () => {
-  const cycles = findCycles(graphOf(tsFiles(SERVER), false)).map((c) => c.map((f) => relative(SERVER, f)).join(' -> '));
+test('no module cycle in the server and the client, type imports included', () => {
+  const files = [...tsFiles(SERVER), ...tsFiles(join(ROOT, 'client', 'src'))];
+  const cycles = findCycles(graphOf(files, true)).map((c) => c.map((f) => relative(ROOT, f)).join(' -> '));
   assert.deepEqual(cycles, []);
+});
+
+test('no stage writes into the line facts of another: only prepare.ts assigns to facts', () => {
+  const writers = tsFiles(ANALYSIS)
+    .filter((f) => !f.endsWith(join('filing', 'prepare.ts')))
+    .filter((f) => /\.facts\.\w+\s*(?:\?\?=|=(?!=))|\.facts\s*=(?!=)/.test(readFileSync(f, 'utf8')))
+    .map((f) => relative(ROOT, f));
+  assert.deepEqual(writers, []);
 });
 
 test('the reading layer imports nothing of the form readers', () => {

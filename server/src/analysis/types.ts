@@ -142,6 +142,8 @@ export const RULE_CODES = [
   'officer-title-missing',
   'no-rows',
   'ocr-text',
+  'unread-text',
+  'internal-error',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];

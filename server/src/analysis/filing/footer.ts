@@ -7,7 +7,7 @@ import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
-import { fuzzyWord } from './fuzzy';
+import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;

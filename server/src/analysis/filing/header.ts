@@ -17,18 +17,18 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord } from './fuzzy';
-import { TextMemo } from '../text/memo';
+import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { FactsMemo, TextMemo } from '../text/memo';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
 const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
 
-/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see fuzzy.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
-/** The box labels, tolerant of OCR damage in their words (see fuzzy.ts). */
+/** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   { box: 'reportingPerson', re: new RegExp(`${NUM}${label('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
   { box: 'issuer', re: new RegExp(`${NUM}${label('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
@@ -310,9 +310,12 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
   return plans;
 }
 
+/** The line's cells cut into label and text parts, per form (and linear reading), by line text. */
+const planMemo = new FactsMemo<Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>>();
+
 function linePlan(line: PLine, form: '3' | '4' | '5', linear = false): CellPlan[] {
-  // Lines with glued cells have facts of their own (grids.ts), never shared by text.
-  const plans = (line.facts.headerPlans ??= {});
+  // Lines with glued cells have facts of their own (layout/grids.ts), never shared by text.
+  const plans = planMemo.get(line.facts, () => ({}));
   if (linear) return (plans[`${form}h`] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced, true));
   return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
 }

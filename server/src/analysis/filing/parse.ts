@@ -18,10 +18,11 @@ import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, typ
 import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
-import { detectLayout, readsInDocumentOrder } from '../layout';
+import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
 export interface FilingModel {
@@ -40,6 +41,8 @@ export interface FilingModel {
   exitBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
+  /** Text the readers saw and could not place in the record (reported by `unread-text`). */
+  problems: LayoutProblem[];
   /** Page furniture set aside before reading (absolute lines), reported rather than dropped. */
   furniture: Furniture[];
 }
@@ -173,9 +176,10 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const header = parseHeader(headerLines, digit, documentOrder);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
+  const problems: LayoutProblem[] = [];
   const rows = [
-    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
-    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
+    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit, problems),
+    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit, problems),
   ];
   let nd = 0;
   let d = 0;
@@ -242,6 +246,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     exitBox,
     sections,
     record,
+    problems,
     furniture,
   };
 }
@@ -294,6 +299,8 @@ function findColumnLabels(masked: string): { key: LabelSpan['key']; start: numbe
   return found;
 }
 
+const columnLabelMemo = new FactsMemo<{ key: LabelSpan['key']; start: number; end: number }[]>();
+
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];
   const rowLines = new Set(model.rows.flatMap((r) => r.lines));
@@ -301,7 +308,7 @@ function columnLabels(model: FilingModel): LabelSpan[] {
     if (s.kind !== 'tableI' && s.kind !== 'tableII') continue;
     for (const l of model.lines.slice(s.start, s.end)) {
       if (rowLines.has(l.line) || l.blank) continue;
-      for (const { key, start, end } of (l.facts.columnLabels ??= findColumnLabels(l.masked))) {
+      for (const { key, start, end } of columnLabelMemo.get(l.facts, () => findColumnLabels(l.masked))) {
         out.push({ key, range: { start: { line: l.line, character: start }, end: { line: l.line, character: end } } });
       }
     }

@@ -3,20 +3,16 @@
  *
  * Most of what the stages want to know about a line depends on its text alone (its mask, the
  * section it opens, whether it is boilerplate, how its cells split into box labels...). Filings
- * repeat their printed lines verbatim, so those facts live in one record per distinct line text,
- * looked up once per line: each stage fills its own field the first time it asks (see the
- * accessors beside each stage), and every later filing with the same line reuses it.
+ * repeat their printed lines verbatim, so the facts this stage finds live in one record per
+ * distinct line text, looked up once per line. Later stages never write into the record: each
+ * keeps what it derives from a line in a memo of its own keyed by the record (FactsMemo, see
+ * the accessors beside each stage), so every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, type MaskedLine } from '../layout';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
-import { readGridLines } from '../layout';
-import type { SectionKind } from './vocabulary';
-import type { CellPlan } from './header';
-import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
-import type { LabelKey } from '../types';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
-/** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
+/** What a line's text says on its own (found by this stage only). */
 export interface LineFacts {
   maskedLine: MaskedLine;
   /** A `form345-disable...` comment line: not part of the filing's content. */
@@ -30,24 +26,6 @@ export interface LineFacts {
   opensTag: boolean;
   /** The raw line leaves a markdown link target open at its end (`[text](/cgi-bin/browse-`). */
   opensLink?: boolean;
-  /** vocabulary.ts: the section this line opens (null: none). */
-  section?: SectionKind | null;
-  /** vocabulary.ts: printed instructions or notices. */
-  boilerplate?: boolean;
-  /** tables.ts: masked text with glued column-header fragments and column numbers blanked. */
-  valueText?: string;
-  /** tables.ts: column-header words in `valueText`. */
-  headerWords?: number;
-  /** tables.ts: the line only labels columns. */
-  labelsColumns?: boolean;
-  /** header.ts: the line's cells cut into label and text parts, per form. */
-  headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
-  /** rules.ts: OCR damage in printed words. */
-  damage?: BoilerplateDamage[];
-  /** rules.ts: non-Latin look-alike letters inside Latin words. */
-  lookalikes?: LookalikeHit[];
-  /** parse.ts: printed column labels (offsets in the line). */
-  columnLabels?: { key: LabelKey; start: number; end: number }[];
 }
 
 /**

@@ -8,9 +8,10 @@ import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { readTableRows, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
+import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
+import { FactsMemo } from '../text/memo';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -190,14 +191,19 @@ function blankNumbersOfBlankedLabels(masked: string, text: string): string {
   return done ? out + text.slice(done) : text;
 }
 
+// Per line text (see FactsMemo): the value text, its header words, whether it only labels columns.
+const valueTextMemo = new FactsMemo<string>();
+const headerWordsMemo = new FactsMemo<number>();
+const labelsColumnsMemo = new FactsMemo<boolean>();
+
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  return (line.facts.valueText ??= blankHeaderText(line.masked));
+  return valueTextMemo.get(line.facts, () => blankHeaderText(line.masked));
 }
 
 /** Column-header words in the line's value text. */
 function valueWords(line: PLine): number {
-  return (line.facts.headerWords ??= headerWordCount(valueText(line)));
+  return headerWordsMemo.get(line.facts, () => headerWordCount(valueText(line)));
 }
 
 function tokenizeLine(line: PLine): RowCell[] {
@@ -229,7 +235,7 @@ function labelsColumns(line: PLine): boolean {
 
 /** A line that only labels columns (pure in the line's text, so kept with its facts). */
 function isHeaderText(line: PLine): boolean {
-  return (line.facts.labelsColumns ??= labelsColumns(line));
+  return labelsColumnsMemo.get(line.facts, () => labelsColumns(line));
 }
 
 /** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
@@ -255,7 +261,7 @@ function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
 }
 
 /** What the row reader (layout/rows.ts) asks of the form. */
-const ROW_JUDGE: RowJudge<PLine> = {
+export const ROW_JUDGE: RowJudge<PLine> = {
   cells: tokenizeLine,
   labelsColumns: isHeaderText,
   boilerplate: isBoilerplate,
@@ -286,6 +292,8 @@ export interface ParsedRow {
   unknownCode?: { code: string; range: Range };
   /** On a Form 3: the row reads as a transaction with this code (Form 3 reports holdings only). */
   form3Code?: { code: string; range: Range };
+  /** Values of the row's text that no column took (see {@link unplacedTokens}). */
+  unplaced: Token[];
 }
 
 function tokenRange(t: Token): Range {
@@ -402,7 +410,44 @@ function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Tok
   return codeColumn || last.cell !== before.cell ? last : undefined;
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, codeColumn = false): ParsedRow | null {
+/**
+ * Tokens the alignment left out that carry a value the record lost: not footnote references
+ * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
+ * written in parentheses ("(A)", "(D)" glued into the cells).
+ */
+function unplacedTokens(dropped: readonly Token[]): Token[] {
+  return dropped.filter((t) => {
+    if (t.type === 'empty' || t.type === 'ref' || t.type === 'check') return false;
+    if (t.type === 'letter') return !t.paren;
+    if (t.type === 'word') return /[\p{L}\d]/u.test(t.text);
+    return true;
+  });
+}
+
+/** A row the row reader grouped but no column grammar reads: a date in it marks lost data, not a header fragment. */
+function rejectedRow(tokens: readonly Token[]): LayoutProblem[] {
+  if (!tokens.some((t) => t.type === 'date')) return [];
+  return problemsOf(tokens.filter((t) => t.type !== 'empty'), 'a row with a date that reads as no row of the table');
+}
+
+/** One problem per line of the tokens, from the first token's start to the last's end. */
+function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const list = byLine.get(t.line);
+    if (list) list.push(t);
+    else byLine.set(t.line, [t]);
+  }
+  return [...byLine].map(([line, ts]) => ({
+    line,
+    start: Math.min(...ts.map((t) => t.start)),
+    end: Math.max(...ts.map((t) => t.end)),
+    text: ts.map((t) => t.text).join(' '),
+    reason,
+  }));
+}
+
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
   const tokens = rowTokens(row);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
@@ -414,8 +459,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   }
   const title = fills.get('securityTitle');
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
-  if (!(title && textOf(title)) && filledValues < 3) return null;
-  if (filledValues === 0) return null;
+  if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
+    problems.push(...rejectedRow(tokens));
+    return null;
+  }
 
   const refs: ParsedRow['refs'] = [];
   for (const t of tokens) for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } } });
@@ -517,6 +564,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     dates,
     footnoted,
     codeMissing: variant.kind === 'transaction' && code === null,
+    unplaced: unplacedTokens(alignment.dropped),
   };
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
@@ -530,17 +578,24 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const t = valueToken(code4);
     if (t && t.type === 'letter' && asForm4.cost + 0.5 < alignment.cost) parsed.form3Code = { code: t.text, range: tokenRange(t) };
   }
+  // A transaction on a Form 3 is reported as such (code-on-form3): its columns are not lost text.
+  if (!parsed.form3Code) problems.push(...problemsOf(parsed.unplaced, 'no column of the row took it'));
   return parsed;
 }
 
-/** Reads the data rows of one table's lines. */
-export function parseTable(lines: PLine[], table: TableName, form: FormDigit): ParsedRow[] {
+/**
+ * Reads the data rows of one table's lines. What the table's text holds and no row took is
+ * added to `problems`.
+ */
+export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b/i.test(l.masked) && isHeaderText(l));
-  for (const row of readTableRows(lines, ROW_JUDGE).rows) {
-    const parsed = buildRow(row, table, form, out.length, sub, codeColumn);
+  const reading = readTableRows(lines, ROW_JUDGE);
+  problems.push(...reading.problems);
+  for (const row of reading.rows) {
+    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
     if (parsed) out.push(parsed);
   }
   return out;

@@ -15,17 +15,10 @@
  *   columns at the word's end become spaces ("519^(1)^", "Issuer's"). The line keeps its length,
  *   and every character stays within its word.
  */
+import { LOOKALIKE_TO_LATIN } from '../text/lookalikes';
 
 const BOX_HORIZONTAL = new Set(['─', '━', '═', '╌', '╍', '┄', '┅', '┈', '┉', '╴', '╶', '╸', '╺']);
 
-/** Look-alike letters OCR puts into English words. */
-const LOOKALIKE: Record<string, string> = {
-  'Α': 'A', 'Β': 'B', 'Ε': 'E', 'Ζ': 'Z', 'Η': 'H', 'Ι': 'I', 'Κ': 'K', 'Μ': 'M', 'Ν': 'N',
-  'Ο': 'O', 'Ρ': 'P', 'Τ': 'T', 'Υ': 'Y', 'Χ': 'X', 'Γ': 'T', 'ο': 'o', 'ν': 'v', 'ι': 'i',
-  'А': 'A', 'В': 'B', 'Е': 'E', 'К': 'K', 'М': 'M', 'Н': 'H', 'О': 'O', 'Р': 'P', 'С': 'C',
-  'Т': 'T', 'Х': 'X', 'І': 'I', 'а': 'a', 'е': 'e', 'о': 'o', 'р': 'p', 'с': 'c', 'у': 'y',
-  'х': 'x', 'і': 'i', 'ј': 'j', 'ѕ': 's',
-};
 
 const SUPERSCRIPT: Record<string, string> = {
   '⁽': '(', '⁾': ')', '⁰': '0', '¹': '1', '²': '2', '³': '3', '⁴': '4', '⁵': '5', '⁶': '6',
@@ -336,8 +329,9 @@ export function maskLine(line: string, inTag = false): MaskedLine {
         set(out, i, ch === '☐' ? '☐' : '☒');
       } else if (SUPERSCRIPT[ch] !== undefined) {
         set(out, i, SUPERSCRIPT[ch]);
-      } else if (code >= 0x370 && LOOKALIKE[ch] !== undefined) {
-        set(out, i, LOOKALIKE[ch]);
+      } else if (code >= 0x370 && LOOKALIKE_TO_LATIN.has(ch)) {
+        // Look-alike letters OCR puts into English words read as their Latin letter.
+        set(out, i, LOOKALIKE_TO_LATIN.get(ch)!);
       }
     }
     i++;

@@ -17,7 +17,7 @@ import type { Token } from '../text/cells';
  *
  * - `tab-separated`: cells split by tabs (PDF/OCR converters);
  * - `fixed-width`: columns by character position (`pdftotext -layout`);
- * - `plain`: running text with single spaces (PDF text without layout, OCR);
+ * - `plain`: running text with single spaces (PDF text without layout, OCR); no reader of its own yet;
  * - `drawn-grid`: box drawing or ASCII rules between rows; a row's cells wrap over the lines between rules;
  * - `cut-grid`: ASCII grid tables whose cells cut long words at the cell width and wrap inline markup;
  * - `pipe-table`: markdown pipe tables, one row a line;
@@ -92,8 +92,12 @@ export interface RowJudge<L extends SourceLine = SourceLine> {
 
 /** Text a reader saw and could not place (or placed by a guess), reported, never dropped. */
 export interface LayoutProblem {
+  /** Absolute document line. */
   line: number;
-  /** The text, trimmed, as it stands in the line. */
+  /** Offsets of the text in the line. */
+  start: number;
+  end: number;
+  /** The text as it stands in the line. */
   text: string;
   /** One short sentence: what was not read and why. */
   reason: string;
