@@ -170,3 +170,11 @@ for (const order of [[1, 0, 2], [2, 1, 0]]) {
     assert.deepEqual(errors, []);
   });
 }
+
+test('a Form 3 row whose title was lost: a code alone under a code column is the code, not the title', () => {
+  const text = FORM3.replace('Common Stock\tP\t25,000', '\tP\t25,000');
+  const { record, codes } = read(text);
+  assert.equal(record.nonDerivative[0]!.securityTitle, null);
+  assert.equal(record.nonDerivative[0]!.sharesOwnedFollowing, 25000);
+  assert.ok(codes.includes('code-on-form3'), codes.join());
+});

@@ -406,7 +406,9 @@ function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Tok
   const words = title?.tokens.filter((t) => t.type !== 'ref' && t.type !== 'empty') ?? [];
   const last = words[words.length - 1];
   const before = words[words.length - 2];
-  if (!last || !before || last.type !== 'letter' || last.paren || !isTransactionCode(last.text)) return undefined;
+  if (!last || last.type !== 'letter' || last.paren || !isTransactionCode(last.text)) return undefined;
+  // A code alone where the title should be (the title lost) is the code under a code column.
+  if (!before) return codeColumn ? last : undefined;
   return codeColumn || last.cell !== before.cell ? last : undefined;
 }
 
@@ -458,7 +460,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
   }
   const title = fills.get('securityTitle');
-  const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
+  // A code split off a Form 3 title is a value the row holds too.
+  const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length + (form3Letter ? 1 : 0);
   if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
     problems.push(...rejectedRow(tokens));
     return null;
@@ -591,7 +594,8 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   const out: ParsedRow[] = [];
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
-  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b/i.test(l.masked) && isHeaderText(l));
+  // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
+  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b|\bCode\s*\(\s*Instr\.?\s*8\s*\)/i.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
   for (const row of reading.rows) {
