@@ -14,7 +14,7 @@
  * 1 MB here is 2^20 bytes of UTF-8 text.
  */
 import os from 'node:os';
-import { analyze } from '../server/src/analysis';
+import { analyze, exportFiling } from '../server/src/analysis';
 import { rssChild, runServerBench } from './server';
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
@@ -81,6 +81,34 @@ export function throughput(corpus: Corpus, runs: number): ThroughputResult {
   return { mb, filings: corpus.filings, found, runs, mbps: rates, ms };
 }
 
+/** `form345 normalize` against `form345 xml` on one corpus: analysis plus JSON, analysis plus XML. */
+export function exportThroughput(corpus: Corpus, runs: number): { normalize: Stats; xml: Stats; ratio: number } {
+  const mb = corpus.bytes / MB;
+  const normalize = () => {
+    let n = 0;
+    for (const f of analyze(corpus.text).filings) n += JSON.stringify(f.record).length;
+    return n;
+  };
+  const xml = () => {
+    const result = analyze(corpus.text);
+    let n = 0;
+    for (const f of result.filings) n += exportFiling(result, f.index).xml.length;
+    return n;
+  };
+  normalize();
+  xml();
+  // Interleaved, so a change of machine load hits both alike.
+  const tn: number[] = [];
+  const tx: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    tn.push(timeMs(normalize));
+    tx.push(timeMs(xml));
+  }
+  const n = stats(tn.map((t) => mb / (t / 1000)));
+  const x = stats(tx.map((t) => mb / (t / 1000)));
+  return { normalize: n, xml: x, ratio: x.median / n.median };
+}
+
 function printThroughput(title: string, r: ThroughputResult, target: boolean): void {
   console.log(`${title}: ${r.mb.toFixed(1)} MB, ${r.filings} filings (${r.found} found), ${r.runs} runs after a warm-up`);
   const verdict = target ? `; target >= ${TARGET_MBPS} MB/s: ${r.mbps.median >= TARGET_MBPS ? 'met' : 'NOT met'}` : '';
@@ -102,6 +130,10 @@ async function main(): Promise<void> {
 
   printThroughput('full analysis, seeds with varied values', throughput(buildSeedCorpus(size), runs), true);
   printThroughput('full analysis, generated filings of every layout', throughput(buildGeneratedCorpus(size), runs), false);
+
+  const exp = exportThroughput(buildSeedCorpus(size), runs);
+  console.log(`EDGAR XML export, seeds with varied values (${runs} runs each, interleaved):`);
+  console.log(`  normalize median ${exp.normalize.median.toFixed(1)} MB/s, xml median ${exp.xml.median.toFixed(1)} MB/s: xml at ${(exp.ratio * 100).toFixed(0)}% of normalize; target within 20%: ${exp.ratio >= 0.8 ? 'met' : 'NOT met'}`);
 
   const perSeedRuns = 300;
   console.log(`per filing, each seed (${perSeedRuns} runs after 30 warm-up runs):`);

@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerReferenceProvider, showCodeReference } from './commands/codeReference';
 import { exportRecords } from './commands/export';
+import { EDGAR_XML_SCHEME, EdgarXmlProvider, exportEdgarXml, openEdgarXml } from './commands/edgarXml';
 import { FilingDetector } from './detection';
 import { createLanguageClient } from './languageClient';
 import { PreviewManager, registerPreviewSerializer } from './preview/panel';
@@ -23,6 +24,7 @@ export interface Form345Api {
   preview: PreviewManager;
   detector: FilingDetector;
   statusBar: FilingStatusBar;
+  edgarXml: EdgarXmlProvider;
 }
 
 let client: LanguageClient | undefined;
@@ -38,6 +40,7 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
   const preview = new PreviewManager(context.extensionUri, records);
   const detector = new FilingDetector();
   const statusBar = new FilingStatusBar(records);
+  const edgarXml = new EdgarXmlProvider(records);
 
   context.subscriptions.push(
     records,
@@ -55,12 +58,16 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
     vscode.commands.registerCommand('form345.exportJson', (arg?: unknown) => exportRecords(records, 'json', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.exportCsv', (arg?: unknown) => exportRecords(records, 'csv', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.showCodeReference', () => showCodeReference()),
+    edgarXml,
+    vscode.workspace.registerTextDocumentContentProvider(EDGAR_XML_SCHEME, edgarXml),
+    vscode.commands.registerCommand('form345.openEdgarXml', (arg?: unknown) => openEdgarXml(records, arg, preview.shownUri)),
+    vscode.commands.registerCommand('form345.exportEdgarXml', (arg?: unknown) => exportEdgarXml(records, arg, preview.shownUri)),
   );
 
   // Documents opened before activation (activation itself is triggered by opening one).
   detector.checkOpenDocuments();
 
-  return { client, ready, records, preview, detector, statusBar };
+  return { client, ready, records, preview, detector, statusBar, edgarXml };
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,6 +24,15 @@ export interface FilingRecords {
   /** JSON pointer into `record` → source range in the document. */
   sources: Record<string, Range>;
   findings: PublishedFinding[];
+  /** Would EDGAR accept the filing's XML, and why not: the EDGAR checks among the findings. */
+  edgar?: EdgarVerdict;
+}
+
+export interface EdgarVerdict {
+  /** suspended: EDGAR would not accept it; warnings: accepted with warnings; accepted: nothing found. */
+  verdict: 'suspended' | 'warnings' | 'accepted';
+  /** The EDGAR checks that fail (levels applied), `edgar-missing-cik` included. */
+  findings: PublishedFinding[];
 }
 
 export interface RecordsResult {
@@ -39,4 +48,19 @@ export const RECORDS_CHANGED_METHOD = 'form345/recordsChanged';
 export interface RecordsChangedParams {
   uri: string;
   version: number;
+}
+
+/** `form345/edgarXml`: the EDGAR ownership XML of an open document's filings (all, or one). */
+export const EDGAR_XML_METHOD = 'form345/edgarXml';
+
+export interface EdgarXmlParams {
+  uri: string;
+  /** Index of one filing; all filings when absent. */
+  filing?: number;
+}
+
+export interface EdgarXmlResult {
+  uri: string;
+  version: number;
+  filings: (EdgarVerdict & { index: number; xml: string })[];
 }

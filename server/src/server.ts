@@ -17,7 +17,7 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import path from 'node:path';
-import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
+import { EDGAR_XML_METHOD, RECORDS_METHOD, type EdgarXmlParams, type EdgarXmlResult, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
 import { completion } from './lsp/completion';
@@ -28,6 +28,7 @@ import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { WorkerOffload } from './lsp/offload';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
+import { edgarXmlOf } from './lsp/edgar';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
 import { Settings, sectionFromPushedSettings } from './lsp/settings';
 import { redirectConsole, transportFromArgs } from './lsp/transport';
@@ -203,7 +204,13 @@ connection.onCodeAction((p, token) =>
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
 
 connection.onRequest(RECORDS_METHOD, (p: RecordsParams, token) =>
-  onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels)),
+  onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels, settings.cikMap)),
+);
+
+connection.onRequest(EDGAR_XML_METHOD, (p: EdgarXmlParams, token) =>
+  onSnapshot<EdgarXmlResult | null>('edgarXml', null, p?.uri, token, (s) =>
+    edgarXmlOf(s, settings.ruleLevels, settings.cikMap, typeof p.filing === 'number' ? p.filing : undefined),
+  ),
 );
 
 connection.listen();

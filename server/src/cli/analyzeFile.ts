@@ -3,7 +3,7 @@
  * Returns plain data so it can cross a worker boundary.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { analyze, applyRuleLevels, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
+import { analyze, applyRuleLevels, exportFiling, type Finding, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
 import { decodeText, STDIN } from './files';
 
 export interface CheckItem {
@@ -30,6 +30,8 @@ export interface FileResult {
   starts: number[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
+  /** xml only: each filing's ownership XML and EDGAR's verdict on it. */
+  xml?: { xml: string; verdict: 'suspended' | 'warnings' | 'accepted' }[];
 }
 
 export interface FileJob {
@@ -37,10 +39,12 @@ export interface FileJob {
   levels: Record<string, RuleLevel>;
   /** ISO date (YYYY-MM-DD) pinned for "today" (tests), else the real date. */
   today?: string;
-  /** What the run prints: records (normalize) or findings (check); only that crosses back. */
-  want: 'records' | 'findings';
+  /** What the run prints: records (normalize), findings (check) or XML (xml); only that crosses back. */
+  want: 'records' | 'findings' | 'xml';
   /** Byte limit of what is read (default {@link MAX_BYTES}). */
   maxBytes?: number;
+  /** xml: names and trading symbols (in the map's key form) to CIKs. */
+  cikMap?: Record<string, string>;
 }
 
 /** Files larger than this are refused: no filing is that large, and it protects the machine. */
@@ -138,7 +142,17 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
   if (job.want === 'records') {
     return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), starts: result.filings.map((f) => f.range.start.line + 1), findings: [] };
   }
-  const findings = applyRuleLevels(result.findings, job.levels)
+  if (job.want === 'xml') {
+    const cikMap = new Map(Object.entries(job.cikMap ?? {}));
+    const exports = result.filings.map((_, i) => exportFiling(result, i, { cikMap, levels: job.levels }));
+    return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: checkItems(exports.flatMap((e) => e.findings)), xml: exports.map((e) => ({ xml: e.xml, verdict: e.verdict })) };
+  }
+  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: checkItems(applyRuleLevels(result.findings, job.levels)) };
+}
+
+/** Findings as the CLI prints them: 1-based, one line each, by position. */
+function checkItems(found: readonly Finding[]): CheckItem[] {
+  return found
     .map((f) => ({
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
@@ -149,5 +163,4 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
       message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings };
 }

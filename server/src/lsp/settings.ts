@@ -7,7 +7,7 @@
  * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
  * typo in one rule never disables the others.
  */
-import { RULE_CODES, type RuleCode, type RuleLevel } from '../analysis';
+import { parseCikMap, RULE_CODES, type CikMap, type RuleCode, type RuleLevel } from '../analysis';
 
 export type RuleLevels = Partial<Record<RuleCode, RuleLevel>>;
 
@@ -69,9 +69,16 @@ export function sectionFromPushedSettings(settings: unknown): unknown {
  */
 export class Settings {
   private levels: RuleLevels = {};
+  private ciks: CikMap = new Map();
+  private ciksKey = '[]';
 
   get ruleLevels(): RuleLevels {
     return this.levels;
+  }
+
+  /** `form345.cikMap`: names and trading symbols to CIKs, for the EDGAR XML (bad entries left out). */
+  get cikMap(): CikMap {
+    return this.ciks;
   }
 
   /** Returns true when the levels actually changed (so diagnostics need re-publishing). */
@@ -79,6 +86,15 @@ export class Settings {
     const next = parseRuleLevels(section);
     const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
     if (changed) this.levels = next;
+    const raw = isObject(section) ? (section.cikMap ?? section['cikMap']) : undefined;
+    const ciks = isObject(raw) ? parseCikMap(raw).map : new Map<string, string>();
+    const key = JSON.stringify([...ciks]);
+    if (key !== this.ciksKey) {
+      this.ciks = ciks;
+      this.ciksKey = key;
+      // The preview's EDGAR verdict depends on the map.
+      return true;
+    }
     return changed;
   }
 }

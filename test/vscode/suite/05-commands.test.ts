@@ -1,7 +1,7 @@
 /** The client's own commands: the preview webview and the exports. */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { seedUri, showFiling, waitFor, waitForAnalysis, workspaceRoot } from './helpers';
+import { scratchCopy, seedUri, showFiling, waitFor, waitForAnalysis, workspaceRoot } from './helpers';
 
 function webviewTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview);
@@ -76,5 +76,36 @@ describe('commands', () => {
     }, 20_000);
     const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
     assert.ok(lines.length >= 2, `CSV has ${lines.length} line(s)`);
+  });
+
+  it('form345.exportEdgarXml writes the ownership XML of the filing', async () => {
+    const uri = await seedUri('001');
+    await showFiling(uri);
+    await waitForAnalysis(uri);
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'seed-001.xml');
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'exports'));
+    const written = (await vscode.commands.executeCommand('form345.exportEdgarXml', { target })) as vscode.Uri[];
+    assert.equal(written.length, 1);
+    const xml = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    assert.match(xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<ownershipDocument>\n {2}<documentType>4<\/documentType>/);
+    assert.match(xml, /<issuerTradingSymbol>TGEN<\/issuerTradingSymbol>/);
+  });
+
+  it('form345.openEdgarXml shows the XML beside the filing, read-only, and follows edits', async () => {
+    const uri = await scratchCopy('001', 'edgar-xml');
+    const editor = await showFiling(uri);
+    await waitForAnalysis(uri);
+    const xmlEditor = (await vscode.commands.executeCommand('form345.openEdgarXml')) as vscode.TextEditor;
+    assert.ok(xmlEditor, 'an editor opened');
+    assert.equal(xmlEditor.document.uri.scheme, 'form345-edgar');
+    assert.notEqual(xmlEditor.viewColumn, editor.viewColumn, 'beside the filing');
+    assert.match(xmlEditor.document.getText(), /<issuerTradingSymbol>TGEN<\/issuerTradingSymbol>/);
+    // Edit the trading symbol in the filing: the XML follows.
+    const doc = editor.document;
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.includes('TGEN'));
+    const col = doc.lineAt(line).text.indexOf('TGEN');
+    await editor.edit((b) => b.replace(new vscode.Range(line, col, line, col + 4), 'TGNX'));
+    await waitFor('the XML to follow the edit', () => /<issuerTradingSymbol>TGNX<\/issuerTradingSymbol>/.test(xmlEditor.document.getText()) || undefined, 20_000);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 });
