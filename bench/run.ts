@@ -8,13 +8,16 @@
  *   throughput of full analysis on a ~10 MB corpus of the seeds with varied values (target >= 30 MB/s)
  *   throughput on a ~10 MB corpus of generated filings in every layout (layouts the seeds lack)
  *   per-filing time on each seed
+ *   the holdings ledger of a folder of 5,000 filings: reading them, building the ledger
  *
  * Options: --runs N (corpus runs, default 5, at least 5 for the figures of record), --size MB
- * (corpus size, default 10), --no-server (skip the language-server figures), --server-only.
+ * (corpus size, default 10), --no-server (skip the language-server figures), --server-only,
+ * --ledger-only.
  * 1 MB here is 2^20 bytes of UTF-8 text.
  */
 import os from 'node:os';
 import { analyze, exportFiling } from '../server/src/analysis';
+import { runLedgerBench } from './ledger';
 import { rssChild, runServerBench } from './server';
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
@@ -118,6 +121,10 @@ function printThroughput(title: string, r: ThroughputResult, target: boolean): v
 
 async function main(): Promise<void> {
   if (process.argv.includes('--rss-child')) return rssChild();
+  if (process.argv.includes('--ledger-only')) {
+    runLedgerBench();
+    return;
+  }
   if (process.argv.includes('--server-only')) {
     await runServerBench();
     return;
@@ -143,6 +150,7 @@ async function main(): Promise<void> {
     const kb = Buffer.byteLength(seed.text) / 1024;
     console.log(`  ${seed.name} (${kb.toFixed(1)} KB): median ${s.median.toFixed(3)} ms (min ${s.min.toFixed(3)}, p95 ${s.p95.toFixed(3)}, max ${s.max.toFixed(3)}), ${(kb / 1024 / (s.median / 1000)).toFixed(1)} MB/s`);
   }
+  runLedgerBench();
   console.log(`load average at end: ${load()}`);
 
   if (!process.argv.includes('--no-server')) {

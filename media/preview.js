@@ -207,7 +207,7 @@
   /** Would EDGAR accept the filing's XML: the verdict, then each reason, linked to its text. */
   function renderEdgar(filing) {
     const e = filing.edgar;
-    const box = el('div', { class: 'edgar ' + e.verdict, role: 'status', 'aria-label': 'EDGAR acceptance' }, [el('p', { class: 'edgar-summary' }, [e.summary])]);
+    const box = el('div', { class: 'edgar ' + e.verdict, role: 'note', 'aria-label': 'EDGAR acceptance' }, [el('p', { class: 'edgar-summary' }, [e.summary])]);
     if (e.reasons.length) {
       const list = el('ul', { class: 'findings edgar-reasons' }, []);
       for (const f of e.reasons) {

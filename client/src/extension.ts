@@ -11,6 +11,7 @@ import { registerReferenceProvider, showCodeReference } from './commands/codeRef
 import { exportRecords } from './commands/export';
 import { EDGAR_XML_SCHEME, EdgarXmlProvider, exportEdgarXml, openEdgarXml } from './commands/edgarXml';
 import { FilingDetector } from './detection';
+import { LedgerPanel } from './ledger/panel';
 import { createLanguageClient } from './languageClient';
 import { PreviewManager, registerPreviewSerializer } from './preview/panel';
 import { RecordsService } from './records';
@@ -25,6 +26,7 @@ export interface Form345Api {
   detector: FilingDetector;
   statusBar: FilingStatusBar;
   edgarXml: EdgarXmlProvider;
+  ledger: LedgerPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -41,12 +43,14 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
   const detector = new FilingDetector();
   const statusBar = new FilingStatusBar(records);
   const edgarXml = new EdgarXmlProvider(records);
+  const ledger = new LedgerPanel(context.extensionUri, client, ready);
 
   context.subscriptions.push(
     records,
     preview,
     detector,
     statusBar,
+    ledger,
     registerPreviewSerializer(preview),
     registerReferenceProvider(),
     vscode.commands.registerCommand('form345.openPreview', (uri?: unknown) =>
@@ -62,12 +66,13 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
     vscode.workspace.registerTextDocumentContentProvider(EDGAR_XML_SCHEME, edgarXml),
     vscode.commands.registerCommand('form345.openEdgarXml', (arg?: unknown) => openEdgarXml(records, arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.exportEdgarXml', (arg?: unknown) => exportEdgarXml(records, arg, preview.shownUri)),
+    vscode.commands.registerCommand('form345.openLedger', () => ledger.open()),
   );
 
   // Documents opened before activation (activation itself is triggered by opening one).
   detector.checkOpenDocuments();
 
-  return { client, ready, records, preview, detector, statusBar, edgarXml };
+  return { client, ready, records, preview, detector, statusBar, edgarXml, ledger };
 }
 
 export async function deactivate(): Promise<void> {

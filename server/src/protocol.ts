@@ -64,3 +64,54 @@ export interface EdgarXmlResult {
   version: number;
   filings: (EdgarVerdict & { index: number; xml: string })[];
 }
+
+/** `form345/ledger`: the holdings ledger of the workspace (README, "Across filings"), for the Ledger view. */
+export const LEDGER_METHOD = 'form345/ledger';
+
+/** The `form345 ledger --json` object, with file uris as `file`, and the entries as CSV text. */
+export interface LedgerResult {
+  groups: LedgerGroupJson[];
+  unplaced: { file: string; filing: number; line: number; reason: string }[];
+  csv: string;
+}
+
+export interface LedgerEntryJson {
+  file: string;
+  /** 1-based. */
+  line: number;
+  date: string | null;
+  code: string | null;
+  shares: number | null;
+  acquiredDisposed: 'A' | 'D' | null;
+  price: number | null;
+  reported: number | null;
+  computed: number | null;
+}
+
+export interface LedgerSideJson {
+  file: string;
+  line: number;
+  date: string;
+  shares: number;
+  price: number;
+}
+
+export interface LedgerGroupJson {
+  owner: string;
+  issuer: string;
+  filings: { file: string; filing: number; formType: string | null; period: string | null; superseded: boolean; duplicate: boolean }[];
+  positions: { security: string; directOrIndirect: 'D' | 'I'; nature: string | null; entries: LedgerEntryJson[]; open: boolean }[];
+  breaks: { file: string; line: number; security: string | null; expected: number | null; reported: number | null }[];
+  shortSwing: {
+    method: string;
+    profit: number;
+    pairs: { purchase: LedgerSideJson; sale: LedgerSideJson; shares: number; profit: number }[];
+    unmatchable: { file: string; line: number; date: string | null; code: string | null; shares: number | null; price: number | null; reason: string }[];
+    scope: string;
+    otherCodes: Record<string, number>;
+  };
+  late: { reports: number; transactions: number };
+}
+
+/** `form345/ledgerChanged` (server → client notification): the workspace ledger was rebuilt; re-request. */
+export const LEDGER_CHANGED_METHOD = 'form345/ledgerChanged';

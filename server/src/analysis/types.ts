@@ -157,6 +157,14 @@ export const RULE_CODES = [
 
 export type RuleCode = (typeof RULE_CODES)[number];
 
+/**
+ * Findings across filings (the holdings ledger of a workspace, server/src/ledger): not rules of
+ * one filing, so not in {@link RULE_CODES}; the language server publishes them beside the rules'.
+ */
+export const LEDGER_CODES = ['ledger-break', 'short-swing'] as const;
+
+export type LedgerCode = (typeof LEDGER_CODES)[number];
+
 export interface TextEdit {
   range: Range;
   newText: string;
@@ -171,7 +179,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  code: RuleCode;
+  code: RuleCode | LedgerCode;
   /** The rule's default severity; {@link applyRuleLevels} maps it to the configured level. */
   severity: Severity;
   /** One line, says what is wrong and what to do. */

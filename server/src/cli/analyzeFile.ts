@@ -5,6 +5,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { analyze, applyRuleLevels, exportFiling, type Finding, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
 import { decodeText, STDIN } from './files';
+import { ledgerFilings, type LedgerFiling } from '../ledger';
 
 export interface CheckItem {
   line: number;
@@ -32,6 +33,8 @@ export interface FileResult {
   findings: CheckItem[];
   /** xml only: each filing's ownership XML and EDGAR's verdict on it. */
   xml?: { xml: string; verdict: 'suspended' | 'warnings' | 'accepted' }[];
+  /** The Table I extracts the ledger reads (ledger only). */
+  ledger?: LedgerFiling[];
 }
 
 export interface FileJob {
@@ -39,8 +42,8 @@ export interface FileJob {
   levels: Record<string, RuleLevel>;
   /** ISO date (YYYY-MM-DD) pinned for "today" (tests), else the real date. */
   today?: string;
-  /** What the run prints: records (normalize), findings (check) or XML (xml); only that crosses back. */
-  want: 'records' | 'findings' | 'xml';
+  /** What the run prints: records (normalize), findings (check), XML (xml) or the ledger's extracts (ledger); only that crosses back. */
+  want: 'records' | 'findings' | 'xml' | 'ledger';
   /** Byte limit of what is read (default {@link MAX_BYTES}). */
   maxBytes?: number;
   /** xml: names and trading symbols (in the map's key form) to CIKs. */
@@ -139,6 +142,7 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
   const filings = result.filings.length;
+  if (job.want === 'ledger') return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: [], ledger: ledgerFilings(job.file, result) };
   if (job.want === 'records') {
     return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), starts: result.filings.map((f) => f.range.start.line + 1), findings: [] };
   }

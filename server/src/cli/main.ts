@@ -4,6 +4,7 @@
  *   form345 normalize [--pretty] [--source | --no-source] FILE|DIR|GLOB...
  *   form345 check [--json | --format text|json|sarif] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
  *   form345 xml [--out DIR] [--cik-map FILE] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
+ *   form345 ledger [--json | --csv] FILE|DIR|GLOB...
  *   form345 --list-rules
  *
  * Exit status: 0 fine, 1 an error-severity finding was reported (check) or EDGAR would suspend a
@@ -17,7 +18,8 @@ import { Worker } from 'node:worker_threads';
 import { DEFAULT_SEVERITY, parseCikMap, parseIsoDay, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
 import { expandInputs, STDIN, type InputFile } from './files';
-import { jsonArray, sarif, textLines } from './output';
+import { jsonArray, ledgerText, sarif, textLines } from './output';
+import { buildLedger, ledgerCsv, ledgerJson, type LedgerFiling } from '../ledger';
 import { Progress } from './progress';
 
 function readVersion(): string {
@@ -52,6 +54,9 @@ commands:
   xml              print the EDGAR ownership XML (ownershipDocument) of the filing; with
                    several filings, --out DIR writes one file each (<name>.xml, <name>.<n>.xml);
                    what EDGAR would suspend or warn about goes to stderr as findings
+  ledger           read the filings together: per owner and issuer, the balance of each
+                   holding across filings and where it breaks, Section 16(b) short-swing
+                   pairs and profit, late Form 4 counts (Item 405)
 
 arguments:
   FILE             a text file; - reads standard input
@@ -62,7 +67,9 @@ options:
   --pretty               normalize: indent the JSON (2 spaces)
   --source, --no-source  normalize: add "source" to every record, or to none (default:
                          only when more than one file or a DIR or GLOB is given)
-  --json                 check: one JSON array of findings (same as --format json)
+  --json                 check: one JSON array of findings (same as --format json);
+                         ledger: one JSON object {"groups": [...], "unplaced": [...]}
+  --csv                  ledger: the entries of every position as CSV rows
   --format text|json|sarif
                          check: output format (sarif: SARIF 2.1.0 for code-scanning tools)
   --rule CODE=LEVEL      check: set a rule's level (error|warning|information|hint|off); repeatable
@@ -80,13 +87,13 @@ environment:
   FORM345_TODAY=YYYY-MM-DD   the date rules compare with (future dates), for reproducible runs
   FORM345_DEBUG=1            say when worker threads are used; stack traces of internal errors
 
-exit status: 0 fine, 1 error findings reported (check) or EDGAR would suspend a document (xml),
-             2 usage or I/O problem`;
+exit status: 0 fine, 1 error findings reported (check), EDGAR would suspend a document (xml) or a
+             balance breaks (ledger), 2 usage or I/O problem`;
 
 export class UsageError extends Error {}
 
 export interface Options {
-  command: 'normalize' | 'check' | 'xml' | 'list-rules';
+  command: 'normalize' | 'check' | 'xml' | 'ledger' | 'list-rules';
   /** xml: the directory to write into. */
   out?: string;
   /** xml: names and trading symbols (key form) to CIKs. */
@@ -96,7 +103,7 @@ export interface Options {
   pretty: boolean;
   /** normalize: add the "source" envelope field; undefined means only for a batch. */
   source?: boolean;
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'csv';
   levels: Record<string, RuleLevel>;
   jobs: number;
   progress: 'auto' | 'never';
@@ -213,6 +220,11 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
         o.format = 'json';
         formatGiven = '--json';
         break;
+      case '--csv':
+        none();
+        o.format = 'csv';
+        formatGiven = '--csv';
+        break;
       case '--format': {
         const f = need();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format expects text, json or sarif, got '${f}'`);
@@ -262,15 +274,17 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     return o;
   }
   const [command, ...inputs] = positional;
-  if (command === undefined) throw new UsageError('no command given (normalize, check or xml)');
-  if (command !== 'normalize' && command !== 'check' && command !== 'xml') throw new UsageError(`unknown command '${command}' (normalize, check or xml)`);
+  if (command === undefined) throw new UsageError('no command given (normalize, check, xml or ledger)');
+  if (command !== 'normalize' && command !== 'check' && command !== 'xml' && command !== 'ledger') throw new UsageError(`unknown command '${command}' (normalize, check, xml or ledger)`);
   o.command = command;
   if (command !== 'xml' && o.out !== undefined) throw new UsageError('--out applies to xml');
   if (command !== 'xml' && o.cikMap !== undefined) throw new UsageError('--cik-map applies to xml');
   if (command === 'xml' && formatGiven) throw new UsageError(`${formatGiven} applies to check; xml prints XML`);
   if (command === 'xml' && o.pretty) throw new UsageError('--pretty applies to normalize; xml is always indented');
   if (command === 'normalize' && formatGiven && o.format !== 'json') throw new UsageError(`${formatGiven} applies to check; normalize always prints JSON`);
-  if (command === 'check' && sourceGiven) throw new UsageError(`${sourceGiven} applies to normalize; check output always names the file`);
+  if (command === 'check' && o.format === 'csv') throw new UsageError('--csv applies to ledger; check prints text, json or sarif');
+  if (command === 'ledger' && o.format === 'sarif') throw new UsageError('--format sarif applies to check; ledger prints text, --json or --csv');
+  if ((command === 'check' || command === 'ledger') && sourceGiven) throw new UsageError(`${sourceGiven} applies to normalize; ${command} output always names the file`);
   if (!inputs.length) throw new UsageError(`${command}: no files given`);
   if (inputs.filter((i) => i === STDIN).length > 1) throw new UsageError('standard input (-) can be read once');
   o.inputs = inputs;
@@ -443,7 +457,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
   // one file named on its own prints the bare records (it is known where they came from).
   const single = options.inputs.length === 1 && files.length === 1 && files[0]!.file === options.inputs[0];
   const withSource = options.source ?? !single;
-  const streaming = command === 'normalize' || options.format === 'text';
+  const streaming = command === 'normalize' || (command === 'check' && options.format === 'text');
+  const extracts: LedgerFiling[] = [];
   const emit = (r: FileResult) => {
     if (r.problem) {
       ioProblem = true;
@@ -453,16 +468,23 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     if (r.note) say(`${r.file}: ${r.note}`);
     if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
-    if (command === 'normalize') {
+    if (command === 'ledger') extracts.push(...(r.ledger ?? []));
+    else if (command === 'normalize') {
       if (r.records.length) io.stdout(r.records.map((rec, i) => `${JSON.stringify(withSource ? sourced(rec, r, i) : rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
     } else if (streaming) io.stdout(textLines([r]));
     else collected.push(r);
   };
-  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : command === 'ledger' ? 'ledger' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);
   } finally {
     progress.end();
+  }
+  if (command === 'ledger') {
+    const ledger = buildLedger(extracts);
+    io.stdout(options.format === 'json' ? `${JSON.stringify(ledgerJson(ledger), null, options.pretty ? 2 : undefined)}\n` : options.format === 'csv' ? ledgerCsv(ledger) : ledgerText(ledger));
+    if (ioProblem) return 2;
+    return ledger.groups.some((g) => g.breaks.length > 0) ? 1 : 0;
   }
   if (!streaming) io.stdout(options.format === 'sarif' ? sarif(collected, VERSION) : jsonArray(collected));
   if (ioProblem) return 2;

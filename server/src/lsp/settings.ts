@@ -7,12 +7,13 @@
  * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
  * typo in one rule never disables the others.
  */
-import { parseCikMap, RULE_CODES, type CikMap, type RuleCode, type RuleLevel } from '../analysis';
+import { LEDGER_CODES, parseCikMap, RULE_CODES, type CikMap, type LedgerCode, type RuleCode, type RuleLevel } from '../analysis';
 
-export type RuleLevels = Partial<Record<RuleCode, RuleLevel>>;
+export type RuleLevels = Partial<Record<RuleCode | LedgerCode, RuleLevel>>;
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
-const RULES: ReadonlySet<string> = new Set<string>(RULE_CODES);
+// The ledger's findings across filings take levels the same way.
+const RULES: ReadonlySet<string> = new Set<string>([...RULE_CODES, ...LEDGER_CODES]);
 
 /** Spellings other tools use for the same levels. */
 const ALIASES: Record<string, RuleLevel> = { info: 'information', warn: 'warning', none: 'off', ignore: 'off' };
@@ -37,7 +38,7 @@ export function parseRuleLevels(section: unknown): RuleLevels {
   if (!isObject(section)) return levels;
   const set = (code: string, value: unknown): void => {
     const level = toLevel(value);
-    if (RULES.has(code) && level) levels[code as RuleCode] = level;
+    if (RULES.has(code) && level) levels[code as RuleCode | LedgerCode] = level;
   };
   if (isObject(section.rules)) {
     for (const [code, value] of Object.entries(section.rules)) set(code, value);

@@ -108,4 +108,23 @@ describe('commands', () => {
     await waitFor('the XML to follow the edit', () => /<issuerTradingSymbol>TGNX<\/issuerTradingSymbol>/.test(xmlEditor.document.getText()) || undefined, 20_000);
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
+
+  it('form345.openLedger shows the workspace ledger; its CSV export writes the entries', async () => {
+    await vscode.commands.executeCommand('form345.openLedger');
+    const tab = await waitFor('the Ledger webview', () => webviewTabs().find((t) => /form345\.ledger/.test((t.input as vscode.TabInputWebview).viewType)), 20_000);
+    assert.ok(tab);
+    const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'form345');
+    const api = ext?.exports as { ledger: { shown: { groups: unknown[] } | null; exportCsv(target?: vscode.Uri): Promise<vscode.Uri | undefined> } } | undefined;
+    assert.ok(api?.ledger, 'the extension API exposes the ledger view');
+    // The workspace (fixtures and seeds) holds filings of several owners: the ledger has groups.
+    await waitFor('the ledger with groups', () => (api.ledger.shown?.groups.length ?? 0) > 0 || undefined, 30_000);
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(workspaceRoot(), 'exports'));
+    const target = vscode.Uri.joinPath(workspaceRoot(), 'exports', 'ledger.csv');
+    const written = await api.ledger.exportCsv(target);
+    assert.equal(written?.toString(), target.toString());
+    const text = Buffer.from(await vscode.workspace.fs.readFile(target)).toString('utf8');
+    const lines = text.split(/\r?\n/).filter((l) => l.length > 0);
+    assert.match(lines[0]!, /^owner,issuer,security,directOrIndirect,nature,file,line,date,code,shares/);
+    assert.ok(lines.length > 1, `CSV has ${lines.length} line(s)`);
+  });
 });

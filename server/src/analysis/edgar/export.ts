@@ -3,7 +3,7 @@
  * (the findings that are EDGAR acceptance checks, plus the export's own `edgar-missing-cik`).
  * Shared by the CLI (`form345 xml`), the language server and the preview.
  */
-import type { AnalysisResult, Finding, RuleLevel } from '../types';
+import type { AnalysisResult, Finding, RuleCode, RuleLevel } from '../types';
 import { applyRuleLevels, DEFAULT_SEVERITY } from '../rules/levels';
 import { EDGAR_CHECKS } from './codes';
 import { lookupCik, type CikMap } from './cikMap';
@@ -26,7 +26,7 @@ export interface ExportOptions {
 
 /** Whether a finding is one of EDGAR's acceptance checks. */
 export function isEdgarCheck(f: Finding): boolean {
-  return EDGAR_CHECKS[f.code] !== undefined;
+  return EDGAR_CHECKS[f.code as RuleCode] !== undefined;
 }
 
 /**
@@ -64,6 +64,6 @@ export function exportFiling(result: AnalysisResult, index: number, options: Exp
   }
   const shown = applyRuleLevels(findings, options.levels).sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   const counts = shown.filter((f) => f.severity === 'error' || f.severity === 'warning');
-  const verdict = counts.some((f) => EDGAR_CHECKS[f.code]?.outcome === 'suspended') ? 'suspended' : counts.length ? 'warnings' : 'accepted';
+  const verdict = counts.some((f) => EDGAR_CHECKS[f.code as RuleCode]?.outcome === 'suspended') ? 'suspended' : counts.length ? 'warnings' : 'accepted';
   return { xml, findings: shown, verdict };
 }

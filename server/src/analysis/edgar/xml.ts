@@ -30,9 +30,9 @@ export interface XmlExport {
 // ---------------------------------------------------------------------------------------------
 // Values as the specification writes them.
 
-/** Escapes the characters XML text and attribute values may not hold as they are. */
+/** Escapes `& < > "` (§3.3); attribute values are double-quoted, so an apostrophe stays as it is. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+  return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
 /** One line of text: values count whitespace toward their length, and must not wrap (§3.3). */
