@@ -153,3 +153,10 @@ export function* propertyCases(n: number, seed: Seed, layouts: readonly Layout[]
     };
   }
 }
+
+export {
+  generateVariedCase, generateDefectCase, damageLabels, paginate,
+  VARIANT_CLASSES, CLASS_LAYOUTS, DEFECTS, HOLDOUT_SEED_BASE,
+  type VariantClass, type VariedCase, type VariedOptions, type Defect, type DefectCase,
+} from './variants';
+export type { RenderOptions } from './render';

@@ -180,8 +180,18 @@ export function leafLabels(cols: readonly Col[]): string[] {
   return cols.flatMap((c) => c.subs ?? [c.label]);
 }
 
-function tableOneCols(base: Base, rng: Rng): Col[] {
+function tableOneCols(base: Base, rng: Rng, codeColumn = false): Col[] {
   const disposedOf = rng.pick(['Disposed Of', 'Disposed of']);
+  if (base === '3' && codeColumn) {
+    // A Form 4 template used for a Form 3: a transaction-code column the form itself does not have.
+    return [
+      { label: '1. Title of Security (Instr. 3)', wide: true },
+      { label: '2. Transaction Code (Instr. 8)' },
+      { label: '3. Amount of Securities Beneficially Owned (Instr. 4)' },
+      { label: '4. Ownership Form: Direct (D) or Indirect (I) (Instr. 5)' },
+      { label: '5. Nature of Indirect Beneficial Ownership (Instr. 5)', wide: true },
+    ];
+  }
   if (base === '3') {
     return [
       { label: '1. Title of Security (Instr. 4)', wide: true },
@@ -260,14 +270,23 @@ function placeRow(row: NonDerivativeRow | DerivativeRow, leaves: [Field | null, 
   return cells;
 }
 
-export function buildTables(rec: FilingRecord, spec: Spec, st: Style, rng: Rng): [TableModel, TableModel] {
+export function buildTables(rec: FilingRecord, spec: Spec, st: Style, rng: Rng, form3Code?: { row: number; code: string }): [TableModel, TableModel] {
   const base = spec.base;
   const d = (s: string | null): string => (s ? mdy(s) : '');
   const a = (n: number | null): string => (n === null ? '' : amount(n));
   const p = (n: number | null): string => (n === null ? '' : fmtPrice(n, st));
   const t = (s: string | null): string => s ?? '';
 
-  const rows1 = rec.nonDerivative.map((r) => {
+  const rows1 = rec.nonDerivative.map((r, i) => {
+    if (base === '3' && form3Code) {
+      return placeRow(r, [
+        ['securityTitle', t(r.securityTitle), 'l'],
+        [null, i === form3Code.row ? form3Code.code : '', 'c'],
+        ['sharesOwnedFollowing', a(r.sharesOwnedFollowing), 'c'],
+        ['directOrIndirect', t(r.directOrIndirect), 'c'],
+        ['natureOfOwnership', t(r.natureOfOwnership), 'l'],
+      ]);
+    }
     if (base === '3') {
       return placeRow(r, [
         ['securityTitle', t(r.securityTitle), 'l'],
@@ -335,7 +354,7 @@ export function buildTables(rec: FilingRecord, spec: Spec, st: Style, rng: Rng):
     title: base === '3' ? 'Table I - Non-Derivative Securities Beneficially Owned'
       : 'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
     subtitle: null,
-    cols: tableOneCols(base, rng),
+    cols: tableOneCols(base, rng, !!form3Code),
     rows: rows1,
   };
   const t2: TableModel = {

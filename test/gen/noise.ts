@@ -24,18 +24,25 @@ export function loseValues(truth: FilingRecord, level: NoiseLevel, rng: Rng): { 
   const count = level >= 3 ? rng.int(1, 3) : level === 2 && rng.chance(0.3) ? 1 : 0;
   if (count === 0) return { truth, lost: [] };
   const rec = cloneFiling(truth);
-  const candidates: { pointer: string; apply: () => void }[] = [];
+  const candidates: { pointer: string; apply: () => void; also?: string[] }[] = [];
+  // A lost code cell takes the K beside the code (equitySwapInvolved) with it.
+  const loseField = (r: object, table: string, i: number, f: string): void => {
+    const row = r as Record<string, unknown>;
+    const swap = f === 'transactionCode' && row.equitySwapInvolved !== null;
+    candidates.push({
+      pointer: `/${table}/${i}/${f}`,
+      apply: () => {
+        row[f] = null;
+        if (swap) row.equitySwapInvolved = null;
+      },
+      also: swap ? [`/${table}/${i}/equitySwapInvolved`] : [],
+    });
+  };
   rec.nonDerivative.forEach((r, i) => {
-    for (const f of LOSABLE_ND) {
-      if (r[f] === null) continue;
-      candidates.push({ pointer: `/nonDerivative/${i}/${f}`, apply: () => { (r as unknown as Record<string, unknown>)[f] = null; } });
-    }
+    for (const f of LOSABLE_ND) if (r[f] !== null) loseField(r, 'nonDerivative', i, f);
   });
   rec.derivative.forEach((r, i) => {
-    for (const f of LOSABLE_D) {
-      if (r[f] === null) continue;
-      candidates.push({ pointer: `/derivative/${i}/${f}`, apply: () => { (r as unknown as Record<string, unknown>)[f] = null; } });
-    }
+    for (const f of LOSABLE_D) if (r[f] !== null) loseField(r, 'derivative', i, f);
   });
   const o = rec.reportingOwners[0];
   if (o?.zip) candidates.push({ pointer: '/reportingOwners/0/zip', apply: () => { o.zip = null; } });
@@ -46,7 +53,7 @@ export function loseValues(truth: FilingRecord, level: NoiseLevel, rng: Rng): { 
   const lost: string[] = [];
   for (const c of rng.sample(candidates, count)) {
     c.apply();
-    lost.push(c.pointer);
+    lost.push(c.pointer, ...(c.also ?? []));
   }
   lost.sort();
   return { truth: rec, lost };

@@ -56,6 +56,25 @@ export function layoutKind(layout: Layout): LayoutKind {
 
 type Mark = (on: boolean | null) => string;
 
+/**
+ * Variations of how a filer or converter lays out the same form (each one a named class of the
+ * varied generator, see variants.ts). All off by default, so plain renders stay as they were.
+ */
+export interface RenderOptions {
+  /** Further reporting owners appear only in the Reporting Owners table, name and address in one cell. */
+  ownersOnlyInTable?: boolean;
+  /** The signature block prints its caption row ("Signature of Reporting Person | Date") before the /s/ row. */
+  signatureCaptionFirst?: boolean;
+  /** A Form 3 printed on a Form 4 template: Table I has a transaction-code column, with this code in this row. */
+  form3Code?: { row: number; code: string };
+  /** Tab and pipe tables: an empty V cell is dropped, so the cells after it move one column left. */
+  dropEmptyV?: boolean;
+  /** Column-aligned tables: narrow columns, so labels and long values wrap over more lines. */
+  narrowColumns?: boolean;
+  /** Tab-separated header: the three columns of boxes in another order (a converter's reading order). */
+  boxOrder?: readonly [number, number, number];
+}
+
 interface Ctx {
   rec: FilingRecord;
   rng: Rng;
@@ -73,6 +92,7 @@ interface Ctx {
   planChecked: boolean;
   title: string;
   tickerFmt: (t: string) => string;
+  opts: RenderOptions;
 }
 
 const REF_STYLES: Record<Layout, readonly RefStyle[]> = {
@@ -85,7 +105,7 @@ const REF_STYLES: Record<Layout, readonly RefStyle[]> = {
   linear: ['caret'],
 };
 
-function makeCtx(rec: FilingRecord, layout: Layout, rng: Rng): Ctx {
+function makeCtx(rec: FilingRecord, layout: Layout, rng: Rng, opts: RenderOptions): Ctx {
   const spec = formSpec(rec, rng);
   const md = layout === 'markdown' || layout === 'markdown-html' || layout === 'pipe';
   const st: Style = {
@@ -95,7 +115,7 @@ function makeCtx(rec: FilingRecord, layout: Layout, rng: Rng): Ctx {
     refGap: layout === 'grid' || layout === 'linear' ? '' : rng.pick(['', ' ']),
     mdEscape: md,
   };
-  const [t1, t2] = buildTables(rec, spec, st, rng);
+  const [t1, t2] = buildTables(rec, spec, st, rng, opts.form3Code);
   const period = rec.periodOfReport ?? '';
   const planBox = spec.base !== '3' && period >= '2023-04-01';
   return {
@@ -104,16 +124,17 @@ function makeCtx(rec: FilingRecord, layout: Layout, rng: Rng): Ctx {
     bp: boilerplate(spec, rng),
     sigPrefix: pickSigPrefix(rng),
     poa: rng.chance(0.3) ? powerOfAttorney(rec, rng) : null,
-    ownersTable: rec.reportingOwners.length > 1 || rng.chance(0.4),
+    ownersTable: rec.reportingOwners.length > 1 || rng.chance(0.4) || !!opts.ownersOnlyInTable,
     planBox,
     planChecked: planBox && rec.footnotes.some((f) => /10b5-1/.test(f.text)),
     title: spec.amended && rng.chance(0.5) ? `${spec.title}/A` : spec.title,
     tickerFmt: rng.pick([(t: string) => `[${t}]`, (t: string) => `[ ${t} ]`]),
+    opts,
   };
 }
 
-export function render(record: FilingRecord, layout: Layout, rng: Rng): string {
-  const ctx = makeCtx(record, layout, rng);
+export function render(record: FilingRecord, layout: Layout, rng: Rng, opts: RenderOptions = {}): string {
+  const ctx = makeCtx(record, layout, rng, opts);
   let lines: string[];
   switch (layout) {
     case 'tabbed': lines = renderFlow(ctx, 'tabbed'); break;
@@ -230,7 +251,7 @@ function renderFlow(ctx: Ctx, v: FlowVariant): string[] {
   if (rng.chance(0.4)) out.push(spec.secNumber, '');
 
   // Further reporting persons.
-  for (const o of rec.reportingOwners.slice(1)) {
+  for (const o of ctx.opts.ownersOnlyInTable ? [] : rec.reportingOwners.slice(1)) {
     out.push(...flowOwnerBlock(ctx, v, o, bold), '');
   }
   if (ctx.ownersTable) {
@@ -243,6 +264,13 @@ function renderFlow(ctx: Ctx, v: FlowVariant): string[] {
     const s: string[] = [md ? h(2, rng.chance(0.5) ? '**Signatures**' : 'Signatures') : 'Signatures', ''];
     const label = `${rng.pick(['** ', '**', ''])}Signature of Reporting Person`;
     const labelOnce = rng.chance(0.4);
+    if (ctx.opts.signatureCaptionFirst) {
+      // A table whose caption row comes first: the caption, then one /s/ row per signer.
+      s.push(`${E(label)}\tDate`);
+      for (const sg of rec.signatures) s.push(`${E(sigName(ctx, sg.name))}\t${sg.date ? mdy(sg.date) : ''}`);
+      s.push('');
+      return s;
+    }
     rec.signatures.forEach((sg, i) => {
       s.push(`${E(sigName(ctx, sg.name))}\t${sg.date ? mdy(sg.date) : ''}`);
       if (!labelOnce || i === rec.signatures.length - 1) s.push(`${E(label)}\tDate`);
@@ -337,7 +365,9 @@ function flowHeader(ctx: Ctx, v: FlowVariant, o: ReportingOwnerRecord | undefine
     rows.push([lab.cityStateZip, '', '']);
   }
   void rec;
-  return rows.map((r) => r.map((c) => c.trim()).join(gap()).replace(/\s+$/, ''));
+  const order = ctx.opts.boxOrder;
+  const placed = order ? rows.map((r) => order.map((k) => r[k] ?? '')) : rows;
+  return placed.map((r) => r.map((c) => c.trim()).join(gap()).replace(/\s+$/, ''));
 }
 
 function flowOwnerBlock(ctx: Ctx, v: FlowVariant, o: ReportingOwnerRecord, bold: (s: string) => string): string[] {
@@ -386,8 +416,15 @@ function flowTable(ctx: Ctx, t: TableModel): string[] {
   } else {
     out.push(subs.join('\t'));
   }
-  for (const r of rows) out.push(r.join('\t'));
+  for (const r of rows) out.push(dropV(ctx, t, r).join('\t'));
   return out;
+}
+
+/** The row's cells without an empty V cell when the case drops it (the cells after it shift left). */
+function dropV(ctx: Ctx, t: TableModel, cells: string[]): string[] {
+  if (!ctx.opts.dropEmptyV) return cells;
+  const v = t.cols.flatMap((c) => c.subs ?? ['']).indexOf('V');
+  return v >= 0 && cells[v] === '' ? cells.filter((_c, i) => i !== v) : cells;
 }
 
 function flowPoa(ctx: Ctx, v: FlowVariant): string[] {
@@ -418,6 +455,12 @@ interface GridOpts {
   narrowWidth: number;
   titleCentered: boolean;
   style: Style;
+}
+
+/** Narrow columns: every label wraps over more lines and long titles over several. */
+function narrow(o: GridOpts, rng: Rng): void {
+  o.wideWidth = rng.int(8, 12);
+  o.narrowWidth = rng.int(5, 7);
 }
 
 function tableLines(t: TableModel, o: GridOpts): string[] {
@@ -665,6 +708,7 @@ function renderGrid(ctx: Ctx): string[] {
   out.push(...cv.render());
 
   const gridOpts: GridOpts = { borders: true, rowRules: true, wideWidth: rng.int(12, 24), narrowWidth: rng.int(8, 11), titleCentered: true, style: st };
+  if (ctx.opts.narrowColumns) narrow(gridOpts, ctx.rng.fork('narrow'));
   out.push(...tableLines(ctx.t1, { ...gridOpts, wideWidth: rng.int(16, 36) }));
   out.push(...tableLines(ctx.t2, gridOpts));
 
@@ -694,10 +738,11 @@ function gridFooter(ctx: Ctx, bp: Boilerplate, width: number): string[] {
   out.push('Remarks:');
   if (rec.remarks) out.push(...wrap(rec.remarks, width));
   out.push('');
+  if (ctx.opts.signatureCaptionFirst && rec.signatures.length) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
   for (const s of rec.signatures) {
     const nameLines = wrap(sigName(ctx, s.name), 31);
     nameLines.forEach((l, i) => out.push(`${' '.repeat(95)}${padTo(l, 33)}${i === 0 && s.date ? mdy(s.date) : ''}`.trimEnd()));
-    out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
+    if (!ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
   }
   if (rec.signatures.length === 0) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
   for (const p of [bp.reminder, bp.joint, bp.intentional, bp.note, bp.persons]) out.push(...wrap(p, width));
@@ -782,11 +827,12 @@ function renderFixed(ctx: Ctx): string[] {
   out.push(...sideBySide([{ x: 0, lines: col1 }, { x: 44, lines: col2 }, { x: 92, lines: col3 }]), '');
 
   const o: GridOpts = { borders: false, rowRules: false, wideWidth: rng.int(14, 30), narrowWidth: rng.int(8, 11), titleCentered: rng.chance(0.5), style: st };
+  if (ctx.opts.narrowColumns) narrow(o, ctx.rng.fork('narrow'));
   out.push(...tableLines(ctx.t1, o), '');
   if (rng.chance(0.6)) out.push(bp.reminder, `${' '.repeat(100)}${spec.secNumber}`, '');
   out.push(...tableLines(ctx.t2, o), '');
 
-  for (const ow of rec.reportingOwners.slice(1)) {
+  for (const ow of ctx.opts.ownersOnlyInTable ? [] : rec.reportingOwners.slice(1)) {
     out.push(...sideBySide([{ x: 0, lines: fixedOwnerLines(ctx, ow, 40) }, { x: 44, lines: fixedRelLines(ctx, ow, mark, 46) }]), '');
   }
   if (ctx.ownersTable) out.push(...fixedOwnersTable(ctx), '');
@@ -801,9 +847,10 @@ function renderFixed(ctx: Ctx): string[] {
   }
   out.push('');
   if (rec.remarks !== null || rng.chance(0.5)) out.push('Remarks:', ...(rec.remarks ? wrap(rec.remarks, 150) : []), '');
+  if (ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(70)}${padTo(bp.sigLabel, 50)}  Date`);
   for (const s of rec.signatures) {
     out.push(`${' '.repeat(70)}${padTo(sigName(ctx, s.name), 50)}  ${s.date ? mdy(s.date) : ''}`.trimEnd());
-    out.push(`${' '.repeat(70)}${padTo(bp.sigLabel, 50)}  Date`);
+    if (!ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(70)}${padTo(bp.sigLabel, 50)}  Date`);
     out.push('');
   }
   for (const p of [bp.note, bp.persons]) out.push(...wrap(p, 150));
@@ -906,12 +953,12 @@ function renderPipe(ctx: Ctx): string[] {
     });
     out.push(pipeRow(head), sepRow(head.length));
     out.push(pipeRow(t.cols.flatMap((c) => c.subs ?? [''])));
-    for (const r of t.rows) out.push(pipeRow(r.map((c) => cellString(c, st))));
+    for (const r of t.rows) out.push(pipeRow(dropV(ctx, t, r.map((c) => cellString(c, st)))));
     out.push('');
   }
   out.push(E(bp.reminder), '');
 
-  for (const o of rec.reportingOwners.slice(1)) {
+  for (const o of ctx.opts.ownersOnlyInTable ? [] : rec.reportingOwners.slice(1)) {
     out.push(pipeRow([E(lab.box1), lab.rel]), sepRow(2), pipeRow([pipeOwnerCell(ctx, o, br), pipeRelCell(ctx, o, mark, br)]), '');
   }
   if (ctx.ownersTable) {
@@ -929,9 +976,15 @@ function renderPipe(ctx: Ctx): string[] {
   for (const f of rec.footnotes) out.push(`${footnoteMarker(f.id, fnMarker)} ${E(f.text)}`, '');
   out.push(b('Remarks:'), '');
   if (rec.remarks) out.push(E(rec.remarks), '');
-  out.push(pipeRow(['Signature', 'Date']), sepRow(2));
-  for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), s.date ? mdy(s.date) : '']));
-  out.push(pipeRow([E(bp.sigLabel), 'Date']), '');
+  if (ctx.opts.signatureCaptionFirst) {
+    out.push(pipeRow([E(bp.sigLabel), 'Date']), sepRow(2));
+    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), s.date ? mdy(s.date) : '']));
+    out.push('');
+  } else {
+    out.push(pipeRow(['Signature', 'Date']), sepRow(2));
+    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), s.date ? mdy(s.date) : '']));
+    out.push(pipeRow([E(bp.sigLabel), 'Date']), '');
+  }
   for (const p of [bp.joint, bp.intentional, bp.note, bp.persons]) out.push(E(p), '');
   if (ctx.poa) {
     const poa = ctx.poa;
@@ -1027,9 +1080,11 @@ function renderLinear(ctx: Ctx): string[] {
   out.push(`${I}Remarks:`);
   if (rec.remarks) out.push(...para(rec.remarks));
   out.push('');
+  if (ctx.opts.signatureCaptionFirst && rec.signatures.length) out.push(`${I}${bp.sigLabel} Date`);
   for (const s of rec.signatures) {
     const sn = sigName(ctx, s.name);
-    out.push(`${I}${sn} ${s.date ? mdy(s.date) : ''}`.trimEnd(), `${I}${padTo(bp.sigLabel, Math.max(bp.sigLabel.length + 1, sn.length + 1))}Date`);
+    out.push(`${I}${sn} ${s.date ? mdy(s.date) : ''}`.trimEnd());
+    if (!ctx.opts.signatureCaptionFirst) out.push(`${I}${padTo(bp.sigLabel, Math.max(bp.sigLabel.length + 1, sn.length + 1))}Date`);
   }
   for (const p of [bp.reminder, bp.joint, bp.intentional, bp.note, bp.persons]) out.push(...para(p));
   if (ctx.poa) out.push('', ...poaPlain(ctx.poa, W, I));

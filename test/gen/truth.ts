@@ -303,7 +303,8 @@ function tableOneTx(ctx: Ctx, form: '4' | '5', t: Tx1): NonDerivativeRow {
   row.transactionDate = t.date;
   if (rng.chance(0.08)) row.deemedExecutionDate = addDays(t.date, rng.int(0, 3));
   row.transactionCode = t.code;
-  row.equitySwapInvolved = false;
+  // Code K is a transaction in an equity swap: EDGAR sets equitySwapInvolved with it.
+  row.equitySwapInvolved = row.transactionCode === 'K';
   row.reportedEarly = form === '4' ? rng.chance(['G', 'L', 'W', 'J'].includes(t.code) ? 0.3 : 0.03) : null;
   const key = lineKey(t.title, t.own);
   const before = balance(ctx, key, t.ad === 'D' ? t.shares : 0);
@@ -396,7 +397,8 @@ function derivTx(
   row.transactionDate = date;
   if (rng.chance(0.05)) row.deemedExecutionDate = addDays(date, rng.int(0, 2));
   row.transactionCode = code;
-  row.equitySwapInvolved = false;
+  // Code K is a transaction in an equity swap: EDGAR sets equitySwapInvolved with it.
+  row.equitySwapInvolved = row.transactionCode === 'K';
   row.reportedEarly = form === '4' ? rng.chance(0.03) : null;
   row.shares = shares;
   row.acquiredDisposed = ad;

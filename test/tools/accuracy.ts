@@ -18,7 +18,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, type AnalysisResult } from '../../server/src/analysis';
-import { generateCorpus, LAYOUTS, type NoiseLevel } from '../gen/index';
+import { generateCorpus, generateVariedCase, HOLDOUT_SEED_BASE, LAYOUTS, type NoiseLevel } from '../gen/index';
 import { lostOf, TODAY } from '../support/fixtures';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -301,7 +301,22 @@ function* generatedDocs(corpus: string, seed: string, n: number): Generator<Doc>
   }
 }
 
-export const CORPORA = ['seeds', 'real', 'rendered', 'defaults', 'pdf', 'pdf-holdout', 'synthetic', 'gen', 'gen-holdout'] as const;
+/**
+ * The varied generator (test/gen/variants.ts: owners only in the owners table, signature captions
+ * first, OCR damage in labels, a code column on a Form 3, ...), grouped by layout and noise; the
+ * per-class figures are `npm run gen-report`'s. A case whose text must raise a rule is not clean.
+ */
+function* variedDocs(corpus: string, seed: string, n: number): Generator<Doc> {
+  for (const noise of [0, 1, 2] as NoiseLevel[]) {
+    for (let i = 0; i < n; i++) {
+      const c = generateVariedCase(`${seed}/${noise}/${i}`, { noise, layout: LAYOUTS[i % LAYOUTS.length] });
+      const lost = [[...c.lost, ...layoutLost(c.layout, c.truth)]];
+      yield { corpus, route: c.layout, noise: String(noise), text: c.text, truth: [c.truth], lost, clean: noise === 0 && c.expect.length === 0 };
+    }
+  }
+}
+
+export const CORPORA = ['seeds', 'real', 'rendered', 'defaults', 'pdf', 'pdf-holdout', 'synthetic', 'gen', 'gen-holdout', 'varied', 'varied-holdout'] as const;
 
 /** Seeds of the generator: one to tune on, one nobody looks at while tuning. */
 export const GEN_SEED = 'accuracy-tune';
@@ -318,6 +333,8 @@ export function* corpus(name: (typeof CORPORA)[number], genCount: number): Gener
     case 'synthetic': yield* syntheticDocs(); break;
     case 'gen': yield* generatedDocs('gen', GEN_SEED, genCount); break;
     case 'gen-holdout': yield* generatedDocs('gen-holdout', GEN_HOLDOUT_SEED, genCount); break;
+    case 'varied': yield* variedDocs('varied', 'tune', genCount); break;
+    case 'varied-holdout': yield* variedDocs('varied-holdout', String(HOLDOUT_SEED_BASE), genCount); break;
   }
 }
 

@@ -32,10 +32,26 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
-/** Regex source matching `word` with at most one edit (words under five letters: exactly). */
-export function fuzzyWord(word: string): string {
+/**
+ * Regex source matching `word` with at most one edit (words under five letters: exactly).
+ * `loose` (box labels, read where a damaged label would lose a whole box): four-letter words take
+ * one edit after their first letter too ("Nae", "Dale", "Na me"), and a long word may be cut in
+ * two with the letter before the cut read twice ("Earli iest", "Transact tion").
+ */
+export function fuzzyWord(word: string, loose = false): string {
+  if (loose && word.length === 4 && /^[A-Za-z]+$/.test(word)) {
+    const alts = new Set<string>([escape(word)]);
+    for (let i = 1; i < 4; i++) {
+      alts.add(`${escape(word.slice(0, i))}.${escape(word.slice(i + 1))}`);
+      alts.add(`${escape(word.slice(0, i))}${escape(word.slice(i + 1))}`);
+      alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i))}`);
+      if (i > 1) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
+    }
+    return `(?:${[...alts].join('|')})`;
+  }
   if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
   const alts = new Set<string>([escape(word)]);
+  if (loose) for (let i = 2; i < word.length - 1; i++) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
   for (let i = 0; i < word.length; i++) {
     const pair = OCR_SPLITS[word[i].toLowerCase()];
     if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
@@ -58,11 +74,12 @@ export function fuzzyWord(word: string): string {
  * Regex source for a phrase written with words and the markers `~` (optional whitespace) and
  * raw regex pieces in `{...}`: fuzzyPhrase('Name and Address of Reporting Person').
  */
-export function fuzzyPhrase(phrase: string): string {
+export function fuzzyPhrase(phrase: string, loose = false): string {
   return phrase
     .split(/\s+/)
-    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w)))
-    .join('\\s+');
+    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w, loose)))
+    // Loose: OCR may run two words together ("Relationshipof").
+    .join(loose ? '\\s*' : '\\s+');
 }
 
 export function fuzzyRe(phrase: string, flags = 'i'): RegExp {

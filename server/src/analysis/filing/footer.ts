@@ -183,9 +183,54 @@ function isCaption(lines: PLine[], k: number): boolean {
   return next !== undefined && CAPTION_TAIL_RE.test(next.masked) && CAPTION_HEAD_RE.test(l.masked);
 }
 
+/** A line with "/s/" or a date. */
+function isSignedLine(l: PLine): boolean {
+  return /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked);
+}
+
+/** The caption's own line holds no date, and a signed or dated line follows it. */
+function signedBelow(lines: PLine[], captionAt: number): boolean {
+  if (DATE_IN_LINE.test(lines[captionAt].masked)) return false;
+  for (let k = captionAt + 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.blank || l.rule || l.directive || CAPTION_TAIL_RE.test(l.masked)) continue;
+    return !isBoilerplate(l) && isSignedLine(l);
+  }
+  return false;
+}
+
+/**
+ * The signature lines under a caption row, up to `end` (the next caption): a blank line ends them
+ * unless the next text is signed or dated too (one signer per row, rows apart).
+ */
+function linesBelowCaption(lines: PLine[], captionAt: number, end: number): PLine[] {
+  const out: PLine[] = [];
+  let k = captionAt + 1;
+  if (k < end && CAPTION_TAIL_RE.test(lines[k].masked)) k++;
+  for (; k < end; k++) {
+    const l = lines[k];
+    if (l.directive) continue;
+    if (l.blank || l.rule) {
+      const next = lines.slice(k + 1, end).find((x) => !x.blank && !x.rule && !x.directive);
+      if (out.length && (!next || !isSignedLine(next))) break;
+      continue;
+    }
+    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || /^\s*(Remarks\s*:|Explanation\s+of\s+Responses)/i.test(l.masked)) break;
+    out.push(l);
+  }
+  return out;
+}
+
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((_, k) => (isCaption(lines, k) ? k : -1)).filter((k) => k >= 0);
+  if (captions.length && signedBelow(lines, captions[captions.length - 1])) {
+    // A signature table whose caption row comes first (signed lines follow even the last caption):
+    // each caption opens the lines below it.
+    const block: PLine[] = [];
+    captions.forEach((captionAt, i) => block.push(...linesBelowCaption(lines, captionAt, captions[i + 1] ?? lines.length)));
+    return block;
+  }
   if (captions.length) {
     // Each caption closes the signature lines above it (joint filings print one per owner).
     const block: PLine[] = [];

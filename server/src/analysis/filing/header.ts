@@ -23,27 +23,30 @@ import { FactsMemo, TextMemo } from '../text/memo';
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
-const MDY = '(?:\\s*\\(?\\s*Month\\s*\\/\\s*Day\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?';
+const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
 
-/** The box labels, tolerant of OCR damage in their longer words (see fuzzy.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
+const label = (phrase: string): string => fuzzyPhrase(phrase, true);
+
+/** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
-  { box: 'reportingPerson', re: new RegExp(`${NUM}${fuzzyPhrase('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
-  { box: 'issuer', re: new RegExp(`${NUM}${fuzzyPhrase('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
+  { box: 'reportingPerson', re: new RegExp(`${NUM}${label('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
+  { box: 'issuer', re: new RegExp(`${NUM}${label('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${fuzzyPhrase('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${fuzzyPhrase('Date of Event Requiring Statement')}|${fuzzyPhrase('Statement for')}\\s+Issuer'?s\\s+${fuzzyPhrase('Fiscal Year Ended')})${MDY}`,
+      `${NUM}(?:${label('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${label('Date of Event Requiring Statement')}|${label('Statement for')}\\s*Issuer'?s\\s*${label('Fiscal Year Ended')})${MDY}`,
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s+${fuzzyWord('Amendment')}\\s*,?\\s*Date\\s+(?:of\\s+)?${fuzzyWord('Original')}\\s+(?:${fuzzyWord('Filed')}|${fuzzyWord('Filing')})\\s*${MDY}`, 'i') },
+  { box: 'amendment', re: new RegExp(`${NUM}If\\s*${fuzzyWord('Amendment', true)}\\s*,?\\s*${fuzzyWord('Date', true)}\\s*(?:of\\s*)?${fuzzyWord('Original', true)}\\s*(?:${fuzzyWord('Filed', true)}|${fuzzyWord('Filing', true)})\\s*${MDY}`, 'i') },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${fuzzyWord('Relationship')}\\s+of\\s+${fuzzyWord('Reporting')}\\s+Person\\s*\\(?\\s*s?\\s*\\)?\\s+to\\s+${fuzzyWord('Issuer')}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label('Relationship of Reporting Person')}\\s*\\(?\\s*s?\\s*\\)?\\s*to\\s*${fuzzyWord('Issuer', true)}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${fuzzyWord('Individual')}\\s+or\\s+Joint\\s*\\/\\s*Group\\s+${fuzzyWord('Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label('Individual or')}\\s*${fuzzyWord('Joint', true)}\\s*\\/\\s*${label('Group Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
   },
 ];
 
@@ -333,6 +336,12 @@ function joinWideSpaces(text: string, cells: Cell[]): Cell[] {
 }
 
 /** Splits the header lines into box instances. */
+/** A line opening with the first table's heading. */
+const TABLE_HEADING_START = /^[\s#*]*Table\s+I\s*[-–—:]/i;
+
+/** A cell that starts with one of box 1's captions. */
+const OWNER_CAPTION_START = /^\s*\(\s*(?:Last|Street|City)\s*\)/i;
+
 function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { boxes: BoxInstance[]; labels: { key: LabelKey; range: Range }[] } {
   const boxes: BoxInstance[] = [];
   const labels: { key: LabelKey; range: Range }[] = [];
@@ -360,9 +369,21 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     for (const l of lanes) if (l.x <= x + tol) found = l;
     return found ?? lanes[0];
   };
+  // Tabbed text: box 1's captions say where its cells are, whatever the order of the boxes.
+  // (Its lane may have been taken by another box's label ranked into it: the box stays box 1's.)
+  const ownerLane = (): number | undefined => {
+    for (let k = boxes.length - 1; k >= 0; k--) if (boxes[k].box === 'reportingPerson') return k;
+    return undefined;
+  };
+  let captionLine = false;
   for (const line of lines) {
     // A bracket alone is the end of the ticker ("[ SCWO" / "]"), not a rule.
     if (line.rule && line.masked.indexOf(']') < 0) continue;
+    // The table heading after the boxes (the header's lines run up to it) belongs to no box: it
+    // would land in whichever box holds the first column.
+    if (TABLE_HEADING_START.test(line.masked)) continue;
+    const afterCaption = captionLine;
+    captionLine = false;
     // Tabbed text (OCR, converters) does not keep tab counts from line to line; the order of
     // the non-empty cells does. A label repeated by OCR ("3. Da", "3. Date ...") is one cell.
     const tabbed = line.hasBorders && !line.maskedLine.bordered;
@@ -371,7 +392,10 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     let previousCol = -1;
     /** The last box a label on this line opened: text right of it in its own cell may be its value. */
     let lineLabelInstance: number | undefined;
-    for (const { cell, leadBox, parts } of linePlan(line, form, linear)) {
+    const plans = linePlan(line, form, linear);
+    const captionCell = tabbed ? plans.findIndex((p) => !p.leadBox && OWNER_CAPTION_START.test(p.cell.text)) : -1;
+    let previousTarget: number | undefined;
+    for (const [index, { cell, leadBox, parts }] of plans.entries()) {
       if (cell.col !== previousCol) {
         if (!(leadBox && leadBox === previousBox)) rank++;
         previousBox = leadBox;
@@ -382,6 +406,21 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
       if (tabbed && target !== undefined && lineLabelInstance !== undefined && target !== lineLabelInstance && isComplete(boxes[target]) && !isComplete(boxes[lineLabelInstance])) {
         target = lineLabelInstance;
       }
+      if (tabbed && !leadBox) {
+        // A cell opening with an owner caption ("(Street) CHICAGO, IL"), or the one cell of a line
+        // right under such a cell (the street's second line), is box 1's, whichever rank it has.
+        const owner = ownerLane();
+        const caption = OWNER_CAPTION_START.test(cell.text);
+        if (caption) captionLine = true;
+        if (owner !== undefined && (caption || (afterCaption && plans.length === 1))) target = owner;
+        // Box 1 holds one cell a line: beside its caption cell, another cell ranked into its lane
+        // (an officer title in a cell of its own) goes on with the cell before it.
+        else if (owner !== undefined && target === owner && captionCell >= 0 && index !== captionCell && previousTarget !== undefined) target = previousTarget;
+        // A cell ranked into a box that already holds its value (an officer title in a cell of its
+        // own, right of the check boxes) goes on with the unfinished box of the cell before it.
+        else if (!caption && target !== undefined && previousTarget !== undefined && target !== previousTarget && isComplete(boxes[target]) && !isComplete(boxes[previousTarget])) target = previousTarget;
+      }
+      previousTarget = target;
       for (const part of parts) {
         if (part.open !== undefined) {
           target = open(line, x, part.open);

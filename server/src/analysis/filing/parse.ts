@@ -15,6 +15,7 @@ import type {
   ReportingOwnerRecord,
 } from '../types';
 import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, parsePlanBox, type HeaderResult, type OwnerBox } from './header';
+import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
@@ -137,15 +138,16 @@ function bodyOf(lines: PLine[], sections: FilingModel['sections'], kind: string)
   return sections.filter((s) => s.kind === kind).flatMap((s) => lines.slice(s.start + 1, s.end));
 }
 
-function ownerFromTable(row: OwnerTableRow): ReportingOwnerRecord {
-  const m = /^(.*?)(?=\s\d)/.exec(row.nameAddress);
+/** An owner the table alone names: name and address are one cell, split by the address's shape. */
+function ownerFromTable(row: OwnerTableRow, known: readonly ReportingOwnerRecord[] = []): ReportingOwnerRecord {
+  const { name, street1, street2, city, state, zip } = splitNameAddress(row.nameAddress, known);
   return {
-    name: (m ? m[1] : row.nameAddress).trim() || null,
-    street1: null,
-    street2: null,
-    city: null,
-    state: null,
-    zip: null,
+    name,
+    street1,
+    street2,
+    city,
+    state,
+    zip,
     isDirector: row.isDirector,
     isOfficer: row.isOfficer,
     isTenPercentOwner: row.isTenPercentOwner,
@@ -196,7 +198,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   if (owners.length && rel) applyRelationship(owners[0].record, rel);
   ownerTable.forEach((row, i) => {
     if (i >= owners.length) {
-      owners.push({ record: ownerFromTable(row), range: row.range, fields: [] });
+      owners.push({ record: ownerFromTable(row, owners.map((o) => o.record)), range: row.range, fields: [] });
       return;
     }
     const o = owners[i].record;

@@ -446,6 +446,21 @@ function refFields(tokens: Token[], alignment: Alignment): Map<Token, FieldName>
 
 
 /**
+ * A Form 3 printed on a Form 4 template has a transaction-code column the Form 3 grammar lacks, so
+ * the code reads as the title's last word ("Common Stock | G | 1,000"). It is a code when it is a
+ * valid one and stands in a cell of its own, or the table's header labels a code column.
+ */
+function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Token | undefined {
+  const words = title?.tokens.filter((t) => t.type !== 'ref' && t.type !== 'empty') ?? [];
+  const last = words[words.length - 1];
+  const before = words[words.length - 2];
+  if (!last || last.type !== 'letter' || last.paren || !isTransactionCode(last.text)) return undefined;
+  // A code alone where the title should be (the title lost) is the code under a code column.
+  if (!before) return codeColumn ? last : undefined;
+  return codeColumn || last.cell !== before.cell ? last : undefined;
+}
+
+/**
  * Tokens the alignment left out that carry a value the record lost: not footnote references
  * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
  * written in parentheses ("(A)", "(D)" glued into the cells).
@@ -482,13 +497,19 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
   }));
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[]): ParsedRow | null {
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
   const tokens = rowTokens(row);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
+  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) : undefined;
+  if (form3Letter) {
+    const t = fills.get('securityTitle')!;
+    fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
+  }
   const title = fills.get('securityTitle');
-  const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
+  // A code split off a Form 3 title is a value the row holds too.
+  const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length + (form3Letter ? 1 : 0);
   if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
     problems.push(...rejectedRow(tokens));
     return null;
@@ -505,7 +526,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const fields: ParsedRow['fields'] = [];
   const dates: ParsedRow['dates'] = [];
   const footnoted = new Set<string>();
-  for (const f of alignment.fills) {
+  for (const f of fills.values()) {
     if (f.footnoteOnly) footnoted.add(f.slot.field);
     const range = fillRange(f);
     const vt = valueToken(f);
@@ -603,7 +624,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
   }
-  if (form === '3') {
+  if (form3Letter) parsed.form3Code = { code: form3Letter.text, range: tokenRange(form3Letter) };
+  else if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.
     const asForm4 = align(tokens, variantsFor(table, '4')[0].slots);
@@ -623,10 +645,13 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
+  // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
+  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b|\bCode\s*\(\s*Instr\.?\s*8\s*\)/i.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
   for (const row of reading.rows) {
-    const parsed = buildRow(row, table, form, out.length, sub, problems);
+    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
     if (parsed) out.push(parsed);
   }
   return out;
