@@ -107,7 +107,7 @@ function judge(result: AnalysisResult, c: Pick<VariedCase, 'truth' | 'layout' | 
   }
   const exact = one && best.diffs.length === 0;
   const codes = new Set(result.findings.map((x) => x.code));
-  const falseErrors = result.findings.filter((x) => x.severity === 'error' && !c.expect.includes(x.code)).length;
+  const falseErrors = result.findings.filter((x) => x.severity === 'error' && !(c.expect as readonly string[]).includes(x.code)).length;
   const diffs = one ? best.diffs : [`${result.filings.length} filings`, ...best.diffs];
   for (const e of c.expect) if (!codes.has(e)) diffs.push(`${e} did not fire`);
   return {
