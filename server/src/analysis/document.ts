@@ -15,6 +15,7 @@ import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
+import { isFurnitureAt } from './layout/furniture';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -43,17 +44,21 @@ export function anchorKind(raw: string): 'title' | 'statement' | null {
 
 /**
  * Start lines of the filings. A filing opens at its title ("FORM 4"); titles close together
- * ("SEC Form 4" page title, then "FORM 4") are one filing. Each filing prints one statement
+ * ("SEC Form 4" page title, then "FORM 4") are one filing: OCR reads a page block by block, so the
+ * page title may come a block (a few dozen lines) after the form's title. Each filing prints one statement
  * heading: a heading opens a new filing only when the current one already has its own (the
  * title was lost), so headings far below their title still belong to it.
  */
+/** How far apart (lines) two titles of one filing may stand before its statement heading. */
+const TITLES_APART = 40;
+
 export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement' }[]): number[] {
   const starts: number[] = [];
   let lastTitle = -Infinity;
   let hasStatement = false;
   for (const a of anchors) {
     if (a.kind === 'title') {
-      const sameFiling = starts.length > 0 && a.line - lastTitle <= 12 && !hasStatement;
+      const sameFiling = starts.length > 0 && a.line - lastTitle <= TITLES_APART && !hasStatement;
       if (!sameFiling) {
         starts.push(a.line);
         hasStatement = false;
@@ -328,7 +333,8 @@ export class IncrementalAnalyzer {
     const out: { line: number; kind: 'title' | 'statement' }[] = [];
     for (let i = from; i < to; i++) {
       const kind = anchorKind(this.lines[i]);
-      if (kind) out.push({ line: i, kind });
+      // A printed page's title in the browser's header names the form on every page.
+      if (kind && !(kind === 'title' && isFurnitureAt(this.lines, i))) out.push({ line: i, kind });
     }
     return out;
   }

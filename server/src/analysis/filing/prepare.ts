@@ -10,6 +10,7 @@
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
 import { TextMemo } from '../text/memo';
 import { applyPandocGrids } from './grids';
+import { furnitureLines } from '../layout/furniture';
 import type { SectionKind } from './vocabulary';
 import type { CellPlan } from './header';
 import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
@@ -177,6 +178,9 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
     }
     inLink = opensLink;
   }
+  // Page furniture (a printed page's header and footer) is no part of the filing: blanked, the
+  // line numbers kept.
+  for (const i of furnitureLines(raws)) ownFacts(out[i], ' '.repeat(raws[i].length));
   applyPandocGrids(out);
   return out;
 }
