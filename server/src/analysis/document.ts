@@ -16,6 +16,7 @@ import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
 import { isFurnitureAt } from './layout/furniture';
+import { readReadingOrder } from './layout/reading-order';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -134,7 +135,8 @@ function filingRangeOf(lines: readonly string[], base: number): Range {
 }
 
 export function analyzeFiling(lines: readonly string[], base: number, index: number, options: AnalyzeOptions): AnalyzedFiling {
-  const model = parseFiling(lines, base);
+  // Reading-order text (one cell a line) is put back together by the form's structure first.
+  const model = parseFiling(readReadingOrder(lines) ?? lines, base);
   const range = filingRangeOf(lines, base);
   const spans = collectSpans(model);
   const findings = runRules({ model, today: todayIso(options), filingRange: range }).map((f) => ({ ...f, filing: index }));
