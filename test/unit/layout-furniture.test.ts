@@ -40,3 +40,35 @@ test('titles of one filing may stand a block apart before its statement heading 
   ];
   assert.deepEqual(filingStarts(anchors), [0, 200]);
 });
+
+test('OCR of a new page: the page title read lines after the date line, or anywhere once printed beside it', () => {
+  const lines = [
+    '12/3/26, 11:43 AM SEC FORM 3', // page 1's header, read as one line
+    'SEC Form 3',
+    'FORM 3',
+    'INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES',
+    'file:///tmp/x.html',
+    '',
+    '1/2',
+    '12/3/26, 11:43 AM', // page 2's date line, its title read a few blocks later
+    '1. Name and Address of Reporting Person*',
+    'DOE JANE',
+    'SEC FORM 3',
+    ...Array.from({ length: 30 }, (_, i) => `text ${i}`),
+    'SEC FORM 3',
+  ];
+  const furniture = furnitureLines(lines);
+  assert.deepEqual(furniture, [0, 4, 6, 7, 10, 41]);
+  assert.equal(analyze(lines.join('\n')).filings.length, 1);
+});
+
+test('a bare page title just below the statement heading is that filing\'s page title', () => {
+  const anchors = [
+    { line: 3, kind: 'title' as const },
+    { line: 25, kind: 'statement' as const },
+    { line: 29, kind: 'title' as const, bare: true },
+    { line: 300, kind: 'title' as const, bare: true },
+    { line: 303, kind: 'statement' as const },
+  ];
+  assert.deepEqual(filingStarts(anchors), [0, 300]);
+});

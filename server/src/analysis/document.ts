@@ -15,7 +15,7 @@ import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
-import { isFurnitureAt } from './layout/furniture';
+import { isFurnitureAt, isPageTitle } from './layout/furniture';
 import { readReadingOrder } from './layout/reading-order';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
@@ -52,14 +52,20 @@ export function anchorKind(raw: string): 'title' | 'statement' | null {
  */
 /** How far apart (lines) two titles of one filing may stand before its statement heading. */
 const TITLES_APART = 40;
+/** A bare page title ("SEC FORM 4" alone) this close below the filing's title or heading is its page's. */
+const PAGE_TITLE_NEAR = 12;
 
-export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement' }[]): number[] {
+export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement'; bare?: boolean }[]): number[] {
   const starts: number[] = [];
   let lastTitle = -Infinity;
+  let lastAnchor = -Infinity;
   let hasStatement = false;
   for (const a of anchors) {
+    const near = a.line - lastAnchor <= PAGE_TITLE_NEAR;
+    lastAnchor = a.line;
     if (a.kind === 'title') {
-      const sameFiling = starts.length > 0 && a.line - lastTitle <= TITLES_APART && !hasStatement;
+      // OCR may read the browser's page title after the statement heading: no filing is that short.
+      const sameFiling = starts.length > 0 && ((a.line - lastTitle <= TITLES_APART && !hasStatement) || (a.bare === true && near));
       if (!sameFiling) {
         starts.push(a.line);
         hasStatement = false;
@@ -274,7 +280,7 @@ interface Segment {
  */
 export class IncrementalAnalyzer {
   private lines: string[];
-  private anchors: { line: number; kind: 'title' | 'statement' }[] = [];
+  private anchors: { line: number; kind: 'title' | 'statement'; bare?: boolean }[] = [];
   /** Lines holding a `form345-disable` comment, kept up to date edit by edit like the anchors. */
   private directiveLines: number[] = [];
   /** Last analysis per filing; `delta` is a line shift not yet applied to its ranges. */
@@ -331,12 +337,14 @@ export class IncrementalAnalyzer {
     return this.lines.length;
   }
 
-  private scanAnchors(from: number, to: number): { line: number; kind: 'title' | 'statement' }[] {
-    const out: { line: number; kind: 'title' | 'statement' }[] = [];
+  private scanAnchors(from: number, to: number): { line: number; kind: 'title' | 'statement'; bare?: boolean }[] {
+    const out: { line: number; kind: 'title' | 'statement'; bare?: boolean }[] = [];
     for (let i = from; i < to; i++) {
       const kind = anchorKind(this.lines[i]);
       // A printed page's title in the browser's header names the form on every page.
-      if (kind && !(kind === 'title' && isFurnitureAt(this.lines, i))) out.push({ line: i, kind });
+      if (kind === 'title') {
+        if (!isFurnitureAt(this.lines, i)) out.push({ line: i, kind, bare: isPageTitle(this.lines[i]) });
+      } else if (kind) out.push({ line: i, kind });
     }
     return out;
   }

@@ -30,17 +30,37 @@ export function isFurnitureLine(raw: string): boolean {
 
 /**
  * Whether line `i` is furniture: by its own text, or as the page title printed right after the
- * date line (the next non-blank line within two).
+ * date line (the next non-blank line within two), or anywhere in a new page's first lines (after
+ * a page's footer and the next page's date line: OCR reads the header's blocks in its own order).
  */
 export function isFurnitureAt(lines: readonly string[], i: number): boolean {
   const raw = lines[i];
   if (isFurnitureLine(raw)) return true;
   if (!PAGE_TITLE_RE.test(raw)) return false;
-  for (let k = i - 1; k >= 0 && k >= i - 2; k--) {
+  let nonBlank = 0;
+  for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
     if (lines[k].trim() === '') continue;
-    return STAMP_RE.test(lines[k]) && lines[k].replace(STAMP_RE, '').trim() === '';
+    nonBlank++;
+    if (!STAMP_RE.test(lines[k])) continue;
+    if (nonBlank === 1 && lines[k].replace(STAMP_RE, '').trim() === '') return true;
+    for (let f = k - 1; f >= 0 && f >= k - 4; f--) if (ADDRESS_RE.test(lines[f]) || COUNTER_RE.test(lines[f])) return true;
+    break;
+  }
+  // The same text printed beside an earlier page's date line is the page title.
+  const title = raw.trim();
+  for (let k = i - 1; k >= 0 && k >= i - TITLE_LOOKBACK; k--) {
+    const l = lines[k];
+    if (l.length > title.length && l.trimEnd().endsWith(title) && STAMP_RE.test(l) && l.replace(STAMP_RE, '').trim() === title) return true;
   }
   return false;
+}
+
+/** How far back (lines) a page title is looked for beside a date line: a few pages. */
+const TITLE_LOOKBACK = 400;
+
+/** A line that is only a page title as browsers print EDGAR's (`SEC FORM 4`). */
+export function isPageTitle(raw: string): boolean {
+  return PAGE_TITLE_RE.test(raw);
 }
 
 /** Indices of the furniture lines of a filing's lines. */
