@@ -19,6 +19,7 @@ const common = {
 const entries = [
   { in: 'client/src/extension.ts', out: 'dist/client.js', external: ['vscode'] },
   { in: 'server/src/server.ts', out: 'dist/server.js' },
+  { in: 'server/src/lsp/filingWorker.ts', out: 'dist/filing-worker.js' },
   { in: 'server/src/cli/main.ts', out: 'dist/cli.js' },
   { in: 'server/src/cli/worker.ts', out: 'dist/cli-worker.js' },
   // `--bench`: the benchmarks, bundled like the CLI and the server (outside dist/*.js, so not packaged).

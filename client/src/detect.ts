@@ -7,6 +7,7 @@
  * OCR look-alike letters. So the check works on words, not lines: a `FORM 3|4|5` title at the start
  * of a cell, and the words of a statement heading in order, each allowed a little OCR damage.
  */
+import { LOOKALIKE_TO_LATIN } from '../../server/src/analysis/text/lookalikes';
 
 /** How many lines from the top are looked at; the title block always sits there. */
 export const DETECTION_LINES = 40;
@@ -23,12 +24,6 @@ const HEADINGS: readonly (readonly string[])[] = [
 /** Words allowed between two heading words: table converters interleave other columns. */
 const MAX_GAP = 16;
 
-/** Greek and Cyrillic capitals that OCR puts in place of Latin ones (`Γransaction`, `СОММОN`). */
-const LOOKALIKES: Record<string, string> = {
-  Α: 'A', Β: 'B', Γ: 'T', Ε: 'E', Ζ: 'Z', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P',
-  Τ: 'T', Υ: 'Y', Χ: 'X', А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C',
-  Т: 'T', У: 'Y', Х: 'X',
-};
 
 /** Digits OCR reads in place of letters, replaced only inside words that also hold letters. */
 const DIGIT_LETTERS: Record<string, string> = { '0': 'O', '1': 'I', '5': 'S', '8': 'B' };
@@ -73,7 +68,7 @@ export function findTitle(lines: readonly string[]): '3' | '4' | '5' | undefined
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const m of text.toUpperCase().matchAll(/[\p{L}\p{N}]+/gu)) {
-    let w = m[0].replace(/[\u0370-\u03ff\u0400-\u04ff]/g, (c) => LOOKALIKES[c] ?? c);
+    let w = m[0].replace(/[\u0370-\u03ff\u0400-\u052f]/g, (c) => LOOKALIKE_TO_LATIN.get(c)?.toUpperCase() ?? c);
     if (/[A-Z]/.test(w)) w = w.replace(/[0158]/g, (d) => DIGIT_LETTERS[d] ?? d);
     out.push(w);
   }

@@ -1,18 +1,19 @@
 #!/usr/bin/env node
-// `npm run main`: the README's main job. Sets up what is missing (npm ci, Node 24 + code-server in
-// .vscode-test/), builds and packages the extension, installs it into code-server and opens fixtures/
+// `npm run main`: the README's main job. Sets up what is missing (Debian packages through
+// scripts/setup.sh, npm ci, Node 24 + code-server in .vscode-test/), builds and packages the extension, installs it into code-server and opens fixtures/
 // together with copies of the seeds in a real VS Code on 127.0.0.1. Prints the URL and keeps serving
 // until Ctrl+C.
 //
 // --smoke: start, load the workbench in headless chromium, open a seed, check the extension recognized
 // it (language mode in the status bar), print OK and exit. For testing the main job itself.
 // --port N: fixed port (default: a free one). --vsix FILE: install that package instead of building one.
-import { existsSync, statSync, writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, cpSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, SEEDS, die, freePort, isolatedEnv, killGroup, log, makeRunDir, pruneRuns, run, useRunTmp } from './lib.mjs';
 import { installVsix, startCodeServer } from './code-server.mjs';
 import { packageExtension } from './package.mjs';
 import { ensureProvisioned } from './prepare.mjs';
+import { nodeModulesIsLink, npmInstallNeeded } from '../npm-deps.mjs';
 
 const TAG = 'main';
 const argv = process.argv.slice(2);
@@ -20,17 +21,25 @@ const smoke = argv.includes('--smoke');
 const portArg = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : undefined;
 const started = Date.now();
 
-// 1. npm dependencies, the same rule as scripts/test-all.sh: missing, or the lockfile is newer.
-const nm = join(ROOT, 'node_modules');
-const stamp = join(nm, '.package-lock.json');
-if (!existsSync(nm) || !existsSync(stamp) || statSync(join(ROOT, 'package-lock.json')).mtimeMs > statSync(stamp).mtimeMs) {
-  log(TAG, 'installing npm dependencies (npm ci)');
+// 1. System packages (chromium, libkrb5-dev, ...): scripts/setup.sh installs what is missing, or
+// stops with one line saying what to run; the same list as npm test, so one set-up serves both.
+if (process.env.FORM345_SKIP_SETUP !== '1') {
+  // Its own line says what is missing and what to run: nothing to add to it.
+  const code = await run('bash', [join(ROOT, 'scripts', 'setup.sh')], { cwd: ROOT });
+  if (code !== 0) process.exit(code);
+}
+
+// 2. npm dependencies, when node_modules does not hold what the lockfile pins (as npm test decides).
+const why = npmInstallNeeded(ROOT);
+if (why) {
+  if (nodeModulesIsLink(ROOT)) die(TAG, `node_modules is a link and ${why}; npm ci here would empty the linked one: run npm ci in a checkout of its own`);
+  log(TAG, `installing npm dependencies (npm ci): ${why}`);
   if ((await run('npm', ['ci', '--no-audit', '--no-fund'], { cwd: ROOT })) !== 0) die(TAG, 'npm ci failed');
 }
 
 await ensureProvisioned(TAG);
 
-// 2. The workspace: the repo's fixtures/ as they are (edits land in the repo) and the seeds as copies
+// 3. The workspace: the repo's fixtures/ as they are (edits land in the repo) and the seeds as copies
 // (the originals in ../shared are read-only reference texts).
 pruneRuns();
 const runDir = makeRunDir('main');
@@ -44,7 +53,7 @@ writeFileSync(
   JSON.stringify({ folders: [{ path: join(ROOT, 'fixtures'), name: 'fixtures' }, { path: seedsCopy, name: 'seeds (copies)' }] }, null, 2),
 );
 
-// 3. Real VS Code (provisioned on first run) and the packaged extension, installed into it.
+// 4. Real VS Code (provisioned on first run) and the packaged extension, installed into it.
 const vsixArg = argv.includes('--vsix') ? argv[argv.indexOf('--vsix') + 1] : undefined;
 const vsix = vsixArg ?? (await packageExtension({ out: join(runDir, 'form345.vsix') }));
 

@@ -19,7 +19,7 @@ export async function packageExtension({ out, build = true } = {}) {
     log(TAG, 'production build (node esbuild.mjs --production)');
     if ((await run(process.execPath, ['esbuild.mjs', '--production'], { cwd: ROOT })) !== 0) die(TAG, 'node esbuild.mjs --production failed');
   }
-  for (const f of ['dist/client.js', 'dist/server.js']) if (!existsSync(join(ROOT, f))) die(TAG, `${f} missing after the build`);
+  for (const f of ['dist/client.js', 'dist/server.js', 'dist/filing-worker.js']) if (!existsSync(join(ROOT, f))) die(TAG, `${f} missing after the build`);
   log(TAG, `vsce package → ${vsix}`);
   // --no-dependencies: esbuild bundles them. The remaining flags keep vsce from stopping at an
   // interactive question about fields a private, unpublished extension does not need.

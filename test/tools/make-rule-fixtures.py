@@ -40,6 +40,8 @@ positive = {
     'relationship-unchecked': edit((REL, 'Director 10% Owner Officer (give title below) Other (specify below)')),
     'officer-title-missing': edit((REL, 'Director 10% Owner X Officer (give title below) Other (specify below)')),
     'ocr-text': edit(('Washington, D.C. 20549', 'Washington, D.C. 20549\n\nOMB APPROVAL\nDMB Number: 3235-0287')),
+    # A date in a cell past the row's last column: no column takes it.
+    'unread-text': edit((M_ROW, M_ROW + '\t03/05/2021')),
 }
 positive['no-rows'] = edit((M_ROW + '\n', ''), (S_ROW + '\n', ''), (TRUST_ROW + '\n', ''), (OPTION_ROW + '\n', ''),
                            ('(1) The price reported is a weighted average price. The shares were sold in multiple transactions at prices ranging from $31.05 to $31.40, inclusive.\n', ''), (FN2 + '\n', ''))

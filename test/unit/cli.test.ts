@@ -1,10 +1,10 @@
 /**
  * The `form345` command as a user runs it: the built bin, real files, exit codes, outputs.
  */
-import { before, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync, truncateSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_SEVERITY, RULE_CODES } from '../../server/src/analysis';
@@ -16,6 +16,9 @@ import { Rng } from '../gen';
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS = path.resolve(ROOT, '..', 'shared', 'seeds');
 const BIN = path.join(ROOT, 'bin', 'form345.js');
+// Every folder a test makes lives under this one, removed when the file's tests end.
+const TMP = mkdtempSync(path.join(os.tmpdir(), 'form345-cli-test-'));
+after(() => rmSync(TMP, { recursive: true, force: true, maxRetries: 2 }));
 
 function seed(prefix: string): string {
   return path.join(SEEDS, readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith('.txt'))!);
@@ -87,7 +90,7 @@ test('--rule and --config set rule levels; off removes a rule', () => {
   const off = cli(['check', '--rule', 'missing-transaction-code=off', seed('000')]);
   assert.equal(off.code, 0);
   assert.doesNotMatch(off.stdout, /missing-transaction-code/);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-cli-'));
+  const dir = tmp('cli');
   const cfg = path.join(dir, 'cfg.json');
   writeFileSync(cfg, JSON.stringify({ rules: { 'late-filing': 'error' } }));
   const late = cli(['check', '--config', cfg, seed('002')]);
@@ -102,7 +105,7 @@ test('usage and I/O problems exit 2 with a one-line message', () => {
     assert.equal(r.code, 2, `${args.join(' ')}: ${r.stderr}`);
     assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
   }
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-bin-'));
+  const dir = tmp('bin');
   const bin = path.join(dir, 'blob.txt');
   writeFileSync(bin, Buffer.from([0, 1, 2, 3, 0, 255, 254]));
   const r = cli(['check', bin]);
@@ -111,7 +114,7 @@ test('usage and I/O problems exit 2 with a one-line message', () => {
 });
 
 test('directories are walked and globs expanded, each file once', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-dir-'));
+  const dir = tmp('dir');
   mkdirSync(path.join(dir, 'sub'));
   writeFileSync(path.join(dir, 'a.txt'), readFileSync(seed('000')));
   writeFileSync(path.join(dir, 'sub', 'b.form4'), readFileSync(seed('001')));
@@ -123,7 +126,7 @@ test('directories are walked and globs expanded, each file once', () => {
 });
 
 test('a large batch runs on worker threads and keeps input order', () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-batch-'));
+  const dir = tmp('batch');
   const names: string[] = [];
   for (let i = 0; i < 60; i++) {
     const name = `f${String(i).padStart(3, '0')}.txt`;
@@ -135,6 +138,66 @@ test('a large batch runs on worker threads and keeps input order', () => {
   const types = r.stdout.trim().split('\n').map((l) => JSON.parse(l).formType);
   assert.equal(types.length, 60);
   assert.deepStrictEqual(types, names.map((_, i) => (i % 4 === 3 ? '3' : '4')));
+  // The records worked on threads say where they came from like the others.
+  const sources = r.stdout.trim().split('\n').map((l) => JSON.parse(l).source);
+  assert.deepStrictEqual(sources.map((s) => s.file), names.map((n) => path.join(dir, n)));
+  assert.ok(sources.every((s) => s.filing === 1 && s.line >= 1));
+});
+
+/** The source field of each JSON line, and the record without it. */
+function sourcedLines(stdout: string): { source?: { file: string; filing: number; line: number }; record: Record<string, unknown> }[] {
+  return stdout
+    .trim()
+    .split('\n')
+    .map((l) => {
+      const { source, ...record } = JSON.parse(l) as Record<string, unknown>;
+      return { source: source as { file: string; filing: number; line: number } | undefined, record };
+    });
+}
+
+test('normalize over several files: each record says which file, which filing and its first line', () => {
+  const multi = path.join('fixtures', 'real', 'multi.w3m.txt');
+  const one = path.relative(ROOT, seed('002'));
+  const r = cli(['normalize', multi, one]);
+  assert.equal(r.code, 0, r.stderr);
+  const out = sourcedLines(r.stdout);
+  assert.deepStrictEqual(out.map((o) => [o.source?.file, o.source?.filing]), [[multi, 1], [multi, 2], [multi, 3], [one, 1]]);
+  // Each line names where its filing's title stands, and the record is the one printed without the envelope.
+  const single = sourcedLines(cli(['normalize', multi]).stdout);
+  for (const [i, o] of out.entries()) {
+    const text = readFileSync(path.join(ROOT, o.source!.file), 'utf8').split(/\r?\n/);
+    assert.match(text[o.source!.line - 1]!, /form\s*[345]\b/i, `${o.source!.file}:${o.source!.line}`);
+    if (i < 3) {
+      assert.equal(single[i]!.source, undefined, 'one file named on its own: bare records');
+      assert.deepStrictEqual(o.record, single[i]!.record);
+    }
+  }
+  assert.ok(out[0]!.source!.line < out[1]!.source!.line && out[1]!.source!.line < out[2]!.source!.line);
+  const want = JSON.parse(readFileSync(path.join(SEEDS, 'expected', path.basename(one).replace(/\.txt$/, '.json')), 'utf8'));
+  assert.deepStrictEqual(out[3]!.record, want);
+  assert.deepStrictEqual(Object.keys(JSON.parse(r.stdout.split('\n')[0]!)).slice(0, 2), ['source', 'formType'], 'the envelope field comes first');
+});
+
+test('source: paths as given (joined under a directory, as a glob found them); <stdin>; --source and --no-source', () => {
+  const dir = tmp('src');
+  mkdirSync(path.join(dir, 'sub'));
+  writeFileSync(path.join(dir, 'a.txt'), readFileSync(seed('000')));
+  writeFileSync(path.join(dir, 'sub', 'b.form4'), readFileSync(seed('001')));
+  const files = (stdout: string) => sourcedLines(stdout).map((o) => o.source?.file);
+  assert.deepStrictEqual(files(cli(['normalize', 'sub'], dir).stdout), [path.join('sub', 'b.form4')], 'a directory is a batch even with one file');
+  assert.deepStrictEqual(files(cli(['normalize', '**/*.form4'], dir).stdout), ['sub/b.form4'], 'so is a glob');
+  assert.deepStrictEqual(files(cli(['normalize', dir]).stdout), [path.join(dir, 'a.txt'), path.join(dir, 'sub', 'b.form4')]);
+  const text = readFileSync(seed('003'), 'utf8');
+  assert.deepStrictEqual(files(cliIn(['normalize', 'a.txt', '-'], text, dir).stdout), ['a.txt', '<stdin>']);
+  assert.deepStrictEqual(files(cliIn(['normalize', '-'], text).stdout), [undefined], 'standard input alone: the bare record');
+  const forced = sourcedLines(cli(['normalize', '--source', 'a.txt'], dir).stdout);
+  assert.deepStrictEqual(forced.map((o) => o.source), [{ file: 'a.txt', filing: 1, line: 1 }]);
+  assert.deepStrictEqual(files(cli(['normalize', '--no-source', 'a.txt', 'sub'], dir).stdout), [undefined, undefined]);
+  const pretty = cli(['normalize', '--pretty', 'a.txt', 'sub'], dir).stdout;
+  assert.match(pretty, /^\{\n {2}"source": \{\n {4}"file": "a\.txt",\n {4}"filing": 1,\n {4}"line": 1\n {2}\},\n {2}"formType"/);
+  const misuse = cli(['check', '--source', 'a.txt'], dir);
+  assert.equal(misuse.code, 2);
+  assert.match(misuse.stderr, /--source applies to normalize/);
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +205,7 @@ test('a large batch runs on worker threads and keeps input order', () => {
 // ---------------------------------------------------------------------------------------------
 
 function tmp(prefix: string): string {
-  return mkdtempSync(path.join(os.tmpdir(), `form345-${prefix}-`));
+  return mkdtempSync(path.join(TMP, `${prefix}-`));
 }
 
 function cliIn(args: string[], input: string | Buffer, cwd = ROOT) {

@@ -4,8 +4,8 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { maskLine } from '../../server/src/analysis/text/mask';
-import { readPandocGrids, readWrappedSpans } from '../../server/src/analysis/text/pandoc';
+import { maskLine } from '../../server/src/analysis/layout/mask';
+import { readPandocGrids, readWrappedSpans } from '../../server/src/analysis/layout/pandoc';
 import { prepareLines } from '../../server/src/analysis/filing/prepare';
 import { parseHeader } from '../../server/src/analysis/filing/header';
 

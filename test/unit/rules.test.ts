@@ -32,7 +32,8 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
 }
 
 test('every rule has a positive fixture', () => {
-  assert.deepStrictEqual(Object.values(manifest.positive).sort(), [...RULE_CODES].sort());
+  // internal-error reports a bug in a rule: no filing raises it, a throwing rule does (below).
+  assert.deepStrictEqual(Object.values(manifest.positive).sort(), RULE_CODES.filter((c) => c !== 'internal-error').sort());
 });
 
 for (const [file, code] of Object.entries(manifest.positive)) {

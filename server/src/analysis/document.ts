@@ -9,13 +9,13 @@
  * (no code = every rule).
  */
 import type { AnalysisResult, AnalyzeOptions, AnalyzedFiling, CancellationLike, Finding, Position, Range } from './types';
-import { splitLines } from './text/lines';
+import { LineBuffer, type LineEdit } from './text/lineBuffer';
 import { lineFacts } from './filing/prepare';
 import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
-import { isFurnitureAt, isPageTitle } from './layout/furniture';
+import { describeFurniture, isBareFormTitle, isPageTitleAt } from './layout/pages';
 import { readReadingOrder } from './layout/reading-order';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
@@ -46,9 +46,10 @@ export function anchorKind(raw: string): 'title' | 'statement' | null {
 /**
  * Start lines of the filings. A filing opens at its title ("FORM 4"); titles close together
  * ("SEC Form 4" page title, then "FORM 4") are one filing: OCR reads a page block by block, so the
- * page title may come a block (a few dozen lines) after the form's title. Each filing prints one statement
- * heading: a heading opens a new filing only when the current one already has its own (the
- * title was lost), so headings far below their title still belong to it.
+ * page title may come a block (a few dozen lines) after the form's title, even just below the
+ * statement heading. Each filing prints one statement heading: a heading opens a new filing only
+ * when the current one already has its own (the title was lost), so headings far below their
+ * title still belong to it.
  */
 /** How far apart (lines) two titles of one filing may stand before its statement heading. */
 const TITLES_APART = 40;
@@ -64,7 +65,7 @@ export function filingStarts(anchors: readonly { line: number; kind: 'title' | '
     const near = a.line - lastAnchor <= PAGE_TITLE_NEAR;
     lastAnchor = a.line;
     if (a.kind === 'title') {
-      // OCR may read the browser's page title after the statement heading: no filing is that short.
+      // No filing is so short that another's title follows within a few lines of its heading.
       const sameFiling = starts.length > 0 && ((a.line - lastTitle <= TITLES_APART && !hasStatement) || (a.bare === true && near));
       if (!sameFiling) {
         starts.push(a.line);
@@ -129,9 +130,20 @@ function suppressed(f: Finding, d: Directives): boolean {
 // ---------------------------------------------------------------------------------------------
 // Analysing one filing.
 
+/**
+ * A calendar date written YYYY-MM-DD, as noon UTC (so no time zone moves it to another day), or
+ * undefined when it is no such date (`2020-13-45`, `2021-02-29`).
+ */
+export function parseIsoDay(text: unknown): Date | undefined {
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(text)) return undefined;
+  const d = new Date(`${text}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? d : undefined;
+}
+
 function todayIso(options: AnalyzeOptions): string {
-  const d = options.today ?? new Date();
-  return d.toISOString().slice(0, 10);
+  const d = options.today;
+  // An invalid pinned date must not make every analysis throw: callers check, this is the backstop.
+  return (d && !Number.isNaN(d.getTime()) ? d : new Date()).toISOString().slice(0, 10);
 }
 
 function filingRangeOf(lines: readonly string[], base: number): Range {
@@ -154,6 +166,12 @@ export function analyzeFiling(lines: readonly string[], base: number, index: num
     ...spans,
     outline: buildOutline(model, range),
     findings,
+    setAside: model.furniture.map((f) => ({
+      kind: f.kind,
+      text: f.text,
+      message: describeFurniture(f),
+      range: { start: { line: f.line, character: f.start }, end: { line: f.line, character: f.end } },
+    })),
   };
 }
 
@@ -178,7 +196,7 @@ function shiftValue(value: unknown, delta: number): unknown {
 const origins = new WeakMap<AnalyzedFiling, { base: AnalyzedFiling; delta: number }>();
 
 /** The parts of a filing only features ask for (hover, outline, preview), shifted when first read. */
-const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline'] as const;
+const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline', 'setAside'] as const;
 
 /**
  * The filing moved by `delta` lines and renumbered. Pressing Enter near the top of a large document
@@ -211,12 +229,18 @@ function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedF
   return out;
 }
 
-/** A filing as the analyzer keeps it between edits. */
+/**
+ * A filing as the analyzer keeps it between edits: the exact lines it was analysed from. It is
+ * reused only for a segment holding the very same lines (the analysis of a filing is a function
+ * of its lines; only its position and index change), so no bookkeeping of what an edit touched
+ * can make a stale filing survive.
+ */
 interface CacheEntry {
-  segment: Segment;
+  /** The lines analysed (never mutated). */
+  lines: readonly string[];
+  /** Where the segment started in the text, in current line numbers as far as edits tell. */
+  start: number;
   filing: AnalyzedFiling;
-  /** A line shift not yet applied to the filing's ranges. */
-  delta: number;
   /** The filing's findings not disabled by a comment, for the directives of {@link visibleFor}. */
   visible?: Finding[];
   visibleFor?: Directives;
@@ -250,15 +274,32 @@ function firstAtOrAfter<T>(sorted: readonly T[], line: number, lineOf: (x: T) =>
 }
 
 /**
- * Whether the items of a sorted list that fall on lines [from, to] are exactly `added` (same
- * lines, and `same` for each pair): an edit that leaves them so changes nothing in the list.
+ * A sorted list after an edit replaced old lines [from, from + removed) by `added` (already in
+ * new line numbers): items in the replaced lines go, items below move by the line delta.
+ * Returns the same list when nothing changed (typing inside a line that is no anchor).
  */
-function sameInRange<T>(sorted: readonly T[], from: number, to: number, added: readonly T[], lineOf: (x: T) => number, same: (a: T, b: T) => boolean): boolean {
-  let k = 0;
-  for (let i = firstAtOrAfter(sorted, from, lineOf); i < sorted.length && lineOf(sorted[i]) <= to; i++, k++) {
-    if (k >= added.length || lineOf(added[k]) !== lineOf(sorted[i]) || !same(added[k], sorted[i])) return false;
-  }
-  return k === added.length;
+function replaceInSorted<T>(sorted: T[], edit: LineEdit, added: T[], lineOf: (x: T) => number, moved: (x: T, delta: number) => T): T[] {
+  const end = edit.from + edit.removed;
+  const delta = edit.added - edit.removed;
+  const i0 = firstAtOrAfter(sorted, edit.from, lineOf);
+  const i1 = firstAtOrAfter(sorted, end, lineOf);
+  if (i0 === i1 && added.length === 0 && (delta === 0 || i1 === sorted.length)) return sorted;
+  const out = sorted.slice(0, i0);
+  for (const x of added) out.push(x);
+  for (let i = i1; i < sorted.length; i++) out.push(delta === 0 ? sorted[i] : moved(sorted[i], delta));
+  return out;
+}
+
+/** Whether `lines[start, start + want.length)` are exactly `want`. */
+function sameLines(lines: readonly string[], start: number, end: number, want: readonly string[]): boolean {
+  if (end - start !== want.length) return false;
+  for (let i = 0; i < want.length; i++) if (lines[start + i] !== want[i]) return false;
+  return true;
+}
+
+/** A key for finding a cached filing by content when its position is unknown (after a whole-text change). */
+function contentKey(lines: readonly string[], start: number, end: number): string {
+  return `${end - start}\u0000${lines[start] ?? ''}\u0000${lines[end - 1] ?? ''}`;
 }
 
 /** Analyses a whole text at once (the CLI's path). */
@@ -274,36 +315,56 @@ interface Segment {
   end: number;
 }
 
+/** `bare`: a title line that is only the form's title (as a page title prints it). */
+type Anchor = { line: number; kind: 'title' | 'statement'; bare?: boolean };
+
+/**
+ * Analysis of large filings elsewhere (the server's worker thread), so one huge filing does not
+ * block its caller. `run` resolves to the same value as {@link analyzeFiling}, or to undefined
+ * when it could not (the filing is then analysed in place).
+ */
+export interface FilingOffload {
+  minLines: number;
+  run(lines: readonly string[], base: number, index: number): Promise<AnalyzedFiling | undefined>;
+}
+
+/** What {@link IncrementalAnalyzer.steps} yields: nothing (a slice ended), or a filing being analysed elsewhere. */
+export type AnalysisStep = void | Promise<AnalyzedFiling | undefined>;
+
 /**
  * Keeps a document's lines, its filing anchors and the last analysis; applies edits and
- * re-analyses only what they touched.
+ * re-analyses only the filings whose lines changed.
+ *
+ * The anchors (title and statement lines) depend on each line's text alone: an edit drops those
+ * of the lines it replaced, moves those below, and scans the new lines. Filing segments are cut
+ * again from the anchors at every analysis (a pass over the anchors), and each segment takes the
+ * cached filing with exactly its lines, found by position or, failing that, by content.
  */
 export class IncrementalAnalyzer {
-  private lines: string[];
-  private anchors: { line: number; kind: 'title' | 'statement'; bare?: boolean }[] = [];
+  private readonly buffer: LineBuffer;
+  private anchors: Anchor[] = [];
   /** Lines holding a `form345-disable` comment, kept up to date edit by edit like the anchors. */
   private directiveLines: number[] = [];
-  /** Last analysis per filing; `delta` is a line shift not yet applied to its ranges. */
+  /** Last analysis per filing, in document order. */
   private cache: CacheEntry[] = [];
-  /** Changes when the anchors change (so filing segments may have moved). */
-  private anchorsVersion = 0;
-  /** The anchors version the cache's segments were cut for. */
-  private segmentsVersion = -1;
-  /** Lines were added or removed since the last analysis. */
-  private linesShifted = false;
   /** The directives read from the disable comments; a new object when those lines change. */
   private directives: Directives | null = null;
-  /** Line ranges (in current coordinates) edited since the last analysis. */
-  private dirty: { start: number; end: number }[] = [];
   private last: AnalysisResult | null = null;
 
   /** Lines below this have not been looked at for anchors yet (a new document is scanned in slices). */
   private anchorsScannedTo = 0;
 
-  constructor(text: string, private readonly options: AnalyzeOptions = {}) {
-    this.lines = splitLines(text);
+  constructor(
+    text: string,
+    private readonly options: AnalyzeOptions = {},
+    private readonly offload?: FilingOffload,
+  ) {
+    this.buffer = new LineBuffer(text);
     this.directiveLines = this.scanDirectives(0, this.lines.length);
-    this.dirty = [{ start: 0, end: this.lines.length }];
+  }
+
+  private get lines(): string[] {
+    return this.buffer.lines;
   }
 
   /** Scans for anchors in slices of lines (the first analysis of a 10 MB document must not block). */
@@ -329,6 +390,7 @@ export class IncrementalAnalyzer {
     return out;
   }
 
+  /** The text with every line break as "\n" (the analysis reads lines, not breaks). */
   get text(): string {
     return this.lines.join('\n');
   }
@@ -337,13 +399,13 @@ export class IncrementalAnalyzer {
     return this.lines.length;
   }
 
-  private scanAnchors(from: number, to: number): { line: number; kind: 'title' | 'statement'; bare?: boolean }[] {
-    const out: { line: number; kind: 'title' | 'statement'; bare?: boolean }[] = [];
+  private scanAnchors(from: number, to: number): Anchor[] {
+    const out: Anchor[] = [];
     for (let i = from; i < to; i++) {
       const kind = anchorKind(this.lines[i]);
-      // A printed page's title in the browser's header names the form on every page.
+      // A print header's page title ("SEC FORM 4" under the date and time) opens no filing.
       if (kind === 'title') {
-        if (!isFurnitureAt(this.lines, i)) out.push({ line: i, kind, bare: isPageTitle(this.lines[i]) });
+        if (!isPageTitleAt(this.lines, i)) out.push({ line: i, kind, bare: isBareFormTitle(this.lines[i]) });
       } else if (kind) out.push({ line: i, kind });
     }
     return out;
@@ -352,63 +414,30 @@ export class IncrementalAnalyzer {
   applyChanges(changes: readonly ContentChange[]): void {
     this.completeAnchors();
     for (const c of changes) {
-      if (!c.range) {
-        this.lines = splitLines(c.text);
-        this.anchors = this.scanAnchors(0, this.lines.length);
-        this.anchorsScannedTo = this.lines.length;
-        this.directiveLines = this.scanDirectives(0, this.lines.length);
-        this.anchorsVersion++;
-        this.directives = null;
-        this.cache = [];
-        this.dirty = [{ start: 0, end: this.lines.length }];
-        continue;
-      }
-      this.applyRangeChange(c.range, c.text);
+      const text = typeof c.text === 'string' ? c.text : '';
+      const edit = c.range ? this.buffer.replace(c.range, text) : this.buffer.reset(text);
+      this.afterEdit(edit, !c.range);
     }
     this.last = null;
   }
 
-  private applyRangeChange(range: Range, text: string): void {
-    const lastLine = Math.max(0, this.lines.length - 1);
-    const sLine = Math.min(Math.max(range.start.line, 0), lastLine);
-    const eLine = Math.min(Math.max(range.end.line, sLine), lastLine);
-    const sChar = range.start.line > lastLine ? this.lines[sLine].length : Math.min(Math.max(range.start.character, 0), this.lines[sLine].length);
-    const eChar = range.end.line > lastLine ? this.lines[eLine].length : Math.min(Math.max(range.end.character, 0), this.lines[eLine].length);
-    const merged = this.lines[sLine].slice(0, sChar) + text + this.lines[eLine].slice(eChar);
-    const replacement = splitLines(merged);
-    this.lines.splice(sLine, eLine - sLine + 1, ...replacement);
-    const delta = replacement.length - (eLine - sLine + 1);
-    const newEnd = sLine + replacement.length;
-    if (delta !== 0) this.linesShifted = true;
-    // Anchors: drop those in the replaced lines, shift those below, rescan the new lines. Typing
-    // inside a line (the common edit) leaves them as they were: then nothing is rebuilt.
-    const anchorsAdded = this.scanAnchors(sLine, newEnd);
-    if (delta !== 0 || !sameInRange(this.anchors, sLine, eLine, anchorsAdded, (a) => a.line, (a, b) => a.kind === b.kind)) {
-      const kept = this.anchors.filter((a) => a.line < sLine || a.line > eLine).map((a) => (a.line > eLine ? { ...a, line: a.line + delta } : a));
-      this.anchors = [...kept, ...anchorsAdded].sort((a, b) => a.line - b.line);
-      this.anchorsVersion++;
-    }
-    const directivesAdded = this.scanDirectives(sLine, newEnd);
-    const directivesMoved = delta !== 0 && this.directiveLines.some((l) => l > eLine);
-    if (directivesMoved || !sameInRange(this.directiveLines, sLine, eLine, directivesAdded, (l) => l, () => true) || directivesAdded.length) {
-      this.directiveLines = [
-        ...this.directiveLines.filter((l) => l < sLine || l > eLine).map((l) => (l > eLine ? l + delta : l)),
-        ...directivesAdded,
-      ].sort((a, b) => a - b);
-      // A disable comment's text may have changed even on the same line: read them again.
-      this.directives = null;
-    }
-    // Cached filings below the edit move with it; the edited one is dirty.
+  /** Brings the anchors, disable comments and cached positions in line with one edit. */
+  private afterEdit(edit: LineEdit, whole: boolean): void {
+    const newEnd = edit.from + edit.added;
+    const delta = edit.added - edit.removed;
+    const oldEnd = edit.from + edit.removed;
+    this.anchors = replaceInSorted(this.anchors, edit, this.scanAnchors(edit.from, newEnd), (a) => a.line, (a, d) => ({ line: a.line + d, kind: a.kind }));
+    this.anchorsScannedTo = this.lines.length;
+    const directives = replaceInSorted(this.directiveLines, edit, this.scanDirectives(edit.from, newEnd), (l) => l, (l, d) => l + d);
+    // A disable comment's text may have changed even on the same line: read them again.
+    if (directives !== this.directiveLines || this.directiveLines.some((l) => l >= edit.from && l < oldEnd)) this.directives = null;
+    this.directiveLines = directives;
+    // Cached filings keep a position hint (their lines are compared before any reuse).
     for (const c of this.cache) {
-      if (c.segment.start > eLine) {
-        c.segment = { start: c.segment.start + delta, end: c.segment.end + delta };
-        c.delta += delta;
-      } else if (c.segment.end > sLine) {
-        c.segment = { start: c.segment.start, end: Math.max(c.segment.start, c.segment.end + delta) };
-      }
+      if (whole) c.start = -1;
+      else if (c.start >= oldEnd) c.start += delta;
+      else if (c.start >= edit.from) c.start = -1;
     }
-    this.dirty = this.dirty.map((d) => (d.start > eLine ? { start: d.start + delta, end: d.end + delta } : d));
-    this.dirty.push({ start: sLine, end: newEnd });
   }
 
   private hasAnchor(seg: Segment): boolean {
@@ -417,14 +446,11 @@ export class IncrementalAnalyzer {
     return at < this.anchors.length && this.anchors[at].line < seg.end;
   }
 
-  private isDirty(seg: Segment): boolean {
-    return this.dirty.some((d) => d.start <= seg.end && d.end >= seg.start);
-  }
-
   /** Analysis of the current text; null when cancelled. */
   analyze(token?: CancellationLike): AnalysisResult | null {
     if (this.last) return this.last;
     const steps = this.steps();
+    // Synchronous: a filing offered to the offload is analysed in place instead (next(undefined)).
     for (let r = steps.next(); ; r = steps.next()) {
       if (r.done) return r.value;
       if (token?.isCancellationRequested) return null;
@@ -434,61 +460,67 @@ export class IncrementalAnalyzer {
   /**
    * The analysis as a generator that yields after each re-analysed filing, so a caller can
    * interleave other work (the server answers requests between slices of a huge document).
+   * The caller must not apply changes while a generator is unfinished. A yielded promise is a
+   * large filing analysed elsewhere: pass what it resolves to into the next `next()`.
    */
-  *steps(): Generator<void, AnalysisResult> {
-    if (this.anchorsScannedTo < this.lines.length) {
-      yield* this.scanPendingAnchors();
-      this.anchorsVersion++;
-    }
-    if (this.canReuseSegments()) {
-      // Typing inside lines: the filings are where they were, only the edited ones change.
-      for (let index = 0; index < this.cache.length; index++) {
-        const entry = this.cache[index];
-        if (!this.isDirty(entry.segment)) continue;
-        entry.filing = analyzeFiling(this.lines.slice(entry.segment.start, entry.segment.end), entry.segment.start, index, this.options);
-        entry.visibleFor = undefined;
-        yield;
-      }
-    } else {
-      yield* this.resegment();
-    }
-    this.dirty = [];
-    this.segmentsVersion = this.anchorsVersion;
-    this.linesShifted = false;
+  *steps(): Generator<AnalysisStep, AnalysisResult, unknown> {
+    if (this.last) return this.last;
+    if (this.anchorsScannedTo < this.lines.length) yield* this.scanPendingAnchors();
+    yield* this.resegment();
     this.directives ??= readDirectives(this.lines, this.directiveLines);
     this.last = assemble(this.cache, this.directives);
     return this.last;
   }
 
-  /**
-   * Whether the last segments still hold: no anchor changed and no line was added or removed, and
-   * every edited line lies in a filing that stays one (so no segment appears or disappears).
-   */
-  private canReuseSegments(): boolean {
-    if (this.segmentsVersion !== this.anchorsVersion || this.linesShifted || !this.cache.length) return false;
-    return this.dirty.every((d) =>
-      this.cache.some((e) => e.segment.start <= d.start && d.end <= e.segment.end && (this.hasAnchor(e.segment) || looksLikeFiling(this.lines.slice(e.segment.start, e.segment.end)))),
-    );
+  /** The cached filing with exactly the lines of a segment, if any. */
+  private reusable(seg: Segment, byStart: Map<number, CacheEntry>, byContent: Map<string, CacheEntry[]> | undefined): CacheEntry | undefined {
+    const lines = this.lines;
+    const near = byStart.get(seg.start);
+    if (near && sameLines(lines, seg.start, seg.end, near.lines)) return near;
+    // By content: a few candidates at most, each compared line by line.
+    const candidates = byContent?.get(contentKey(lines, seg.start, seg.end));
+    if (candidates) {
+      for (let k = 0; k < candidates.length && k < 4; k++) {
+        if (sameLines(lines, seg.start, seg.end, candidates[k].lines)) return candidates.splice(k, 1)[0];
+      }
+    }
+    return undefined;
   }
 
-  /** Cuts the document into filings again, reusing the analysis of every untouched one. */
-  private *resegment(): Generator<void, void> {
+  /** Cuts the document into filings, reusing the analysis of every one whose lines are unchanged. */
+  private *resegment(): Generator<AnalysisStep, void, unknown> {
+    const lines = this.lines;
     const starts = filingStarts(this.anchors);
-    const segments: Segment[] = starts.map((s, i) => ({ start: s, end: i + 1 < starts.length ? starts[i + 1] : this.lines.length }));
     const byStart = new Map<number, CacheEntry>();
-    for (const c of this.cache) byStart.set(c.segment.start, c);
+    for (const c of this.cache) if (c.start >= 0) byStart.set(c.start, c);
+    let byContent: Map<string, CacheEntry[]> | undefined;
+    if (byStart.size < this.cache.length) {
+      byContent = new Map();
+      for (const c of this.cache) {
+        const key = contentKey(c.lines, 0, c.lines.length);
+        const list = byContent.get(key);
+        if (list) list.push(c);
+        else byContent.set(key, [c]);
+      }
+    }
     const next: CacheEntry[] = [];
-    for (const seg of segments) {
+    for (let i = 0; i < starts.length; i++) {
+      const seg: Segment = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : lines.length };
       const index = next.length;
-      const cached = byStart.get(seg.start);
-      if (cached && cached.segment.end === seg.end && !this.isDirty(seg)) {
-        const filing = shiftFiling(cached.filing, cached.delta, index);
-        next.push(filing === cached.filing ? cached : { segment: seg, filing, delta: 0 });
+      const cached = this.reusable(seg, byStart, byContent);
+      if (cached) {
+        const filing = shiftFiling(cached.filing, seg.start - cached.filing.range.start.line, index);
+        next.push(filing === cached.filing ? { ...cached, start: seg.start } : { lines: cached.lines, start: seg.start, filing });
         continue;
       }
-      const lines = this.lines.slice(seg.start, seg.end);
-      if (!this.hasAnchor(seg) && !looksLikeFiling(lines)) continue;
-      next.push({ segment: seg, filing: analyzeFiling(lines, seg.start, index, this.options), delta: 0 });
+      const segLines = lines.slice(seg.start, seg.end);
+      if (!this.hasAnchor(seg) && !looksLikeFiling(segLines)) continue;
+      let filing: AnalyzedFiling | undefined;
+      if (this.offload && segLines.length >= this.offload.minLines) {
+        const done: unknown = yield this.offload.run(segLines, seg.start, index);
+        if (done && typeof done === 'object') filing = done as AnalyzedFiling;
+      }
+      next.push({ lines: segLines, start: seg.start, filing: filing ?? analyzeFiling(segLines, seg.start, index, this.options) });
       yield;
     }
     this.cache = next;

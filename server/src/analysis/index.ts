@@ -3,6 +3,6 @@
  * Imports neither `vscode` nor the LSP connection; the server, the CLI and the tests share it.
  */
 export * from './types';
-export { analyze, IncrementalAnalyzer } from './document';
-export type { ContentChange } from './document';
+export { analyze, IncrementalAnalyzer, parseIsoDay } from './document';
+export type { AnalysisStep, ContentChange, FilingOffload } from './document';
 export { applyRuleLevels, DEFAULT_SEVERITY, RULE_DESCRIPTIONS } from './rules/levels';

@@ -142,6 +142,8 @@ export const RULE_CODES = [
   'officer-title-missing',
   'no-rows',
   'ocr-text',
+  'unread-text',
+  'internal-error',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
@@ -294,6 +296,18 @@ export interface AnalyzedFiling {
   outline: OutlineNode;
   /** Findings of this filing, before rule levels and disable comments are applied. */
   findings: Finding[];
+  /**
+   * Text the reader set aside before reading (page furniture: a browser's print header and
+   * footer, page numbers, form feeds), each with where it stood: reported, never dropped silently.
+   */
+  setAside?: SetAsideText[];
+}
+
+export interface SetAsideText {
+  kind: 'print-header' | 'page-title' | 'print-footer' | 'page-number' | 'form-feed';
+  text: string;
+  message: string;
+  range: Range;
 }
 
 export interface AnalysisResult {

@@ -2,7 +2,7 @@
  * One file through the analysis: what the main thread and the workers both run.
  * Returns plain data so it can cross a worker boundary.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { analyze, applyRuleLevels, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
 import { decodeText, STDIN } from './files';
 
@@ -26,6 +26,8 @@ export interface FileResult {
   filings: number;
   /** The normalized records (normalize only; empty for check). */
   records: FilingRecord[];
+  /** Beside each record: the 1-based line its filing starts on (normalize only; empty for check). */
+  starts: number[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
 }
@@ -37,13 +39,15 @@ export interface FileJob {
   today?: string;
   /** What the run prints: records (normalize) or findings (check); only that crosses back. */
   want: 'records' | 'findings';
+  /** Byte limit of what is read (default {@link MAX_BYTES}). */
+  maxBytes?: number;
 }
 
 /** Files larger than this are refused: no filing is that large, and it protects the machine. */
 export const MAX_BYTES = 200 * 1024 * 1024;
 
 function failed(file: string, problem: string): FileResult {
-  return { file, problem, filings: 0, records: [], findings: [] };
+  return { file, problem, filings: 0, records: [], starts: [], findings: [] };
 }
 
 function readProblem(e: unknown): string {
@@ -54,29 +58,70 @@ function readProblem(e: unknown): string {
   return `cannot read (${(e as Error).message.split('\n')[0]})`;
 }
 
-/** Reads one input: a file or standard input. */
-function readInput(file: string): Buffer | string {
-  if (file === STDIN) {
+const tooLarge = (limit: number) => `larger than the ${(limit / 1024 / 1024).toFixed(limit < 1024 * 1024 ? 2 : 0)} MB limit; split the file`;
+
+/** Sleeps the thread briefly (standard input may be non-blocking: nothing to read yet). */
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
+ * Reads a file descriptor to its end, stopping with a problem past `limit` bytes. The limit is
+ * counted as bytes arrive, not taken from `stat` (0 for pipes, devices and standard input: an
+ * endless stream such as /dev/zero would otherwise fill the memory).
+ */
+function readAll(fd: number, limit: number): Buffer | string {
+  const st = fstatSync(fd);
+  if (st.isDirectory()) return 'is a directory';
+  if (st.isFile() && st.size > limit) return `${(st.size / 1024 / 1024).toFixed(0)} MB is ${tooLarge(limit)}`;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  // A regular file is read in one buffer of its size (plus one byte to see it did not grow).
+  let chunk = Buffer.allocUnsafe(st.isFile() ? Math.min(limit + 1, st.size + 1) : 1024 * 1024);
+  let used = 0;
+  for (;;) {
+    let n: number;
     try {
-      return readFileSync(0);
+      n = readSync(fd, chunk, used, chunk.length - used, null);
     } catch (e) {
-      return readProblem(e);
+      if ((e as NodeJS.ErrnoException).code === 'EAGAIN') {
+        pause(10);
+        continue;
+      }
+      if ((e as NodeJS.ErrnoException).code === 'EOF') break;
+      throw e;
+    }
+    if (n === 0) break;
+    used += n;
+    total += n;
+    if (total > limit) return tooLarge(limit);
+    if (used === chunk.length) {
+      chunks.push(chunk);
+      chunk = Buffer.allocUnsafe(1024 * 1024);
+      used = 0;
     }
   }
+  chunks.push(chunk.subarray(0, used));
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** Reads one input: a file or standard input, never more than the limit. */
+function readInput(file: string, limit: number): Buffer | string {
+  let fd: number | undefined;
   try {
-    const st = statSync(file);
-    if (st.isDirectory()) return 'is a directory';
-    if (st.size > MAX_BYTES) return `${(st.size / 1024 / 1024).toFixed(0)} MB is larger than the ${MAX_BYTES / 1024 / 1024} MB limit; split the file`;
-    return readFileSync(file);
+    fd = file === STDIN ? 0 : openSync(file, 'r');
+    return readAll(fd, limit);
   } catch (e) {
     return readProblem(e);
+  } finally {
+    if (fd !== undefined && fd !== 0) closeSync(fd);
   }
 }
 
 export function analyzeFile(job: FileJob): FileResult {
-  const buf = readInput(job.file);
+  const limit = job.maxBytes ?? MAX_BYTES;
+  const buf = readInput(job.file, limit);
   if (typeof buf === 'string') return failed(job.file, buf);
-  if (buf.length > MAX_BYTES) return failed(job.file, `larger than the ${MAX_BYTES / 1024 / 1024} MB limit; split the file`);
   return analyzeBytes(job, buf);
 }
 
@@ -90,7 +135,9 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
   const filings = result.filings.length;
-  if (job.want === 'records') return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), findings: [] };
+  if (job.want === 'records') {
+    return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), starts: result.filings.map((f) => f.range.start.line + 1), findings: [] };
+  }
   const findings = applyRuleLevels(result.findings, job.levels)
     .map((f) => ({
       line: f.range.start.line + 1,
@@ -102,5 +149,5 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
       message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: job.file, note: decoded.note, filings, records: [], findings };
+  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings };
 }

@@ -393,7 +393,27 @@ function invalidUtf8Bytes(buf: Uint8Array): number {
 }
 
 /**
- * Text of a file, or why it is not one. UTF-8 (a BOM is stripped), UTF-16 with a BOM, and
+ * Which UTF-16 a text without a BOM is in, from where its NUL bytes fall: text of Latin letters
+ * in UTF-16 has a zero byte in nearly every code unit, always on the same side (the high byte),
+ * while binary data has its zeros anywhere.
+ */
+function utf16WithoutBom(sample: Uint8Array): 'le' | 'be' | null {
+  const units = sample.length >> 1;
+  if (units < 2) return null;
+  let zeroLow = 0;
+  let zeroHigh = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) zeroLow++;
+    if (sample[i + 1] === 0) zeroHigh++;
+  }
+  if (zeroHigh >= units * 0.5 && zeroLow <= units * 0.02) return 'le';
+  if (zeroLow >= units * 0.5 && zeroHigh <= units * 0.02) return 'be';
+  return null;
+}
+
+/**
+ * Text of a file, or why it is not one. UTF-8 (a BOM is stripped), UTF-16 with a BOM or without
+ * one (told by where its zero bytes fall), and
  * single-byte text with a few non-UTF-8 bytes (read as Windows-1252, with a note) are text;
  * NUL bytes, many control bytes or mostly invalid UTF-8 are binary.
  */
@@ -406,6 +426,19 @@ export function decodeText(buf: Buffer): Decoded {
   }
   const start = buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf ? 3 : 0;
   const sample = buf.subarray(start, Math.min(buf.length, start + 65536));
+  const utf16 = start === 0 ? utf16WithoutBom(sample) : null;
+  if (utf16) {
+    const body = buf.subarray(0, buf.length & ~1);
+    const text = utf16 === 'le' ? body.toString('utf16le') : Buffer.from(body).swap16().toString('utf16le');
+    // Decoded, it must read as text: no NUL characters, few controls.
+    let control = 0;
+    const head = text.slice(0, 32768);
+    for (let i = 0; i < head.length; i++) {
+      const c = head.charCodeAt(i);
+      if (c === 0 || (c < 0x20 && c !== 9 && c !== 10 && c !== 13 && c !== 12 && c !== 11)) control++;
+    }
+    if (control <= head.length * 0.01) return { text };
+  }
   if (sample.includes(0)) return { problem: 'binary file (NUL bytes), not a text filing' };
   let control = 0;
   for (const b of sample) if ((b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c && b !== 0x0b && b !== 0x1b) || b === 0x7f) control++;

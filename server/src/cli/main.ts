@@ -1,7 +1,7 @@
 /**
  * `form345`: the analysis from the command line.
  *
- *   form345 normalize [--pretty] FILE|DIR|GLOB...
+ *   form345 normalize [--pretty] [--source | --no-source] FILE|DIR|GLOB...
  *   form345 check [--json | --format text|json|sarif] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
  *   form345 --list-rules
  *
@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_SEVERITY, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
+import { DEFAULT_SEVERITY, parseIsoDay, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
 import { expandInputs, STDIN, type InputFile } from './files';
 import { jsonArray, sarif, textLines } from './output';
@@ -43,7 +43,9 @@ export const USAGE = `usage: form345 <command> [options] FILE|DIR|GLOB...
 
 commands:
   normalize        print the normalized record of every filing as JSON
-                   (one object per filing; JSON Lines when there are several)
+                   (one object per filing; JSON Lines when there are several);
+                   over a batch each record starts with where it came from:
+                   "source": {"file": PATH, "filing": N, "line": FIRST-LINE}
   check            print findings as "path:line:col severity code message"
 
 arguments:
@@ -53,6 +55,8 @@ arguments:
 
 options:
   --pretty               normalize: indent the JSON (2 spaces)
+  --source, --no-source  normalize: add "source" to every record, or to none (default:
+                         only when more than one file or a DIR or GLOB is given)
   --json                 check: one JSON array of findings (same as --format json)
   --format text|json|sarif
                          check: output format (sarif: SARIF 2.1.0 for code-scanning tools)
@@ -75,6 +79,8 @@ export class UsageError extends Error {}
 export interface Options {
   command: 'normalize' | 'check' | 'list-rules';
   pretty: boolean;
+  /** normalize: add the "source" envelope field; undefined means only for a batch. */
+  source?: boolean;
   format: 'text' | 'json' | 'sarif';
   levels: Record<string, RuleLevel>;
   jobs: number;
@@ -148,6 +154,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   let configLevels: Record<string, RuleLevel> = {};
   let listRules = false;
   let formatGiven: string | undefined;
+  let sourceGiven: string | undefined;
   for (const [flag, value] of flags) {
     const need = (): string => {
       if (value === undefined || value === '') throw new UsageError(`${flag} needs a value`);
@@ -160,6 +167,12 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
       case '--pretty':
         none();
         o.pretty = true;
+        break;
+      case '--source':
+      case '--no-source':
+        none();
+        o.source = flag === '--source';
+        sourceGiven = flag;
         break;
       case '--json':
         none();
@@ -210,6 +223,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   if (command !== 'normalize' && command !== 'check') throw new UsageError(`unknown command '${command}' (normalize or check)`);
   o.command = command;
   if (command === 'normalize' && formatGiven && o.format !== 'json') throw new UsageError(`${formatGiven} applies to check; normalize always prints JSON`);
+  if (command === 'check' && sourceGiven) throw new UsageError(`${sourceGiven} applies to normalize; check output always names the file`);
   if (!inputs.length) throw new UsageError(`${command}: no files given`);
   if (inputs.filter((i) => i === STDIN).length > 1) throw new UsageError('standard input (-) can be read once');
   o.inputs = inputs;
@@ -310,14 +324,27 @@ async function runAll(jobs: readonly FileJob[], inputs: readonly InputFile[], th
   for (const id of retry.sort((a, b) => a - b)) done(id, analyzeFile(jobs[id]!));
 }
 
+/**
+ * A record with the CLI's envelope field in front: the file as given (or as found under the
+ * directory or by the pattern given; <stdin> for -), the filing's 1-based place in that file and its
+ * first line. The record itself stays as ../shared/schema/filing.schema.json describes it.
+ */
+export function sourced(record: object, r: FileResult, index: number): object {
+  const source = { file: r.file === STDIN ? '<stdin>' : r.file, filing: index + 1, line: r.starts[index]! };
+  return { source, ...record };
+}
+
 function listRules(json: boolean): string {
   if (json) return `${JSON.stringify(RULE_CODES.map((code) => ({ code, severity: DEFAULT_SEVERITY[code], description: RULE_DESCRIPTIONS[code] })), null, 2)}\n`;
   return `${RULE_CODES.map((c) => `${c.padEnd(27)} ${DEFAULT_SEVERITY[c].padEnd(11)} ${RULE_DESCRIPTIONS[c]}`).join('\n')}\n`;
 }
 
+/** FORM345_TODAY, checked to be a real calendar date (a bad one is the caller's, not a file's, problem). */
 function todayFromEnv(): string | undefined {
   const t = process.env.FORM345_TODAY;
-  return t && /^\d{4}-\d{2}-\d{2}$/.test(t) ? t : undefined;
+  if (!t) return undefined;
+  if (!parseIsoDay(t)) throw new UsageError(`FORM345_TODAY=${JSON.stringify(t.slice(0, 40))} is not a date (YYYY-MM-DD)`);
+  return t;
 }
 
 export interface Io {
@@ -349,6 +376,13 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     return 0;
   }
   const command = options.command;
+  let today: string | undefined;
+  try {
+    today = todayFromEnv();
+  } catch (e) {
+    io.stderr.write(`form345: ${(e as Error).message}\n`);
+    return 2;
+  }
   const { files, problems } = expandInputs(options.inputs);
   const progress = new Progress(files.length, io.stderr, options.progress);
   const say = (line: string) => progress.message(`form345: ${line}`);
@@ -356,6 +390,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
   let ioProblem = problems.length > 0;
   let errors = false;
   const collected: FileResult[] = [];
+  // A batch's records say where each came from, so its output can be joined back to the inputs;
+  // one file named on its own prints the bare records (it is known where they came from).
+  const single = options.inputs.length === 1 && files.length === 1 && files[0]!.file === options.inputs[0];
+  const withSource = options.source ?? !single;
   const streaming = command === 'normalize' || options.format === 'text';
   const emit = (r: FileResult) => {
     if (r.problem) {
@@ -367,11 +405,10 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
     if (command === 'normalize') {
-      if (r.records.length) io.stdout(r.records.map((rec) => `${JSON.stringify(rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
+      if (r.records.length) io.stdout(r.records.map((rec, i) => `${JSON.stringify(withSource ? sourced(rec, r, i) : rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
     } else if (streaming) io.stdout(textLines([r]));
     else collected.push(r);
   };
-  const today = todayFromEnv();
   const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);

@@ -7,7 +7,7 @@ parentPort?.on('message', (msg: { id: number; job: FileJob }) => {
   try {
     result = analyzeFile(msg.job);
   } catch (e) {
-    result = { file: msg.job.file, problem: `analysis failed: ${(e as Error).message}`, filings: 0, records: [], findings: [] };
+    result = { file: msg.job.file, problem: `analysis failed: ${(e as Error).message}`, filings: 0, records: [], starts: [], findings: [] };
   }
   parentPort?.postMessage({ id: msg.id, result });
 });

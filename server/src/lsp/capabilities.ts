@@ -8,6 +8,7 @@ import {
   type InitializeParams,
   type ServerCapabilities,
 } from 'vscode-languageserver';
+import { parseIsoDay } from '../analysis';
 import { FIX_ALL_KIND } from './codeActions';
 import { COMPLETION_TRIGGERS } from './completion';
 
@@ -44,7 +45,8 @@ export function initOptions(params: InitializeParams): InitOptions {
   if (!raw || typeof raw !== 'object') return out;
   if (typeof raw.diagnosticsDelay === 'number' && raw.diagnosticsDelay >= 0) out.diagnosticsDelay = raw.diagnosticsDelay;
   if (typeof raw.maxDocumentSize === 'number' && raw.maxDocumentSize > 0) out.maxDocumentSize = raw.maxDocumentSize;
-  if (typeof raw.today === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw.today)) out.today = raw.today;
+  // A real calendar date only: `2020-13-45` would make every analysis fail.
+  if (parseIsoDay(raw.today)) out.today = raw.today as string;
   return out;
 }
 

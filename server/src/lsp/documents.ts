@@ -21,7 +21,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { IncrementalAnalyzer } from '../analysis';
-import type { AnalysisResult, AnalyzeOptions, CancellationLike, ContentChange } from '../analysis';
+import type { AnalysisResult, AnalysisStep, AnalyzeOptions, CancellationLike, ContentChange, FilingOffload } from '../analysis';
 import { LineDocument, type TextLines } from './lineDocument';
 import { describeError, type Logger } from './safe';
 
@@ -46,6 +46,8 @@ export interface DocumentStoreOptions {
   /** Documents longer than this (UTF-16 code units) are not analysed at all. */
   maxAnalyzedLength?: number;
   analyzeOptions?: AnalyzeOptions;
+  /** Where filings too large to analyse between two requests go (a worker thread). */
+  offload?: FilingOffload;
   /** Called once per new snapshot of an open document (publish diagnostics, notify the preview). */
   onAnalyzed?: (snapshot: DocumentSnapshot) => void;
 }
@@ -73,7 +75,7 @@ function untilCancelled<T>(work: Promise<T>, token: CancellationLike | undefined
 }
 
 /** The resumable form of an analysis: one step per re-analysed filing, the result at the end. */
-type Steps = Generator<void, AnalysisResult>;
+type Steps = Generator<AnalysisStep, AnalysisResult, unknown>;
 interface Steppable {
   steps(): Steps;
 }
@@ -91,6 +93,9 @@ class Entry {
   steps: Steps | undefined;
   /** Edits received while `steps` runs; the analyzer gets them when it ends. */
   pending: ContentChange[][] = [];
+  /** A large filing of `steps` being analysed on the worker, and then what it gave. */
+  waiting: Promise<unknown> | undefined;
+  resumeWith: unknown;
   timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   closed = false;
   /** The text as opened, handed to the first analyzer so it need not be joined from lines again. */
@@ -155,6 +160,7 @@ export class DocumentStore {
     entry.analyzer = undefined;
     entry.steps = undefined;
     entry.pending = [];
+    entry.waiting = undefined;
     this.entries.delete(uri);
     return true;
   }
@@ -244,6 +250,13 @@ export class DocumentStore {
         this.notify(entry, snap);
         return snap;
       }
+      if (entry.waiting) {
+        // A large filing is analysed on the worker: the server answers requests meanwhile.
+        const waiting = entry.waiting;
+        entry.resumeWith = await waiting;
+        if (entry.waiting === waiting) entry.waiting = undefined;
+        continue;
+      }
       if (!entry.steps) budget *= 2; // only an analysis that restarts needs a growing budget
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
@@ -261,8 +274,9 @@ export class DocumentStore {
           this.options.logger.info(`${entry.uri}: ${text.length} characters, over the ${this.maxAnalyzedLength} analysed; not analysed`);
           return this.makeSnapshot(entry, EMPTY_RESULT, true);
         }
-        entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions);
+        entry.analyzer = new IncrementalAnalyzer(text, this.options.analyzeOptions, this.options.offload);
         entry.steps = undefined;
+        entry.waiting = undefined;
         entry.pending = []; // the new analyzer starts from the current text
       }
       const deadline = performance.now() + budgetMs;
@@ -274,7 +288,13 @@ export class DocumentStore {
             entry.pending = [];
             entry.steps = stepper.steps();
           }
-          const step = entry.steps.next();
+          const resume = entry.resumeWith;
+          entry.resumeWith = undefined;
+          const step = entry.steps.next(resume);
+          if (!step.done && step.value instanceof Promise) {
+            entry.waiting = step.value;
+            return undefined;
+          }
           if (step.done) {
             entry.steps = undefined;
             if (entry.pending.length === 0) return this.makeSnapshot(entry, step.value, false);
@@ -295,6 +315,8 @@ export class DocumentStore {
       this.options.logger.error(`analysis failed for ${entry.uri}: ${describeError(err)}`);
       entry.analyzer = undefined;
       entry.steps = undefined;
+      entry.waiting = undefined;
+      entry.resumeWith = undefined;
       entry.pending = [];
       return this.makeSnapshot(entry, EMPTY_RESULT, false);
     }

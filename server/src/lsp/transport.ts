@@ -15,10 +15,12 @@
 import { createConnection as connectSocket } from 'node:net';
 import { format, inspect } from 'node:util';
 import {
-  SocketMessageReader,
+  AbstractMessageReader,
   SocketMessageWriter,
   StreamMessageWriter,
   type ContentTypeEncoder,
+  type DataCallback,
+  type Disposable,
   type Message,
   type MessageReader,
   type MessageWriter,
@@ -66,9 +68,133 @@ export function streamWriter(stream: NodeJS.WritableStream): MessageWriter {
   return new StreamMessageWriter(stream, { charset: 'utf-8', contentTypeEncoder: jsonEncoder });
 }
 
+/** Longest header block accepted (a real one is under 100 bytes). */
+const MAX_HEADER_BYTES = 8 * 1024;
+/** Largest message body accepted: a document of the server's maximum size, JSON-escaped, fits. */
+export const MAX_BODY_BYTES = 512 * 1024 * 1024;
+const HEADER_END = Buffer.from('\r\n\r\n');
+
+/**
+ * Reads `Content-Length` framed JSON-RPC messages, strictly. A frame that cannot be read (no or
+ * a non-numeric, negative or huge `Content-Length`, a header block that never ends, a body that
+ * is not one JSON object, as when the length given is shorter than the body) is an error: after
+ * it nothing read could be trusted to be a message boundary, so the reader stops and reports it
+ * (the server logs it and exits non-zero, and the client restarts it), instead of the library's
+ * reader going on silently out of step with the stream and never answering again.
+ */
+export class FramedMessageReader extends AbstractMessageReader implements MessageReader {
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** Length of the body being waited for, -1 while reading headers. */
+  private bodyLength = -1;
+  private failed = false;
+
+  constructor(private readonly stream: NodeJS.ReadableStream) {
+    super();
+  }
+
+  listen(callback: DataCallback): Disposable {
+    const onData = (data: Buffer | string) => this.onData(typeof data === 'string' ? Buffer.from(data, 'utf8') : data, callback);
+    const onError = (err: Error) => this.fireError(err);
+    const onClose = () => this.fireClose();
+    this.stream.on('data', onData);
+    this.stream.on('error', onError);
+    this.stream.on('end', onClose);
+    this.stream.on('close', onClose);
+    return {
+      dispose: () => {
+        this.stream.off('data', onData);
+        this.stream.off('error', onError);
+        this.stream.off('end', onClose);
+        this.stream.off('close', onClose);
+      },
+    };
+  }
+
+  private fail(message: string): void {
+    this.failed = true;
+    this.chunks = [];
+    this.size = 0;
+    this.fireError(new Error(`malformed frame: ${message}`));
+  }
+
+  /** The buffered bytes as one buffer (copied only when they came in several chunks). */
+  private flat(): Buffer {
+    if (this.chunks.length > 1) this.chunks = [Buffer.concat(this.chunks, this.size)];
+    return this.chunks[0] ?? Buffer.alloc(0);
+  }
+
+  private onData(data: Buffer, callback: DataCallback): void {
+    if (this.failed) return;
+    this.chunks.push(data);
+    this.size += data.length;
+    while (!this.failed) {
+      if (this.bodyLength < 0) {
+        const buf = this.flat();
+        const end = buf.indexOf(HEADER_END);
+        if (end < 0 || end > MAX_HEADER_BYTES) {
+          if (end > MAX_HEADER_BYTES || buf.length > MAX_HEADER_BYTES + HEADER_END.length) this.fail(`no end of headers within ${MAX_HEADER_BYTES} bytes`);
+          return;
+        }
+        const length = this.readHeaders(buf.toString('latin1', 0, end));
+        if (length === undefined) return;
+        this.bodyLength = length;
+        this.chunks = [buf.subarray(end + HEADER_END.length)];
+        this.size = buf.length - end - HEADER_END.length;
+      }
+      if (this.size < this.bodyLength) return;
+      const buf = this.flat();
+      const body = buf.subarray(0, this.bodyLength);
+      this.chunks = [buf.subarray(this.bodyLength)];
+      this.size = buf.length - this.bodyLength;
+      this.bodyLength = -1;
+      let message: unknown;
+      try {
+        message = JSON.parse(body.toString('utf8'));
+      } catch (err) {
+        this.fail(`the body is not JSON (is Content-Length the body's length in bytes?): ${(err as Error).message}`);
+        return;
+      }
+      if (!message || typeof message !== 'object' || Array.isArray(message)) {
+        this.fail('the body is not a JSON-RPC message object');
+        return;
+      }
+      callback(message as Message);
+    }
+  }
+
+  /** The body length the headers announce, or undefined after reporting why there is none. */
+  private readHeaders(text: string): number | undefined {
+    let length: number | undefined;
+    for (const line of text.split('\r\n')) {
+      const colon = line.indexOf(':');
+      if (colon <= 0) {
+        this.fail(`a header line without a name and a colon: ${JSON.stringify(line.slice(0, 80))}`);
+        return undefined;
+      }
+      const name = line.slice(0, colon).trim().toLowerCase();
+      const value = line.slice(colon + 1).trim();
+      if (name === 'content-length') {
+        if (!/^\d{1,10}$/.test(value) || Number(value) > MAX_BODY_BYTES) {
+          this.fail(`Content-Length ${JSON.stringify(value.slice(0, 40))} is not a byte count up to ${MAX_BODY_BYTES}`);
+          return undefined;
+        }
+        length = Number(value);
+      } else if (name === 'content-type') {
+        const charset = /charset\s*=\s*"?([^";\s]+)/i.exec(value)?.[1]?.toLowerCase();
+        if (charset && charset !== 'utf-8' && charset !== 'utf8') {
+          this.fail(`charset ${charset} (only utf-8 is read)`);
+          return undefined;
+        }
+      }
+    }
+    if (length === undefined) this.fail('no Content-Length header');
+    return length;
+  }
+}
+
 export interface Transport {
-  /** A stream is given to vscode-languageserver as such, so it still exits when stdin ends. */
-  input: NodeJS.ReadableStream | MessageReader;
+  input: MessageReader;
   output: MessageWriter;
   stdio: boolean;
 }
@@ -82,7 +208,7 @@ export function transportFromArgs(argv: readonly string[]): Transport | undefine
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--node-ipc') return undefined;
-    if (arg === '--stdio') return { input: process.stdin, output: streamWriter(process.stdout), stdio: true };
+    if (arg === '--stdio') return { input: new FramedMessageReader(process.stdin), output: streamWriter(process.stdout), stdio: true };
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
@@ -101,7 +227,7 @@ export function transportFromArgs(argv: readonly string[]): Transport | undefine
 
 function socketTransport(socket: ReturnType<typeof connectSocket>): Transport {
   return {
-    input: new SocketMessageReader(socket, 'utf-8'),
+    input: new FramedMessageReader(socket),
     output: new SocketMessageWriter(socket, { charset: 'utf-8', contentTypeEncoder: jsonEncoder }),
     stdio: false,
   };

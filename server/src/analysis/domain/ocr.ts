@@ -12,27 +12,68 @@
  * word that is a near miss of the phrase word *between* exactly matching phrase words.
  * Work per line is bounded (token and alignment caps), and every comparison is on short words.
  */
+import { LOOKALIKE_TO_LATIN } from '../text/lookalikes';
+
+// ---------------------------------------------------------------------------------------------
+// Tolerant patterns: how the parser finds the form's printed words in damaged text
+// ---------------------------------------------------------------------------------------------
+//
+// Phrases that survive OCR: each word of five letters or more also matches with one letter
+// substituted, dropped or added ("Rcporting", "Reportng", "Reporrting", "Re porting"), and with
+// one of the letters OCR reads as two written so (see OCR_SPLITS), so the form's printed labels
+// are found in damaged text. Patterns are plain alternations of literal strings, so matching
+// stays linear. Reporting damage (below) measures the same kinds of misreading with a weighted
+// distance instead, to say what the text should have been.
+
+/** OCR reads one letter as two (m → rn, d → cl, w → vv, n → ri), and two as one (rn → m). */
+export const OCR_SPLITS: Readonly<Record<string, string>> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/** Regex source matching `word` with at most one edit (words under five letters: exactly). */
+export function fuzzyWord(word: string): string {
+  if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
+  const alts = new Set<string>([escape(word)]);
+  for (let i = 0; i < word.length; i++) {
+    const pair = OCR_SPLITS[word[i].toLowerCase()];
+    if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
+  }
+  for (const [one, two] of Object.entries(OCR_SPLITS)) {
+    for (let i = word.toLowerCase().indexOf(two); i >= 0; i = word.toLowerCase().indexOf(two, i + 1)) {
+      alts.add(`${escape(word.slice(0, i))}${one}${escape(word.slice(i + 2))}`);
+    }
+  }
+  for (let i = 0; i < word.length; i++) {
+    const before = escape(word.slice(0, i));
+    alts.add(`${before}.${escape(word.slice(i + 1))}`); // substitution
+    if (i > 0) alts.add(`${before}${escape(word.slice(i + 1))}`); // deletion (not the first letter)
+    alts.add(`${before}.${escape(word.slice(i))}`); // insertion
+  }
+  return `(?:${[...alts].join('|')})`;
+}
+
+/**
+ * Regex source for a phrase written with words and the markers `~` (optional whitespace) and
+ * raw regex pieces in `{...}`: fuzzyPhrase('Name and Address of Reporting Person').
+ */
+export function fuzzyPhrase(phrase: string): string {
+  return phrase
+    .split(/\s+/)
+    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w)))
+    .join('\\s+');
+}
+
+export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
+  return new RegExp(fuzzyPhrase(phrase), flags);
+}
 
 // ---------------------------------------------------------------------------------------------
 // Scripts and look-alike letters
 // ---------------------------------------------------------------------------------------------
 
-/** Greek and Cyrillic letters that print like a Latin letter, mapped to that letter. */
-const LOOKALIKE_TO_LATIN: ReadonlyMap<string, string> = new Map([
-  // Greek capitals
-  ['Α', 'A'], ['Β', 'B'], ['Γ', 'T'], ['Ε', 'E'], ['Ζ', 'Z'], ['Η', 'H'], ['Ι', 'I'], ['Κ', 'K'],
-  ['Μ', 'M'], ['Ν', 'N'], ['Ο', 'O'], ['Ρ', 'P'], ['Τ', 'T'], ['Υ', 'Y'], ['Χ', 'X'], ['Ϲ', 'C'],
-  // Greek small letters
-  ['α', 'a'], ['γ', 'y'], ['ε', 'e'], ['ι', 'i'], ['κ', 'k'], ['ν', 'v'], ['ο', 'o'], ['ρ', 'p'],
-  ['τ', 't'], ['υ', 'u'], ['χ', 'x'], ['ω', 'w'], ['ϲ', 'c'], ['ϳ', 'j'],
-  // Cyrillic capitals
-  ['А', 'A'], ['В', 'B'], ['Е', 'E'], ['К', 'K'], ['М', 'M'], ['Н', 'H'], ['О', 'O'], ['Р', 'P'],
-  ['С', 'C'], ['Т', 'T'], ['У', 'Y'], ['Х', 'X'], ['Ѕ', 'S'], ['І', 'I'], ['Ј', 'J'], ['Ӏ', 'I'],
-  ['Ԛ', 'Q'], ['Ԝ', 'W'],
-  // Cyrillic small letters
-  ['а', 'a'], ['е', 'e'], ['о', 'o'], ['р', 'p'], ['с', 'c'], ['у', 'y'], ['х', 'x'], ['ѕ', 's'],
-  ['і', 'i'], ['ј', 'j'], ['һ', 'h'], ['ӏ', 'l'], ['ԁ', 'd'], ['ԛ', 'q'], ['ԝ', 'w'], ['к', 'k'],
-]);
+/** Greek and Cyrillic letters that print like a Latin letter (the one table, text/lookalikes.ts). */
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);

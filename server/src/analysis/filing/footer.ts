@@ -7,7 +7,7 @@ import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
-import { fuzzyWord } from './fuzzy';
+import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
@@ -28,7 +28,7 @@ function lineRange(l: PLine): Range {
 
 /**
  * A footnote's lines joined with spaces, except where a converter broke a word after its slash
- * ("... Trust f/b/" then "o Child 1"), or after a word's hyphen (html2text: "Irrevocable Non-" then
+ * ("... Trust f/b/" then "o Child 1"), or after a word's hyphen (converters that wrap at hyphens: "Irrevocable Non-" then
  * "Exempt Trust"): a line ending in a slash or hyphen glued to a word goes on unbroken.
  */
 function joinWrapped(parts: readonly string[]): string {
@@ -60,7 +60,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   let current: (ParsedFootnote & { parts: string[]; style: number }) | null = null;
   const finish = () => {
     if (current) {
-      // w3m breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
+      // Narrow text breaks lines after a "/" inside dates ("7/" then "21/11"): no space there.
       current.text = joinWrapped(current.parts).replace(/(\d\/)\s+(?=\d)|(\d)\s+(?=\/\d)/g, '$1$2').replace(/\s+/g, ' ').trim();
       out.push({ id: current.id, text: current.text, range: current.range, markerRange: current.markerRange });
       current = null;
@@ -68,7 +68,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   };
   for (const l of lines) {
     if (l.directive) continue;
-    // Past the notices, or at the signature (html2text prints it right under the last footnote).
+    // Past the notices, or at the signature (some renderings print it right under the last footnote).
     if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();

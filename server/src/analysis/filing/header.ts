@@ -6,7 +6,7 @@
  * given to a "lane": the box whose label opened the column it stands in (a grid column, the
  * tab index in tabbed text, or the character offset in fixed-width text). A label replaces the
  * lane it lands in, so boxes stacked in one column (2 above 3 above 4) follow each other, and
- * text flattened into one column (lynx) reads box after box. Once a box's pieces are collected,
+ * text flattened into one column reads box after box. Once a box's pieces are collected,
  * its values are read between the captions the form prints ("(Last) (First) (Middle)",
  * "(Street)", "(City) (State) (Zip)"), which every rendering keeps in the same order.
  */
@@ -17,8 +17,8 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord } from './fuzzy';
-import { TextMemo } from '../text/memo';
+import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { FactsMemo, TextMemo } from '../text/memo';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
 
@@ -188,7 +188,7 @@ function firstLabel(text: string): LabelHit | null {
 }
 
 /**
- * Flattened text (lynx) wraps a label that follows a value at the page width: "EVANS BANCORP
+ * Flattened text wraps a label that follows a value at the page width: "EVANS BANCORP
  * INC [ EVBN ] 5. Relationship of Reporting" / "Person(s) to Issuer". A numbered label whose
  * first words (two at least) end the text opens its box; the rest of it wraps onto the next line.
  */
@@ -255,18 +255,18 @@ interface CellPart {
   to: number;
   /** The stretch's text, or null when it holds nothing readable (no piece is kept). */
   text: string | null;
-  /** The stretch continues the line above's text with no space between (a word pandoc cut). */
+  /** The stretch continues the line above's text with no space between (a word cut at the cell width, see layout/grids.ts). */
   glue?: boolean;
-  /** The stretch continues the line above's text after a space (a nested table's line pandoc cut at a space). */
+  /** The stretch continues the line above's text after a space (a nested table's line cut at a space). */
   spaced?: boolean;
 }
 
-// A lone "(" is kept too: pandoc cuts a nested line "(Street)" into "(" / "Street)" (glued).
+// A lone "(" is kept too: a grid that cuts words cuts a nested line "(Street)" into "(" / "Street)" (glued).
 const READABLE = /[A-Za-z0-9☒☐[\]]|^\s*\(\s*$/;
 
 function partOf(cell: Cell, from: number, to: number, glued: boolean, open?: BoxKey, spaced = false): CellPart {
   const text = cell.text.slice(from, to);
-  // Keep brackets: html2text wraps "EVANS BANCORP INC [ EVBN" / "]". Glued text is text even
+  // Keep brackets: a wrapped ticker reads "EVANS BANCORP INC [ EVBN" / "]". Glued text is text even
   // without a letter or digit (the ")" of "(Street" / ")").
   const glue = glued && from === 0;
   return { open, from, to, text: glue || READABLE.test(text) ? text : null, ...(glue ? { glue } : {}), ...(spaced && from === 0 ? { spaced } : {}) };
@@ -307,9 +307,12 @@ function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?:
   return plans;
 }
 
+/** The line's cells cut into label and text parts, per form (and linear reading), by line text. */
+const planMemo = new FactsMemo<Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>>();
+
 function linePlan(line: PLine, form: '3' | '4' | '5', linear = false): CellPlan[] {
-  // Lines with glued cells have facts of their own (grids.ts), never shared by text.
-  const plans = (line.facts.headerPlans ??= {});
+  // Lines with glued cells have facts of their own (layout/grids.ts), never shared by text.
+  const plans = planMemo.get(line.facts, () => ({}));
   if (linear) return (plans[`${form}h`] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced, true));
   return (plans[form] ??= planLine(line.masked, line.maskedLine.bordered, form, line.glue, line.spaced));
 }
@@ -622,7 +625,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (streetLines.length) {
       // The box's own lines, label to (City) caption: whatever follows may be wider text below the grid.
       const boxWidth = () => Math.max(...linesIn(stream, 0, city?.end ?? street?.end ?? text.length).map((ps) => ps.map((p) => p.text).join(' ').length));
-      // pandoc cuts cell text at the width instead of wrapping it (its cut words are glued pieces): no greedy wrap to read there.
+      // Cells that cut text at the width instead of wrapping it (its cut words are glued pieces): no greedy wrap to read there.
       const split = stream.pieces.some((p) => p.glue) ? 1 : streetSplit(streetLines, boxWidth);
       const street1 = streetLines.slice(0, split).join(' ');
       record.street1 = cleanValue(street1) || null;
@@ -665,7 +668,7 @@ export function parseRelationship(stream: Stream): Relationship | null {
   below.lastIndex = from;
   for (let m = below.exec(text); m; m = below.exec(text)) optionsEnd = m.index + m[0].length;
   const options = text.slice(0, optionsEnd < 0 ? text.length : optionsEnd);
-  // Narrow cells (pandoc) break words over lines ("Dire" / "ctor"): read the options joined too.
+  // Narrow grid cells break words over lines ("Dire" / "ctor"): read the options joined too.
   const joined = options.replace(/([a-z])\n(?=[a-z])/g, '$1');
   const checks = (source: string) => {
     const found: Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> = {};
@@ -768,7 +771,7 @@ const LONE_MARK_RE = /(?:^|\s)[Xx☒](?=\s)/;
 const LONE_MARKS_RE = new RegExp(LONE_MARK_RE.source, 'g');
 
 /**
- * Options wrapped a word or two a line (w3m at 80 columns) put the mark on a middle line of its
+ * Options wrapped a word or two a line (drawn grids at 80 columns) put the mark on a middle line of its
  * option ("Form filed" / "X  by One" / "Reporting"): the option whose lines hold the only lone mark
  * followed by more of its words.
  */
@@ -784,7 +787,7 @@ function readWrappedJointFiling(text: string): boolean | null {
 }
 
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
-  // Narrow cells (pandoc) break words over lines ("Form fi" / "led by More"): read joined too.
+  // Narrow grid cells break words over lines ("Form fi" / "led by More"): read joined too.
   const value =
     readJointFiling(stream.text) ?? readJointFiling(stream.text.replace(/([a-z])\n(?=[a-z])/g, '$1')) ?? readWrappedJointFiling(stream.text);
   if (value === null) return { value: null };
@@ -939,7 +942,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
     if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
     const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
     if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
-    // Drawn boxes (w3m: ┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
+    // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
     const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
     for (let j = Math.max(0, k - 2); j <= last; j++) {
       if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;

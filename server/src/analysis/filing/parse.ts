@@ -17,8 +17,11 @@ import type {
 import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
+import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
+import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
 export interface FilingModel {
@@ -37,6 +40,10 @@ export interface FilingModel {
   exitBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
+  /** Text the readers saw and could not place in the record (reported by `unread-text`). */
+  problems: LayoutProblem[];
+  /** Page furniture set aside before reading (absolute lines), reported rather than dropped. */
+  furniture: Furniture[];
 }
 
 function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean; titleRange?: Range } {
@@ -61,55 +68,6 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
     if (m) return { form: m[1] === '0104' ? '3' : m[1] === '0362' ? '5' : '4', amended: false };
   }
   return { form: null, amended: false };
-}
-
-/** What a raw line shows of its converter, one bit each (see {@link layoutSignals}). */
-enum Signal {
-  Tabs,
-  PipeRow,
-  BoxDrawn,
-  Markdown,
-  HtmlTag,
-  WideGap,
-  HtmlTableTag,
-}
-
-const has = (bits: number, s: Signal) => (bits & (1 << s)) !== 0;
-
-function findLayoutSignals(raw: string): number {
-  const seen: Signal[] = [];
-  // Each pattern needs a character most lines lack: test for it before running the pattern.
-  if (raw.includes('\t')) seen.push(Signal.Tabs);
-  if (raw.includes('|') && /^\s*\|.*\|\s*$/.test(raw)) seen.push(Signal.PipeRow);
-  if (raw.includes('│') || raw.includes('┃') || raw.includes('║')) seen.push(Signal.BoxDrawn);
-  if ((raw.includes('#') || raw.includes('*') || raw.includes('\\')) && /^\s*#{1,6}\s|\*\*|\\\$/.test(raw)) seen.push(Signal.Markdown);
-  if (raw.includes('<') && /<(b|input|td|tr|sup|br|table)\b/i.test(raw)) seen.push(Signal.HtmlTag);
-  if (raw.includes('<') && /<(td|tr|table)\b/i.test(raw)) seen.push(Signal.HtmlTableTag);
-  if (raw.includes('   ') && /\S {3,}\S/.test(raw)) seen.push(Signal.WideGap);
-  return seen.reduce((bits, s) => bits | (1 << s), 0);
-}
-
-/** What a raw line shows of its converter (kept with the line's facts). */
-function layoutSignals(l: PLine): number {
-  return (l.facts.layoutSignals ??= findLayoutSignals(l.raw));
-}
-
-function detectLayout(lines: PLine[]): LayoutKind {
-  /** Lines showing each signal. */
-  const count = new Array<number>(Signal.HtmlTableTag + 1).fill(0);
-  for (const l of lines) {
-    const bits = layoutSignals(l);
-    if (bits === 0) continue;
-    for (let s = 0; s < count.length; s++) if (has(bits, s)) count[s]++;
-  }
-  const [tabs, pipes, box, md, html, wide] = [Signal.Tabs, Signal.PipeRow, Signal.BoxDrawn, Signal.Markdown, Signal.HtmlTag, Signal.WideGap].map((s) => count[s]);
-  if (box > 5) return 'grid';
-  if (pipes > 5) return /[-+]{3}/.test(lines.map((l) => l.raw).join('\n')) && lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}/.test(l.raw)) ? 'pipe-table' : 'grid';
-  if (html > 2) return 'html';
-  if (md > 2) return 'markdown';
-  if (tabs > 5) return 'tabbed';
-  if (wide > 5) return 'fixed-width';
-  return 'linear';
 }
 
 /** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
@@ -201,15 +159,9 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 }
 
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
-/** Separator rows of pipe tables without outer pipes (`---|---`, html2text). */
-function bareSeparators(lines: PLine[]): number {
-  let n = 0;
-  for (const l of lines) if (l.raw.charCodeAt(0) === 45 && /^-{3,}(?:\|-{3,})+ *$/.test(l.raw)) n++;
-  return n;
-}
-
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
-  const lines = prepareLines(rawLines, baseLine);
+  const furniture: Furniture[] = [];
+  const lines = prepareLines(rawLines, baseLine, furniture);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
@@ -217,15 +169,15 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   // puts "(City) (State) (Zip)" and the Table I heading on one line).
   const headerSection = sections[0];
   const headerLines = lines.slice(headerSection.start, Math.min(lines.length, headerSection.end + 1));
-  // Raw HTML has no visual columns: its document order is the reading order.
-  // So have pipe tables without outer pipes (html2text): each row of a layout table is a line.
-  const rawHtml = headerLines.filter((l) => has(layoutSignals(l), Signal.HtmlTableTag)).length >= 5 || bareSeparators(headerLines) >= 3;
-  const header = parseHeader(headerLines, digit, rawHtml);
+  // The header's reading order: document order, or boxes side by side told apart by column.
+  const documentOrder = readsInDocumentOrder(headerLines);
+  const header = parseHeader(headerLines, digit, documentOrder);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
 
+  const problems: LayoutProblem[] = [];
   const rows = [
-    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit),
-    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit),
+    ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit, problems),
+    ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit, problems),
   ];
   let nd = 0;
   let d = 0;
@@ -233,7 +185,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
 
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
-  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, rawHtml)) {
+  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
     if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
@@ -292,6 +244,8 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     exitBox,
     sections,
     record,
+    problems,
+    furniture,
   };
 }
 
@@ -343,6 +297,8 @@ function findColumnLabels(masked: string): { key: LabelSpan['key']; start: numbe
   return found;
 }
 
+const columnLabelMemo = new FactsMemo<{ key: LabelSpan['key']; start: number; end: number }[]>();
+
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];
   const rowLines = new Set(model.rows.flatMap((r) => r.lines));
@@ -350,7 +306,7 @@ function columnLabels(model: FilingModel): LabelSpan[] {
     if (s.kind !== 'tableI' && s.kind !== 'tableII') continue;
     for (const l of model.lines.slice(s.start, s.end)) {
       if (rowLines.has(l.line) || l.blank) continue;
-      for (const { key, start, end } of (l.facts.columnLabels ??= findColumnLabels(l.masked))) {
+      for (const { key, start, end } of columnLabelMemo.get(l.facts, () => findColumnLabels(l.masked))) {
         out.push({ key, range: { start: { line: l.line, character: start }, end: { line: l.line, character: end } } });
       }
     }

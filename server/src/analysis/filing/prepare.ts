@@ -3,20 +3,16 @@
  *
  * Most of what the stages want to know about a line depends on its text alone (its mask, the
  * section it opens, whether it is boilerplate, how its cells split into box labels...). Filings
- * repeat their printed lines verbatim, so those facts live in one record per distinct line text,
- * looked up once per line: each stage fills its own field the first time it asks (see the
- * accessors beside each stage), and every later filing with the same line reuses it.
+ * repeat their printed lines verbatim, so the facts this stage finds live in one record per
+ * distinct line text, looked up once per line. Later stages never write into the record: each
+ * keeps what it derives from a line in a memo of its own keyed by the record (FactsMemo, see
+ * the accessors beside each stage), so every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, type MaskedLine } from '../text/mask';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
-import { applyPandocGrids } from './grids';
-import { furnitureLines } from '../layout/furniture';
-import type { SectionKind } from './vocabulary';
-import type { CellPlan } from './header';
-import type { BoilerplateDamage, LookalikeHit } from '../domain/ocr';
-import type { LabelKey } from '../types';
+import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
-/** What a line's text says on its own. Optional fields are filled by the stage that needs them. */
+/** What a line's text says on its own (found by this stage only). */
 export interface LineFacts {
   maskedLine: MaskedLine;
   /** A `form345-disable...` comment line: not part of the filing's content. */
@@ -30,26 +26,6 @@ export interface LineFacts {
   opensTag: boolean;
   /** The raw line leaves a markdown link target open at its end (`[text](/cgi-bin/browse-`). */
   opensLink?: boolean;
-  /** vocabulary.ts: the section this line opens (null: none). */
-  section?: SectionKind | null;
-  /** vocabulary.ts: printed instructions or notices. */
-  boilerplate?: boolean;
-  /** tables.ts: masked text with glued column-header fragments and column numbers blanked. */
-  valueText?: string;
-  /** tables.ts: column-header words in `valueText`. */
-  headerWords?: number;
-  /** tables.ts: the line only labels columns. */
-  labelsColumns?: boolean;
-  /** header.ts: the line's cells cut into label and text parts, per form. */
-  headerPlans?: Partial<Record<'3' | '4' | '5' | '3h' | '4h' | '5h', CellPlan[]>>;
-  /** rules.ts: OCR damage in printed words. */
-  damage?: BoilerplateDamage[];
-  /** rules.ts: non-Latin look-alike letters inside Latin words. */
-  lookalikes?: LookalikeHit[];
-  /** parse.ts: printed column labels (offsets in the line). */
-  columnLabels?: { key: LabelKey; start: number; end: number }[];
-  /** parse.ts: layout signals of the raw text (bit set, see detectLayout). */
-  layoutSignals?: number;
 }
 
 /**
@@ -57,9 +33,9 @@ export interface LineFacts {
  * stage reads are the facts' (getters: a filing allocates one small object a line).
  */
 export class PLine {
-  /** Offsets where a grid cell's text continues the line above with no space between (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above with no space between (layout/grids.ts). */
   glue?: number[];
-  /** Offsets where a grid cell's text continues the line above after a space (pandoc.ts). */
+  /** Offsets where a grid cell's text continues the line above after a space (layout/grids.ts). */
   spaced?: number[];
 
   constructor(
@@ -111,39 +87,14 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
   return facts;
 }
 
-/** The line ends inside a markdown link target: `](` with no `)` or space after it. */
-function opensLinkTarget(raw: string): boolean {
-  const at = raw.lastIndexOf('](');
-  if (at < 0 || at + 2 >= raw.length) return false;
-  for (let i = at + 2; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41 || c === 32 || c === 9) return false;
-  }
-  return true;
-}
-
-/**
- * A link target wrapped onto the next line (html2text: `[NAME](/cgi-bin/browse-` /
- * `edgar?action=getcompany&CIK=0001057067)`): the line's first word, up to its `)`, is target.
- * Returns the end of the target's rest, or -1.
- */
-function linkTargetRest(raw: string): number {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 41) return i + 1;
-    if (c === 32 || c === 9 || c === 93 || c === 91) return -1;
-  }
-  return -1;
-}
-
 function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
   const masked = maskedLine.text;
   return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag };
 }
 
 /**
- * Gives a line a mask its text alone does not explain (pandoc markup read across a grid cell's
- * lines, see grids.ts), or glued cells: the line gets facts of its own, never shared by text.
+ * Gives a line a mask its text alone does not explain (markup read across a grid cell's lines,
+ * see layout/grids.ts), or glued cells: the line gets facts of its own, never shared by text.
  */
 export function ownFacts(line: PLine, text = line.masked): void {
   line.facts = maskFacts({ text, bordered: line.maskedLine.bordered }, line.directive, line.facts.opensTag);
@@ -162,9 +113,14 @@ export function prepareLine(raw: string, line: number, inTag = false): PLine {
   return new PLine(line, raw, lineFacts(raw, inTag));
 }
 
-/** Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. */
-export function prepareLines(raws: readonly string[], base: number): PLine[] {
+/**
+ * Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. Page
+ * furniture (a browser's print header and footer, form feeds) is blanked in the lines' masks before
+ * anything reads them, and listed in `furniture` (absolute lines) so that it is reported.
+ */
+export function prepareLines(raws: readonly string[], base: number, furniture: Furniture[] = []): PLine[] {
   const out: PLine[] = new Array(raws.length);
+  const found = findFurniture(raws);
   let inTag = false;
   let inLink = false;
   for (let i = 0; i < raws.length; i++) {
@@ -178,9 +134,22 @@ export function prepareLines(raws: readonly string[], base: number): PLine[] {
     }
     inLink = opensLink;
   }
-  // Page furniture (a printed page's header and footer) is no part of the filing: blanked, the
-  // line numbers kept.
-  for (const i of furnitureLines(raws)) ownFacts(out[i], ' '.repeat(raws[i].length));
-  applyPandocGrids(out);
+  for (let k = 0; k < found.length; ) {
+    const at = found[k]!.line;
+    const pieces: Furniture[] = [];
+    for (; k < found.length && found[k]!.line === at; k++) pieces.push(found[k]!);
+    const p = out[at]!;
+    // Masks keep the raw line's offsets, so the pieces blank the same columns there.
+    if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
+    for (const f of pieces) furniture.push({ ...f, line: base + at });
+  }
+  // Grid cells read across lines: their rewrites give the lines facts of their own.
+  for (const [i, rewrite] of readGridLines(raws, out.map((l) => l.masked))) {
+    const line = out[i];
+    ownFacts(line, rewrite.masked);
+    if (rewrite.glue) line.glue = rewrite.glue;
+    if (rewrite.spaced) line.spaced = rewrite.spaced;
+    if (rewrite.text) line.facts.rule = false;
+  }
   return out;
 }

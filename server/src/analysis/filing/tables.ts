@@ -5,12 +5,13 @@
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
 import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
-import { nextWordFits } from '../text/lines';
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
+import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
+import { FactsMemo } from '../text/memo';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -112,25 +113,13 @@ function buildVariants(table: TableName, form: FormDigit): Variant[] {
 // ---------------------------------------------------------------------------------------------
 // Logical rows.
 
-interface RowCell {
-  /** Column identity: grid/tab column, or the character offset in fixed-width text. */
-  col: number;
-  start: number;
-  end: number;
-  tokens: Token[];
-}
-
-interface LogicalRow {
-  lines: PLine[];
-  cells: RowCell[];
-  bordered: boolean;
-}
+type LogicalRow = ReadRow<PLine>;
 
 /** Character centres of Table II's "(A)" and "(D)" sub-column headers in fixed-width text. */
 interface SubColumns {
   a?: number;
   d?: number;
-  /** The dash runs of a simple table's column rule above them: the columns' extents (pandoc). */
+  /** The dash runs of a simple table's column rule above them: the columns' extents. */
   runs?: [number, number][];
 }
 
@@ -186,7 +175,7 @@ function blankHeaderText(masked: string): string {
 const NUMBERED_LABEL_RE = /(^|\s)(\d{1,2}A?\.)\s+(?=[A-Z(])/g;
 
 /**
- * Flattened header paragraphs (lynx) wrap anywhere: "of (D) (Instr. 3, 4 and 5) 6. Date Exercisable
+ * Flattened header paragraphs wrap anywhere: "of (D) (Instr. 3, 4 and 5) 6. Date Exercisable
  * and Expiration Date". A column number whose label was blanked is blanked too.
  */
 function blankNumbersOfBlankedLabels(masked: string, text: string): string {
@@ -202,14 +191,19 @@ function blankNumbersOfBlankedLabels(masked: string, text: string): string {
   return done ? out + text.slice(done) : text;
 }
 
+// Per line text (see FactsMemo): the value text, its header words, whether it only labels columns.
+const valueTextMemo = new FactsMemo<string>();
+const headerWordsMemo = new FactsMemo<number>();
+const labelsColumnsMemo = new FactsMemo<boolean>();
+
 /** A table line with glued column-header fragments and column numbers blanked out. */
 function valueText(line: PLine): string {
-  return (line.facts.valueText ??= blankHeaderText(line.masked));
+  return valueTextMemo.get(line.facts, () => blankHeaderText(line.masked));
 }
 
 /** Column-header words in the line's value text. */
 function valueWords(line: PLine): number {
-  return (line.facts.headerWords ??= headerWordCount(valueText(line)));
+  return headerWordsMemo.get(line.facts, () => headerWordCount(valueText(line)));
 }
 
 function tokenizeLine(line: PLine): RowCell[] {
@@ -241,92 +235,7 @@ function labelsColumns(line: PLine): boolean {
 
 /** A line that only labels columns (pure in the line's text, so kept with its facts). */
 function isHeaderText(line: PLine): boolean {
-  return (line.facts.labelsColumns ??= labelsColumns(line));
-}
-
-/** Appends a wrapped line's text to the cells it sits under. */
-function mergeContinuation(row: LogicalRow, cells: RowCell[]): void {
-  for (const c of cells) {
-    const tokens = c.tokens.filter((t) => t.type !== 'empty');
-    if (!tokens.length) continue;
-    let target: RowCell | undefined;
-    if (row.bordered) target = row.cells.find((rc) => rc.col === c.col);
-    if (!target) {
-      // Fixed width: the cell whose span overlaps this text, else the nearest start to the left.
-      target = row.cells.find((rc) => rc.tokens.length && c.start < rc.end + 2 && c.end > rc.start - 2);
-      if (!target) for (const rc of row.cells) if (rc.start <= c.start) target = rc;
-    }
-    if (target) addCellText(target, tokens);
-  }
-}
-
-/**
- * Adds text that continues a cell on a later line. A cell that held only its empty placeholder
- * (links centres a cell's text vertically; an HTML `<td>` alone on its line) takes the text instead.
- */
-function addCellText(cell: RowCell, tokens: readonly Token[]): void {
-  const text = tokens.filter((t) => t.type !== 'empty');
-  if (!text.length) return;
-  if (cell.tokens.every((t) => t.type === 'empty')) cell.tokens = text;
-  else cell.tokens.push(...text);
-}
-
-/** A drawn grid row (between rules) that only labels columns. */
-function isHeaderGroup(row: LogicalRow): boolean {
-  const tokens = row.cells.flatMap((c) => c.tokens);
-  if (tokens.some((t) => t.type === 'date')) return false;
-  const values = tokens.filter(isValueToken).length;
-  const words = row.lines.reduce((n, l) => n + valueWords(l), 0);
-  return words >= 3 && words >= values;
-}
-
-/**
- * Fixed width: a line whose text sits only under the current row's text cells (a wrapped
- * "value $0.01 per share" under "Common Stock, par") continues that row, even with a number in it.
- */
-function continuesTextCells(row: LogicalRow, cells: RowCell[]): boolean {
-  // A row without values is a holding whose amount was lost ("Ordinary Shares  D"): complete.
-  if (!hasValues(row.cells)) return false;
-  const textCells = row.cells.filter((c) => c.tokens.length && c.tokens.every((t) => t.type === 'word' || t.type === 'ref' || t.type === 'letter'));
-  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
-  if (!textCells.length || !filled.length) return false;
-  if (filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
-  return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
-}
-
-/**
- * Flattened rows (lynx) wrap at the page width: a one-cell line under a row whose last line
- * filled the width continues it when it cannot open a row (no title first) or the row has not
- * reached its ownership column yet ("... $0" / "147,006.849 D").
- */
-function continuesWrappedRow(row: LogicalRow, cells: RowCell[], width: number, flat: () => boolean): boolean {
-  const last = row.lines[row.lines.length - 1];
-  // Narrower text wraps flattened rows too (lynx at a terminal's 80 columns or in a 60-column pane).
-  if ((width < 100 && !(width >= 40 && flat())) || last.masked.trimEnd().length < width - 30) return false;
-  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
-  if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
-  const first = filled[0].tokens.find((t) => t.type !== 'empty');
-  if (first && first.type !== 'word') return true;
-  // A row that reached its ownership column ends "... 35,700 D" or "... I By Trust".
-  const tokens = row.cells.flatMap((c) => c.tokens);
-  let lastAmount = -1;
-  tokens.forEach((t, i) => {
-    if (t.type === 'number' || t.type === 'money') lastAmount = i;
-  });
-  return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
-}
-
-/**
- * In a narrow pane a flattened row (lynx) may wrap before its first value: a full line of title
- * and footnote references only ("Series E Preferred Stock ^(1) ^(1) Class B Common") opens the row
- * its next line goes on with, when that line's first word did not fit on it (a wrapped line).
- */
-function opensFlatRow(line: PLine, next: PLine | undefined, cells: RowCell[], width: number, flat: () => boolean): boolean {
-  // A line of column labels ("Date Exercisable Expiration Date Title ...") opens no row.
-  if (!next || line.hasBorders || valueWords(line) > 0) return false;
-  if (!next.masked.trim() || nextWordFits(line.masked, next.masked, width) || !flat()) return false;
-  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
-  return filled.length === 1 && filled[0].tokens.find((t) => t.type !== 'empty')?.type === 'word';
+  return labelsColumnsMemo.get(line.facts, () => labelsColumns(line));
 }
 
 /** Letters after these words name a class of securities ("Class D", "Series I"), not a D/I column. */
@@ -351,160 +260,14 @@ function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
   return false;
 }
 
-function hasValues(cells: RowCell[]): boolean {
-  return cells.some((c) => c.tokens.some(isValueToken));
-}
-
-/**
- * Groups a table's lines into logical rows. Drawn grids (w3m, pandoc, html2text) wrap a row's
- * cells over several lines between two rules: such a group is one row, read as a whole (a header
- * fragment like "(Instr. 3, 4" / "and 5)" only makes sense joined). Other layouts are read line
- * by line, with text-only lines under a row taken as its wrapped cells.
- */
-/**
- * HTML tables: a row runs from <tr> to </tr> over any number of lines; every <td>/<th> (a tab
- * after masking) opens a cell, and text on a line without one continues the cell before.
- */
-function htmlRows(lines: PLine[]): LogicalRow[] {
-  const rows: LogicalRow[] = [];
-  let current: LogicalRow | null = null;
-  for (const line of lines) {
-    if (line.directive) continue;
-    if (/<tr\b/i.test(line.raw)) {
-      current = { lines: [], cells: [], bordered: true };
-      rows.push(current);
-    }
-    if (!current) continue;
-    current.lines.push(line);
-    let lastCol = -1;
-    for (const c of tokenizeLine(line)) {
-      // Only a <td>/<th> (a tab after masking) opens a cell: a line without one continues the
-      // cell before, whatever the offsets of its words ("<td>" / "<span>$</span><span>0</span>").
-      const opens = line.hasBorders && c.col !== 0 && c.col !== lastCol;
-      if (opens) current.cells.push({ ...c, col: current.cells.length });
-      else if (current.cells.length) addCellText(current.cells[current.cells.length - 1], c.tokens);
-      lastCol = c.col;
-    }
-    if (/<\/tr>/i.test(line.raw)) current = null;
-  }
-  return rows.filter((r) => (hasValues(r.cells) || readsAsHolding(r.cells, () => false)) && !isHeaderGroup(r));
-}
-
-/**
- * Pipe rows without outer pipes, each ending with a markdown hard break (html2text:
- * `Stock | 12/13/2022 | M  `): a row line without the break was wrapped at the tool's width.
- */
-function bareRowTable(lines: PLine[]): boolean {
-  for (const l of lines) {
-    const raw = l.raw;
-    if (!raw.endsWith('  ') || !l.hasBorders || !raw.includes('|')) continue;
-    // Outer pipes on both sides are a markdown pipe table's own row.
-    if (raw.trimStart().charCodeAt(0) !== 124 || raw.trimEnd().charCodeAt(raw.trimEnd().length - 1) !== 124) return true;
-  }
-  return false;
-}
-
-/** A table line that html2text wrapped: its row goes on on the next line. */
-function softWrapped(line: PLine): boolean {
-  return !line.rule && !line.raw.endsWith('  ');
-}
-
-/**
- * A wrapped pipe row's next line: its first cell goes on with the row's last cell (the wrap
- * fell inside it, or right after or before its `|`), its later cells follow.
- */
-function appendWrappedCells(row: LogicalRow, cells: RowCell[], bordered: boolean): void {
-  // A line starting with `|` reads as bordered: its empty first cell (the row's last) was dropped.
-  const last = (row.cells.length ? row.cells[row.cells.length - 1].col : 0) + (bordered ? 1 : 0);
-  for (const c of cells) {
-    const col = last + c.col;
-    const target = row.cells.find((rc) => rc.col === col);
-    if (target) addCellText(target, c.tokens);
-    else row.cells.push({ ...c, col });
-  }
-}
-
-/**
- * A rule between two pipe-drawn rows with `+` where it crosses the columns (links:
- * `|------+-----|`): the table is a drawn grid whose rows wrap between rules, not a markdown
- * pipe table (whose alignment row never crosses with `+`).
- */
-function crossedPipeRule(line: PLine): boolean {
-  const raw = line.raw;
-  return raw.includes('-+-') && /^\s*\|-+(?:\+-+)+\|/.test(raw);
-}
-
-function logicalRows(lines: PLine[]): LogicalRow[] {
-  if (lines.some((l) => /<tr\b/i.test(l.raw)) && lines.some((l) => /<td\b/i.test(l.raw))) return htmlRows(lines);
-  // Markdown pipe tables (an alignment row "|---|:---|") keep every row on one line.
-  const pipeTable = lines.some((l) => /^\s*(?:\|\s*)?:?-{3,}:?\s*\|/.test(l.raw)) && !lines.some(crossedPipeRule);
-  const rows: LogicalRow[] = [];
-  let current: LogicalRow | null = null;
-  let currentHasValues = false;
-  // The widest line: flattened text (lynx) wraps every long line, header paragraphs too, here.
-  let width = 0;
-  for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
-  let flatTable: boolean | undefined;
-  const flat = () => (flatTable ??= !lines.some((l) => l.hasBorders || /\S {2,}\S/.test(l.masked.trim())));
-  const close = () => {
-    if (current && current.bordered && isHeaderGroup(current)) rows.pop();
-    current = null;
-    currentHasValues = false;
-  };
-  const bare = bareRowTable(lines);
-  for (const [i, line] of lines.entries()) {
-    if (line.directive) continue;
-    if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
-      // html2text wraps a long row at its width; the row goes on until a line's hard break.
-      current.lines.push(line);
-      appendWrappedCells(current, tokenizeLine(line), line.maskedLine.bordered);
-      continue;
-    }
-    if (line.rule || isBoilerplate(line)) {
-      // A drawn rule or a blank line closes a wrapped row.
-      close();
-      continue;
-    }
-    const readAsLine = !line.maskedLine.bordered || pipeTable;
-    // Column-header lines come back in every filing: once a text is known to label columns
-    // it is skipped without tokenizing it again.
-    if (readAsLine && isHeaderText(line)) {
-      close();
-      continue;
-    }
-    const cells = tokenizeLine(line);
-    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && readsAsHolding(cells, flat));
-    if (!readAsLine) {
-      if (!current || !current.bordered) {
-        close();
-        current = { lines: [line], cells, bordered: true };
-        rows.push(current);
-      } else {
-        current.lines.push(line);
-        mergeContinuation(current, cells);
-      }
-      currentHasValues ||= lineHasValues;
-      // html2text draws no rule between rows: a row's last line is underlined ("Stock___|").
-      if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
-      continue;
-    }
-    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
-      close();
-      current = { lines: [line], cells, bordered: line.hasBorders };
-      currentHasValues = true;
-      rows.push(current);
-    } else if (current && !current.bordered) {
-      current.lines.push(line);
-      mergeContinuation(current, cells);
-    } else if (!current && opensFlatRow(line, lines[i + 1], cells, width, flat)) {
-      // Kept only if the lines after it bring the row's values.
-      current = { lines: [line], cells, bordered: false };
-      rows.push(current);
-    }
-  }
-  close();
-  return rows.filter((r) => hasValues(r.cells) || readsAsHolding(r.cells, flat));
-}
+/** What the row reader (layout/rows.ts) asks of the form. */
+export const ROW_JUDGE: RowJudge<PLine> = {
+  cells: tokenizeLine,
+  labelsColumns: isHeaderText,
+  boilerplate: isBoilerplate,
+  headerWords: valueWords,
+  holding: readsAsHolding,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Reading a row.
@@ -529,6 +292,8 @@ export interface ParsedRow {
   unknownCode?: { code: string; range: Range };
   /** On a Form 3: the row reads as a transaction with this code (Form 3 reports holdings only). */
   form3Code?: { code: string; range: Range };
+  /** Values of the row's text that no column took (see {@link unplacedTokens}). */
+  unplaced: Token[];
 }
 
 function tokenRange(t: Token): Range {
@@ -617,7 +382,7 @@ function rowTokens(row: LogicalRow): Token[] {
 /** In fixed-width text the amount sits under "(A)" or "(D)"; only a close match decides. */
 function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   if (sub.a === undefined || sub.d === undefined) return null;
-  // Columns drawn by dashes (pandoc's simple tables): the amount stands in the (A) or the (D) column.
+  // Columns drawn by dashes (simple tables under a dash rule): the amount stands in the (A) or the (D) column.
   const runA = sub.runs?.find(([s, e]) => sub.a! >= s && sub.a! < e);
   const runD = sub.runs?.find(([s, e]) => sub.d! >= s && sub.d! < e);
   if (runA && runD && runA !== runD) {
@@ -632,15 +397,54 @@ function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   return da < dd ? 'A' : 'D';
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns): ParsedRow | null {
+/**
+ * Tokens the alignment left out that carry a value the record lost: not footnote references
+ * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
+ * written in parentheses ("(A)", "(D)" glued into the cells).
+ */
+function unplacedTokens(dropped: readonly Token[]): Token[] {
+  return dropped.filter((t) => {
+    if (t.type === 'empty' || t.type === 'ref' || t.type === 'check') return false;
+    if (t.type === 'letter') return !t.paren;
+    if (t.type === 'word') return /[\p{L}\d]/u.test(t.text);
+    return true;
+  });
+}
+
+/** A row the row reader grouped but no column grammar reads: a date in it marks lost data, not a header fragment. */
+function rejectedRow(tokens: readonly Token[]): LayoutProblem[] {
+  if (!tokens.some((t) => t.type === 'date')) return [];
+  return problemsOf(tokens.filter((t) => t.type !== 'empty'), 'a row with a date that reads as no row of the table');
+}
+
+/** One problem per line of the tokens, from the first token's start to the last's end. */
+function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
+  const byLine = new Map<number, Token[]>();
+  for (const t of tokens) {
+    const list = byLine.get(t.line);
+    if (list) list.push(t);
+    else byLine.set(t.line, [t]);
+  }
+  return [...byLine].map(([line, ts]) => ({
+    line,
+    start: Math.min(...ts.map((t) => t.start)),
+    end: Math.max(...ts.map((t) => t.end)),
+    text: ts.map((t) => t.text).join(' '),
+    reason,
+  }));
+}
+
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[]): ParsedRow | null {
   const tokens = rowTokens(row);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
   const title = fills.get('securityTitle');
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length;
-  if (!(title && textOf(title)) && filledValues < 3) return null;
-  if (filledValues === 0) return null;
+  if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
+    problems.push(...rejectedRow(tokens));
+    return null;
+  }
 
   const refs: ParsedRow['refs'] = [];
   for (const t of tokens) for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } } });
@@ -742,6 +546,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     dates,
     footnoted,
     codeMissing: variant.kind === 'transaction' && code === null,
+    unplaced: unplacedTokens(alignment.dropped),
   };
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
@@ -754,15 +559,22 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const t = valueToken(code4);
     if (t && t.type === 'letter' && asForm4.cost + 0.5 < alignment.cost) parsed.form3Code = { code: t.text, range: tokenRange(t) };
   }
+  // A transaction on a Form 3 is reported as such (code-on-form3): its columns are not lost text.
+  if (!parsed.form3Code) problems.push(...problemsOf(parsed.unplaced, 'no column of the row took it'));
   return parsed;
 }
 
-/** Reads the data rows of one table's lines. */
-export function parseTable(lines: PLine[], table: TableName, form: FormDigit): ParsedRow[] {
+/**
+ * Reads the data rows of one table's lines. What the table's text holds and no row took is
+ * added to `problems`.
+ */
+export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
-  for (const row of logicalRows(lines)) {
-    const parsed = buildRow(row, table, form, out.length, sub);
+  const reading = readTableRows(lines, ROW_JUDGE);
+  problems.push(...reading.problems);
+  for (const row of reading.rows) {
+    const parsed = buildRow(row, table, form, out.length, sub, problems);
     if (parsed) out.push(parsed);
   }
   return out;

@@ -1,5 +1,6 @@
-import { fuzzyPhrase, fuzzyWord } from './fuzzy';
+import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
 import type { PLine } from './prepare';
+import { FactsMemo } from '../text/memo';
 
 /**
  * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
@@ -82,9 +83,7 @@ function findSection(masked: string): SectionKind | null {
 
 /** The section a heading line starts, if any. */
 export function sectionOf(line: PLine): SectionKind | null {
-  const f = line.facts;
-  if (f.section === undefined) f.section = findSection(line.masked);
-  return f.section;
+  return sectionMemo.get(line.facts, () => findSection(line.masked));
 }
 
 /**
@@ -113,9 +112,12 @@ const NOTICE_PHRASES = [
 export const BOILERPLATE_RE =
   new RegExp(String.raw`Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response|${NOTICE_PHRASES}`, 'i');
 
+const boilerplateMemo = new FactsMemo<boolean>();
+const sectionMemo = new FactsMemo<SectionKind | null>();
+
 /** Whether a line is printed instructions or a notice. */
 export function isBoilerplate(line: PLine): boolean {
-  return (line.facts.boilerplate ??= BOILERPLATE_RE.test(line.masked));
+  return boilerplateMemo.get(line.facts, () => BOILERPLATE_RE.test(line.masked));
 }
 
 /** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */

@@ -24,7 +24,7 @@
  * count.
  */
 
-import { furnitureLines } from './furniture';
+import { findFurniture } from './pages';
 
 const CAPTION_RE = /^\s*\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
 const GLUED_CAPTION_RE = /^\s*(\S.*?)\s+\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
@@ -542,7 +542,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   if (!isReadingOrder(raws)) return null;
   // Page furniture goes first: a page break falls anywhere, even inside a table.
   const lines = raws.slice();
-  for (const i of furnitureLines(raws)) lines[i] = '';
+  for (const f of findFurniture(raws)) lines[f.line] = f.kind === 'form-feed' ? lines[f.line].replace(/\f/g, '') : '';
   let tableI = -1;
   let tableII = -1;
   let footer = -1;

@@ -6,7 +6,7 @@
  * classified by what a filing's value cells can hold: dates, amounts, prices, single letters
  * (codes, A/D, D/I), footnote references, and words.
  */
-import { LINE_BREAK, type MaskedLine } from './mask';
+import { LINE_BREAK, type MaskedLine } from '../layout/mask';
 
 export interface Cell {
   /** Offsets in the line (trimmed text). For an empty cell start === end. */
@@ -120,7 +120,7 @@ export interface Token {
 
 const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMBER_RE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
-/** A footnote reference at the end of a word: "(1)", lynx's "^(1)", pandoc's superscript "^(1)^". */
+/** A footnote reference at the end of a word: "(1)", "^(1)", a superscript written "^(1)^". */
 const REF_TAIL_RE = /(\^?\((\d{1,2})\)\^?)$/;
 
 /** Splits a cell into typed tokens. */
@@ -201,7 +201,7 @@ export function classify(raw: string, start: number, cell: number, line: number)
 
 function classifyWord(raw: string, start: number, cell: number, line: number): Token {
   const refSpans: { id: string; start: number; end: number }[] = [];
-  // w3m leaves a "^" where it wrapped the next reference: "Stock^(2)^".
+  // A "^" is left where the line wrapped the next reference: "Stock^(2)^".
   let body = raw.length > 1 && raw.endsWith('^') ? raw.slice(0, -1) : raw;
   // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)".
   for (let guard = 0; guard < 8; guard++) {
@@ -213,7 +213,7 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
   }
   const refs = refSpans.map((r) => r.id);
   const end = start + raw.length;
-  // w3m wraps "519^(1)" as "519^" with "(1)" on the next line.
+  // A wrap inside "519^(1)" leaves "519^" with "(1)" on the next line.
   if (body.length > 1 && body.endsWith('^')) body = body.slice(0, -1);
   if (body === '' || body === '^') {
     return { type: 'ref', text: '', start, end, cell, line, refs, refSpans, superscript: raw.startsWith('^') };

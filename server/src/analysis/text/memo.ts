@@ -29,3 +29,22 @@ export class TextMemo<T> {
     return v;
   }
 }
+
+/**
+ * A stage's result per line-facts record, kept by the stage beside the record (never written
+ * into it). Lines of one text share their facts record, so a result computed for one is reused
+ * by every line and filing with the same text; a line whose facts are its own (a mask rewritten
+ * by a grid reader) gets results of its own. Entries go with their record (a WeakMap).
+ */
+export class FactsMemo<V> {
+  private readonly map = new WeakMap<object, V>();
+
+  get(facts: object, fn: () => V): V {
+    let v = this.map.get(facts);
+    if (v === undefined) {
+      v = fn();
+      this.map.set(facts, v);
+    }
+    return v;
+  }
+}

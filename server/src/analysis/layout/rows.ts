@@ -1,0 +1,237 @@
+/**
+ * Table rows: groups a table region's lines into logical rows, by the region's layout family.
+ *
+ * - raw HTML: a row runs from `<tr>` to `</tr>` over any number of lines;
+ * - drawn grids (box drawing, ASCII rules, pipe-drawn grids with crossed rules): a row's cells
+ *   wrap over the lines between two rules, and the group is read as a whole (a header fragment
+ *   like "(Instr. 3, 4" / "and 5)" only makes sense joined);
+ * - pipe rows without outer pipes (bare-pipe): a row wrapped at the tool's width goes on until
+ *   a line ends with a hard break;
+ * - everything else (tab-separated, fixed-width, markdown pipe tables, flattened rows) is read
+ *   line by line, text-only lines under a row taken as its wrapped cells.
+ *
+ * What the form prints (column labels, boilerplate, what a holding row looks like) is asked of
+ * the caller's {@link RowJudge}: this module knows layouts, not the form.
+ */
+import { nextWordFits } from '../text/lines';
+import type { Token } from '../text/cells';
+import { hasHtmlRows, tableFamily, tableTraits, type TableTraits } from './detect';
+import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
+
+/** Reads a table region's rows (lines after its heading). */
+export function readTableRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): TableReading<L> {
+  const problems: LayoutProblem[] = [];
+  if (hasHtmlRows(lines)) return { family: 'raw-html', rows: htmlRows(lines, judge), problems };
+  const traits = tableTraits(lines);
+  return { family: tableFamily(lines, traits), rows: lineRows(lines, judge, traits), problems };
+}
+
+function isValueToken(t: Token): boolean {
+  return t.type === 'date' || t.type === 'number' || t.type === 'money';
+}
+
+function hasValues(cells: RowCell[]): boolean {
+  return cells.some((c) => c.tokens.some(isValueToken));
+}
+
+/**
+ * Adds text that continues a cell on a later line. A cell that held only its empty placeholder
+ * (a grid that centres a cell's text vertically; an HTML `<td>` alone on its line) takes the text instead.
+ */
+function addCellText(cell: RowCell, tokens: readonly Token[]): void {
+  const text = tokens.filter((t) => t.type !== 'empty');
+  if (!text.length) return;
+  if (cell.tokens.every((t) => t.type === 'empty')) cell.tokens = text;
+  else cell.tokens.push(...text);
+}
+
+/** Appends a wrapped line's text to the cells it sits under. */
+function mergeContinuation<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[]): void {
+  for (const c of cells) {
+    const tokens = c.tokens.filter((t) => t.type !== 'empty');
+    if (!tokens.length) continue;
+    let target: RowCell | undefined;
+    if (row.bordered) target = row.cells.find((rc) => rc.col === c.col);
+    if (!target) {
+      // Fixed width: the cell whose span overlaps this text, else the nearest start to the left.
+      target = row.cells.find((rc) => rc.tokens.length && c.start < rc.end + 2 && c.end > rc.start - 2);
+      if (!target) for (const rc of row.cells) if (rc.start <= c.start) target = rc;
+    }
+    if (target) addCellText(target, tokens);
+  }
+}
+
+/** A drawn grid row (between rules) that only labels columns. */
+function isHeaderGroup<L extends SourceLine>(row: LogicalRow<L>, judge: RowJudge<L>): boolean {
+  const tokens = row.cells.flatMap((c) => c.tokens);
+  if (tokens.some((t) => t.type === 'date')) return false;
+  const values = tokens.filter(isValueToken).length;
+  const words = row.lines.reduce((n, l) => n + judge.headerWords(l), 0);
+  return words >= 3 && words >= values;
+}
+
+/**
+ * HTML tables: a row runs from <tr> to </tr> over any number of lines; every <td>/<th> (a tab
+ * after masking) opens a cell, and text on a line without one continues the cell before.
+ */
+function htmlRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): LogicalRow<L>[] {
+  const rows: LogicalRow<L>[] = [];
+  let current: LogicalRow<L> | null = null;
+  for (const line of lines) {
+    if (line.directive) continue;
+    if (/<tr\b/i.test(line.raw)) {
+      current = { lines: [], cells: [], bordered: true };
+      rows.push(current);
+    }
+    if (!current) continue;
+    current.lines.push(line);
+    let lastCol = -1;
+    for (const c of judge.cells(line)) {
+      // Only a <td>/<th> (a tab after masking) opens a cell: a line without one continues the
+      // cell before, whatever the offsets of its words ("<td>" / "<span>$</span><span>0</span>").
+      const opens = line.hasBorders && c.col !== 0 && c.col !== lastCol;
+      if (opens) current.cells.push({ ...c, col: current.cells.length });
+      else if (current.cells.length) addCellText(current.cells[current.cells.length - 1], c.tokens);
+      lastCol = c.col;
+    }
+    if (/<\/tr>/i.test(line.raw)) current = null;
+  }
+  return rows.filter((r) => (hasValues(r.cells) || judge.holding(r.cells, () => false)) && !isHeaderGroup(r, judge));
+}
+
+/** A bare-pipe table line wrapped at the tool's width (no hard break): its row goes on on the next line. */
+function softWrapped(line: SourceLine): boolean {
+  return !line.rule && !line.raw.endsWith('  ');
+}
+
+/**
+ * A wrapped pipe row's next line: its first cell goes on with the row's last cell (the wrap
+ * fell inside it, or right after or before its `|`), its later cells follow.
+ */
+function appendWrappedCells<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[], bordered: boolean): void {
+  // A line starting with `|` reads as bordered: its empty first cell (the row's last) was dropped.
+  const last = (row.cells.length ? row.cells[row.cells.length - 1].col : 0) + (bordered ? 1 : 0);
+  for (const c of cells) {
+    const col = last + c.col;
+    const target = row.cells.find((rc) => rc.col === col);
+    if (target) addCellText(target, c.tokens);
+    else row.cells.push({ ...c, col });
+  }
+}
+
+/**
+ * Fixed width: a line whose text sits only under the current row's text cells (a wrapped
+ * "value $0.01 per share" under "Common Stock, par") continues that row, even with a number in it.
+ */
+function continuesTextCells<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[]): boolean {
+  // A row without values is a holding whose amount was lost ("Ordinary Shares  D"): complete.
+  if (!hasValues(row.cells)) return false;
+  const textCells = row.cells.filter((c) => c.tokens.length && c.tokens.every((t) => t.type === 'word' || t.type === 'ref' || t.type === 'letter'));
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (!textCells.length || !filled.length) return false;
+  if (filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
+  return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
+}
+
+/**
+ * Flattened rows (lynx) wrap at the page width: a one-cell line under a row whose last line
+ * filled the width continues it when it cannot open a row (no title first) or the row has not
+ * reached its ownership column yet ("... $0" / "147,006.849 D").
+ */
+function continuesWrappedRow<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[], width: number, flat: () => boolean): boolean {
+  const last = row.lines[row.lines.length - 1];
+  // Narrower text wraps flattened rows too (lynx at a terminal's 80 columns or in a 60-column pane).
+  if ((width < 100 && !(width >= 40 && flat())) || last.masked.trimEnd().length < width - 30) return false;
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (filled.length !== 1 || row.cells.filter((c) => c.tokens.length).length !== 1) return false;
+  const first = filled[0].tokens.find((t) => t.type !== 'empty');
+  if (first && first.type !== 'word') return true;
+  // A row that reached its ownership column ends "... 35,700 D" or "... I By Trust".
+  const tokens = row.cells.flatMap((c) => c.tokens);
+  let lastAmount = -1;
+  tokens.forEach((t, i) => {
+    if (t.type === 'number' || t.type === 'money') lastAmount = i;
+  });
+  return !tokens.slice(lastAmount + 1).some((t) => t.type === 'letter' && (t.text === 'D' || t.text === 'I'));
+}
+
+/**
+ * In a narrow pane a flattened row (lynx) may wrap before its first value: a full line of title
+ * and footnote references only ("Series E Preferred Stock ^(1) ^(1) Class B Common") opens the row
+ * its next line goes on with, when that line's first word did not fit on it (a wrapped line).
+ */
+function opensFlatRow<L extends SourceLine>(line: L, next: L | undefined, cells: RowCell[], width: number, flat: () => boolean, judge: RowJudge<L>): boolean {
+  // A line of column labels ("Date Exercisable Expiration Date Title ...") opens no row.
+  if (!next || line.hasBorders || judge.headerWords(line) > 0) return false;
+  if (!next.masked.trim() || nextWordFits(line.masked, next.masked, width) || !flat()) return false;
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  return filled.length === 1 && filled[0].tokens.find((t) => t.type !== 'empty')?.type === 'word';
+}
+
+/**
+ * Every layout but raw HTML: drawn-grid lines (bordered, outside markdown pipe tables) group
+ * between rules; the others are read line by line.
+ */
+function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTable, bare }: TableTraits): LogicalRow<L>[] {
+  const rows: LogicalRow<L>[] = [];
+  let current: LogicalRow<L> | null = null;
+  // The widest line: flattened text wraps every long line, header paragraphs too, here.
+  let width = 0;
+  for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
+  let flatTable: boolean | undefined;
+  const flat = () => (flatTable ??= !lines.some((l) => l.hasBorders || /\S {2,}\S/.test(l.masked.trim())));
+  const close = () => {
+    if (current && current.bordered && isHeaderGroup(current, judge)) rows.pop();
+    current = null;
+  };
+  for (const [i, line] of lines.entries()) {
+    if (line.directive) continue;
+    if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
+      // A bare-pipe row wrapped at the tool's width goes on until a line's hard break.
+      current.lines.push(line);
+      appendWrappedCells(current, judge.cells(line), line.maskedLine.bordered);
+      continue;
+    }
+    if (line.rule || judge.boilerplate(line)) {
+      // A drawn rule or a blank line closes a wrapped row.
+      close();
+      continue;
+    }
+    const readAsLine = !line.maskedLine.bordered || pipeTable;
+    // Column-header lines come back in every filing: once a text is known to label columns
+    // it is skipped without tokenizing it again.
+    if (readAsLine && judge.labelsColumns(line)) {
+      close();
+      continue;
+    }
+    const cells = judge.cells(line);
+    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && judge.holding(cells, flat));
+    if (!readAsLine) {
+      if (!current || !current.bordered) {
+        close();
+        current = { lines: [line], cells, bordered: true };
+        rows.push(current);
+      } else {
+        current.lines.push(line);
+        mergeContinuation(current, cells);
+      }
+      // Some ASCII grids draw no rule between rows: a row's last line is underlined ("Stock___|").
+      if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
+      continue;
+    }
+    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
+      close();
+      current = { lines: [line], cells, bordered: line.hasBorders };
+      rows.push(current);
+    } else if (current && !current.bordered) {
+      current.lines.push(line);
+      mergeContinuation(current, cells);
+    } else if (!current && opensFlatRow(line, lines[i + 1], cells, width, flat, judge)) {
+      // Kept only if the lines after it bring the row's values.
+      current = { lines: [line], cells, bordered: false };
+      rows.push(current);
+    }
+  }
+  close();
+  return rows.filter((r) => hasValues(r.cells) || judge.holding(r.cells, flat));
+}

@@ -1,0 +1,17 @@
+/** The `missing-ownership-form` rule: a row without Direct (D) or Indirect (I) ownership form. */
+import { finding, type Rule, type RuleModule, rowPointer } from './rule';
+
+export const META = {
+  code: 'missing-ownership-form',
+  level: 'warning',
+  description: 'A row without Direct (D) or Indirect (I) ownership form.',
+  docs: 'no D/I',
+} as const;
+
+const check: Rule = ({ model }) =>
+  model.rows
+    .filter((r) => r.record.directOrIndirect === null)
+    .map((r) => finding(META, 'This row does not say whether ownership is direct (D) or indirect (I); fill in the Ownership Form column.', r.range, { pointer: `${rowPointer(r)}/directOrIndirect` }));
+
+const rule: RuleModule = { ...META, check };
+export default rule;

@@ -1,0 +1,43 @@
+/** The `undefined-footnote` rule: a footnote reference (n) with no definition under Explanation of Responses. */
+import type { Finding, Fix } from '../types';
+import { finding, type Rule, type RuleModule, referencedIds } from './rule';
+import type { FilingModel } from '../filing/parse';
+
+export const META = {
+  code: 'undefined-footnote',
+  level: 'error',
+  description: 'A footnote reference (n) with no definition under Explanation of Responses.',
+  docs: '`(n)` referenced, never defined; fix: a definition stub under Explanation of Responses',
+} as const;
+
+/** Where a new footnote definition goes: after the last one, or under the explanation heading. */
+function definitionInsertPoint(model: FilingModel): { line: number; prefix: string } | null {
+  const last = model.footnotes[model.footnotes.length - 1];
+  if (last) {
+    const firstLine = model.lines.find((l) => l.line === last.range.start.line);
+    const prefix = firstLine ? firstLine.raw.slice(0, firstLine.raw.length - firstLine.raw.trimStart().length) + (/^\s*-\s/.test(firstLine.raw) ? '- ' : '') : '';
+    return { line: last.range.end.line + 1, prefix: prefix.replace(/-\s-\s$/, '- ') };
+  }
+  const heading = model.sections.find((s) => s.kind === 'explanation');
+  if (heading) return { line: heading.headingRange.start.line + 1, prefix: '' };
+  return null;
+}
+
+const check: Rule = ({ model }) => {
+  const defined = new Set(model.footnotes.map((f) => f.id));
+  const out: Finding[] = [];
+  const where = definitionInsertPoint(model);
+  for (const [id, ranges] of referencedIds(model)) {
+    if (defined.has(id)) continue;
+    for (const range of ranges) {
+      const fixes: Fix[] = where
+        ? [{ title: `Add a definition of footnote (${id}) under Explanation of Responses`, edits: [{ range: { start: { line: where.line, character: 0 }, end: { line: where.line, character: 0 } }, newText: `${where.prefix}(${id}) \n` }], isPreferred: true }]
+        : [];
+      out.push(finding(META, `Footnote (${id}) is referenced but never defined; add its text under Explanation of Responses.`, range, { fixes }));
+    }
+  }
+  return out;
+};
+
+const rule: RuleModule = { ...META, check };
+export default rule;

@@ -1,0 +1,30 @@
+/** The `unused-footnote` rule: a footnote that is defined but never referenced (EDGAR suspends such a filing). */
+import type { Range, TextEdit } from '../types';
+import { finding, type Rule, type RuleModule, referencedIds } from './rule';
+
+export const META = {
+  code: 'unused-footnote',
+  level: 'warning',
+  description: 'A footnote that is defined but never referenced (EDGAR suspends such a filing).',
+  docs: 'defined, never referenced (EDGAR suspends such filings); fix: remove it',
+} as const;
+
+function deleteLinesEdit(range: Range): TextEdit {
+  return { range: { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } }, newText: '' };
+}
+
+const check: Rule = ({ model }) => {
+  const refs = referencedIds(model);
+  return model.footnotes
+    .map((f, i) => ({ f, i }))
+    .filter(({ f }) => !refs.has(f.id))
+    .map(({ f, i }) =>
+      finding(META, `Footnote (${f.id}) is defined but no cell refers to it (EDGAR suspends such filings); add the reference (${f.id}) where it applies, or remove the footnote.`, f.markerRange, {
+        pointer: `/footnotes/${i}`,
+        fixes: [{ title: `Remove footnote (${f.id})`, edits: [deleteLinesEdit(f.range)], isPreferred: false }],
+      }),
+    );
+};
+
+const rule: RuleModule = { ...META, check };
+export default rule;
