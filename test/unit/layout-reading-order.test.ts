@@ -88,6 +88,15 @@ describe('records', () => {
   });
 });
 
+describe('signatures', () => {
+  test('several signers above one caption, each with its date; a date read onto a name line; hyphenated wraps', () => {
+    assert.deepEqual(record('signatures-several').signatures, [
+      { name: 'Alex Example, Managing Member, Example Fund GP LLC, General Partner of Example Fund LP', date: '2024-04-05' },
+      { name: 'Sam Sample as Attorney-in-Fact', date: '2024-04-05' },
+    ]);
+  });
+});
+
 describe('detection', () => {
   test('captions on one line (every other layout) are not reading order', () => {
     const lines = ['FORM 4', '1. Name and Address of Reporting Person*', 'DOE JANE', '(Last) (First) (Middle)', '1 MAIN ST', '(Street)', 'DOVER DE 19901', '(City) (State) (Zip)', 'Table I - Non-Derivative Securities Acquired'];

@@ -99,6 +99,8 @@ const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
 const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
 const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
 const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+/** How far above its caption a signature block reaches (several signers, each wrapped narrow). */
+const SIGNATURE_LINES = 60;
 
 const DATE_RE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/;
 const ISSUER_RE = /^\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/;
@@ -502,24 +504,42 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
   const out: Value[] = [];
   let caption = -1;
   for (let i = from; i < to; i++) if (SIGNATURE_CAPTION_RE.test(lines[i])) caption = i;
-  // The signature block: from its `/s/` line (or the first line after the last section text) to
-  // the caption, with its date among its lines.
+  // The signature block: its `/s/` lines above the caption (one a signer, each cell's lines
+  // wrapped narrow, the dates among them), back to a long line of remarks or a heading.
   let sigStart = -1;
-  if (caption >= 0) for (let i = caption - 1; i >= from && i >= caption - 8; i--) if (/^\s*\/s\//i.test(lines[i])) sigStart = i;
+  if (caption >= 0) {
+    for (let i = caption - 1; i >= from && i >= caption - SIGNATURE_LINES; i--) {
+      const t = lines[i];
+      if (t.length > 60 || FOOTER_RE.test(t)) break;
+      if (/^\s*\/s\//i.test(t)) sigStart = i;
+    }
+  }
   for (let i = from; i < to; i++) {
     if (sigStart >= 0 && i === sigStart) {
-      const names: string[] = [];
-      let date = '';
+      const signers: { names: string[]; date: string; line: number }[] = [];
       for (let k = sigStart; k < caption; k++) {
-        const t = lines[k].trim();
+        let t = lines[k].trim();
         if (t === '') continue;
-        if (DATE_RE.test(t) && !date) date = t;
-        else names.push(t);
+        if (/^\/s\//i.test(t)) signers.push({ names: [], date: '', line: k });
+        const signer = signers[signers.length - 1];
+        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021").
+        const glued = /\s(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(t);
+        if (glued && !signer.date) {
+          signer.date = glued[1];
+          t = t.slice(0, glued.index).trim();
+        }
+        if (DATE_RE.test(t) && !signer.date) signer.date = t;
+        else signer.names.push(t);
       }
       // A date printed after the caption ("** Signature of Reporting Person" / "Date" / date).
-      if (!date) for (let k = caption + 1; k < Math.min(to, caption + 10); k++) if (DATE_RE.test(lines[k])) date = lines[k].trim();
-      out.push({ text: `${names.join(' ')}\t${date}`, line: sigStart });
-      out.push({ text: '** Signature of Reporting Person\tDate', line: caption });
+      if (signers.length === 1 && !signers[0].date) {
+        for (let k = caption + 1; k < Math.min(to, caption + 10); k++) if (DATE_RE.test(lines[k])) signers[0].date = lines[k].trim();
+      }
+      // Each signer above a caption of its own; a cell's line ending in a hyphen goes on unbroken.
+      for (const s of signers) {
+        out.push({ text: `${s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1')}\t${s.date}`, line: s.line });
+        out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
+      }
       i = caption;
       // The caption's wrapped rest ("Person", "Date").
       while (i + 1 < to && /^\s*(?:Person|Date|)\s*$/i.test(lines[i + 1])) i++;
