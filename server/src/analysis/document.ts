@@ -426,7 +426,7 @@ export class IncrementalAnalyzer {
     const newEnd = edit.from + edit.added;
     const delta = edit.added - edit.removed;
     const oldEnd = edit.from + edit.removed;
-    this.anchors = replaceInSorted(this.anchors, edit, this.scanAnchors(edit.from, newEnd), (a) => a.line, (a, d) => ({ line: a.line + d, kind: a.kind }));
+    this.anchors = replaceInSorted(this.anchors, edit, this.scanAnchors(edit.from, newEnd), (a) => a.line, (a, d) => ({ ...a, line: a.line + d }));
     this.anchorsScannedTo = this.lines.length;
     const directives = replaceInSorted(this.directiveLines, edit, this.scanDirectives(edit.from, newEnd), (l) => l, (l, d) => l + d);
     // A disable comment's text may have changed even on the same line: read them again.
