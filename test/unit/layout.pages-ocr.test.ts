@@ -65,3 +65,10 @@ test("a bare page title just below the statement heading is that filing's page t
   ];
   assert.deepEqual(filingStarts(anchors), [0, 300]);
 });
+
+test("a later page's bare form title a cell below that page's date and time (reading order)", () => {
+  const lines = ['FORM 4', 'text', 'file:///tmp/x.html', '', '1/2', '', '\f12/3/26, 12:17 PM', '(City)', '', 'SEC FORM 4', '(State)'];
+  assert.equal(isPageTitleAt(lines, 9), true);
+  // On the first page (no page break before its date and time) the form's title stays.
+  assert.equal(isPageTitleAt(['12/3/26, 12:17 PM', '(City)', '', 'FORM 4'], 3), false);
+});

@@ -141,6 +141,17 @@ export function isPageTitleAt(lines: readonly string[], i: number): boolean {
     if (m && !m[2]) return true;
     seen++;
   }
+  // A bare form title in a later page's first lines (after a page break and that page's date and
+  // time): the reading order may put one of the page's cells between header and title.
+  if (isBareFormTitle(raw)) {
+    for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+      const above = lines[j]!;
+      if (above.length > 400 || !HEADER_RE.test(above)) continue;
+      if (above.includes('\f')) return true;
+      for (let k = j - 1; k >= 0 && j - k <= 4; k--) if (PAGE_NUMBER_RE.test(lines[k]!) || FOOTER_RE.test(lines[k]!)) return true;
+      break;
+    }
+  }
   // The same text printed beside an earlier page's date and time (OCR read this one elsewhere).
   const title = raw.trim();
   if (!title) return false;
