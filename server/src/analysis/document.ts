@@ -15,7 +15,8 @@ import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
 import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
-import { describeFurniture, isPageTitleAt } from './layout/pages';
+import { describeFurniture, isBareFormTitle, isPageTitleAt } from './layout/pages';
+import { readReadingOrder } from './layout/reading-order';
 
 /** One LSP-style content change: a range in the old text and its replacement, or a whole new text. */
 export interface ContentChange {
@@ -44,17 +45,28 @@ export function anchorKind(raw: string): 'title' | 'statement' | null {
 
 /**
  * Start lines of the filings. A filing opens at its title ("FORM 4"); titles close together
- * ("SEC Form 4" page title, then "FORM 4") are one filing. Each filing prints one statement
- * heading: a heading opens a new filing only when the current one already has its own (the
- * title was lost), so headings far below their title still belong to it.
+ * ("SEC Form 4" page title, then "FORM 4") are one filing: OCR reads a page block by block, so the
+ * page title may come a block (a few dozen lines) after the form's title, even just below the
+ * statement heading. Each filing prints one statement heading: a heading opens a new filing only
+ * when the current one already has its own (the title was lost), so headings far below their
+ * title still belong to it.
  */
-export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement' }[]): number[] {
+/** How far apart (lines) two titles of one filing may stand before its statement heading. */
+const TITLES_APART = 40;
+/** A bare page title ("SEC FORM 4" alone) this close below the filing's title or heading is its page's. */
+const PAGE_TITLE_NEAR = 12;
+
+export function filingStarts(anchors: readonly { line: number; kind: 'title' | 'statement'; bare?: boolean }[]): number[] {
   const starts: number[] = [];
   let lastTitle = -Infinity;
+  let lastAnchor = -Infinity;
   let hasStatement = false;
   for (const a of anchors) {
+    const near = a.line - lastAnchor <= PAGE_TITLE_NEAR;
+    lastAnchor = a.line;
     if (a.kind === 'title') {
-      const sameFiling = starts.length > 0 && a.line - lastTitle <= 12 && !hasStatement;
+      // No filing is so short that another's title follows within a few lines of its heading.
+      const sameFiling = starts.length > 0 && ((a.line - lastTitle <= TITLES_APART && !hasStatement) || (a.bare === true && near));
       if (!sameFiling) {
         starts.push(a.line);
         hasStatement = false;
@@ -141,7 +153,8 @@ function filingRangeOf(lines: readonly string[], base: number): Range {
 }
 
 export function analyzeFiling(lines: readonly string[], base: number, index: number, options: AnalyzeOptions): AnalyzedFiling {
-  const model = parseFiling(lines, base);
+  // Reading-order text (one cell a line) is put back together by the form's structure first.
+  const model = parseFiling(readReadingOrder(lines) ?? lines, base);
   const range = filingRangeOf(lines, base);
   const spans = collectSpans(model);
   const findings = runRules({ model, today: todayIso(options), filingRange: range }).map((f) => ({ ...f, filing: index }));
@@ -303,7 +316,8 @@ interface Segment {
   end: number;
 }
 
-type Anchor = { line: number; kind: 'title' | 'statement' };
+/** `bare`: a title line that is only the form's title (as a page title prints it). */
+type Anchor = { line: number; kind: 'title' | 'statement'; bare?: boolean };
 
 /**
  * Analysis of large filings elsewhere (the server's worker thread), so one huge filing does not
@@ -391,7 +405,9 @@ export class IncrementalAnalyzer {
     for (let i = from; i < to; i++) {
       const kind = anchorKind(this.lines[i]);
       // A print header's page title ("SEC FORM 4" under the date and time) opens no filing.
-      if (kind && !(kind === 'title' && isPageTitleAt(this.lines, i))) out.push({ line: i, kind });
+      if (kind === 'title') {
+        if (!isPageTitleAt(this.lines, i)) out.push({ line: i, kind, bare: isBareFormTitle(this.lines[i]) });
+      } else if (kind) out.push({ line: i, kind });
     }
     return out;
   }
@@ -411,7 +427,7 @@ export class IncrementalAnalyzer {
     const newEnd = edit.from + edit.added;
     const delta = edit.added - edit.removed;
     const oldEnd = edit.from + edit.removed;
-    this.anchors = replaceInSorted(this.anchors, edit, this.scanAnchors(edit.from, newEnd), (a) => a.line, (a, d) => ({ line: a.line + d, kind: a.kind }));
+    this.anchors = replaceInSorted(this.anchors, edit, this.scanAnchors(edit.from, newEnd), (a) => a.line, (a, d) => ({ ...a, line: a.line + d }));
     this.anchorsScannedTo = this.lines.length;
     const directives = replaceInSorted(this.directiveLines, edit, this.scanDirectives(edit.from, newEnd), (l) => l, (l, d) => l + d);
     // A disable comment's text may have changed even on the same line: read them again.

@@ -7,7 +7,9 @@
  *   readTableRows, and the region must be detected as that family;
  * - cut-grid: the lines of a filing whose grid cells cut words and wrap markup, read by
  *   readGridLines (the mask rewrites);
- * - markup: lines masked one by one (maskLine).
+ * - markup: lines masked one by one (maskLine);
+ * - reading-order: a whole filing as pdftotext's reading order writes it, read by
+ *   readReadingOrder (its non-blank lines: the layout handed to the form readers).
  *
  * `node --import tsx scripts/layout-cases.ts` rewrites every `.expected.json` from the current
  * readers; review the diff before committing it.
@@ -17,6 +19,7 @@ import { join } from 'node:path';
 import { prepareLines } from '../../../server/src/analysis/filing/prepare';
 import { ROW_JUDGE } from '../../../server/src/analysis/filing/tables';
 import { maskLine, readGridLines, readTableRows } from '../../../server/src/analysis/layout';
+import { readReadingOrder } from '../../../server/src/analysis/layout/reading-order';
 import { splitLines } from '../../../server/src/analysis/text/lines';
 
 export const CASES_DIR = __dirname;
@@ -61,6 +64,10 @@ export function readCase(reader: string, text: string): unknown {
     return [...readGridLines(raws, masked)].sort((a, b) => a[0] - b[0]).map(([line, r]) => ({ line, ...r }));
   }
   if (reader === 'markup') return raws.map((r) => maskLine(r));
+  if (reader === 'reading-order') {
+    const read = readReadingOrder(raws);
+    return read && { lines: read.length, text: read.filter((l) => l !== '') };
+  }
   throw new Error(`no reader for the case folder '${reader}'`);
 }
 

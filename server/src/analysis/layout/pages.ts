@@ -6,8 +6,10 @@
  * the start of each page after the first.
  *
  * `pdftotext -layout` keeps header and footer on one line each (`12/3/26, 11:40 AM    SEC FORM 4`,
- * `file:///…/x.html    1/2`); reading order (`pdftotext`, OCR) gives each part a line of its own,
- * with blank lines between. Line-local patterns are specific enough on their own (a date with a
+ * `file:///…/x.html    1/2`; OCR the same with one space); reading order (`pdftotext`, OCR) gives
+ * each part a line of its own, with blank lines between. OCR reads a page block by block, so a
+ * page title may also come lines below its header: the text a header printed beside its date and
+ * time is the page title wherever it stands alone later. Line-local patterns are specific enough on their own (a date with a
  * time after a comma, a `file://` address); the lone parts (a page title, `1/2`, an `https://`
  * address) count only next to the others.
  *
@@ -31,9 +33,9 @@ export interface Furniture {
 /** Date (numeric, any common order and separator, or ISO), a comma, a time: what browsers print. */
 const DATE_TIME = String.raw`(?:\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}),?\s+\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?`;
 /** The header: date and time, and on the same line (fixed-width reading) the page title after a gap. */
-const HEADER_RE = new RegExp(String.raw`^(\f?)\s*${DATE_TIME}(?:\s{2,}(\S.{0,150}?))?\s*$`);
+const HEADER_RE = new RegExp(String.raw`^(\f?)\s*${DATE_TIME}(?:\s+(\S.{0,150}?))?\s*$`);
 /** The footer: the page's address, and on the same line the page number after a gap. */
-const FOOTER_RE = /^(\f?)\s*(file:\/\/|https?:\/\/)\S+(?:\s{2,}(\d{1,3})\s?\/\s?(\d{1,3}))?\s*$/;
+const FOOTER_RE = /^(\f?)\s*(file:\/\/|https?:\/\/)\S+(?:\s+(\d{1,3})\s?\/\s?(\d{1,3}))?\s*$/;
 /** The page number alone (reading order): `1/2`. */
 const PAGE_NUMBER_RE = /^\f?\s*(\d{1,3})\s?\/\s?(\d{1,3})\s*$/;
 /** How many non-blank lines a lone part looks across for the rest of its header or footer. */
@@ -54,9 +56,18 @@ export function findFurniture(lines: readonly string[]): Furniture[] {
     }
   }
   // Lone parts of reading-order headers and footers, next to a sure part.
+  const titles = new Set<string>();
   for (let i = 0; i < lines.length; i++) {
+    if (kinds[i] === 'print-header') {
+      const title = HEADER_RE.exec(lines[i]!)![2];
+      if (title) titles.add(title.trim());
+    }
     if (kinds[i]) continue;
     const raw = lines[i]!;
+    if (titles.size && titles.has(raw.trim())) {
+      kinds[i] = 'page-title';
+      continue;
+    }
     const number = PAGE_NUMBER_RE.exec(raw);
     if (number && Number(number[1]) >= 1 && Number(number[1]) <= Number(number[2]) && (near(kinds, lines, i, -1, 'print-footer') || nextPageStarts(lines, kinds, i))) {
       kinds[i] = 'page-number';
@@ -130,7 +141,36 @@ export function isPageTitleAt(lines: readonly string[], i: number): boolean {
     if (m && !m[2]) return true;
     seen++;
   }
+  // A bare form title in a later page's first lines (after a page break and that page's date and
+  // time): the reading order may put one of the page's cells between header and title.
+  if (isBareFormTitle(raw)) {
+    for (let j = i - 1; j >= 0 && i - j <= 8; j--) {
+      const above = lines[j]!;
+      if (above.length > 400 || !HEADER_RE.test(above)) continue;
+      if (above.includes('\f')) return true;
+      for (let k = j - 1; k >= 0 && j - k <= 4; k--) if (PAGE_NUMBER_RE.test(lines[k]!) || FOOTER_RE.test(lines[k]!)) return true;
+      break;
+    }
+  }
+  // The same text printed beside an earlier page's date and time (OCR read this one elsewhere).
+  const title = raw.trim();
+  if (!title) return false;
+  for (let j = i - 1; j >= 0 && i - j <= TITLE_LOOKBACK; j--) {
+    const above = lines[j]!;
+    if (above.length > title.length && above.length <= 400 && above.trimEnd().endsWith(title)) {
+      const m = HEADER_RE.exec(above);
+      if (m && m[2]?.trim() === title) return true;
+    }
+  }
   return false;
+}
+
+/** How far back (lines) a page title is looked for beside a header's date and time: a few pages. */
+const TITLE_LOOKBACK = 400;
+
+/** A line that is only a form's title as a page title prints it (`SEC FORM 4`, `Form 3/A`). */
+export function isBareFormTitle(raw: string): boolean {
+  return raw.length < 40 && /^\s*(?:SEC\s+)?FORM\s+[345](?:\s*\/\s*A)?\s*$/i.test(raw);
 }
 
 /** The line with every piece of furniture on it blanked (same length: offsets stay). */

@@ -110,6 +110,8 @@ export interface Token {
   refSpans: { id: string; start: number; end: number }[];
   /** For `ref` tokens: written as a superscript (`^(1)`, `<sup>`), so it belongs to the value before. */
   superscript?: boolean;
+  /** OCR turned a reference after the value into a glyph (`S®`, `$12.34©`, `757,756)`): its number is lost. */
+  unreadRef?: boolean;
   /** A letter written in parentheses ("(A)", "(D)"): a sub-column label or a direction, never a code. */
   paren?: boolean;
   /** "(A)" / "(D)" marker that was glued before a number: which sub-column the number sits in. */
@@ -166,14 +168,38 @@ export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, li
       }
     }
     if (raw.length === 0) continue;
+    // A table rule OCR read as a character between cells ("200,000 | A"): no value.
+    if (OCR_RULE_RE.test(raw)) continue;
     tokens.push(classify(raw, start, cellIndex, line));
     raw = '';
   }
   return tokens;
 }
 
+/** A rule read by OCR as a character of its own: `|`, `_`, `—`. */
+const OCR_RULE_RE = /^[|_—–]+$/;
+/** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, a quote, a lone `)`. */
+const OCR_REF_GLYPH_RE = /[®©@“”’]$/;
+
 /** Classifies one whitespace-free word, detaching trailing footnote references. */
 export function classify(raw: string, start: number, cell: number, line: number): Token {
+  // A rule glued before a value ("|$150.84"): not part of it.
+  if (raw.length > 1 && raw.charCodeAt(0) === 124 /* | */ && /^\|[$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
+  const tok = classifyWord(raw, start, cell, line);
+  if (tok.type !== 'word' || tok.refs.length) return tok;
+  // OCR's reading of a superscript reference: the value before it stands, the reference is unread.
+  const glyph = OCR_REF_GLYPH_RE.test(raw) ? 1 : 0;
+  const paren = !glyph && raw.endsWith(')') && !raw.includes('(') ? 1 : 0;
+  if (!glyph && !paren) return tok;
+  const inner = classifyWord(raw.slice(0, -1), start, cell, line);
+  // A lone ")" only after an amount: column numbers of the printed headings end with one ("8)").
+  const amount = inner.type === 'money' || (inner.type === 'number' && /\d{3}|[,.]/.test(inner.text));
+  const valueLike = paren ? amount : amount || inner.type === 'number' || inner.type === 'date' || inner.type === 'letter';
+  if (!(valueLike || (glyph && inner.type === 'word' && /^[A-Za-z]{2,}$/.test(inner.text)))) return tok;
+  return { ...inner, end: inner.end + 1, unreadRef: true };
+}
+
+function classifyWord(raw: string, start: number, cell: number, line: number): Token {
   const refSpans: { id: string; start: number; end: number }[] = [];
   // A "^" is left where the line wrapped the next reference: "Stock^(2)^".
   let body = raw.length > 1 && raw.endsWith('^') ? raw.slice(0, -1) : raw;

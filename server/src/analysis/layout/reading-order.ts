@@ -1,0 +1,630 @@
+/**
+ * Reading-order text: `pdftotext` without `-layout` (and tools like it) writes a printed form's
+ * text block by block, one cell per line: box labels and the values in them come apart, other
+ * boxes' text between them, and a table's cells follow each other one per line, row after row.
+ *
+ * This reader puts such a filing back together by the form's printed structure and hands the form
+ * readers the layout they read best: each header box as its label line then its value, each table
+ * row as one line of tab-separated cells, the signature as `name<TAB>date` above its caption.
+ *
+ * What it relies on (how the form is printed, not one filing's text):
+ * * header values by their kind: the issuer is the value with `[ TICKER ]`; the owner's name is
+ *   the value printed right above a name caption (`(Last)`, `(First)`, `(Middle)`); street lines
+ *   come before the `(Street)` caption and city, state and zip after it; a lone date belongs to the
+ *   box whose label was printed last before it (the amendment's box or the period's);
+ * * a check mark is attributed only where the text keeps it beside its option (`X below)`,
+ *   `X` then `Form filed by ...`); a mark the reading order moved away from its box is not
+ *   guessed (the relationship is then null);
+ * * a table's values in reading order: a new row starts at a security title (text where the
+ *   row's title, underlying title or nature cannot stand); values read before the first title are
+ *   the first row's last cells (the reading order takes a row's lower cells first).
+ *
+ * The header is written from the filing's first line; table rows and the footer at the lines their
+ * text came from (in order), so their ranges stay near their source; the filing keeps its line
+ * count.
+ */
+
+import { findFurniture } from './pages';
+
+const CAPTION_RE = /^\s*\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
+const GLUED_CAPTION_RE = /^\s*(\S.*?)\s+\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
+const NAME_CAPTION_RE = /^\s*\((?:Last|First|Middle)\)\s*$/i;
+
+/**
+ * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)
+ * (Middle)` on one line (one cell), the reading order writes each caption apart.
+ */
+export function isReadingOrder(lines: readonly string[]): boolean {
+  let captions = 0;
+  let names = 0;
+  const limit = Math.min(lines.length, 400);
+  for (let i = 0; i < limit; i++) {
+    const l = lines[i];
+    if (l.includes('\t') || l.includes('|')) return false;
+    if (l.length < 12 && CAPTION_RE.test(l)) {
+      captions++;
+      if (NAME_CAPTION_RE.test(l)) names++;
+    }
+  }
+  return captions >= 4 && names >= 2;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of the printed form.
+
+/** Printed header text (labels, captions, options, notices) of Forms 3, 4 and 5. */
+const HEADER_PRINTED_RE = new RegExp(
+  [
+    String.raw`^(?:SEC\s+)?FORM\s+[345](?:\s*\/\s*A)?$`,
+    String.raw`UNITED\s+STATES|SECURITIES\s+AND\s+EXCHANGE|^COMMISSION$|Washington,?\s+D\.?\s*C\.?`,
+    String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
+    String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
+    String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
+    String.raw`transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
+    String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
+    String.raw`^Name\s+and\s+Address|Reporting\s+Person|Ticker\s+or\s+Trading|Trading\s+Symbol|Date\s+of\s+(?:Earliest|Event|Original)|Requiring\s+Statement|^Statement$|Fiscal\s+Year|^Ended$`,
+    String.raw`\(Month\/Day\/Year\)|Month\/Day\/Year|^Filed\s*\(|^Original$|If\s+Amendment|\(Check\s+all\s+applicable\)|^\(?Check\s+(?:all|Applicable)|applicable\)$|^Issuer$|to\s+Issuer$`,
+    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give|Officer\s+\(give\s+title|Other\s+\(specify|title\s+below\)|below\)|\(give\s+title|\(specify|title)$`,
+    String.raw`Individual\s+or\s+Joint|Joint\/Group|Applicable\s+Line\)?|^Line\)$|^(?:X\s+)?Form$|Form\s+filed\s+by|^filed\s+by|More\s+than\s+One|^One\s+Reporting|^Reporting\s+Person$|^Person$|^Reporting$`,
+    String.raw`Form\s+3\s+Holdings|Form\s+4\s+Transactions|^Reported$|^Holdings\s+Reported|^Transactions\s+Reported`,
+    String.raw`^\*+$|^Person\*$`,
+  ].join('|'),
+  'i',
+);
+
+const OWNER_BOX_RE = /^\s*1\.\s*Name\s+and\s+Address\s+of\s+Reporting/i;
+
+const BOX_LABEL_RE = /^\s*(\d)\.\s+(Name\s+and\s+Address|Issuer\s+Name|Date\s+of\s+Earliest|Date\s+of\s+Event|If\s+Amendment|Relationship|Individual|Statement\s+for)/i;
+
+/** Words printed in the tables' column headings. */
+const COLUMN_WORD_RE =
+  /^(?:\d{1,2}[A-Z]?\.|Title|of|or|and|if|any|to|the|Date|Dates?|Month\/Day\/Year|\(Month\/Day\/Year\)|Transaction|Transaction\(s\)|Deemed|Execution|Code|Instr\.?|\(Instr\.?|\d\)|\d,?|V|Amount|Securities|Security|Acquired|Disposed|Of|\(A\)|\(D\)|\(I\)|Price|Beneficially|Beneficial|Owned|Following|Reported|Ownership|Form:?|Direct|Indirect|Nature|Derivative|derivative|Conversion|Exercise|Exercisable|Expiration|Underlying|Number|Shares|Amount|Title|\(e\.g\.,|puts,|calls,|warrants,|options,|convertible|securities\)|Table|-|\(Instr\.)$/i;
+
+function isColumnHeading(line: string): boolean {
+  const words = line.trim().split(/\s+/);
+  if (!words.length || words[0] === '') return false;
+  // A lone number is a value ("0", "5,381"), a column number keeps its "." or ")".
+  if (/^\d[\d,.]*$/.test(line.trim()) && !/^\d{1,2}\.$/.test(line.trim())) return false;
+  for (const word of words) {
+    // A footnote reference is a value ("(1)"), a column number is not ("3.", "8)").
+    if (/^\(\d{1,2}\)$/.test(word)) return false;
+    const w = word.replace(/\(s\)/i, '');
+    const bare = w.replace(/^[(]+|[),:;.]+$/g, '');
+    if (!(COLUMN_WORD_RE.test(w) || COLUMN_WORD_RE.test(bare) || bare === '')) return false;
+  }
+  return true;
+}
+
+const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
+const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
+const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
+const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+/** How far above its caption a signature block reaches (several signers, each wrapped narrow). */
+const SIGNATURE_LINES = 60;
+
+const DATE_RE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}\s*$/;
+const ISSUER_RE = /^\s*(.*?)\s*\[\s*([^\]]*?)\s*\]\s*$/;
+const MARK_RE = /^\s*[Xx☒✓✔]\s*$/;
+const MARK_WITH_TEXT_RE = /^\s*[Xx]\s+(\S.*)$/;
+const ZIP_RE = /^\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z0-9]{3,10})\s*$/;
+const STATE_RE = /^\s*([A-Z][A-Z0-9])\s*$/;
+/** Characters of a street cell's printed line (EDGAR's page at a browser's default print width). */
+const STREET_WIDTH = 33;
+
+/** A job title in the relationship box (officer title or other text), never an address. */
+const JOB_TITLE_RE =
+  /\b(?:Chief|Officer|President|Secretary|Treasurer|Counsel|CEO|CFO|COO|CTO|CAO|EVP|SVP|VP|Vice|Chair(?:man|woman|person)?|Partner|Controller|Founder|Executive|Remarks|Group|Member|GC)\b/i;
+
+// ---------------------------------------------------------------------------------------------
+// Header.
+
+/** A line's text and where it stands (in the header: its index among the header's lines). */
+interface Value {
+  text: string;
+  line: number;
+}
+
+interface Header {
+  form: '3' | '4' | '5';
+  title: Value | null;
+  statement: Value | null;
+  exitBox: Value | null;
+  name: Value | null;
+  streets: Value[];
+  city: Value | null;
+  state: Value | null;
+  zip: Value | null;
+  issuer: Value | null;
+  period: Value | null;
+  amendment: Value | null;
+  relationship: { field: 'director' | 'tenPercent' | 'officer' | 'other'; line: number }[];
+  jobTitle: Value[];
+  joint: 'one' | 'more' | null;
+}
+
+function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5'): Header {
+  // A caption printed on its value's line ("DOE JANE (Last)") is read as the value, then the caption.
+  const lines: string[] = [];
+  for (let i = from; i < to; i++) {
+    const m = GLUED_CAPTION_RE.exec(source[i]);
+    if (m) lines.push(m[1], `(${m[2]})`);
+    else lines.push(source[i]);
+  }
+  from = 0;
+  to = lines.length;
+  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const at = (i: number) => lines[i].trim();
+  let lastBox = 0;
+  let streetCaption = -1;
+  let pastStreetParts: Value[] = [];
+  const addressParts: Value[] = [];
+  // The options of the relationship box in the order their first lines were printed, for the
+  // second lines ("below)") that a mark may share.
+  const belowOwners: ('officer' | 'other')[] = [];
+  let belowSeen = 0;
+  let lastJointOption: 'one' | 'more' | null = null;
+  const dates: { v: Value; amendmentBox: boolean }[] = [];
+  let prevAddress: Value | null = null;
+  for (let i = from; i < to; i++) {
+    const t = at(i);
+    if (t === '') continue;
+    if (!h.title && /^(?:SEC\s+)?FORM\s+[345]/i.test(t) && !/^SEC/i.test(t)) h.title = { text: t, line: i };
+    if (!h.statement && /STATEMENT\s+OF/i.test(t)) h.statement = { text: t, line: i };
+    const box = BOX_LABEL_RE.exec(t);
+    if (box) lastBox = /If\s+Amendment/i.test(box[2]) ? -1 : /Date|Statement\s+for/i.test(box[2]) ? 2 : Number(box[1]);
+    if (/^Officer\s+\(give/i.test(t)) belowOwners.push('officer');
+    if (/^Other\s+\(specify/i.test(t)) belowOwners.push('other');
+    if (/Form\s+filed\s+by\s+One|^filed\s+by\s+One/i.test(t)) lastJointOption = 'one';
+    else if (/More\s+than\s+One/i.test(t)) lastJointOption = 'more';
+    if (CAPTION_RE.test(t)) {
+      if (/Street/i.test(t)) streetCaption = i;
+      continue;
+    }
+    // A mark beside an option's text keeps its box.
+    const withText = MARK_WITH_TEXT_RE.exec(t);
+    if (withText) {
+      const rest = withText[1];
+      if (/^below\)$/i.test(rest) && belowSeen < belowOwners.length) h.relationship.push({ field: belowOwners[belowSeen], line: i });
+      else if (/^Director$/i.test(rest)) h.relationship.push({ field: 'director', line: i });
+      else if (/^10%\s+Owner$/i.test(rest)) h.relationship.push({ field: 'tenPercent', line: i });
+      else if (/^Form(?:\s+filed\s+by\s+(One|More))?/i.test(rest)) {
+        const m = /filed\s+by\s+(One|More)/i.exec(rest);
+        h.joint = m ? (m[1].toLowerCase() === 'one' ? 'one' : 'more') : lastJointOption;
+      }
+      if (/below\)$/i.test(rest)) belowSeen++;
+      continue;
+    }
+    if (/^below\)$/i.test(t)) belowSeen++;
+    if (MARK_RE.test(t)) {
+      const next = nextNonBlank(lines, i + 1, to);
+      if (next >= 0 && /^\s*Form\s+filed\s+by\s+(One|More)/i.test(lines[next])) h.joint = /by\s+One/i.test(lines[next]) ? 'one' : 'more';
+      continue;
+    }
+    if (/^Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)) h.exitBox = { text: t, line: i };
+    if (HEADER_PRINTED_RE.test(t) || BOX_LABEL_RE.test(t)) continue;
+    // A value.
+    const v = { text: t, line: i };
+    if (DATE_RE.test(t)) {
+      dates.push({ v, amendmentBox: lastBox === -1 });
+      continue;
+    }
+    if (!h.issuer && ISSUER_RE.test(t)) {
+      h.issuer = v;
+      continue;
+    }
+    const next = nextNonBlank(lines, i + 1, to);
+    if (!h.name && next >= 0 && NAME_CAPTION_RE.test(lines[next])) {
+      h.name = v;
+      continue;
+    }
+    if (!/\d/.test(t) && JOB_TITLE_RE.test(t)) {
+      h.jobTitle.push(v);
+      continue;
+    }
+    // A job title wrapped one word a line ("Chief" / "Technology" / "Officer") reads as one.
+    if (!/\d/.test(t) && /^\S+$/.test(t) && next >= 0 && next === i + 1 && JOB_TITLE_RE.test(lines.slice(i, Math.min(to, i + 4)).join(' ')) && !STATE_RE.test(t)) {
+      h.jobTitle.push(v);
+      continue;
+    }
+    if (h.jobTitle.length && h.jobTitle[h.jobTitle.length - 1].line === i - 1 && !/\d/.test(t) && /^\S+$/.test(t) && !STATE_RE.test(t)) {
+      h.jobTitle.push(v);
+      continue;
+    }
+    // A lone state or zip is known by its kind wherever the reading order put it.
+    if (!h.zip && ZIP_RE.test(t) && /^\d/.test(t)) {
+      h.zip = v;
+      continue;
+    }
+    if (!h.state && STATE_RE.test(t)) {
+      h.state = v;
+      continue;
+    }
+    // A street cell wraps at its printed width: a line that would not have fitted on the one
+    // before continues it (one cell may also hold two streets, a line each).
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && !/^\d/.test(t)) {
+      prevAddress.text += ` ${t}`;
+      continue;
+    }
+    prevAddress = v;
+    if (streetCaption < 0) addressParts.push(v);
+    else pastStreetParts.push(v);
+  }
+  h.streets = addressParts;
+  // One date is the period's (every filing has one); a second is the amendment's when the text
+  // put it after that box's label.
+  if (dates.length === 1) h.period = dates[0].v;
+  else if (dates.length > 1) {
+    const amendment = dates.find((d) => d.amendmentBox) ?? dates[dates.length - 1];
+    h.amendment = amendment.v;
+    h.period = dates.find((d) => d !== amendment)!.v;
+  }
+  // After the street caption: city (one or more lines), state, zip, by their kind.
+  const rest = pastStreetParts;
+  pastStreetParts = [];
+  const cityWords: Value[] = [];
+  for (const v of rest) {
+    if (!h.zip && ZIP_RE.test(v.text) && /\d/.test(v.text)) h.zip = v;
+    else if (!h.state && STATE_RE.test(v.text)) h.state = v;
+    else cityWords.push(v);
+  }
+  if (cityWords.length) {
+    let city = cityWords.map((v) => v.text).join(' ');
+    // "WILLIAMSVILLE NY 14221", "MORRISVILLE NC": state and zip kept on the city's line.
+    const m = /^(.*?)\s+([A-Z][A-Z0-9])(?:\s+(\d{5}(?:-\d{4})?))?$/.exec(city);
+    if (m && !h.state) {
+      city = m[1];
+      h.state = { text: m[2], line: cityWords[cityWords.length - 1].line };
+      if (m[3] && !h.zip) h.zip = { text: m[3], line: cityWords[cityWords.length - 1].line };
+    }
+    h.city = { text: city, line: cityWords[0].line };
+  }
+  return h;
+}
+
+function nextNonBlank(lines: readonly string[], from: number, to: number): number {
+  for (let i = from; i < to; i++) if (lines[i].trim() !== '') return i;
+  return -1;
+}
+
+const LABELS: Record<'3' | '4' | '5', { name: string; issuer: string; period: string; amendment: string; relationship: string; joint: string }> = {
+  '3': {
+    name: '1. Name and Address of Reporting Person*',
+    period: '2. Date of Event Requiring Statement (Month/Day/Year)',
+    issuer: '3. Issuer Name and Ticker or Trading Symbol',
+    relationship: '4. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
+    amendment: '5. If Amendment, Date of Original Filed (Month/Day/Year)',
+    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
+  },
+  '4': {
+    name: '1. Name and Address of Reporting Person*',
+    issuer: '2. Issuer Name and Ticker or Trading Symbol',
+    period: '3. Date of Earliest Transaction (Month/Day/Year)',
+    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
+    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
+    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
+  },
+  '5': {
+    name: '1. Name and Address of Reporting Person*',
+    issuer: '2. Issuer Name and Ticker or Trading Symbol',
+    period: "3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
+    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
+    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
+    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
+  },
+};
+
+/** The header as label and value lines, each with the line its text came from. */
+function writeHeader(h: Header, from: number): Value[] {
+  const out: Value[] = [];
+  const put = (text: string, line: number) => out.push({ text, line });
+  const l = LABELS[h.form];
+  put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
+  if (h.statement) put(h.statement.text, h.statement.line);
+  if (h.exitBox && h.form !== '3') put('Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).', h.exitBox.line);
+  const nameLine = h.name?.line ?? from;
+  put(l.name, nameLine);
+  put(h.name?.text ?? '', nameLine);
+  put('(Last) (First) (Middle)', nameLine);
+  for (const s of h.streets) put(s.text, s.line);
+  put('(Street)', h.streets[h.streets.length - 1]?.line ?? nameLine);
+  const csz = [h.city?.text, h.state?.text, h.zip?.text].filter(Boolean).join(' ');
+  const cszLine = h.city?.line ?? h.zip?.line ?? nameLine;
+  put(csz, cszLine);
+  put('(City) (State) (Zip)', cszLine);
+  const boxes: [string, Value | null][] =
+    h.form === '3'
+      ? [
+          [l.period, h.period],
+          [l.issuer, h.issuer],
+        ]
+      : [
+          [l.issuer, h.issuer],
+          [l.period, h.period],
+        ];
+  for (const [label, v] of boxes) {
+    put(label, v?.line ?? from);
+    put(v?.text ?? '', v?.line ?? from);
+  }
+  put(l.amendment, h.amendment?.line ?? from);
+  put(h.amendment?.text ?? '', h.amendment?.line ?? from);
+  // The relationship box only when a mark kept its option; otherwise it is left out (null).
+  const rel = h.relationship;
+  const job = h.jobTitle.map((v) => v.text).join(' ');
+  if (rel.length) {
+    const on = (f: string) => (rel.some((r) => r.field === f) ? 'X ' : '');
+    const line = rel[0].line;
+    put(l.relationship, line);
+    put(`${on('director')}Director`, line);
+    put(`${on('tenPercent')}10% Owner`, line);
+    put(`${on('officer')}Officer (give title below)`, line);
+    put(`${on('other')}Other (specify below)`, line);
+    if (job) put(job, h.jobTitle[0].line);
+  }
+  if (h.joint) {
+    put(l.joint, from);
+    put(`${h.joint === 'one' ? 'X ' : ''}Form filed by One Reporting Person`, from);
+    put(`${h.joint === 'more' ? 'X ' : ''}Form filed by More than One Reporting Person`, from);
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tables.
+
+const AMOUNT_RE = /^\s*\$?\s*\(?\d[\d,]*(?:\.\d+)?\)?(?:\s*\(\d{1,2}\))*\s*$/;
+const REF_RE = /^\s*(?:\(\d{1,2}\)\s*)+$/;
+const LETTER_RE = /^\s*[A-Z]\s*$/;
+
+function isTextValue(t: string): boolean {
+  return /[A-Za-z]{2,}/.test(t) && !DATE_RE.test(t) && !AMOUNT_RE.test(t) && !REF_RE.test(t);
+}
+
+/**
+ * A table's cells in reading order: pdftotext writes each cell as a block of lines set off by
+ * blank lines (a wrapped title keeps its lines together); heading lines are left out.
+ */
+export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
+  const cells: Value[] = [];
+  let open: Value | null = null;
+  for (let i = from; i < to; i++) {
+    const t = lines[i].trim();
+    if (t === '') {
+      open = null;
+      continue;
+    }
+    if (isColumnHeading(t)) continue;
+    if (open && isTextValue(open.text) && isTextValue(t)) open.text += ` ${t}`;
+    else {
+      open = { text: t, line: i };
+      cells.push(open);
+    }
+  }
+  return cells;
+}
+
+type Kind = 'text' | 'date' | 'ref' | 'letter' | 'price' | 'number' | 'other';
+
+function kindOf(t: string): Kind {
+  if (DATE_RE.test(t)) return 'date';
+  if (REF_RE.test(t)) return 'ref';
+  if (LETTER_RE.test(t)) return 'letter';
+  if (/^\s*\$/.test(t) && AMOUNT_RE.test(t)) return 'price';
+  if (AMOUNT_RE.test(t)) return 'number';
+  return isTextValue(t) ? 'text' : 'other';
+}
+
+/** A table's value lines cut into rows (each a list of cells), by the form's column order. */
+function readTable(lines: readonly string[], from: number, to: number, derivative: boolean): { cells: string[]; line: number }[] {
+  const values = tableCells(lines, from, to);
+  // Column by column (several titles first): the reading order went down each column.
+  // (a title's own dates and references may come between the titles).
+  let lead = 0;
+  let titles = 0;
+  for (let prev: Kind | null = null; lead < values.length; lead++) {
+    const kind = kindOf(values[lead].text);
+    // Text after a date in Table II is the row's underlying title: the row goes on.
+    if (kind === 'text' && derivative && (prev === 'date' || prev === 'ref')) break;
+    if (kind === 'text') titles++;
+    else if (kind !== 'date' && kind !== 'ref') break;
+    prev = kind;
+  }
+  if (lead < values.length && titles >= 2 && derivative && kindOf(values[lead].text) === 'text') titles = 0;
+  if (titles >= 2 && kindOf(values[0].text) === 'text') return byColumns(values, lead);
+  const rows: { cells: string[]; line: number }[] = [];
+  const orphans: string[] = [];
+  let row: { cells: string[]; line: number } | null = null;
+  let afterI = false;
+  let hadDate = false;
+  let underlying = false;
+  for (const v of values) {
+    if (kindOf(v.text) === 'text') {
+      if (row && afterI) {
+        row.cells.push(v.text);
+      } else if (row && derivative && hadDate && !underlying) {
+        row.cells.push(v.text);
+        underlying = true;
+      } else {
+        row = { cells: [v.text], line: v.line };
+        rows.push(row);
+        hadDate = false;
+        underlying = false;
+      }
+      afterI = false;
+      continue;
+    }
+    if (!row) {
+      orphans.push(v.text);
+      continue;
+    }
+    row.cells.push(v.text);
+    afterI = /^I$/.test(v.text.trim());
+    if (DATE_RE.test(v.text) || REF_RE.test(v.text)) hadDate = true;
+  }
+  if (rows.length && orphans.length) rows[0].cells.push(...orphans);
+  return rows.map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+}
+
+/**
+ * Rows from cells read column by column: the first `count` cells are the rows' titles; then each
+ * run of cells of one kind is a column, its cells the first rows' (a column with fewer cells than
+ * rows is filled from the top: transactions come before holdings). A run of pairs (a D/I letter
+ * and the nature text) goes one pair a row.
+ */
+function byColumns(values: Value[], lead: number): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
+  for (const v of values.slice(0, lead)) {
+    if (kindOf(v.text) === 'text') rows.push({ cells: [v.text], line: v.line });
+    else rows[rows.length - 1].cells.push(v.text);
+  }
+  const count = rows.length;
+  let k = lead;
+  while (k < values.length) {
+    const kind = kindOf(values[k].text);
+    let end = k;
+    while (end < values.length && kindOf(values[end].text) === kind) end++;
+    // Letter and text alternating: the ownership form and its nature, row by row.
+    if (kind === 'letter' && end - k === 1 && end < values.length && kindOf(values[end].text) === 'text') {
+      let r = 0;
+      while (k + 1 < values.length && kindOf(values[k].text) === 'letter' && kindOf(values[k + 1].text) === 'text' && r < count) {
+        rows[r].cells.push(values[k].text, values[k + 1].text);
+        k += 2;
+        r++;
+      }
+      continue;
+    }
+    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(values[k].text);
+  }
+  return rows;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Footer: the signature written as name and date above its caption; the rest as printed.
+
+function readFooter(lines: readonly string[], from: number, to: number): Value[] {
+  const out: Value[] = [];
+  let caption = -1;
+  for (let i = from; i < to; i++) if (SIGNATURE_CAPTION_RE.test(lines[i])) caption = i;
+  // The signature block: its `/s/` lines above the caption (one a signer, each cell's lines
+  // wrapped narrow, the dates among them), back to a long line of remarks or a heading.
+  let sigStart = -1;
+  if (caption >= 0) {
+    for (let i = caption - 1; i >= from && i >= caption - SIGNATURE_LINES; i--) {
+      const t = lines[i];
+      if (t.length > 60 || FOOTER_RE.test(t)) break;
+      if (/^\s*\/s\//i.test(t)) sigStart = i;
+    }
+  }
+  for (let i = from; i < to; i++) {
+    if (sigStart >= 0 && i === sigStart) {
+      const signers: { names: string[]; date: string; line: number }[] = [];
+      for (let k = sigStart; k < caption; k++) {
+        let t = lines[k].trim();
+        if (t === '') continue;
+        if (/^\/s\//i.test(t)) signers.push({ names: [], date: '', line: k });
+        const signer = signers[signers.length - 1];
+        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021").
+        const glued = /\s(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(t);
+        if (glued && !signer.date) {
+          signer.date = glued[1];
+          t = t.slice(0, glued.index).trim();
+        }
+        if (DATE_RE.test(t) && !signer.date) signer.date = t;
+        else signer.names.push(t);
+      }
+      // A date printed after the caption ("** Signature of Reporting Person" / "Date" / date).
+      if (signers.length === 1 && !signers[0].date) {
+        for (let k = caption + 1; k < Math.min(to, caption + 10); k++) if (DATE_RE.test(lines[k])) signers[0].date = lines[k].trim();
+      }
+      // Each signer above a caption of its own; a cell's line ending in a hyphen goes on unbroken.
+      for (const s of signers) {
+        out.push({ text: `${s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1')}\t${s.date}`, line: s.line });
+        out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
+      }
+      i = caption;
+      // The caption's wrapped rest ("Person", "Date").
+      while (i + 1 < to && /^\s*(?:Person|Date|)\s*$/i.test(lines[i + 1])) i++;
+      continue;
+    }
+    const t = lines[i];
+    if (sigStart >= 0 && i > caption && DATE_RE.test(t)) continue;
+    out.push({ text: t, line: i });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The filing's lines in the layout the form readers read, or null when the text is not in reading
+ * order. The result has as many lines as the input.
+ */
+export function readReadingOrder(raws: readonly string[]): string[] | null {
+  if (!isReadingOrder(raws)) return null;
+  // Page furniture goes first: a page break falls anywhere, even inside a table.
+  const lines = raws.slice();
+  for (const f of findFurniture(raws)) lines[f.line] = f.kind === 'form-feed' ? lines[f.line].replace(/\f/g, '') : '';
+  let tableI = -1;
+  let tableII = -1;
+  let footer = -1;
+  let form: '3' | '4' | '5' | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    const t = lines[i];
+    if (form === null) {
+      const m = /^\s*(?:SEC\s+)?FORM\s+([345])\b/i.exec(t) ?? /(INITIAL\s+STATEMENT)|(ANNUAL\s+STATEMENT)|(STATEMENT\s+OF\s+CHANGES)/i.exec(t);
+      if (m) form = m[1] === '3' || m[1] === '4' || m[1] === '5' ? m[1] : /INITIAL/i.test(t) ? '3' : /ANNUAL/i.test(t) ? '5' : '4';
+    }
+    if (tableI < 0 && TABLE_I_RE.test(t)) tableI = i;
+    else if (tableII < 0 && TABLE_II_RE.test(t)) tableII = i;
+    else if (footer < 0 && tableI >= 0 && FOOTER_RE.test(t)) footer = i;
+  }
+  if (form === null || tableI < 0) return null;
+  if (tableII < 0) tableII = footer >= 0 ? footer : lines.length;
+  if (footer < 0) footer = lines.length;
+  // The header is written as one block from the top: its boxes' label and value lines must stand
+  // together for the header reader, whatever order the values were read in.
+  const out: Value[] = writeHeader(readHeader(lines, 0, tableI, form), 0).map((v) => ({ text: v.text, line: 0 }));
+  out.push({ text: lines[tableI].trim(), line: tableI });
+  for (const r of readTable(lines, tableI + 1, tableII, false)) out.push({ text: r.cells.join('\t'), line: r.line });
+  // Further reporting owners, each printed as box 1 again after Table II.
+  let owners = footer;
+  for (let i = Math.max(tableI, tableII) + 1; i < footer; i++) {
+    if (OWNER_BOX_RE.test(lines[i])) {
+      owners = i;
+      break;
+    }
+  }
+  if (tableII < owners) {
+    out.push({ text: lines[tableII].trim(), line: tableII });
+    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: r.cells.join('\t'), line: r.line });
+  }
+  for (let start = owners; start < footer; ) {
+    let end = start + 1;
+    while (end < footer && !OWNER_BOX_RE.test(lines[end])) end++;
+    const box = readHeader(lines, start, end, form);
+    const written = writeHeader(box, start);
+    // Box 1 only: its label down to the city caption.
+    const last = written.findIndex((v) => v.text === '(City) (State) (Zip)');
+    out.push(...written.slice(written.findIndex((v) => v.text === LABELS[form].name), last + 1).map((v) => ({ text: v.text, line: start })));
+    start = end;
+  }
+  out.push(...readFooter(lines, footer, lines.length));
+  return place(out, lines.length);
+}
+
+/** Puts each synthetic line at (or after) the line its text came from, in order; blank elsewhere. */
+function place(values: Value[], count: number): string[] {
+  const out = new Array<string>(count).fill('');
+  let cursor = 0;
+  for (let k = 0; k < values.length; k++) {
+    const left = values.length - k;
+    const slot = Math.min(Math.max(cursor, values[k].line), count - left);
+    if (slot < cursor || slot >= count) {
+      // More synthetic lines than room: the rest joins the last line (never happens for a form).
+      out[count - 1] += ` ${values[k].text}`;
+      continue;
+    }
+    out[slot] = values[k].text;
+    cursor = slot + 1;
+  }
+  return out;
+}

@@ -1,0 +1,118 @@
+/**
+ * Reading-order text (pdftotext without -layout): one cell a line, labels and values apart. Each
+ * quirk is a tiny named input in test/unit/layout/reading-order/; the intermediate the reader
+ * writes for the form readers is checked by layout-cases.test.ts (`<quirk>.expected.json`), what
+ * the records say once the form readers have read it here.
+ */
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/analysis';
+import { isReadingOrder, readReadingOrder } from '../../server/src/analysis/layout/reading-order';
+
+const DIR = path.join(__dirname, 'layout', 'reading-order');
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const quirks = readdirSync(DIR)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => f.replace(/\.txt$/, ''));
+
+const input = (q: string) => readFileSync(path.join(DIR, `${q}.txt`), 'utf8').split('\n');
+const record = (q: string) => analyze(input(q).join('\n'), { today: TODAY }).filings[0].record;
+
+describe('every quirk is read as reading order and keeps its line count', () => {
+  for (const q of quirks) {
+    test(q, () => {
+      const lines = input(q);
+      const out = readReadingOrder(lines);
+      assert.ok(out, 'read as reading order');
+      assert.equal(out.length, lines.length);
+    });
+  }
+});
+
+describe('records', () => {
+  test('header values found by kind wherever the reading order put them', () => {
+    const r = record('header-scattered');
+    assert.deepEqual(r.issuer, { name: 'Example Widgets Corp.', tradingSymbol: 'EXW' });
+    const o = r.reportingOwners[0];
+    assert.equal(o.name, 'DOE JANE Q');
+    // A street cell wrapped at its printed width is one street; a second line is the second street.
+    assert.equal(o.street1, 'C/O EXAMPLE WIDGETS CORPORATION HOLDINGS');
+    assert.equal(o.street2, '12 HARBOR ROAD');
+    assert.deepEqual([o.city, o.state, o.zip], ['SPRINGFIELD', 'ST', '12345']);
+    // "X below)": the mark kept beside the officer option's second line.
+    assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [false, false, true, false]);
+    assert.equal(o.officerTitle, 'Vice President, Finance');
+    assert.equal(r.periodOfReport, '2024-02-03');
+    assert.equal(r.dateOfOriginalSubmission, null);
+    assert.equal(r.jointFiling, false);
+    assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
+  });
+
+  test('row by row: a row is cut at its title; cells read before the first title end the first row', () => {
+    const rows = record('table-rows').nonDerivative;
+    assert.equal(rows.length, 3);
+    assert.deepEqual(
+      rows.map((r) => [r.transactionDate, r.transactionCode, r.shares, r.acquiredDisposed, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect]),
+      [
+        ['2024-03-04', 'S', 500, 'D', 20.25, 9500, 'D'],
+        ['2024-03-05', 'S', 700, 'D', 20.5, 8800, 'D'],
+        [null, null, null, null, null, 1200, 'I'],
+      ],
+    );
+    assert.equal(rows[2].natureOfOwnership, 'By Family Trust');
+  });
+
+  test('column by column: titles first, then each column top down; D/I and nature pairs row by row', () => {
+    const rows = record('table-columns').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.kind, r.transactionCode, r.shares, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['transaction', 'P', 10000, 10000, 'I', 'By Alpha Fund, LP'],
+        ['holding', null, null, 400000, 'I', 'By Beta Fund, LP'],
+        ['holding', null, null, 25000, 'I', 'By Gamma Fund, LP'],
+      ],
+    );
+  });
+
+  test('further owners printed as box 1 after the tables, captions glued to their values', () => {
+    const owners = record('owners-after-tables').reportingOwners;
+    assert.deepEqual(
+      owners.map((o) => [o.name, o.street1, o.city, o.state, o.zip]),
+      [
+        ['FIRST HOLDINGS LP', '1 MAIN STREET', 'DOVER', 'DE', '19901'],
+        ['SECOND HOLDINGS LLC', '1 MAIN STREET', 'DOVER', 'DE', '19901'],
+      ],
+    );
+  });
+});
+
+describe('signatures', () => {
+  test('several signers above one caption, each with its date; a date read onto a name line; hyphenated wraps', () => {
+    assert.deepEqual(record('signatures-several').signatures, [
+      { name: 'Alex Example, Managing Member, Example Fund GP LLC, General Partner of Example Fund LP', date: '2024-04-05' },
+      { name: 'Sam Sample as Attorney-in-Fact', date: '2024-04-05' },
+    ]);
+  });
+});
+
+describe('detection', () => {
+  test('captions on one line (every other layout) are not reading order', () => {
+    const lines = ['FORM 4', '1. Name and Address of Reporting Person*', 'DOE JANE', '(Last) (First) (Middle)', '1 MAIN ST', '(Street)', 'DOVER DE 19901', '(City) (State) (Zip)', 'Table I - Non-Derivative Securities Acquired'];
+    assert.equal(isReadingOrder(lines), false);
+    assert.equal(readReadingOrder(lines), null);
+  });
+
+  test('tabbed text is not reading order, even with lone captions', () => {
+    assert.equal(isReadingOrder(['(Last)', '(First)', '(Street)', '(City)', 'a\tb']), false);
+  });
+
+  test('the page furniture of a printed page is not read as values', () => {
+    const lines = input('table-rows');
+    const at = lines.indexOf('Common Stock');
+    const paged = [...lines.slice(0, at), 'file:///home/user/filing.html', '', '1/2', '', '12/3/26, 11:40 AM', '', 'SEC FORM 4', '', ...lines.slice(at)];
+    const out = readReadingOrder(paged)!;
+    assert.ok(!out.some((l) => /file:|11:40|SEC FORM|1\/2/.test(l)), out.join('\n'));
+  });
+});
