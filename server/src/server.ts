@@ -68,7 +68,7 @@ process.on('uncaughtException', (err) => logger.error(`uncaught: ${describeError
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${describeError(err)}`));
 
 const settings = new Settings();
-const publisher = new Publisher(connection, () => settings.ruleLevels);
+const publisher = new Publisher(connection, () => settings.ruleLevels, () => settings.ocrDetail);
 let features: ClientFeatures = clientFeatures({});
 let store: DocumentStore = createStore({});
 
@@ -198,7 +198,7 @@ connection.onDocumentSymbol((p, token) =>
 );
 connection.onFoldingRanges((p, token) => onSnapshot('foldingRange', [], p?.textDocument?.uri, token, foldingRanges));
 connection.onCodeAction((p, token) =>
-  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(s, p, settings.ruleLevels)),
+  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(s, p, settings.ruleLevels, settings.ocrDetail)),
 );
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
 

@@ -6,3 +6,4 @@ export * from './types';
 export { analyze, IncrementalAnalyzer, parseIsoDay } from './document';
 export type { AnalysisStep, ContentChange, FilingOffload } from './document';
 export { applyRuleLevels, DEFAULT_SEVERITY, RULE_DESCRIPTIONS } from './rules/levels';
+export { groupOcrByLine, ocrLineFinding, OCR_DETAILS, type OcrDetail } from './rules/ocr-text';

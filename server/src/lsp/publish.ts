@@ -3,6 +3,7 @@
  * encoded from the converter's per-filing memory) and `form345/recordsChanged` for the preview.
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
+import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import { DiagnosticConverter } from './diagnostics';
 import type { DocumentSnapshot } from './documents';
@@ -21,11 +22,12 @@ export class Publisher {
   constructor(
     private readonly connection: NotificationSender,
     private readonly levels: () => RuleLevels,
+    private readonly ocrDetail: () => OcrDetail = () => 'line',
   ) {}
 
   /** Resolves when both notifications have been handed to the transport. */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(snapshot, this.levels()));
+    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(snapshot, this.levels(), this.ocrDetail()));
     const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     return Promise.all([diagnostics, records]).then(() => undefined);
   }

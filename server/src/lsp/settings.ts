@@ -7,7 +7,7 @@
  * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
  * typo in one rule never disables the others.
  */
-import { RULE_CODES, type RuleCode, type RuleLevel } from '../analysis';
+import { OCR_DETAILS, RULE_CODES, type OcrDetail, type RuleCode, type RuleLevel } from '../analysis';
 
 export type RuleLevels = Partial<Record<RuleCode, RuleLevel>>;
 
@@ -64,21 +64,40 @@ export function sectionFromPushedSettings(settings: unknown): unknown {
 }
 
 /**
+ * `form345.ocrDetail` out of the `form345` section: `line` (one hint per damaged line, the
+ * default) or `word` (one per damaged word). Anything else is the default.
+ */
+export function parseOcrDetail(section: unknown): OcrDetail {
+  const v = isObject(section) ? section.ocrDetail : undefined;
+  const t = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return (OCR_DETAILS as readonly string[]).includes(t) ? (t as OcrDetail) : 'line';
+}
+
+/**
  * The rule levels in force; replaced wholesale when a configuration change changes them, and kept
  * (the same object) when it does not, so the diagnostics converter keeps its memory.
  */
 export class Settings {
   private levels: RuleLevels = {};
+  private detail: OcrDetail = 'line';
 
   get ruleLevels(): RuleLevels {
     return this.levels;
   }
 
-  /** Returns true when the levels actually changed (so diagnostics need re-publishing). */
+  /** How OCR damage is reported (`form345.ocrDetail`). */
+  get ocrDetail(): OcrDetail {
+    return this.detail;
+  }
+
+  /** Returns true when the levels or the OCR detail actually changed (so diagnostics need re-publishing). */
   update(section: unknown): boolean {
     const next = parseRuleLevels(section);
     const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
     if (changed) this.levels = next;
-    return changed;
+    const detail = parseOcrDetail(section);
+    const detailChanged = detail !== this.detail;
+    this.detail = detail;
+    return changed || detailChanged;
   }
 }
