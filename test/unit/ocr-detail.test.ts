@@ -2,7 +2,7 @@
 // its line, quotes each, and its preferred fix repairs them all; the words' own fixes stay offered.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { analyze, groupOcrByLine, ocrLineFinding, type Finding } from '../../server/src/analysis';
+import { analyze, groupOcr, groupOcrByLine, ocrLineFinding, type Finding } from '../../server/src/analysis';
 import { combineFixes } from '../../server/src/lsp/codeActions';
 import { generateDocument } from '../gen';
 
@@ -85,4 +85,24 @@ test('overlapping word findings: the line fix takes the first, both stay offered
   assert.equal(m.fixes![0]!.edits.length, 1);
   assert.equal(m.fixes!.length, 3);
   assert.match(m.message, /^2 words damaged by OCR on this line: 'Sесurities' should read 'Securities'; 'ес' should read 'ec'\.$/);
+});
+
+test('filing detail: one finding a damaged filing, naming its other lines, whose fix repairs them all', () => {
+  const perFiling = new Map<number, Finding[]>();
+  for (const f of ocr(words)) perFiling.set(f.filing, [...(perFiling.get(f.filing) ?? []), f]);
+  const byFiling = groupOcr(words, 'filing', (l) => lines[l] ?? '');
+  assert.equal(ocr(byFiling).length, perFiling.size);
+  assert.deepEqual(byFiling.filter((f) => f.code !== 'ocr-text'), words.filter((f) => f.code !== 'ocr-text'));
+  let multi = 0;
+  for (const [filing, ws] of perFiling) {
+    const m = ocr(byFiling).find((f) => f.filing === filing)!;
+    const otherLines = [...new Set(ws.map((w) => w.range.start.line))].filter((l) => l !== ws[0]!.range.start.line);
+    if (otherLines.length === 0) continue;
+    multi++;
+    assert.equal(m.range.start.line, ws[0]!.range.start.line);
+    for (const l of otherLines.slice(0, 12)) assert.match(m.message, new RegExp(`\\b${l + 1}\\b`), `${m.message} names line ${l + 1}`);
+  }
+  assert.ok(multi > 0);
+  assert.deepEqual(applyEdits(lines, combineFixes(ocr(byFiling)).edits), applyEdits(lines, combineFixes(ocr(words)).edits));
+  assert.equal(groupOcr(words, 'word', () => ''), words);
 });

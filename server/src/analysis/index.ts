@@ -6,4 +6,4 @@ export * from './types';
 export { analyze, IncrementalAnalyzer, parseIsoDay } from './document';
 export type { AnalysisStep, ContentChange, FilingOffload } from './document';
 export { applyRuleLevels, DEFAULT_SEVERITY, RULE_DESCRIPTIONS } from './rules/levels';
-export { groupOcrByLine, ocrLineFinding, OCR_DETAILS, type OcrDetail } from './rules/ocr-text';
+export { groupOcr, groupOcrByLine, ocrFilingFinding, ocrLineFinding, OCR_DETAILS, type OcrDetail, type OcrMerge } from './rules/ocr-text';

@@ -5,7 +5,7 @@
  * so a settings change re-publishes from the cached snapshot without analysing anything again.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { applyRuleLevels, groupOcrByLine, ocrLineFinding, type Finding, type OcrDetail, type Severity } from '../analysis';
+import { applyRuleLevels, groupOcr, type Finding, type OcrDetail, type OcrMerge, type Severity } from '../analysis';
 import type { DocumentSnapshot } from './documents';
 import type { RuleLevels } from './settings';
 
@@ -25,25 +25,24 @@ export interface DiagnosticData {
 }
 
 /**
- * Merged `ocr-text` findings by their line's word findings: a filing the analyzer hands back
+ * Merged `ocr-text` findings by their group's word findings: a filing the analyzer hands back
  * untouched keeps the very same word findings, so it gets the very same merged finding (and the
  * converter below reuses its encoded text).
  */
-const merged = new WeakMap<Finding, { words: readonly Finding[]; line: Finding }>();
+const mergedMemo = new WeakMap<Finding, { words: readonly Finding[]; detail: OcrDetail; merged: Finding }>();
 
-function mergeMemo(words: readonly Finding[], lineText: (line: number) => string): Finding {
-  const hit = merged.get(words[0]!);
-  if (hit && hit.words.length === words.length && hit.words.every((w, i) => w === words[i])) return hit.line;
-  const line = ocrLineFinding(words, lineText(words[0]!.range.start.line));
-  merged.set(words[0]!, { words: [...words], line });
-  return line;
-}
+const mergeMemo: OcrMerge = (words, lineText, detail) => {
+  const hit = mergedMemo.get(words[0]!);
+  if (hit && hit.detail === detail && hit.words.length === words.length && hit.words.every((w, i) => w === words[i])) return hit.merged;
+  const [one] = groupOcr(words, detail, lineText);
+  const merged = one!;
+  mergedMemo.set(words[0]!, { words: [...words], detail, merged });
+  return merged;
+};
 
-/** The findings of a snapshot as shown: OCR damage one finding a line unless `detail` is `word`. */
+/** The findings of a snapshot as shown: OCR damage one finding a line unless `detail` says otherwise. */
 export function shownFindings(snapshot: DocumentSnapshot, detail: OcrDetail = 'line'): readonly Finding[] {
-  const findings = snapshot.result.findings;
-  if (detail === 'word') return findings;
-  return groupOcrByLine(findings, (line) => snapshot.document.lineText(line), mergeMemo);
+  return groupOcr(snapshot.result.findings, detail, (line) => snapshot.document.lineText(line), mergeMemo);
 }
 
 /** The findings of a snapshot as the user configured them (rules set to `off` are gone). */
