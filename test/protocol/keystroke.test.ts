@@ -81,3 +81,24 @@ describe('a hover after a keystroke', () => {
     }
   });
 });
+
+test('a keystroke in a 1 MB batch with form345.ocrDetail = filing receives at most 100 KB', async () => {
+  let n = 100;
+  let big = generateDocument(`keystroke-big-${n}`, n, { noise: 2, layout: 'mixed' }).text;
+  while (big.length < 1024 * 1024) big = generateDocument(`keystroke-big-${(n = Math.ceil((n * 1024 * 1024) / big.length) + 1)}`, n, { noise: 2, layout: 'mixed' }).text;
+  const c = await LspClient.start({ initializationOptions: { form345: { ocrDetail: 'filing' } } });
+  clients.push(c);
+  let received = 0;
+  c.proc.stdout.on('data', (d: Buffer) => (received += d.length));
+  const uri = 'file:///keystroke/big.txt';
+  await c.open(uri, big);
+  const atOpen = await c.diagnosticsFor(uri, 1, 60000);
+  assert.ok(atOpen.filter((d) => d.code === 'ocr-text').length > 20, 'the batch has OCR damage');
+  const line = Math.floor(big.split('\n').length / 2);
+  const before = received;
+  await c.change(uri, 2, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' }]);
+  await c.diagnosticsFor(uri, 2, 60000);
+  await new Promise((r) => setTimeout(r, 100)); // the records notification that follows
+  const bytes = received - before;
+  assert.ok(bytes <= 100 * 1024, `${bytes} bytes received for one keystroke`);
+});
