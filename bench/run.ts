@@ -8,14 +8,17 @@
  *   throughput of full analysis on a ~10 MB corpus of the seeds with varied values (target >= 30 MB/s)
  *   throughput on a ~10 MB corpus of generated filings in every layout (layouts the seeds lack)
  *   per-filing time on each seed
+ *   the holdings ledger of a folder of 5,000 filings: reading them, building the ledger
  *
  * Options: --runs N (corpus runs, default 5, at least 5 for the figures of record), --size MB
  * (corpus size, default 10), --no-server (skip the language-server figures), --server-only,
- * --client-only (only the independent client of bench/client.ts: the server over stdio).
+ * --client-only (only the independent client of bench/client.ts: the server over stdio),
+ * --ledger-only.
  * 1 MB here is 2^20 bytes of UTF-8 text.
  */
 import os from 'node:os';
-import { analyze } from '../server/src/analysis';
+import { analyze, exportFiling } from '../server/src/analysis';
+import { runLedgerBench } from './ledger';
 import { rssChild, runServerBench } from './server';
 import { runClientBench } from './client';
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
@@ -83,6 +86,34 @@ export function throughput(corpus: Corpus, runs: number): ThroughputResult {
   return { mb, filings: corpus.filings, found, runs, mbps: rates, ms };
 }
 
+/** `form345 normalize` against `form345 xml` on one corpus: analysis plus JSON, analysis plus XML. */
+export function exportThroughput(corpus: Corpus, runs: number): { normalize: Stats; xml: Stats; ratio: number } {
+  const mb = corpus.bytes / MB;
+  const normalize = () => {
+    let n = 0;
+    for (const f of analyze(corpus.text).filings) n += JSON.stringify(f.record).length;
+    return n;
+  };
+  const xml = () => {
+    const result = analyze(corpus.text);
+    let n = 0;
+    for (const f of result.filings) n += exportFiling(result, f.index).xml.length;
+    return n;
+  };
+  normalize();
+  xml();
+  // Interleaved, so a change of machine load hits both alike.
+  const tn: number[] = [];
+  const tx: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    tn.push(timeMs(normalize));
+    tx.push(timeMs(xml));
+  }
+  const n = stats(tn.map((t) => mb / (t / 1000)));
+  const x = stats(tx.map((t) => mb / (t / 1000)));
+  return { normalize: n, xml: x, ratio: x.median / n.median };
+}
+
 function printThroughput(title: string, r: ThroughputResult, target: boolean): void {
   console.log(`${title}: ${r.mb.toFixed(1)} MB, ${r.filings} filings (${r.found} found), ${r.runs} runs after a warm-up`);
   const verdict = target ? `; target >= ${TARGET_MBPS} MB/s: ${r.mbps.median >= TARGET_MBPS ? 'met' : 'NOT met'}` : '';
@@ -92,6 +123,10 @@ function printThroughput(title: string, r: ThroughputResult, target: boolean): v
 
 async function main(): Promise<void> {
   if (process.argv.includes('--rss-child')) return rssChild();
+  if (process.argv.includes('--ledger-only')) {
+    runLedgerBench();
+    return;
+  }
   if (process.argv.includes('--server-only')) {
     await runServerBench();
     await runClientBench();
@@ -110,6 +145,10 @@ async function main(): Promise<void> {
   printThroughput('full analysis, seeds with varied values', throughput(buildSeedCorpus(size), runs), true);
   printThroughput('full analysis, generated filings of every layout', throughput(buildGeneratedCorpus(size), runs), false);
 
+  const exp = exportThroughput(buildSeedCorpus(size), runs);
+  console.log(`EDGAR XML export, seeds with varied values (${runs} runs each, interleaved):`);
+  console.log(`  normalize median ${exp.normalize.median.toFixed(1)} MB/s, xml median ${exp.xml.median.toFixed(1)} MB/s: xml at ${(exp.ratio * 100).toFixed(0)}% of normalize; target within 20%: ${exp.ratio >= 0.8 ? 'met' : 'NOT met'}`);
+
   const perSeedRuns = 300;
   console.log(`per filing, each seed (${perSeedRuns} runs after 30 warm-up runs):`);
   for (const seed of loadSeeds()) {
@@ -118,6 +157,7 @@ async function main(): Promise<void> {
     const kb = Buffer.byteLength(seed.text) / 1024;
     console.log(`  ${seed.name} (${kb.toFixed(1)} KB): median ${s.median.toFixed(3)} ms (min ${s.min.toFixed(3)}, p95 ${s.p95.toFixed(3)}, max ${s.max.toFixed(3)}), ${(kb / 1024 / (s.median / 1000)).toFixed(1)} MB/s`);
   }
+  runLedgerBench();
   console.log(`load average at end: ${load()}`);
 
   if (!process.argv.includes('--no-server')) {

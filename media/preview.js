@@ -204,11 +204,39 @@
     return filing.signatures.length ? list : el('p', { class: 'notice' }, ['No signature found.']);
   }
 
+  /** Would EDGAR accept the filing's XML: the verdict, then each reason, linked to its text. */
+  function renderEdgar(filing) {
+    const e = filing.edgar;
+    const box = el('div', { class: 'edgar ' + e.verdict, role: 'note', 'aria-label': 'EDGAR acceptance' }, [el('p', { class: 'edgar-summary' }, [e.summary])]);
+    if (e.reasons.length) {
+      const list = el('ul', { class: 'findings edgar-reasons' }, []);
+      for (const f of e.reasons) {
+        const li = el('li', { class: 'finding ' + f.severity }, [
+          el('span', { class: 'severity' }, [SEVERITY_LABEL[f.severity] || f.severity]),
+          ' ',
+          f.message,
+          ' ',
+          el('span', { class: 'rule' }, ['(' + f.code + ')']),
+        ]);
+        // Clicking a reason selects its text in the editor (not kept in byPointer: the record's own element is).
+        if (f.pointer) {
+          li.dataset.pointer = f.pointer;
+          li.dataset.nav = '';
+          li.tabIndex = 0;
+        }
+        list.append(li);
+      }
+      box.append(list);
+    }
+    return box;
+  }
+
   function renderFiling(filing, showFindings, many) {
     const headingId = 'filing-' + filing.index;
     const section = el('section', { class: 'filing', 'aria-labelledby': headingId }, []);
     section.dataset.filing = String(filing.index);
     section.append(el('h2', { id: headingId }, [filing.title + (many ? ' (filing ' + (filing.index + 1) + ')' : '')]));
+    if (filing.edgar) section.append(renderEdgar(filing));
     if (showFindings && filing.findings.length) {
       section.append(el('div', { class: 'filing-findings', role: 'note', 'aria-label': 'Findings about the whole filing' }, [findingsList(filing.findings)]));
     }

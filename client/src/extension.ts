@@ -9,7 +9,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerReferenceProvider, showCodeReference } from './commands/codeReference';
 import { exportRecords } from './commands/export';
+import { EDGAR_XML_SCHEME, EdgarXmlProvider, exportEdgarXml, openEdgarXml } from './commands/edgarXml';
 import { FilingDetector } from './detection';
+import { LedgerPanel } from './ledger/panel';
 import { createLanguageClient } from './languageClient';
 import { PreviewManager, registerPreviewSerializer } from './preview/panel';
 import { RecordsService } from './records';
@@ -23,6 +25,8 @@ export interface Form345Api {
   preview: PreviewManager;
   detector: FilingDetector;
   statusBar: FilingStatusBar;
+  edgarXml: EdgarXmlProvider;
+  ledger: LedgerPanel;
 }
 
 let client: LanguageClient | undefined;
@@ -38,12 +42,15 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
   const preview = new PreviewManager(context.extensionUri, records);
   const detector = new FilingDetector();
   const statusBar = new FilingStatusBar(records);
+  const edgarXml = new EdgarXmlProvider(records);
+  const ledger = new LedgerPanel(context.extensionUri, client, ready);
 
   context.subscriptions.push(
     records,
     preview,
     detector,
     statusBar,
+    ledger,
     registerPreviewSerializer(preview),
     registerReferenceProvider(),
     vscode.commands.registerCommand('form345.openPreview', (uri?: unknown) =>
@@ -55,12 +62,17 @@ export function activate(context: vscode.ExtensionContext): Form345Api {
     vscode.commands.registerCommand('form345.exportJson', (arg?: unknown) => exportRecords(records, 'json', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.exportCsv', (arg?: unknown) => exportRecords(records, 'csv', arg, preview.shownUri)),
     vscode.commands.registerCommand('form345.showCodeReference', () => showCodeReference()),
+    edgarXml,
+    vscode.workspace.registerTextDocumentContentProvider(EDGAR_XML_SCHEME, edgarXml),
+    vscode.commands.registerCommand('form345.openEdgarXml', (arg?: unknown) => openEdgarXml(records, arg, preview.shownUri)),
+    vscode.commands.registerCommand('form345.exportEdgarXml', (arg?: unknown) => exportEdgarXml(records, arg, preview.shownUri)),
+    vscode.commands.registerCommand('form345.openLedger', () => ledger.open()),
   );
 
   // Documents opened before activation (activation itself is triggered by opening one).
   detector.checkOpenDocuments();
 
-  return { client, ready, records, preview, detector, statusBar };
+  return { client, ready, records, preview, detector, statusBar, edgarXml, ledger };
 }
 
 export async function deactivate(): Promise<void> {

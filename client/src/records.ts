@@ -5,6 +5,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
+  EDGAR_XML_METHOD,
+  type EdgarXmlParams,
+  type EdgarXmlResult,
   RECORDS_CHANGED_METHOD,
   RECORDS_METHOD,
   type RecordsChangedParams,
@@ -34,6 +37,13 @@ export class RecordsService implements vscode.Disposable {
     await this.ready;
     const params: RecordsParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
     return this.client.sendRequest<RecordsResult | null>(RECORDS_METHOD, params, token);
+  }
+
+  /** The EDGAR ownership XML of the document's filings (one when `filing` is given), or null. */
+  async edgarXml(uri: vscode.Uri, filing?: number, token?: vscode.CancellationToken): Promise<EdgarXmlResult | null> {
+    await this.ready;
+    const params: EdgarXmlParams = { uri: this.client.code2ProtocolConverter.asUri(uri), ...(filing === undefined ? {} : { filing }) };
+    return this.client.sendRequest<EdgarXmlResult | null>(EDGAR_XML_METHOD, params, token);
   }
 
   dispose(): void {

@@ -373,6 +373,33 @@ try {
     await shot('preview-high-contrast');
     return `cell border ${border} = contrast border ${contrast}`;
   });
+
+  await step('ledger-view', async () => {
+    // The holdings ledger of the workspace: a chart per position, pairs, counts; a point opens its row.
+    await page.keyboard.press('Escape');
+    await runCommand('Form 345: Open Ledger');
+    // The preview may be open too: the Ledger is the webview that holds charts.
+    const ledgerFrame = await poll('the Ledger webview with its charts', async () => {
+      for (let i = 0; i < (await page.locator('iframe.webview.ready').count()); i++) {
+        const f = page.frameLocator('iframe.webview.ready').nth(i).frameLocator('#active-frame');
+        if ((await f.locator('svg.chart').count().catch(() => 0)) > 0) return f;
+      }
+      return undefined;
+    });
+    const groups = await ledgerFrame.locator('section.group h2').count();
+    const charts = await ledgerFrame.locator('svg.chart').count();
+    const tables = await ledgerFrame.locator('table.entries').count();
+    if (!groups || charts !== tables) throw new Error(`${groups} groups, ${charts} charts, ${tables} tables`);
+    const point = ledgerFrame.locator('circle.point.tx').first();
+    const label = (await point.getAttribute('aria-label')) ?? '';
+    const file = /— (.+):(\d+)$/.exec(label);
+    if (!file) throw new Error(`point label ${JSON.stringify(label)}`);
+    await shot('ledger-view');
+    await point.click();
+    await poll(`the editor to open ${file[1]}`, async () => (await page.locator('.tabs-container .tab.active').filter({ hasText: file[1] }).count()) > 0 || undefined, 15_000);
+    await shot('ledger-click-opens-row');
+    return `${groups} owner/issuer groups, ${charts} charts; clicked ${JSON.stringify(label.slice(0, 90))}`;
+  });
 } catch (e) {
   log(TAG, `error: ${e?.message ?? e}`);
   exitCode = 1;

@@ -6,6 +6,7 @@
  */
 import {
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ErrorCodes,
   ProposedFeatures,
   ResponseError,
@@ -17,17 +18,20 @@ import {
   type TextDocumentPositionParams,
 } from 'vscode-languageserver/node';
 import path from 'node:path';
-import { RECORDS_METHOD, type RecordsParams, type RecordsResult } from './protocol';
+import { EDGAR_XML_METHOD, LEDGER_CHANGED_METHOD, LEDGER_METHOD, RECORDS_METHOD, type EdgarXmlParams, type EdgarXmlResult, type LedgerResult, type RecordsParams, type RecordsResult } from './protocol';
 import { clientFeatures, initOptions, serverCapabilities, type ClientFeatures } from './lsp/capabilities';
 import { codeActions } from './lsp/codeActions';
 import { completion } from './lsp/completion';
 import { DocumentStore, type DocumentSnapshot } from './lsp/documents';
 import { definition, highlights, prepareRename, references, rename } from './lsp/footnotes';
 import { hover } from './lsp/hover';
+import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
+import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { WorkerOffload } from './lsp/offload';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
+import { edgarXmlOf } from './lsp/edgar';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
 import { Settings, sectionFromPushedSettings } from './lsp/settings';
 import { redirectConsole, transportFromArgs } from './lsp/transport';
@@ -50,8 +54,10 @@ if (transport) {
     } catch {
       // the output may be gone too
     }
-    setTimeout(() => process.exit(1), 100);
+    // Replies to the requests read before the bad frame get a moment to be written out.
     process.exitCode = 1;
+    setTimeout(() => process.exit(1), 2000).unref();
+    setTimeout(() => (transport.stdio ? process.stdout.write('', () => process.exit(1)) : process.exit(1)), 200);
   });
   // The input ended (the client went away): exit, cleanly only after a shutdown request.
   transport.input.onClose(() => process.exit(shutdownReceived ? 0 : 1));
@@ -68,9 +74,12 @@ process.on('uncaughtException', (err) => logger.error(`uncaught: ${describeError
 process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${describeError(err)}`));
 
 const settings = new Settings();
-const publisher = new Publisher(connection, () => settings.ruleLevels, () => settings.ocrDetail);
 let features: ClientFeatures = clientFeatures({});
+let ledger: WorkspaceLedger | undefined;
+const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => ledger?.findingsFor(uri) ?? [], () => settings.ocrDetail);
 let store: DocumentStore = createStore({});
+let workspaceFolders: string[] = [];
+let watchFiles = false;
 
 let offload: WorkerOffload | undefined;
 
@@ -90,8 +99,29 @@ function createStore(opts: ReturnType<typeof initOptions>): DocumentStore {
   });
 }
 
+/**
+ * Publishes a new snapshot on the next turn of the event loop: when a request started the
+ * analysis (a hover before the debounce ran out), its reply goes out first and the diagnostics,
+ * which it did not ask for, follow. A snapshot superseded or closed meanwhile is not published.
+ */
 function publish(snapshot: DocumentSnapshot): void {
-  void publisher.publish(snapshot);
+  setImmediate(() => {
+    if (store.latest(snapshot.uri) !== snapshot) return;
+    void publisher.publish(snapshot);
+  });
+  // The ledger reads the analysis later, at its next rebuild: nothing here on the keystroke path.
+  ledger?.updateOpen(snapshot.uri, snapshot.result);
+}
+
+/**
+ * The ledger's findings changed for these files: re-publish the open ones. Like the rules', they
+ * show on open documents only; the Ledger view lists every break of the workspace.
+ */
+function republishLedger(uris: ReadonlySet<string>): void {
+  for (const uri of uris) {
+    const snap = store.latest(uri);
+    if (snap) void publisher.publish(snap);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -110,6 +140,18 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   if (requested !== undefined && !opts.today) logger.error(`initializationOptions.today ${JSON.stringify(requested)} is not a date (YYYY-MM-DD); the real date is used`);
   store = createStore(opts);
   settings.update(sectionFromPushedSettings(params.initializationOptions as unknown));
+  if (opts.workspaceLedger !== false) {
+    ledger = new WorkspaceLedger({
+      logger,
+      analyzeOptions: opts.today ? { today: new Date(`${opts.today}T12:00:00Z`) } : {},
+      onChanged: republishLedger,
+      onRebuilt: () => void connection.sendNotification(LEDGER_CHANGED_METHOD, {}).catch(() => undefined),
+      ...(opts.diagnosticsDelay !== undefined ? { debounceMs: opts.diagnosticsDelay } : {}),
+    });
+    const folders = (params.workspaceFolders ?? []).map((f) => f?.uri).filter((u): u is string => typeof u === 'string');
+    workspaceFolders = folders.length ? folders : typeof params.rootUri === 'string' ? [params.rootUri] : [];
+    watchFiles = params.capabilities?.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+  }
   return { capabilities: serverCapabilities(features), serverInfo: { name: 'form345-language-server', version: '0.1.0' } };
 });
 
@@ -118,7 +160,20 @@ connection.onInitialized(() => {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'form345' });
   }
   void refreshSettings(undefined);
+  if (ledger) {
+    if (watchFiles) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: FILING_GLOB }] }).catch((err: unknown) => logger.error(`ledger: watching files failed: ${describeError(err)}`));
+    }
+    const l = ledger;
+    void l.scanFolders(workspaceFolders).catch((err: unknown) => logger.error(`ledger: scan failed: ${describeError(err)}`));
+  }
 });
+
+connection.onDidChangeWatchedFiles((p) =>
+  guardedSync(logger, 'didChangeWatchedFiles', () => {
+    if (ledger && Array.isArray(p?.changes)) void ledger.filesChanged(p.changes).catch((err: unknown) => logger.error(`ledger: ${describeError(err)}`));
+  }),
+);
 
 /** Re-reads settings (pulled when the client supports it) and re-publishes if a level changed. */
 async function refreshSettings(pushed: unknown): Promise<void> {
@@ -140,6 +195,7 @@ connection.onShutdown(() => {
   shutdownReceived = true;
   store.dispose();
   offload?.dispose();
+  ledger?.dispose();
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -159,7 +215,9 @@ connection.onDidChangeTextDocument((p) =>
 
 connection.onDidCloseTextDocument((p) =>
   guardedSync(logger, 'didClose', () => {
-    if (store.close(p.textDocument.uri)) void publisher.clear(p.textDocument.uri);
+    const uri = p.textDocument.uri;
+    if (store.close(uri)) void publisher.clear(uri);
+    if (ledger) void ledger.closed(uri).catch((err: unknown) => logger.error(`ledger: ${describeError(err)}`));
   }),
 );
 
@@ -183,7 +241,9 @@ function onSnapshot<T>(
 
 const uriOf = (p: TextDocumentPositionParams): string | undefined => p?.textDocument?.uri;
 
-connection.onHover((p, token) => onSnapshot('hover', null, uriOf(p), token, (s) => hover(s, p.position)));
+connection.onHover((p, token) =>
+  onSnapshot('hover', null, uriOf(p), token, (s) => withLedgerHover(hover(s, p.position), ledger?.spotAt(s.uri, p.position))),
+);
 connection.onDefinition((p, token) => onSnapshot('definition', [], uriOf(p), token, (s) => definition(s, p.position)));
 connection.onReferences((p, token) =>
   onSnapshot('references', [], uriOf(p), token, (s) => references(s, p.position, p.context?.includeDeclaration !== false)),
@@ -198,12 +258,22 @@ connection.onDocumentSymbol((p, token) =>
 );
 connection.onFoldingRanges((p, token) => onSnapshot('foldingRange', [], p?.textDocument?.uri, token, foldingRanges));
 connection.onCodeAction((p, token) =>
-  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(s, p, settings.ruleLevels, settings.ocrDetail)),
+  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(withFindings(s, ledger?.findingsFor(s.uri) ?? []), p, settings.ruleLevels, settings.ocrDetail)),
 );
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
 
 connection.onRequest(RECORDS_METHOD, (p: RecordsParams, token) =>
-  onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels)),
+  onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels, settings.cikMap)),
+);
+
+connection.onRequest(EDGAR_XML_METHOD, (p: EdgarXmlParams, token) =>
+  onSnapshot<EdgarXmlResult | null>('edgarXml', null, p?.uri, token, (s) =>
+    edgarXmlOf(s, settings.ruleLevels, settings.cikMap, typeof p.filing === 'number' ? p.filing : undefined),
+  ),
+);
+
+connection.onRequest(LEDGER_METHOD, (_p: unknown, token) =>
+  guarded<LedgerResult | null>(logger, 'ledger', null, token, async () => ledger?.result() ?? null),
 );
 
 connection.listen();

@@ -12,8 +12,11 @@ const INIT = JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', param
 const SHUTDOWN = JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'shutdown' });
 const EXIT = JSON.stringify({ jsonrpc: '2.0', method: 'exit' });
 
+/** Waits until the server's output matches (a client waits for a reply before it goes on). */
+type Piece = string | Buffer | { until: RegExp };
+
 /** Runs the server on raw bytes (written in the given pieces); its exit code, stdout and stderr. */
-function run(pieces: (string | Buffer)[], opts: { endInput?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function run(pieces: Piece[], opts: { endInput?: boolean } = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   return new Promise((resolve, reject) => {
     const started = Date.now();
     const proc = spawn(process.execPath, [serverJs, '--stdio'], { cwd: repoRoot, stdio: 'pipe' });
@@ -31,6 +34,10 @@ function run(pieces: (string | Buffer)[], opts: { endInput?: boolean } = {}): Pr
     });
     (async () => {
       for (const p of pieces) {
+        if (typeof p === 'object' && 'until' in p) {
+          while (!p.until.test(stdout) && proc.exitCode === null) await new Promise((r) => setTimeout(r, 10));
+          continue;
+        }
         proc.stdin.write(p);
         await new Promise((r) => setTimeout(r, 20));
       }
@@ -51,7 +58,7 @@ const MALFORMED: [string, string][] = [
 for (const [what, bytes] of MALFORMED) {
   test(`${what}: logged, and the server exits with a non-zero status`, async () => {
     // A valid request first: the server is up and answering when the bad frame arrives.
-    const r = await run([frame(INIT), bytes]);
+    const r = await run([frame(INIT), { until: /"id":1,"result"/ }, bytes]);
     assert.notEqual(r.code, 0, 'non-zero exit');
     assert.notEqual(r.code, null, 'exited by itself');
     assert.match(r.stderr, /malformed frame/, 'says why on stderr');
@@ -66,9 +73,11 @@ test('headers that never end are refused after 8 KB', async () => {
 });
 
 test('frames split anywhere and packed together are read, and a clean shutdown exits 0', async () => {
-  const all = Buffer.from(frame(INIT) + frame(SHUTDOWN) + frame(EXIT), 'utf8');
-  const pieces: Buffer[] = [];
+  // Initialize and shutdown in one write, cut in pieces of 7 bytes; exit once shutdown is answered.
+  const all = Buffer.from(frame(INIT) + frame(SHUTDOWN), 'utf8');
+  const pieces: Piece[] = [];
   for (let i = 0; i < all.length; i += 7) pieces.push(all.subarray(i, i + 7));
+  pieces.push({ until: /"id":2,"result":null/ }, frame(EXIT));
   const r = await run(pieces);
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /"id":1,"result"/);

@@ -95,11 +95,17 @@ export interface StartOptions {
   initializationOptions?: Record<string, unknown>;
   /** Announce `workspace/configuration` support and answer it with this section. */
   configuration?: () => unknown;
+  /**
+   * A workspace folder whose holdings ledger the server keeps (announcing dynamic registration of
+   * file watching). Without it the ledger is off, so other tests see one document's findings only.
+   */
+  ledgerFolder?: string;
 }
 
 export class LspClient {
   readonly published = new Map<string, Published>();
   readonly recordsChanged: { uri: string; version: number }[] = [];
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   stderr = '';
   initializeResult: { capabilities: Record<string, any>; serverInfo?: { name: string } } | undefined;
   private exited: number | null | undefined;
@@ -125,15 +131,23 @@ export class LspClient {
       client.recordsChanged.push(p);
     });
     connection.onNotification('window/logMessage', () => undefined);
-    connection.onRequest('client/registerCapability', () => null);
+    connection.onRequest('client/registerCapability', (p: { registrations?: { method: string; registerOptions?: unknown }[] }) => {
+      client.registrations.push(...(p?.registrations ?? []));
+      return null;
+    });
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? null));
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(repoRoot).href,
-      initializationOptions: { diagnosticsDelay: 20, today: '2025-06-02', ...options.initializationOptions },
+      rootUri: pathToFileURL(options.ledgerFolder ?? repoRoot).href,
+      ...(options.ledgerFolder ? { workspaceFolders: [{ uri: pathToFileURL(options.ledgerFolder).href, name: 'filings' }] } : {}),
+      initializationOptions: { diagnosticsDelay: 20, today: '2025-06-02', workspaceLedger: options.ledgerFolder !== undefined, ...options.initializationOptions },
       capabilities: {
-        workspace: { configuration: options.configuration !== undefined, didChangeConfiguration: { dynamicRegistration: false } },
+        workspace: {
+          configuration: options.configuration !== undefined,
+          didChangeConfiguration: { dynamicRegistration: false },
+          didChangeWatchedFiles: { dynamicRegistration: options.ledgerFolder !== undefined },
+        },
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           rename: { prepareSupport: true },

@@ -53,6 +53,25 @@ test('form345/records returns the version and one record per filing', async () =
   assert.equal(await client.request('form345/records', { uri: 'file:///not/open.txt' }), null);
 });
 
+test('form345/edgarXml returns each filing\'s ownership XML with EDGAR\'s verdict; records carry the verdict', async () => {
+  for (const s of seeds()) {
+    const res = await client.request<{ version: number; filings: { index: number; xml: string; verdict: string; findings: { code: string }[] }[] }>('form345/edgarXml', { uri: s.uri });
+    assert.equal(res.version, 3);
+    assert.ok(res.filings.length >= 1);
+    for (const f of res.filings) {
+      assert.match(f.xml, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<ownershipDocument>/);
+      // No CIK map in the settings: EDGAR would suspend every document for its missing CIKs.
+      assert.equal(f.verdict, 'suspended');
+      assert.ok(f.findings.some((x) => x.code === 'edgar-missing-cik'));
+    }
+    const one = await client.request<{ filings: { index: number }[] }>('form345/edgarXml', { uri: s.uri, filing: 0 });
+    assert.deepEqual(one.filings.map((f) => f.index), [0]);
+    const rec = await client.request<{ filings: { edgar?: { verdict: string } }[] }>('form345/records', { uri: s.uri });
+    assert.equal(rec.filings[0]!.edgar?.verdict, 'suspended');
+  }
+  assert.equal(await client.request('form345/edgarXml', { uri: 'file:///not/open.txt' }), null);
+});
+
 test('an incremental edit is analysed and published at the new version', async () => {
   const s = seeds()[0]!;
   await client.change(s.uri, 4, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);

@@ -90,6 +90,28 @@ test('while a filing of 4,000 rows is analysed, another document is answered', a
   await client.close(smallUri);
 });
 
+test('a request that starts the analysis gets its reply before the diagnostics it did not ask for', async () => {
+  // A long debounce: only the hover starts the analysis of the edit.
+  const other = await LspClient.start({ initializationOptions: { diagnosticsDelay: 10_000 } });
+  try {
+    let raw = '';
+    other.proc.stdout.on('data', (d: Buffer) => (raw += d.toString('utf8')));
+    const s = seeds()[0]!;
+    await other.open(s.uri, s.text, 1);
+    await other.diagnosticsFor(s.uri, 1);
+    await other.change(s.uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    const hover = other.request('textDocument/hover', { textDocument: { uri: s.uri }, position: { line: 3, character: 2 } });
+    await hover;
+    await other.diagnosticsFor(s.uri, 2);
+    const reply = raw.search(/"id":\d+,"result"/);
+    const published = raw.indexOf('"version":2');
+    assert.ok(reply >= 0 && published >= 0, 'both sent');
+    assert.ok(reply < published, 'the reply came first');
+  } finally {
+    await other.stop();
+  }
+});
+
 test('a second initialize is refused and keeps the open documents', async () => {
   const s = seeds()[0]!;
   const uri = 'file:///kept.txt';

@@ -9,7 +9,8 @@
  * minimal one that still fails, and reported as JSON that `replay` runs again.
  */
 import assert from 'node:assert/strict';
-import { analyze, type AnalysisResult, type ContentChange, type Range } from '../../server/src/analysis';
+import { analyze, type AnalysisResult, type ContentChange, type FilingOffload, type Range } from '../../server/src/analysis';
+import { analyzeFiling } from '../../server/src/analysis/document';
 import { DiagnosticConverter } from '../../server/src/lsp/diagnostics';
 import { DocumentStore, type DocumentSnapshot } from '../../server/src/lsp/documents';
 import { LineDocument } from '../../server/src/lsp/lineDocument';
@@ -212,13 +213,31 @@ function view(snap: DocumentSnapshot, converter: DiagnosticConverter): string {
 }
 
 /** Runs a script; returns the first difference from a fresh open (or an error), or null. */
-export async function runScript(script: Script, opts: { sliceMs?: number } = {}): Promise<string | null> {
+export interface RunOptions {
+  sliceMs?: number;
+  /** Filings analysed asynchronously (as on the server's worker), so edits land while one is away. */
+  offload?: FilingOffload;
+}
+
+/**
+ * An offload that analyses in this thread after a timer turn: the store's waiting path (edits
+ * queued while a filing is away, the analysis resumed with its result) without a worker.
+ */
+export function deferredOffload(minLines: number): FilingOffload {
+  return {
+    minLines,
+    run: (lines, base, index) => new Promise((resolve) => setTimeout(() => resolve(analyzeFiling(lines, base, index, { today: TODAY })), 0)),
+  };
+}
+
+export async function runScript(script: Script, opts: RunOptions = {}): Promise<string | null> {
   const errors: string[] = [];
   const store = new DocumentStore({
     logger: { error: (m) => errors.push(m), info: () => undefined },
     debounceMs: 0,
     sliceMs: opts.sliceMs ?? 0.05,
     analyzeOptions: { today: TODAY },
+    ...(opts.offload ? { offload: opts.offload } : {}),
   });
   const uri = 'file:///doc';
   const converter = new DiagnosticConverter();
@@ -264,7 +283,7 @@ export async function runScript(script: Script, opts: { sliceMs?: number } = {})
 }
 
 /** The smallest script found that still fails (greedy: chunks of steps, single changes, texts). */
-export async function shrink(script: Script, opts: { sliceMs?: number; budgetMs?: number } = {}): Promise<Script> {
+export async function shrink(script: Script, opts: RunOptions & { budgetMs?: number } = {}): Promise<Script> {
   const deadline = Date.now() + (opts.budgetMs ?? 60_000);
   const fails = async (s: Script) => Date.now() < deadline && (await runScript(s, opts)) !== null;
   let best = script;
@@ -310,7 +329,9 @@ export async function shrink(script: Script, opts: { sliceMs?: number; budgetMs?
 }
 
 /** Runs random scripts over one document; throws with the shrunk script when one fails. */
-export async function property(opts: { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; sliceMs?: number; log?: (m: string) => void }): Promise<number> {
+export async function property(
+  opts: RunOptions & { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; log?: (m: string) => void },
+): Promise<number> {
   const rng = new Rng(opts.seed);
   let edits = 0;
   for (let s = 0; s < opts.scripts; s++) {

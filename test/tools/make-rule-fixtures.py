@@ -53,6 +53,19 @@ form3 = (base.replace('FORM 4', 'FORM 3', 1)
          .replace('5. Relationship', '4. Relationship').replace('4. If Amendment', '5. If Amendment'))
 positive['code-on-form3'] = form3
 
+# EDGAR's acceptance checks (server/src/analysis/edgar/rules.ts).
+OWNERS_HEAD = 'Reporting Owners\nReporting Owner Name / Address\tDirector\t10% Owner\tOfficer\tOther\n'
+owner_rows = ''.join(f'Fund {chr(65 + i)} LP 100 MAIN ST BOSTON, MA 02110\t\tX\t\t\n' for i in range(11))
+positive['edgar-too-many-owners'] = edit((REL, REL.replace('Director 10% Owner X Officer', 'Director X 10% Owner Officer').replace(' Chief Financial Officer', '')),
+                                         ('X Form filed by One Reporting Person Form filed by More than One Reporting Person', 'Form filed by One Reporting Person X Form filed by More than One Reporting Person'),
+                                         ('Remarks:\n', 'Remarks:\n\n' + OWNERS_HEAD + owner_rows))
+positive['edgar-too-many-rows'] = edit((TRUST_ROW + '\n', (TRUST_ROW + '\n') * 29))
+positive['edgar-too-many-footnotes'] = edit((M_ROW, M_ROW.replace('$ 4.50', '$ 4.50 (0)')), (FN2, FN2 + '\n(0) Numbered zero by mistake.'))
+positive['edgar-value-too-long'] = edit((REL, REL.replace('Chief Financial Officer', 'Executive Vice President, Chief Financial Officer and Treasurer')))
+positive['edgar-required-value'] = edit((OPTION_ROW, OPTION_ROW.replace('03/15/2028', '')))
+positive['edgar-nature-on-direct'] = edit((M_ROW, M_ROW.replace('25,000\tD\t', '25,000\tD\tBy Spouse')))
+positive['edgar-missing-original-date'] = edit(('FORM 4', 'FORM 4/A'))
+
 negative = {
     # A grant at $0 and a gift disposed of at $0 are normal, not missing prices.
     'price-zero': edit((S_ROW, 'Common Stock\t03/02/2021\t\tG\t\t4,000\tD\t$ 0 (1)\t21,000\tD\t')),

@@ -546,3 +546,57 @@ test('a worker thread that fails hands its files back: same output, one note per
     for (const n of notes) assert.match(n, /^form345: a worker thread (failed|stopped)/);
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// form345 xml
+
+const EVANS = path.join(ROOT, 'fixtures', 'real', 'form4.Evans.lynx.txt');
+
+test('xml prints one filing\'s ownership XML; without CIKs EDGAR would suspend it: exit 1, said on stderr', () => {
+  const r = cli(['xml', EVANS]);
+  assert.equal(r.code, 1, r.stderr);
+  assert.match(r.stdout, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<ownershipDocument>\n {2}<documentType>4<\/documentType>/);
+  assert.doesNotMatch(r.stdout, /Cik>/);
+  assert.match(r.stderr, /form4\.Evans\.lynx\.txt:\d+:\d+ warning edgar-missing-cik No CIK for the issuer \(EVBN\), SULLIVAN NORA B/);
+  assert.equal(r.stderr.trim().split('\n').length, 1, 'once per document');
+});
+
+test('xml --cik-map fills the CIKs by symbol and name; a clean filing exits 0', () => {
+  const dir = tmp('cikmap');
+  const map = path.join(dir, 'ciks.json');
+  writeFileSync(map, JSON.stringify({ EVBN: 842518, 'Sullivan Nora B': '0001057067', broken: 'abc' }));
+  const r = cli(['xml', '--cik-map', map, EVANS]);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(r.stdout, /<issuerCik>0000842518<\/issuerCik>/);
+  assert.match(r.stdout, /<rptOwnerCik>0001057067<\/rptOwnerCik>/);
+  assert.match(r.stderr, /--cik-map .*ciks\.json: "broken": a CIK is 1 to 10 digits, got "abc"; left out/);
+  writeFileSync(map, '{not json');
+  assert.equal(cli(['xml', '--cik-map', map, EVANS]).code, 2);
+  assert.equal(cli(['xml', '--cik-map', path.join(dir, 'missing.json'), EVANS]).code, 2);
+  assert.equal(cli(['check', '--cik-map', map, EVANS]).code, 2, '--cik-map applies to xml');
+});
+
+test('xml of several filings needs --out and writes <name>.xml and <name>.<n>.xml', () => {
+  const multi = path.join(ROOT, 'fixtures', 'real', 'multi.w3m.txt');
+  const refused = cli(['xml', multi]);
+  assert.equal(refused.code, 2);
+  assert.equal(refused.stdout, '');
+  assert.match(refused.stderr, /3 filings: give --out DIR/);
+  const out = path.join(tmp('xmlout'), 'out');
+  const r = cli(['xml', '--out', out, multi, EVANS]);
+  assert.equal(r.code, 1, 'no CIK map');
+  assert.equal(r.stdout, '');
+  assert.deepStrictEqual(readdirSync(out).sort(), ['form4.Evans.lynx.xml', 'multi.w3m.1.xml', 'multi.w3m.2.xml', 'multi.w3m.3.xml']);
+  assert.match(readFileSync(path.join(out, 'multi.w3m.2.xml'), 'utf8'), /<documentType>3<\/documentType>/);
+});
+
+test('xml reports what EDGAR would suspend, at the configured levels', () => {
+  const unused = path.join(ROOT, 'fixtures', 'rules', 'unused-footnote.txt');
+  const r = cli(['xml', '--rule', 'edgar-missing-cik=off', unused]);
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /warning unused-footnote /);
+  assert.doesNotMatch(r.stderr, /edgar-missing-cik|late-filing|holding-arithmetic/, 'only EDGAR checks');
+  const quiet = cli(['xml', '--rule', 'edgar-missing-cik=off', '--rule', 'unused-footnote=off', unused]);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.equal(quiet.stderr, '');
+});

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { RULE_CODES } from '../../server/src/analysis/types';
+import { LEDGER_CODES, RULE_CODES } from '../../server/src/analysis/types';
 import { DEFAULT_SEVERITY } from '../../server/src/analysis/rules/levels';
 
 const ROOT = join(__dirname, '..', '..');
@@ -97,8 +97,10 @@ describe('package.json contributions', () => {
       assert.deepEqual(s.enum, ['error', 'warning', 'information', 'hint', 'off'], `${code} levels`);
       assert.ok((s.markdownDescription ?? s.description ?? '').length > 10, `${code} described`);
     }
+    // The ledger's findings across filings take levels the same way.
+    for (const code of LEDGER_CODES) assert.ok(settings[`form345.rules.${code}`]?.enum?.includes('off'), `form345.rules.${code} exists`);
     const ruleSettings = Object.keys(settings).filter((k) => k.startsWith('form345.rules.'));
-    assert.equal(ruleSettings.length, RULE_CODES.length, 'no setting for a rule that does not exist');
+    assert.equal(ruleSettings.length, RULE_CODES.length + LEDGER_CODES.length, 'no setting for a rule that does not exist');
   });
 
   test('every setting has a description; the other settings of the issue exist', () => {

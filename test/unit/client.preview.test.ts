@@ -7,7 +7,8 @@ import { analyze } from '../../server/src/analysis';
 import type { FilingRecord, Range } from '../../server/src/analysis/types';
 import type { FilingRecords, RecordsResult } from '../../server/src/protocol';
 import { contentSecurityPolicy, escapeHtml, makeNonce, previewShellHtml } from '../../client/src/preview/html';
-import { fileNameOf, previewModel } from '../../client/src/preview/model';
+import { edgarView, fileNameOf, previewModel } from '../../client/src/preview/model';
+import { exportFiling, parseCikMap } from '../../server/src/analysis';
 import { formatAmount, formatPrice } from '../../client/src/preview/format';
 import { isWebviewMessage } from '../../client/src/preview/messages';
 import { parentPointer, pointerAt, sourceFor } from '../../client/src/sources';
@@ -103,6 +104,31 @@ describe('preview model', () => {
     assert.equal(fileNameOf('file:///a/b/c.txt'), 'c.txt');
     assert.equal(fileNameOf('untitled:Untitled-1'), 'untitled:Untitled-1');
     assert.equal(fileNameOf('vscode-vfs://github/x/%E2%9C%93.form4?ref=main'), '✓.form4');
+  });
+});
+
+describe('EDGAR verdict in the preview', () => {
+  const text = readFileSync(join(__dirname, '..', '..', 'fixtures', 'rules', 'unused-footnote.txt'), 'utf8');
+  const result = analyze(text, { today: new Date('2026-11-23T12:00:00Z') });
+  const sources = result.filings[0]!.sources;
+
+  test('suspended, with each reason linked to the text it is about', () => {
+    const e = exportFiling(result, 0, { xml: false });
+    const view = edgarView({ edgar: { verdict: e.verdict, findings: e.findings }, sources })!;
+    assert.equal(view.verdict, 'suspended');
+    assert.match(view.summary, /^EDGAR would suspend this filing's XML: 2 reasons\.$/);
+    assert.deepEqual(view.reasons.map((x) => x.code).sort(), ['edgar-missing-cik', 'unused-footnote']);
+    assert.ok(view.reasons.every((x) => x.pointer !== ''), 'every reason links to the text');
+  });
+
+  test('accepted once the CIKs are known and the footnote is gone', () => {
+    const clean = analyze(readFileSync(join(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8'), { today: new Date('2026-11-23T12:00:00Z') });
+    const { map } = parseCikMap({ NWLB: 1, 'Rivera Ana M.': 2 });
+    const e = exportFiling(clean, 0, { cikMap: map, xml: false });
+    const view = edgarView({ edgar: { verdict: e.verdict, findings: e.findings }, sources: clean.filings[0]!.sources })!;
+    assert.equal(view.verdict, 'accepted');
+    assert.equal(view.summary, "EDGAR would accept this filing's XML.");
+    assert.equal(edgarView({ sources: {} }), undefined, 'no verdict from an older server');
   });
 });
 

@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateCase, generateDocument } from '../gen';
-import { property } from '../support/incremental-model';
+import { deferredOffload, property } from '../support/incremental-model';
 
 const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
 const seedTexts = readdirSync(SEEDS)
@@ -33,4 +33,8 @@ test('generated multi-filing documents, CRLF and CR-only line breaks', async () 
 
 test('from nearly nothing: a newline, then filings pasted and cut', async () => {
   await property({ name: 'newline', initial: '\n', filings, seed: 'newline', scripts: 3, steps: 20 });
+});
+
+test('filings analysed asynchronously (the worker path): edits that land while one is away', async () => {
+  await property({ name: 'offload', initial: seedTexts.join('\n'), filings, seed: 'offload', scripts: 2, steps: 25, offload: deferredOffload(1) });
 });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze, applyRuleLevels, RULE_CODES, type Finding, type TextEdit } from '../../server/src/analysis';
+import { EXPORT_RULES } from '../../server/src/analysis/edgar/codes';
 
 const DIR = path.resolve(__dirname, '..', '..', 'fixtures', 'rules');
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -31,9 +32,9 @@ function applyEdits(text: string, edits: readonly TextEdit[]): string {
   return out;
 }
 
-test('every rule has a positive fixture', () => {
+test('every rule has a positive fixture (the export\'s own rules are tested with the export)', () => {
   // internal-error reports a bug in a rule: no filing raises it, a throwing rule does (below).
-  assert.deepStrictEqual(Object.values(manifest.positive).sort(), RULE_CODES.filter((c) => c !== 'internal-error').sort());
+  assert.deepStrictEqual(Object.values(manifest.positive).sort(), RULE_CODES.filter((c) => c !== 'internal-error' && !EXPORT_RULES.includes(c)).sort());
 });
 
 for (const [file, code] of Object.entries(manifest.positive)) {

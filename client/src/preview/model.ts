@@ -101,6 +101,15 @@ export interface FilingView {
   remarks: FieldView | null;
   /** Findings not about any one record shown (e.g. "no rows"). */
   findings: FindingView[];
+  /** Would EDGAR accept the filing's XML, and why not (each reason links to the text). */
+  edgar?: EdgarView;
+}
+
+export interface EdgarView {
+  verdict: 'suspended' | 'warnings' | 'accepted';
+  /** One sentence: what EDGAR would do. */
+  summary: string;
+  reasons: (FindingView & { pointer: string })[];
 }
 
 export interface PreviewOptions {
@@ -308,6 +317,22 @@ function citations(record: FilingRecord, id: string): string[] {
   return out;
 }
 
+/** EDGAR's verdict on the filing's XML, each reason with the pointer of the text it is about. */
+export function edgarView(filing: Pick<FilingRecords, 'edgar' | 'sources'>): EdgarView | undefined {
+  const e = filing.edgar;
+  if (!e) return undefined;
+  const n = e.findings.length;
+  const summary =
+    e.verdict === 'accepted'
+      ? 'EDGAR would accept this filing\'s XML.'
+      : `${e.verdict === 'suspended' ? 'EDGAR would suspend this filing\'s XML' : 'EDGAR would accept this filing\'s XML with warnings'}: ${n} reason${n === 1 ? '' : 's'}.`;
+  return {
+    verdict: e.verdict,
+    summary,
+    reasons: e.findings.map((f) => ({ severity: f.severity, code: f.code, message: f.message, pointer: f.pointer ?? pointerAt(filing.sources, f.range.start) ?? '' })),
+  };
+}
+
 export function filingView(filing: FilingRecords, options: PreviewOptions): FilingView {
   const record = filing.record;
   const placer = new FindingPlacer(anchorsOf(record), options.showFindings ? filing : { ...filing, findings: [] });
@@ -343,6 +368,7 @@ export function filingView(filing: FilingRecords, options: PreviewOptions): Fili
     })),
     remarks: record.remarks === null ? null : { label: 'Remarks', text: record.remarks, pointer: '/remarks', findings: placer.at('/remarks') },
     findings: placer.unplaced,
+    edgar: edgarView(filing),
   };
 }
 

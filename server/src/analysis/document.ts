@@ -150,6 +150,7 @@ export function analyzeFiling(lines: readonly string[], base: number, index: num
     range,
     layout: model.layout,
     record: model.record,
+    aff10b5One: model.planBox.value,
     ...spans,
     outline: buildOutline(model, range),
     findings,
@@ -195,7 +196,7 @@ function shiftFiling(f: AnalyzedFiling, delta: number, index: number): AnalyzedF
   const origin = origins.get(f);
   const base = origin ? origin.base : f;
   const total = (origin ? origin.delta : 0) + delta;
-  const out = { index, range: shiftValue(base.range, total) as Range, layout: base.layout, record: base.record } as AnalyzedFiling;
+  const out = { index, range: shiftValue(base.range, total) as Range, layout: base.layout, record: base.record, aff10b5One: base.aff10b5One } as AnalyzedFiling;
   for (const key of LAZY_PARTS) {
     let value: unknown;
     let read = false;

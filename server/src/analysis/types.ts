@@ -144,9 +144,26 @@ export const RULE_CODES = [
   'ocr-text',
   'unread-text',
   'internal-error',
+  // EDGAR's acceptance checks (server/src/analysis/edgar).
+  'edgar-too-many-owners',
+  'edgar-too-many-rows',
+  'edgar-too-many-footnotes',
+  'edgar-value-too-long',
+  'edgar-required-value',
+  'edgar-nature-on-direct',
+  'edgar-missing-original-date',
+  'edgar-missing-cik',
 ] as const;
 
 export type RuleCode = (typeof RULE_CODES)[number];
+
+/**
+ * Findings across filings (the holdings ledger of a workspace, server/src/ledger): not rules of
+ * one filing, so not in {@link RULE_CODES}; the language server publishes them beside the rules'.
+ */
+export const LEDGER_CODES = ['ledger-break', 'short-swing'] as const;
+
+export type LedgerCode = (typeof LEDGER_CODES)[number];
 
 export interface TextEdit {
   range: Range;
@@ -162,7 +179,7 @@ export interface Fix {
 }
 
 export interface Finding {
-  code: RuleCode;
+  code: RuleCode | LedgerCode;
   /** The rule's default severity; {@link applyRuleLevels} maps it to the configured level. */
   severity: Severity;
   /** One line, says what is wrong and what to do. */
@@ -246,6 +263,11 @@ export interface FootnoteRef {
   range: Range;
   /** Pointer of the row (or header value) that cites it, e.g. "/derivative/0". */
   pointer: string;
+  /**
+   * The field of that row whose value the reference annotates (the value it is written after), e.g.
+   * "pricePerShare"; `reportedEarly` is the V column. EDGAR's XML carries the reference on that element.
+   */
+  field?: FieldName;
 }
 
 export interface FootnoteDef {
@@ -287,6 +309,11 @@ export interface AnalyzedFiling {
   range: Range;
   layout: LayoutKind;
   record: FilingRecord;
+  /**
+   * The Rule 10b5-1(c) box of Forms 4 and 5 (XML `aff10b5One`): checked, unchecked, or null where the
+   * form does not print it. Not in the normalized record (the shared schema has no such field).
+   */
+  aff10b5One?: boolean | null;
   /** JSON pointer → where the value, row, owner, footnote or signature stands in the text. */
   sources: Record<string, Range>;
   fields: FieldSpan[];

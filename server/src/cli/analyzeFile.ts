@@ -3,8 +3,9 @@
  * Returns plain data so it can cross a worker boundary.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { analyze, applyRuleLevels, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
+import { analyze, applyRuleLevels, exportFiling, type Finding, type FilingRecord, type RuleLevel, type Severity } from '../analysis';
 import { decodeText, STDIN } from './files';
+import { ledgerFilings, type LedgerFiling } from '../ledger';
 
 export interface CheckItem {
   line: number;
@@ -30,6 +31,10 @@ export interface FileResult {
   starts: number[];
   /** 1-based, sorted by position. */
   findings: CheckItem[];
+  /** xml only: each filing's ownership XML and EDGAR's verdict on it. */
+  xml?: { xml: string; verdict: 'suspended' | 'warnings' | 'accepted' }[];
+  /** The Table I extracts the ledger reads (ledger only). */
+  ledger?: LedgerFiling[];
 }
 
 export interface FileJob {
@@ -37,10 +42,12 @@ export interface FileJob {
   levels: Record<string, RuleLevel>;
   /** ISO date (YYYY-MM-DD) pinned for "today" (tests), else the real date. */
   today?: string;
-  /** What the run prints: records (normalize) or findings (check); only that crosses back. */
-  want: 'records' | 'findings';
+  /** What the run prints: records (normalize), findings (check), XML (xml) or the ledger's extracts (ledger); only that crosses back. */
+  want: 'records' | 'findings' | 'xml' | 'ledger';
   /** Byte limit of what is read (default {@link MAX_BYTES}). */
   maxBytes?: number;
+  /** xml: names and trading symbols (in the map's key form) to CIKs. */
+  cikMap?: Record<string, string>;
 }
 
 /** Files larger than this are refused: no filing is that large, and it protects the machine. */
@@ -135,10 +142,21 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
     return failed(job.file, `analysis failed (${(e as Error).message.split('\n')[0]}); please report this file`);
   }
   const filings = result.filings.length;
+  if (job.want === 'ledger') return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: [], ledger: ledgerFilings(job.file, result) };
   if (job.want === 'records') {
     return { file: job.file, note: decoded.note, filings, records: result.filings.map((f) => f.record), starts: result.filings.map((f) => f.range.start.line + 1), findings: [] };
   }
-  const findings = applyRuleLevels(result.findings, job.levels)
+  if (job.want === 'xml') {
+    const cikMap = new Map(Object.entries(job.cikMap ?? {}));
+    const exports = result.filings.map((_, i) => exportFiling(result, i, { cikMap, levels: job.levels }));
+    return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: checkItems(exports.flatMap((e) => e.findings)), xml: exports.map((e) => ({ xml: e.xml, verdict: e.verdict })) };
+  }
+  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings: checkItems(applyRuleLevels(result.findings, job.levels)) };
+}
+
+/** Findings as the CLI prints them: 1-based, one line each, by position. */
+function checkItems(found: readonly Finding[]): CheckItem[] {
+  return found
     .map((f) => ({
       line: f.range.start.line + 1,
       column: f.range.start.character + 1,
@@ -149,5 +167,4 @@ export function analyzeBytes(job: FileJob, buf: Buffer): FileResult {
       message: f.message.replace(/\s*[\r\n]+\s*/g, ' '),
     }))
     .sort((a, b) => a.line - b.line || a.column - b.column || a.endLine - b.endLine || a.endColumn - b.endColumn || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-  return { file: job.file, note: decoded.note, filings, records: [], starts: [], findings };
 }

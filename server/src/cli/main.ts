@@ -3,19 +3,23 @@
  *
  *   form345 normalize [--pretty] [--source | --no-source] FILE|DIR|GLOB...
  *   form345 check [--json | --format text|json|sarif] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
+ *   form345 xml [--out DIR] [--cik-map FILE] [--rule CODE=LEVEL]... [--config FILE] FILE|DIR|GLOB...
+ *   form345 ledger [--json | --csv] FILE|DIR|GLOB...
  *   form345 --list-rules
  *
- * Exit status: 0 fine, 1 an error-severity finding was reported (check), 2 usage or I/O problem
+ * Exit status: 0 fine, 1 an error-severity finding was reported (check) or EDGAR would suspend a
+ * document (xml), 2 usage or I/O problem
  * (each with a one-line message on stderr; the other files are still processed).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { DEFAULT_SEVERITY, parseIsoDay, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
+import { DEFAULT_SEVERITY, parseCikMap, parseIsoDay, RULE_CODES, RULE_DESCRIPTIONS, type RuleLevel } from '../analysis';
 import { analyzeFile, type FileJob, type FileResult } from './analyzeFile';
 import { expandInputs, STDIN, type InputFile } from './files';
-import { jsonArray, sarif, textLines } from './output';
+import { jsonArray, ledgerText, sarif, textLines } from './output';
+import { buildLedger, ledgerCsv, ledgerJson, type LedgerFiling } from '../ledger';
 import { Progress } from './progress';
 
 function readVersion(): string {
@@ -47,6 +51,12 @@ commands:
                    over a batch each record starts with where it came from:
                    "source": {"file": PATH, "filing": N, "line": FIRST-LINE}
   check            print findings as "path:line:col severity code message"
+  xml              print the EDGAR ownership XML (ownershipDocument) of the filing; with
+                   several filings, --out DIR writes one file each (<name>.xml, <name>.<n>.xml);
+                   what EDGAR would suspend or warn about goes to stderr as findings
+  ledger           read the filings together: per owner and issuer, the balance of each
+                   holding across filings and where it breaks, Section 16(b) short-swing
+                   pairs and profit, late Form 4 counts (Item 405)
 
 arguments:
   FILE             a text file; - reads standard input
@@ -57,11 +67,16 @@ options:
   --pretty               normalize: indent the JSON (2 spaces)
   --source, --no-source  normalize: add "source" to every record, or to none (default:
                          only when more than one file or a DIR or GLOB is given)
-  --json                 check: one JSON array of findings (same as --format json)
+  --json                 check: one JSON array of findings (same as --format json);
+                         ledger: one JSON object {"groups": [...], "unplaced": [...]}
+  --csv                  ledger: the entries of every position as CSV rows
   --format text|json|sarif
                          check: output format (sarif: SARIF 2.1.0 for code-scanning tools)
   --rule CODE=LEVEL      check: set a rule's level (error|warning|information|hint|off); repeatable
   --config FILE          check: JSON file {"rules": {"CODE": "LEVEL"}}; --rule wins over it
+  --out DIR              xml: write each filing's XML into DIR instead of standard output
+  --cik-map FILE         xml: JSON of names or trading symbols to CIKs ({"MSFT": "789019"});
+                         the form prints no CIK, so without it the XML has none
   --list-rules           list the rules with their default levels (--json for JSON)
   --jobs N               worker threads for large batches (default: number of cores)
   --no-progress          never draw the progress bar (drawn only on a terminal, for > 20 files)
@@ -72,16 +87,23 @@ environment:
   FORM345_TODAY=YYYY-MM-DD   the date rules compare with (future dates), for reproducible runs
   FORM345_DEBUG=1            say when worker threads are used; stack traces of internal errors
 
-exit status: 0 fine, 1 error findings reported (check), 2 usage or I/O problem`;
+exit status: 0 fine, 1 error findings reported (check), EDGAR would suspend a document (xml) or a
+             balance breaks (ledger), 2 usage or I/O problem`;
 
 export class UsageError extends Error {}
 
 export interface Options {
-  command: 'normalize' | 'check' | 'list-rules';
+  command: 'normalize' | 'check' | 'xml' | 'ledger' | 'list-rules';
+  /** xml: the directory to write into. */
+  out?: string;
+  /** xml: names and trading symbols (key form) to CIKs. */
+  cikMap?: Record<string, string>;
+  /** Things to say on stderr that do not stop the run (bad CIK map entries). */
+  notes: string[];
   pretty: boolean;
   /** normalize: add the "source" envelope field; undefined means only for a batch. */
   source?: boolean;
-  format: 'text' | 'json' | 'sarif';
+  format: 'text' | 'json' | 'sarif' | 'csv';
   levels: Record<string, RuleLevel>;
   jobs: number;
   progress: 'auto' | 'never';
@@ -124,7 +146,26 @@ function readConfig(file: string): Record<string, RuleLevel> {
   return out;
 }
 
-const VALUE_OPTIONS = new Set(['--format', '--rule', '--config', '--jobs']);
+const VALUE_OPTIONS = new Set(['--format', '--rule', '--config', '--jobs', '--out', '--cik-map']);
+
+function readCikMap(file: string): { map: Record<string, string>; problems: string[] } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UsageError(`--cik-map ${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UsageError(`--cik-map ${file}: not valid JSON (${(e as Error).message.split('\n')[0]})`);
+  }
+  const { map, problems } = parseCikMap(data);
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError(`--cik-map ${file}: ${problems[0]}`);
+  return { map: Object.fromEntries(map), problems: problems.map((p) => `--cik-map ${file}: ${p}; left out`) };
+}
 
 export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
   const positional: string[] = [];
@@ -150,7 +191,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   if (names.includes('-h') || names.includes('--help')) return 'help';
   if (names.includes('-v') || names.includes('-V') || names.includes('--version')) return 'version';
 
-  const o: Options = { command: 'check', pretty: false, format: 'text', levels: {}, jobs: os.availableParallelism?.() ?? os.cpus().length, progress: 'auto', inputs: [] };
+  const o: Options = { command: 'check', notes: [], pretty: false, format: 'text', levels: {}, jobs: os.availableParallelism?.() ?? os.cpus().length, progress: 'auto', inputs: [] };
   let configLevels: Record<string, RuleLevel> = {};
   let listRules = false;
   let formatGiven: string | undefined;
@@ -178,6 +219,11 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
         none();
         o.format = 'json';
         formatGiven = '--json';
+        break;
+      case '--csv':
+        none();
+        o.format = 'csv';
+        formatGiven = '--csv';
         break;
       case '--format': {
         const f = need();
@@ -208,6 +254,15 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
         none();
         o.progress = 'never';
         break;
+      case '--out':
+        o.out = need();
+        break;
+      case '--cik-map': {
+        const { map, problems } = readCikMap(need());
+        o.cikMap = { ...o.cikMap, ...map };
+        o.notes.push(...problems);
+        break;
+      }
       default:
         throw new UsageError(`unknown option '${flag}'`);
     }
@@ -219,11 +274,17 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     return o;
   }
   const [command, ...inputs] = positional;
-  if (command === undefined) throw new UsageError('no command given (normalize or check)');
-  if (command !== 'normalize' && command !== 'check') throw new UsageError(`unknown command '${command}' (normalize or check)`);
+  if (command === undefined) throw new UsageError('no command given (normalize, check, xml or ledger)');
+  if (command !== 'normalize' && command !== 'check' && command !== 'xml' && command !== 'ledger') throw new UsageError(`unknown command '${command}' (normalize, check, xml or ledger)`);
   o.command = command;
+  if (command !== 'xml' && o.out !== undefined) throw new UsageError('--out applies to xml');
+  if (command !== 'xml' && o.cikMap !== undefined) throw new UsageError('--cik-map applies to xml');
+  if (command === 'xml' && formatGiven) throw new UsageError(`${formatGiven} applies to check; xml prints XML`);
+  if (command === 'xml' && o.pretty) throw new UsageError('--pretty applies to normalize; xml is always indented');
   if (command === 'normalize' && formatGiven && o.format !== 'json') throw new UsageError(`${formatGiven} applies to check; normalize always prints JSON`);
-  if (command === 'check' && sourceGiven) throw new UsageError(`${sourceGiven} applies to normalize; check output always names the file`);
+  if (command === 'check' && o.format === 'csv') throw new UsageError('--csv applies to ledger; check prints text, json or sarif');
+  if (command === 'ledger' && o.format === 'sarif') throw new UsageError('--format sarif applies to check; ledger prints text, --json or --csv');
+  if ((command === 'check' || command === 'ledger') && sourceGiven) throw new UsageError(`${sourceGiven} applies to normalize; ${command} output always names the file`);
   if (!inputs.length) throw new UsageError(`${command}: no files given`);
   if (inputs.filter((i) => i === STDIN).length > 1) throw new UsageError('standard input (-) can be read once');
   o.inputs = inputs;
@@ -383,6 +444,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     io.stderr.write(`form345: ${(e as Error).message}\n`);
     return 2;
   }
+  for (const n of options.notes) io.stderr.write(`form345: ${n}\n`);
+  if (command === 'xml') return xmlCommand(options, io);
   const { files, problems } = expandInputs(options.inputs);
   const progress = new Progress(files.length, io.stderr, options.progress);
   const say = (line: string) => progress.message(`form345: ${line}`);
@@ -394,7 +457,8 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
   // one file named on its own prints the bare records (it is known where they came from).
   const single = options.inputs.length === 1 && files.length === 1 && files[0]!.file === options.inputs[0];
   const withSource = options.source ?? !single;
-  const streaming = command === 'normalize' || options.format === 'text';
+  const streaming = command === 'normalize' || (command === 'check' && options.format === 'text');
+  const extracts: LedgerFiling[] = [];
   const emit = (r: FileResult) => {
     if (r.problem) {
       ioProblem = true;
@@ -404,20 +468,90 @@ export async function main(argv: readonly string[], io: Io = { stdout: (s) => vo
     if (r.note) say(`${r.file}: ${r.note}`);
     if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
     if (r.findings.some((f) => f.severity === 'error')) errors = true;
-    if (command === 'normalize') {
+    if (command === 'ledger') extracts.push(...(r.ledger ?? []));
+    else if (command === 'normalize') {
       if (r.records.length) io.stdout(r.records.map((rec, i) => `${JSON.stringify(withSource ? sourced(rec, r, i) : rec, null, options.pretty ? 2 : undefined)}\n`).join(''));
     } else if (streaming) io.stdout(textLines([r]));
     else collected.push(r);
   };
-  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : 'findings' }));
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today, want: command === 'normalize' ? 'records' : command === 'ledger' ? 'ledger' : 'findings' }));
   try {
     await runAll(jobs, files, options.jobs, emit, progress);
   } finally {
     progress.end();
   }
+  if (command === 'ledger') {
+    const ledger = buildLedger(extracts);
+    io.stdout(options.format === 'json' ? `${JSON.stringify(ledgerJson(ledger), null, options.pretty ? 2 : undefined)}\n` : options.format === 'csv' ? ledgerCsv(ledger) : ledgerText(ledger));
+    if (ioProblem) return 2;
+    return ledger.groups.some((g) => g.breaks.length > 0) ? 1 : 0;
+  }
   if (!streaming) io.stdout(options.format === 'sarif' ? sarif(collected, VERSION) : jsonArray(collected));
   if (ioProblem) return 2;
   return command === 'check' && errors ? 1 : 0;
+}
+
+/** The file name of a filing's XML: `<name>.xml`, `<name>.<n>.xml` when the file holds several. */
+function xmlNames(results: readonly FileResult[]): string[][] {
+  const used = new Set<string>();
+  return results.map((r) => {
+    const base = r.file === STDIN ? 'stdin' : path.basename(r.file).replace(/\.[^.]*$/, '') || 'filing';
+    let stem = base;
+    // Files of the same name in different directories get -2, -3...
+    for (let k = 2; used.has(stem); k++) stem = `${base}-${k}`;
+    used.add(stem);
+    const n = r.xml?.length ?? 0;
+    return Array.from({ length: n }, (_, i) => (n === 1 ? `${stem}.xml` : `${stem}.${i + 1}.xml`));
+  });
+}
+
+/**
+ * `form345 xml`: each filing's ownership XML, to standard output (one filing) or into --out DIR.
+ * EDGAR's objections go to stderr as findings; exit 1 when EDGAR would suspend a document.
+ */
+async function xmlCommand(options: Options, io: Io): Promise<number> {
+  const { files, problems } = expandInputs(options.inputs);
+  const progress = new Progress(files.length, io.stderr, options.progress);
+  const say = (line: string) => progress.message(`form345: ${line}`);
+  for (const p of problems) say(p);
+  let ioProblem = problems.length > 0;
+  const results: FileResult[] = [];
+  const jobs: FileJob[] = files.map((f) => ({ file: f.file, levels: options.levels, today: todayFromEnv(), want: 'xml', cikMap: options.cikMap }));
+  try {
+    await runAll(jobs, files, options.jobs, (r) => results.push(r), progress);
+  } finally {
+    progress.end();
+  }
+  for (const r of results) {
+    if (r.problem) {
+      ioProblem = true;
+      say(`${r.file}: ${r.problem}`);
+    } else {
+      if (r.note) say(`${r.file}: ${r.note}`);
+      if (!r.filings) say(`${r.file}: no Form 3, 4 or 5 filing found`);
+    }
+  }
+  const documents = results.reduce((n, r) => n + (r.xml?.length ?? 0), 0);
+  if (documents > 1 && options.out === undefined) {
+    io.stderr.write(`form345: ${documents} filings: give --out DIR to write one XML file each\n`);
+    return 2;
+  }
+  const findings = textLines(results);
+  if (findings) io.stderr.write(findings);
+  if (options.out === undefined) {
+    for (const r of results) for (const x of r.xml ?? []) io.stdout(x.xml);
+  } else {
+    try {
+      mkdirSync(options.out, { recursive: true });
+      const names = xmlNames(results);
+      results.forEach((r, i) => (r.xml ?? []).forEach((x, k) => writeFileSync(path.join(options.out!, names[i]![k]!), x.xml)));
+    } catch (e) {
+      io.stderr.write(`form345: --out ${options.out}: ${(e as Error).message.split('\n')[0]}\n`);
+      return 2;
+    }
+  }
+  if (ioProblem) return 2;
+  return results.some((r) => r.xml?.some((x) => x.verdict === 'suspended')) ? 1 : 0;
 }
 
 /** Runs the CLI with the process arguments and sets the exit code. */

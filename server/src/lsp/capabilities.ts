@@ -37,6 +37,8 @@ export interface InitOptions {
   maxDocumentSize?: number;
   /** Pin "today" (ISO date) for rules about future dates, so tests are reproducible. */
   today?: string;
+  /** Keep the holdings ledger of the workspace folders (default true; false: open documents only, no ledger). */
+  workspaceLedger?: boolean;
 }
 
 export function initOptions(params: InitializeParams): InitOptions {
@@ -47,6 +49,7 @@ export function initOptions(params: InitializeParams): InitOptions {
   if (typeof raw.maxDocumentSize === 'number' && raw.maxDocumentSize > 0) out.maxDocumentSize = raw.maxDocumentSize;
   // A real calendar date only: `2020-13-45` would make every analysis fail.
   if (parseIsoDay(raw.today)) out.today = raw.today as string;
+  if (typeof raw.workspaceLedger === 'boolean') out.workspaceLedger = raw.workspaceLedger;
   return out;
 }
 

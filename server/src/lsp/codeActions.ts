@@ -7,7 +7,7 @@
  * Fixes are combined only when their edits do not touch each other; the rest stay for the next run.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import type { Finding, Fix, OcrDetail, RuleCode, TextEdit } from '../analysis';
+import { RULE_CODES, type Finding, type Fix, type OcrDetail, type RuleCode, type TextEdit } from '../analysis';
 import { publishedFindings, toDiagnostic } from './diagnostics';
 import { disableForFile, disableForLine } from './disableComments';
 import type { DocumentSnapshot } from './documents';
@@ -66,7 +66,7 @@ export function codeActions(snapshot: DocumentSnapshot, params: CodeActionParams
 
   if (wanted(only, CodeActionKind.QuickFix)) {
     const here = all.filter((f) => rangesOverlap(f.range, params.range));
-    const offeredFixAll = new Set<RuleCode>();
+    const offeredFixAll = new Set<Finding['code']>();
     for (const finding of here) {
       const diagnostic = toDiagnostic(finding);
       actions.push(...quickFixes(snapshot, finding, diagnostic));
@@ -107,7 +107,7 @@ function quickFixes(snapshot: DocumentSnapshot, finding: Finding, diagnostic: Di
 }
 
 /** Offered only when it does more than the single quick fix: two or more fixable findings of the rule. */
-function fixAllOfKind(snapshot: DocumentSnapshot, all: readonly Finding[], code: RuleCode): CodeAction | undefined {
+function fixAllOfKind(snapshot: DocumentSnapshot, all: readonly Finding[], code: Finding['code']): CodeAction | undefined {
   const ofKind = all.filter((f) => f.code === code);
   const { edits, fixed } = combineFixes(ofKind);
   if (fixed.length < 2) return undefined;
@@ -119,13 +119,18 @@ function fixAllOfKind(snapshot: DocumentSnapshot, all: readonly Finding[], code:
   };
 }
 
+const DISABLEABLE: ReadonlySet<string> = new Set<string>(RULE_CODES);
+
 function disableActions(snapshot: DocumentSnapshot, finding: Finding, diagnostic: Diagnostic): CodeAction[] {
   const out: CodeAction[] = [];
-  const line = disableForLine(snapshot.document, snapshot.languageId, finding.range.start.line, finding.code);
+  // Disable comments silence the rules of one filing; findings across filings have their setting only.
+  if (!DISABLEABLE.has(finding.code)) return out;
+  const code = finding.code as RuleCode;
+  const line = disableForLine(snapshot.document, snapshot.languageId, finding.range.start.line, code);
   if (line) {
     out.push({ title: `Disable ${finding.code} for this line`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: editFor(snapshot, [line]) });
   }
-  const file = disableForFile(snapshot.document, snapshot.languageId, finding.code);
+  const file = disableForFile(snapshot.document, snapshot.languageId, code);
   if (file) {
     out.push({ title: `Disable ${finding.code} for this file`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: editFor(snapshot, [file]) });
   }

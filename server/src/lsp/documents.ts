@@ -17,7 +17,9 @@
  *    never thrown away by typing. Without `steps()`, `analyze(token)` gets a token that "cancels" when
  *    the budget is spent, and the budget doubles per slice so an analysis that restarts still ends;
  *  - an edit or a close makes the running analysis stale: its token reports cancellation at once
- *    and the loop starts over on the new version.
+ *    and the loop starts over on the new version;
+ *  - a filing too large for one slice (thousands of rows) goes to the offload (the server's worker
+ *    thread): the analysis waits for it without holding the event loop, then resumes with it.
  */
 import { performance } from 'node:perf_hooks';
 import { IncrementalAnalyzer } from '../analysis';

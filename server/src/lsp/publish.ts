@@ -5,6 +5,7 @@
  */
 import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
+import type { Finding } from '../analysis';
 import { DiagnosticConverter } from './diagnostics';
 import type { DocumentSnapshot } from './documents';
 import { recordsChanged } from './records';
@@ -22,12 +23,14 @@ export class Publisher {
   constructor(
     private readonly connection: NotificationSender,
     private readonly levels: () => RuleLevels,
+    /** Findings from beyond the document (the workspace ledger), published with its own. */
+    private readonly extra: (uri: string) => readonly Finding[] = () => [],
     private readonly ocrDetail: () => OcrDetail = () => 'line',
   ) {}
 
   /** Resolves when both notifications have been handed to the transport. */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(snapshot, this.levels(), this.ocrDetail()));
+    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail()));
     const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     return Promise.all([diagnostics, records]).then(() => undefined);
   }
@@ -37,4 +40,18 @@ export class Publisher {
     this.converter.forget(uri);
     return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics: [] });
   }
+}
+
+/**
+ * The snapshot with `extra` findings merged in position order (the converter groups findings by
+ * filing, and filings follow each other in the text, so position order keeps each group whole).
+ */
+export function withFindings(snapshot: DocumentSnapshot, extra: readonly Finding[]): DocumentSnapshot {
+  if (!extra.length || !snapshot.result.filings.length) return snapshot;
+  const count = snapshot.result.filings.length;
+  const mine = extra.filter((f) => f.filing < count);
+  if (!mine.length) return snapshot;
+  const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  const findings = [...snapshot.result.findings, ...mine].sort(before);
+  return { ...snapshot, result: { ...snapshot.result, findings } };
 }

@@ -4,12 +4,13 @@
  * Findings are sent as published — configured levels applied, rules set to `off` left out — so the
  * preview and the Problems panel never disagree.
  */
-import { applyRuleLevels } from '../analysis';
+import { applyRuleLevels, type CikMap } from '../analysis';
+import { edgarVerdictOf } from './edgar';
 import type { FilingRecords, RecordsChangedParams, RecordsResult } from '../protocol';
 import type { DocumentSnapshot } from './documents';
 import type { RuleLevels } from './settings';
 
-export function recordsOf(snapshot: DocumentSnapshot, levels: RuleLevels): RecordsResult {
+export function recordsOf(snapshot: DocumentSnapshot, levels: RuleLevels, cikMap: CikMap = new Map()): RecordsResult {
   const filings: FilingRecords[] = snapshot.result.filings.map((f) => ({
     index: f.index,
     range: f.range,
@@ -21,6 +22,7 @@ export function recordsOf(snapshot: DocumentSnapshot, levels: RuleLevels): Recor
       snapshot.result.findings.filter((x) => x.filing === f.index),
       levels,
     ),
+    edgar: edgarVerdictOf(snapshot, f.index, levels, cikMap),
   }));
   return { uri: snapshot.uri, version: snapshot.version, filings };
 }

@@ -7,12 +7,13 @@
  * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
  * typo in one rule never disables the others.
  */
-import { OCR_DETAILS, RULE_CODES, type OcrDetail, type RuleCode, type RuleLevel } from '../analysis';
+import { LEDGER_CODES, OCR_DETAILS, parseCikMap, RULE_CODES, type CikMap, type LedgerCode, type OcrDetail, type RuleCode, type RuleLevel } from '../analysis';
 
-export type RuleLevels = Partial<Record<RuleCode, RuleLevel>>;
+export type RuleLevels = Partial<Record<RuleCode | LedgerCode, RuleLevel>>;
 
 const LEVELS: readonly RuleLevel[] = ['error', 'warning', 'information', 'hint', 'off'];
-const RULES: ReadonlySet<string> = new Set<string>(RULE_CODES);
+// The ledger's findings across filings take levels the same way.
+const RULES: ReadonlySet<string> = new Set<string>([...RULE_CODES, ...LEDGER_CODES]);
 
 /** Spellings other tools use for the same levels. */
 const ALIASES: Record<string, RuleLevel> = { info: 'information', warn: 'warning', none: 'off', ignore: 'off' };
@@ -37,7 +38,7 @@ export function parseRuleLevels(section: unknown): RuleLevels {
   if (!isObject(section)) return levels;
   const set = (code: string, value: unknown): void => {
     const level = toLevel(value);
-    if (RULES.has(code) && level) levels[code as RuleCode] = level;
+    if (RULES.has(code) && level) levels[code as RuleCode | LedgerCode] = level;
   };
   if (isObject(section.rules)) {
     for (const [code, value] of Object.entries(section.rules)) set(code, value);
@@ -80,6 +81,8 @@ export function parseOcrDetail(section: unknown): OcrDetail {
 export class Settings {
   private levels: RuleLevels = {};
   private detail: OcrDetail = 'line';
+  private ciks: CikMap = new Map();
+  private ciksKey = '[]';
 
   get ruleLevels(): RuleLevels {
     return this.levels;
@@ -90,7 +93,12 @@ export class Settings {
     return this.detail;
   }
 
-  /** Returns true when the levels or the OCR detail actually changed (so diagnostics need re-publishing). */
+  /** `form345.cikMap`: names and trading symbols to CIKs, for the EDGAR XML (bad entries left out). */
+  get cikMap(): CikMap {
+    return this.ciks;
+  }
+
+  /** Returns true when the levels, the OCR detail or the CIK map actually changed (so diagnostics need re-publishing). */
   update(section: unknown): boolean {
     const next = parseRuleLevels(section);
     const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
@@ -98,6 +106,15 @@ export class Settings {
     const detail = parseOcrDetail(section);
     const detailChanged = detail !== this.detail;
     this.detail = detail;
+    const raw = isObject(section) ? (section.cikMap ?? section['cikMap']) : undefined;
+    const ciks = isObject(raw) ? parseCikMap(raw).map : new Map<string, string>();
+    const key = JSON.stringify([...ciks]);
+    if (key !== this.ciksKey) {
+      this.ciks = ciks;
+      this.ciksKey = key;
+      // The preview's EDGAR verdict depends on the map.
+      return true;
+    }
     return changed || detailChanged;
   }
 }

@@ -4,7 +4,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { RULE_CODES } from '../../../server/src/analysis/types';
+import { LEDGER_CODES, RULE_CODES } from '../../../server/src/analysis/types';
 import { codeOf, openFiling, seedUri, waitForDiagnostics } from './helpers';
 
 describe('diagnostics', () => {
@@ -38,11 +38,11 @@ describe('diagnostics', () => {
     assert.ok(texts.some((t) => /DMB|averag/.test(t)), `ocr-text findings do not cover 'DMB Number'/'averag ge': ${JSON.stringify(texts)}`);
   });
 
-  it('every published code is one of the rule codes', async () => {
+  it('every published code is one of the rule codes (or the ledger\'s, across filings)', async () => {
     const uri = await seedUri('000');
     await openFiling(uri);
     await waitForDiagnostics(uri, 'unused-footnote');
-    const known = new Set<string>(RULE_CODES);
+    const known = new Set<string>([...RULE_CODES, ...LEDGER_CODES]);
     for (const d of vscode.languages.getDiagnostics(uri)) {
       assert.ok(known.has(codeOf(d)), `unknown code ${JSON.stringify(d.code)} at line ${d.range.start.line + 1}`);
     }

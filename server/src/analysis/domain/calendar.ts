@@ -259,6 +259,26 @@ export function addBusinessDays(iso: string, n: number): string | null {
   return isoFromDay(z);
 }
 
+/** The date n calendar days after (n < 0: before) the given date, or null for an invalid date. */
+export function addCalendarDays(iso: string, n: number): string | null {
+  const z = dayFromIso(iso);
+  return z === null || !Number.isInteger(n) ? null : isoFromDay(z + n);
+}
+
+/**
+ * The same calendar date `months` months later; a day the target month lacks (Aug 31 + 6 months)
+ * becomes that month's last day (Feb 28, or 29 in a leap year). Null for an invalid date.
+ */
+export function addCalendarMonths(iso: string, months: number): string | null {
+  const z = dayFromIso(iso);
+  if (z === null || !Number.isInteger(months)) return null;
+  const { y, m, d } = civilFromDay(z);
+  const total = y * 12 + (m - 1) + months;
+  const yy = Math.floor(total / 12);
+  const mm = total - yy * 12 + 1;
+  return isoDate(yy, mm, Math.min(d, daysInMonth(yy, mm)));
+}
+
 /** Last timely filing day of a Form 4: the end of the second business day after the transaction. */
 export function form4DueDate(transactionIso: string): string | null {
   return addBusinessDays(transactionIso, 2);

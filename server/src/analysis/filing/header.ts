@@ -940,20 +940,51 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     // Raw HTML wraps the caption anywhere: the next lines read whole.
     if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
-    const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
-    if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
-    // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
-    const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
-    for (let j = Math.max(0, k - 2); j <= last; j++) {
-      if (j !== k && /Check\s+this\s+box\s+to\s+indicate/i.test(lines[j].masked)) break;
-      const head = lines[j].masked.slice(0, Math.max(m.index, 8));
-      if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
-      // The mark first on its line, left of the caption's column, the caption's words after it
-      // ("│X│  or Form 5 obligations may").
-      const lead = /^\s*(?:X|☒)(?=\s|$)/.exec(lines[j].masked);
-      if (lead && lead[0].length <= m.index) return { value: true, range };
-    }
-    return { value: false, range };
+    return boxAt(lines, k, m, Math.max(0, k - 2), /Check\s+this\s+box\s+to\s+indicate/i);
+  }
+  return { value: null };
+}
+
+/** A check mark at the box whose caption starts at match `m` of line k, scanning lines from `from` on. */
+function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, otherCaption: RegExp): HeaderValue<boolean> {
+  const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
+  if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
+  // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
+  const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
+  for (let j = from; j <= last; j++) {
+    if (j !== k && otherCaption.test(lines[j].masked)) break;
+    // A mark alone on a line just above the caption (a table read in document order: the box's cell, then the caption's).
+    if (j < k && /^\s*(?:X|☒)\s*$/.test(lines[j].masked)) return { value: true, range };
+    const head = lines[j].masked.slice(0, Math.max(m.index, 8));
+    if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
+    // The mark first on its line, left of the caption's column, the caption's words after it
+    // ("│X│  or Form 5 obligations may").
+    const lead = /^\s*(?:X|☒)(?=\s|$)/.exec(lines[j].masked);
+    if (lead && lead[0].length <= m.index) return { value: true, range };
+  }
+  return { value: false, range };
+}
+
+const PLAN_BOX_RE = new RegExp(`^\\s*Check\\s+this\\s+box\\s+to\\s+${fuzzyWord('indicate')}`, 'i');
+/** Words of the exit box's caption, which the 10b5-1 box's follows on Forms 4 and 5. */
+const EXIT_CAPTION_WORDS_RE = /no\s+longer|Section\s+16|obligations|continue|Instruction\s+1|\(b\)/i;
+
+/**
+ * The Rule 10b5-1(c) box of Forms 4 and 5 since April 2023 ("Check this box to indicate that a
+ * transaction was made pursuant to a contract, instruction or written plan..."): true when a
+ * check mark stands at it, false when printed without one, null when the form does not print it.
+ * The exit box's caption ends just above it: its lines are not this box's.
+ */
+export function parsePlanBox(lines: PLine[]): HeaderValue<boolean | null> {
+  for (let k = 0; k < lines.length; k++) {
+    // Cheap test first: most header lines hold no "Check".
+    if (!/heck/i.test(lines[k].masked)) continue;
+    // The caption may wrap anywhere ("Check this box" / "to indicate"); its words decide.
+    const m = /Check\s+this(?:\s+box\b(?!\s+if\b))?(?=\s|$)/i.exec(lines[k].masked);
+    if (!m || !(PLAN_BOX_RE.test(phraseAt(lines, k, m.index)) || PLAN_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
+    let from = k;
+    while (from > Math.max(0, k - 2) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
+    return boxAt(lines, k, m, from, /Check\s+this\s+box\s+if\s+no/i);
   }
   return { value: null };
 }

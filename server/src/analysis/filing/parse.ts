@@ -14,7 +14,7 @@ import type {
   Range,
   ReportingOwnerRecord,
 } from '../types';
-import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, type HeaderResult, type OwnerBox } from './header';
+import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, parsePlanBox, type HeaderResult, type OwnerBox } from './header';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
@@ -38,6 +38,8 @@ export interface FilingModel {
   signatures: ParsedSignature[];
   remarks: { text: string | null; range?: Range };
   exitBox: { value: boolean | null; range?: Range };
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023). */
+  planBox: { value: boolean | null; range?: Range };
   sections: { kind: SectionKind | 'header'; start: number; end: number; headingRange: Range }[];
   record: FilingRecord;
   /** Text the readers saw and could not place in the record (reported by `unread-text`). */
@@ -173,6 +175,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const documentOrder = readsInDocumentOrder(headerLines);
   const header = parseHeader(headerLines, digit, documentOrder);
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
+  const planBox = digit === '3' ? { value: null } : parsePlanBox(headerLines);
 
   const problems: LayoutProblem[] = [];
   const rows = [
@@ -242,6 +245,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     signatures,
     remarks,
     exitBox,
+    planBox,
     sections,
     record,
     problems,
@@ -347,7 +351,7 @@ export function collectSpans(model: FilingModel): FilingSpans {
     const base = `/${r.table}/${r.index}`;
     sources[base] = r.range;
     for (const f of r.fields) put(`${base}/${f.field}`, f.field, f.range, f.raw);
-    for (const ref of r.refs) footnoteRefs.push({ id: ref.id, range: ref.range, pointer: base });
+    for (const ref of r.refs) footnoteRefs.push({ id: ref.id, range: ref.range, pointer: base, ...(ref.field ? { field: ref.field } : {}) });
   }
   const footnoteDefs: FootnoteDef[] = model.footnotes.map((f, i) => {
     sources[`/footnotes/${i}`] = f.range;

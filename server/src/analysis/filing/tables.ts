@@ -281,7 +281,8 @@ export interface ParsedRow {
   range: Range;
   lines: number[];
   fields: { field: FieldName; range: Range; raw: string }[];
-  refs: { id: string; range: Range }[];
+  /** Each reference with the record field whose value it annotates (see {@link refFields}). */
+  refs: { id: string; range: Range; field?: FieldName }[];
   /** Raw text of every date cell, for the invalid-date rule. */
   dates: { field: FieldName; raw: string; range: Range }[];
   /** Columns that hold only a footnote reference (a footnoted value). */
@@ -397,6 +398,43 @@ function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   return da < dd ? 'A' : 'D';
 }
 
+/** The record field a column slot fills (the (A)/(D) sub-columns are one amount, V marks the coding). */
+function slotField(slot: string): FieldName {
+  return (slot === 'sharesA' || slot === 'sharesD' ? 'shares' : slot === 'v' ? 'reportedEarly' : slot) as FieldName;
+}
+
+const NO_REFS: Map<Token, FieldName> = new Map();
+
+/**
+ * Which field each token's footnote references annotate. A reference belongs to the value it is
+ * written after: glued to it ("2.64(1)"), in its cell, or a lone reference the alignment set aside;
+ * a reference standing in for a value (a footnoted date) is that column's, and so are the ones
+ * written after it ("(1)(2)" in an exercisable-date cell). A row that opens with a
+ * reference before any value gives it to the first value after it.
+ */
+function refFields(tokens: Token[], alignment: Alignment): Map<Token, FieldName> {
+  // Most rows cite no footnote: nothing to place.
+  if (!tokens.some((t) => t.refSpans.length)) return NO_REFS;
+  const placed = new Map<Token, FieldName>();
+  for (const f of alignment.fills) for (const t of f.tokens) placed.set(t, slotField(f.slot.field));
+  const out = new Map<Token, FieldName>();
+  let last: FieldName | undefined;
+  const pending: Token[] = [];
+  for (const t of tokens) {
+    const own = placed.get(t);
+    if (own) {
+      last = own;
+      for (const p of pending.splice(0)) out.set(p, own);
+    }
+    const field = own ?? last;
+    if (!t.refSpans.length) continue;
+    if (field) out.set(t, field);
+    else pending.push(t);
+  }
+  return out;
+}
+
+
 /**
  * Tokens the alignment left out that carry a value the record lost: not footnote references
  * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
@@ -446,8 +484,12 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     return null;
   }
 
+  const owner = refFields(tokens, alignment);
   const refs: ParsedRow['refs'] = [];
-  for (const t of tokens) for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } } });
+  for (const t of tokens) {
+    const field = owner.get(t);
+    for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } }, ...(field ? { field } : {}) });
+  }
   const footnoteIds = [...new Set(refs.map((r) => r.id))].sort((a, b) => Number(a) - Number(b));
 
   const fields: ParsedRow['fields'] = [];
@@ -458,7 +500,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const range = fillRange(f);
     const vt = valueToken(f);
     if (!range || !vt) continue;
-    const field = (f.slot.field === 'sharesA' || f.slot.field === 'sharesD' ? 'shares' : f.slot.field === 'v' ? 'reportedEarly' : f.slot.field) as FieldName;
+    const field = slotField(f.slot.field);
     const raw = f.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text)).join(' ');
     fields.push({ field, range, raw });
     if (f.slot.kind === 'date' && vt.type === 'date') dates.push({ field, raw: vt.text, range: tokenRange(vt) });

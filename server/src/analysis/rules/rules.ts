@@ -25,6 +25,14 @@ import officerTitleMissing from './officer-title-missing';
 import noRows from './no-rows';
 import ocrText from './ocr-text';
 import unreadText from './unread-text';
+import edgarTooManyOwners from './edgar-too-many-owners';
+import edgarTooManyRows from './edgar-too-many-rows';
+import edgarTooManyFootnotes from './edgar-too-many-footnotes';
+import edgarValueTooLong from './edgar-value-too-long';
+import edgarRequiredValue from './edgar-required-value';
+import edgarNatureOnDirect from './edgar-nature-on-direct';
+import edgarMissingOriginalDate from './edgar-missing-original-date';
+import edgarMissingCik from './edgar-missing-cik';
 
 export type { Rule, RuleContext, RuleMeta, RuleModule } from './rule';
 
@@ -50,6 +58,14 @@ export const RULE_MODULES: readonly RuleModule[] = [
   noRows,
   ocrText,
   unreadText,
+  edgarTooManyOwners,
+  edgarTooManyRows,
+  edgarTooManyFootnotes,
+  edgarValueTooLong,
+  edgarRequiredValue,
+  edgarNatureOnDirect,
+  edgarMissingOriginalDate,
+  edgarMissingCik,
 ];
 
 /** Metadata of every rule code, the checks' and internal-error's. */

@@ -1,0 +1,4 @@
+/** EDGAR's acceptance check `edgar-too-many-rows`: its metadata and check live with the other EDGAR checks (edgar/). */
+import { edgarRuleModule } from '../edgar/rules';
+
+export default edgarRuleModule('edgar-too-many-rows');

@@ -1,0 +1,144 @@
+/**
+ * The workspace ledger through the real server over stdio: a folder of one owner's filings, a
+ * balance that does not follow from the previous filing (listed by `form345/ledger`; `ledger-break`
+ * on the file once open, with the quick fix that writes the expected figure), the hover on a balance
+ * with its link, `short-swing` information on matched rows, and file watching (a file fixed on
+ * disk clears its break; unchanged files are not read again).
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { WorkspaceLedger } from '../../server/src/lsp/ledger';
+import { generateSeries, type Series } from '../gen/series';
+import { applyEdits, hoverText, LspClient, waitFor } from './harness';
+
+/** A series whose one injected break is the first row of its position in its filing: the previous entry is in another filing. */
+function seriesWithCrossFilingBreak(): Series {
+  for (let i = 0; ; i++) {
+    const s = generateSeries(`lsp-ledger-${i}`, { breaks: 1, layouts: ['tabbed', 'fixed-width', 'pipe', 'markdown'] });
+    const b = s.breaks[0]!;
+    const rows = s.files.find((f) => f.name === b.file)!.record.nonDerivative;
+    const r = rows[b.row]!;
+    const earlier = rows.slice(0, b.row).some((x) => x.securityTitle === r.securityTitle && x.directOrIndirect === r.directOrIndirect && x.natureOfOwnership === r.natureOfOwnership);
+    if (!earlier && s.files.some((f) => f.record.nonDerivative.some((x) => x.transactionCode === 'S'))) return s;
+  }
+}
+
+function writeFolder(s: Series): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-ws-'));
+  for (const f of s.files) writeFileSync(path.join(dir, f.name), f.text);
+  return dir;
+}
+
+test('workspace ledger over LSP: a break listed before the file is opened, quick fix when open, hover, short swing, watched files', async () => {
+  const s = seriesWithCrossFilingBreak();
+  const dir = writeFolder(s);
+  const b = s.breaks[0]!;
+  const uri = pathToFileURL(path.join(dir, b.file)).toString();
+  const client = await LspClient.start({ ledgerFolder: dir });
+  try {
+    await waitFor('file watching registered', () => client.registrations.some((r) => r.method === 'workspace/didChangeWatchedFiles') || undefined);
+    // The ledger of the folder lists the break before anyone opens the file.
+    const listed = await waitFor('the break in form345/ledger', async () => {
+      const l = await client.request<{ groups: { breaks: { file: string; line: number; expected: number; reported: number }[] }[] } | null>('form345/ledger', {});
+      return l?.groups.flatMap((g) => g.breaks).find((x) => x.file === uri);
+    });
+    assert.equal(listed.expected, b.expected);
+    assert.equal(listed.reported, b.reported);
+    const text = s.files.find((f) => f.name === b.file)!.text;
+    const lines = text.split(/\r?\n/);
+    assert.ok(lines[listed.line - 1]!.replace(/,/g, '').includes(String(b.reported)), 'the line of the reported balance');
+    assert.equal(client.published.get(uri), undefined, 'nothing published for a file that is not open');
+
+    // Open it: the ledger's finding joins the file's own, and the quick fix writes the expected figure.
+    await client.open(uri, text, 1, 'form345');
+    const open = await waitFor('ledger-break on the open file', async () => {
+      const d = await client.diagnosticsFor(uri, 1);
+      return d.find((x) => x.code === 'ledger-break');
+    });
+    const expected = b.expected.toLocaleString('en-US');
+    assert.match(open.message, new RegExp(`follows from the previous filing as ${expected}`));
+    assert.equal(open.range.start.line, listed.line - 1);
+    assert.equal(lines[open.range.start.line]!.slice(open.range.start.character, open.range.end.character).replace(/,/g, ''), String(b.reported), 'the range is the reported balance');
+    const actions = await client.request<{ title: string; edit?: { changes: Record<string, { range: typeof open.range; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: open.range,
+      context: { diagnostics: [open] },
+    });
+    const fix = actions.find((a) => a.title.startsWith('Change to ') && a.title.includes('previous filing'));
+    assert.ok(fix?.edit, `quick fix offered: ${actions.map((a) => a.title).join(' | ')}`);
+    assert.ok(!actions.some((a) => a.title.startsWith('Disable ledger-break')), 'no disable comment for a finding across filings');
+    const fixed = applyEdits(text, fix.edit.changes[uri]!);
+    assert.equal(fixed.split(/\r?\n/)[open.range.start.line]!.replace(/,/g, '').includes(String(b.expected)), true);
+
+    // Hover on the balance: what it follows from, with a link to that file and line.
+    const hover = hoverText(await client.request('textDocument/hover', { textDocument: { uri }, position: open.range.start }));
+    assert.match(hover, /Follows from \[[^\]]+\]\(file:[^)]+#L\d+\)/);
+    assert.match(hover, /does not follow/);
+
+    await client.change(uri, 2, [{ text: fixed }]);
+    await waitFor('the break gone after the fix', async () => {
+      const d = await client.diagnosticsFor(uri, 2);
+      return d.some((x) => x.code === 'ledger-break') ? undefined : true;
+    });
+
+    // Short-swing pairs show on their rows.
+    const pair = await waitFor('a short-swing pair in form345/ledger', async () => {
+      const l = await client.request<{ groups: { shortSwing: { pairs: { sale: { file: string; line: number } }[] } }[] } | null>('form345/ledger', {});
+      return l?.groups[0]?.shortSwing.pairs[0];
+    });
+    const saleText = s.files.find((f) => pathToFileURL(path.join(dir, f.name)).toString() === pair.sale.file)!.text;
+    await client.open(pair.sale.file, saleText, 1, 'form345');
+    const swing = await waitFor('short-swing on the sale row', async () => (await client.diagnosticsFor(pair.sale.file, 1)).find((d) => d.code === 'short-swing'));
+    assert.equal(swing.severity, 3, 'information');
+    const swingLines = (await client.diagnosticsFor(pair.sale.file, 1)).filter((d) => d.code === 'short-swing').map((d) => d.range.start.line);
+    assert.equal(new Set(swingLines).size, swingLines.length, 'one short-swing finding per row, with all its pairs');
+    assert.match(swing.message, /Section 16\(b\) short swing: (this row is in \d+ pairs .*|[\d,.]+ shares bought at .*): \$[\d,]+\.\d\d/);
+    await client.close(pair.sale.file);
+
+    // Closed again, the file on disk still breaks (the ledger says so); fixed on disk and announced, the break goes.
+    await client.close(uri);
+    await waitFor('diagnostics cleared on close', () => (client.published.get(uri)?.diagnostics.length === 0 ? true : undefined));
+    const breaksOf = async (line: number) => {
+      const l = await client.request<{ groups: { breaks: { file: string; line: number }[] }[] } | null>('form345/ledger', {});
+      return l?.groups.flatMap((g) => g.breaks).filter((x) => x.file === uri && x.line === line).length ?? -1;
+    };
+    await waitFor('the break back from the file on disk', async () => ((await breaksOf(listed.line)) === 1 ? true : undefined));
+    writeFileSync(path.join(dir, b.file), fixed);
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+    // (Rows after it in the same filing followed the wrong figure; they are holding-arithmetic's.)
+    await waitFor('break cleared by the watched change', async () => ((await breaksOf(listed.line)) === 0 ? true : undefined));
+    assert.ok(client.alive);
+    assert.doesNotMatch(client.stderr, /Error/);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('workspace ledger reads a file again only when it changed', async () => {
+  const s = generateSeries('lsp-reads', { breaks: 0 });
+  const dir = writeFolder(s);
+  const changed: string[][] = [];
+  const ledger = new WorkspaceLedger({ logger: { error: () => undefined, info: () => undefined }, onChanged: (u) => changed.push([...u]), debounceMs: 0 });
+  await ledger.scanFolders([pathToFileURL(dir).toString()]);
+  assert.equal(ledger.reads, s.files.length);
+  assert.equal(ledger.ledger.groups.length, 1);
+  const uris = s.files.map((f) => pathToFileURL(path.join(dir, f.name)).toString());
+  await ledger.filesChanged(uris.map((uri) => ({ uri, type: 2 })));
+  assert.equal(ledger.reads, s.files.length, 'nothing changed on disk: nothing read');
+  // A new file: one more read.
+  writeFileSync(path.join(dir, 'zz-copy.txt'), s.files[s.files.length - 1]!.text);
+  await ledger.filesChanged([{ uri: pathToFileURL(path.join(dir, 'zz-copy.txt')).toString(), type: 1 }]);
+  ledger.rebuildNow();
+  assert.equal(ledger.reads, s.files.length + 1);
+  // An exact copy of a filing is a duplicate, not a second set of trades.
+  assert.equal(ledger.ledger.groups[0]!.breaks.length, 0);
+  assert.equal(ledger.ledger.groups[0]!.filings.filter((f) => f.duplicate).length, 1);
+  await ledger.filesChanged([{ uri: pathToFileURL(path.join(dir, 'zz-copy.txt')).toString(), type: 3 }]);
+  ledger.rebuildNow();
+  assert.equal(ledger.ledger.groups[0]!.filings.length, s.files.length);
+  ledger.dispose();
+});
