@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: how fast the analysis is, reported with the machine's noise in mind
  * (medians with min and max, machine facts before and after). Then the language server's
- * figures (bench/server.ts). npm runs the esbuild bundle of this file (dist/bench/bench.js), so
+ * figures (bench/server.ts) and an independent client's (bench/client.ts). npm runs the esbuild bundle of this file (dist/bench/bench.js), so
  * what is measured is the code as built for the CLI and the server (no loader, no helpers that
  * keep function names); `node --import tsx bench/run.ts` runs the sources.
  *
@@ -12,6 +12,7 @@
  *
  * Options: --runs N (corpus runs, default 5, at least 5 for the figures of record), --size MB
  * (corpus size, default 10), --no-server (skip the language-server figures), --server-only,
+ * --client-only (only the independent client of bench/client.ts: the server over stdio),
  * --ledger-only.
  * 1 MB here is 2^20 bytes of UTF-8 text.
  */
@@ -19,6 +20,7 @@ import os from 'node:os';
 import { analyze, exportFiling } from '../server/src/analysis';
 import { runLedgerBench } from './ledger';
 import { rssChild, runServerBench } from './server';
+import { runClientBench } from './client';
 import { buildGeneratedCorpus, buildSeedCorpus, loadSeeds, type Corpus } from './corpus';
 
 const TARGET_MBPS = 30;
@@ -127,6 +129,11 @@ async function main(): Promise<void> {
   }
   if (process.argv.includes('--server-only')) {
     await runServerBench();
+    await runClientBench();
+    return;
+  }
+  if (process.argv.includes('--client-only')) {
+    await runClientBench();
     return;
   }
   const runs = Math.max(1, Math.round(option('--runs', 5)));
@@ -156,6 +163,7 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--no-server')) {
     console.log('language server:');
     await runServerBench();
+    await runClientBench();
   }
 }
 

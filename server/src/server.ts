@@ -76,7 +76,7 @@ process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${d
 const settings = new Settings();
 let features: ClientFeatures = clientFeatures({});
 let ledger: WorkspaceLedger | undefined;
-const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => ledger?.findingsFor(uri) ?? []);
+const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => ledger?.findingsFor(uri) ?? [], () => settings.ocrDetail);
 let store: DocumentStore = createStore({});
 let workspaceFolders: string[] = [];
 let watchFiles = false;
@@ -258,7 +258,7 @@ connection.onDocumentSymbol((p, token) =>
 );
 connection.onFoldingRanges((p, token) => onSnapshot('foldingRange', [], p?.textDocument?.uri, token, foldingRanges));
 connection.onCodeAction((p, token) =>
-  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(withFindings(s, ledger?.findingsFor(s.uri) ?? []), p, settings.ruleLevels)),
+  onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(withFindings(s, ledger?.findingsFor(s.uri) ?? []), p, settings.ruleLevels, settings.ocrDetail)),
 );
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
 

@@ -7,7 +7,7 @@
  * Fixes are combined only when their edits do not touch each other; the rest stay for the next run.
  */
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic } from 'vscode-languageserver';
-import { RULE_CODES, type Finding, type Fix, type RuleCode, type TextEdit } from '../analysis';
+import { RULE_CODES, type Finding, type Fix, type OcrDetail, type RuleCode, type TextEdit } from '../analysis';
 import { publishedFindings, toDiagnostic } from './diagnostics';
 import { disableForFile, disableForLine } from './disableComments';
 import type { DocumentSnapshot } from './documents';
@@ -57,11 +57,11 @@ export function combineFixes(findings: readonly Finding[]): { edits: TextEdit[];
   return { edits, fixed };
 }
 
-export function codeActions(snapshot: DocumentSnapshot, params: CodeActionParams, levels: RuleLevels): CodeAction[] {
+export function codeActions(snapshot: DocumentSnapshot, params: CodeActionParams, levels: RuleLevels, ocrDetail: OcrDetail = 'line'): CodeAction[] {
   const doc = snapshot.document;
   if (!isValidRange(doc, params.range)) return [];
   const only = params.context?.only;
-  const all = publishedFindings(snapshot, levels);
+  const all = publishedFindings(snapshot, levels, ocrDetail);
   const actions: CodeAction[] = [];
 
   if (wanted(only, CodeActionKind.QuickFix)) {

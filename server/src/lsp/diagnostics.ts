@@ -5,7 +5,7 @@
  * so a settings change re-publishes from the cached snapshot without analysing anything again.
  */
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic } from 'vscode-languageserver';
-import { applyRuleLevels, type Finding, type Severity } from '../analysis';
+import { applyRuleLevels, groupOcr, type Finding, type OcrDetail, type OcrMerge, type Severity } from '../analysis';
 import type { DocumentSnapshot } from './documents';
 import type { RuleLevels } from './settings';
 
@@ -24,9 +24,30 @@ export interface DiagnosticData {
   pointer?: string;
 }
 
+/**
+ * Merged `ocr-text` findings by their group's word findings: a filing the analyzer hands back
+ * untouched keeps the very same word findings, so it gets the very same merged finding (and the
+ * converter below reuses its encoded text).
+ */
+const mergedMemo = new WeakMap<Finding, { words: readonly Finding[]; detail: OcrDetail; merged: Finding }>();
+
+const mergeMemo: OcrMerge = (words, lineText, detail) => {
+  const hit = mergedMemo.get(words[0]!);
+  if (hit && hit.detail === detail && hit.words.length === words.length && hit.words.every((w, i) => w === words[i])) return hit.merged;
+  const [one] = groupOcr(words, detail, lineText);
+  const merged = one!;
+  mergedMemo.set(words[0]!, { words: [...words], detail, merged });
+  return merged;
+};
+
+/** The findings of a snapshot as shown: OCR damage one finding a line unless `detail` says otherwise. */
+export function shownFindings(snapshot: DocumentSnapshot, detail: OcrDetail = 'line'): readonly Finding[] {
+  return groupOcr(snapshot.result.findings, detail, (line) => snapshot.document.lineText(line), mergeMemo);
+}
+
 /** The findings of a snapshot as the user configured them (rules set to `off` are gone). */
-export function publishedFindings(snapshot: DocumentSnapshot, levels: RuleLevels): Finding[] {
-  return applyRuleLevels(snapshot.result.findings, levels);
+export function publishedFindings(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): Finding[] {
+  return applyRuleLevels(shownFindings(snapshot, detail) as Finding[], levels);
 }
 
 export function toDiagnostic(finding: Finding): Diagnostic {
@@ -45,8 +66,8 @@ export function toDiagnostic(finding: Finding): Diagnostic {
   return diagnostic;
 }
 
-export function toDiagnostics(snapshot: DocumentSnapshot, levels: RuleLevels): Diagnostic[] {
-  return publishedFindings(snapshot, levels).map(toDiagnostic);
+export function toDiagnostics(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): Diagnostic[] {
+  return publishedFindings(snapshot, levels, detail).map(toDiagnostic);
 }
 
 
@@ -196,6 +217,7 @@ export class PublishedDiagnostics {
 
 interface DocumentState {
   readonly levels: RuleLevels;
+  readonly detail: OcrDetail;
   /** Last published group of each filing, by filing index. */
   groups: (Group | undefined)[];
 }
@@ -207,16 +229,16 @@ interface DocumentState {
 export class DiagnosticConverter {
   private readonly documents = new Map<string, DocumentState>();
 
-  convert(snapshot: DocumentSnapshot, levels: RuleLevels): PublishedDiagnostics {
+  convert(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): PublishedDiagnostics {
     let state = this.documents.get(snapshot.uri);
-    if (!state || state.levels !== levels) {
-      state = { levels, groups: [] };
+    if (!state || state.levels !== levels || state.detail !== detail) {
+      state = { levels, detail, groups: [] };
       this.documents.set(snapshot.uri, state);
     }
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
-    const findings = snapshot.result.findings;
+    const findings = shownFindings(snapshot, detail);
     const n = findings.length;
     for (let i = 0; i < n; ) {
       const filing = findings[i]!.filing;

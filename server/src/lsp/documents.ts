@@ -99,6 +99,8 @@ class Entry {
   waiting: Promise<unknown> | undefined;
   resumeWith: unknown;
   timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  /** Requests waiting for the analysis in progress (their replies go out before its diagnostics). */
+  requesters = 0;
   closed = false;
   /** The text as opened, handed to the first analyzer so it need not be joined from lines again. */
   initialText: string | undefined;
@@ -202,7 +204,13 @@ export class DocumentStore {
       if (!entry || entry.closed || token?.isCancellationRequested) return null;
       if (entry.snapshot && entry.snapshot.version === entry.version) return entry.snapshot;
       this.clearTimer(entry);
-      const snap = await untilCancelled(this.ensureRunning(entry), token);
+      entry.requesters++;
+      let snap: DocumentSnapshot | null | typeof CANCELLED;
+      try {
+        snap = await untilCancelled(this.ensureRunning(entry), token);
+      } finally {
+        entry.requesters--;
+      }
       if (snap === CANCELLED) return null;
       // The loop re-checks: an edit may have landed between the analysis and this continuation.
       if (snap && snap.version === entry.version && !entry.closed && this.entries.get(uri) === entry) {
@@ -249,7 +257,11 @@ export class DocumentStore {
       const snap = this.runSlice(entry, budget);
       if (snap) {
         entry.snapshot = snap;
-        this.notify(entry, snap);
+        // A request that needs this analysis (a hover after a keystroke) does not need its
+        // diagnostics: they go out on the next turn, after the reply, so it does not wait behind
+        // the notification of a big document. A newer snapshot by then publishes itself instead.
+        if (entry.requesters > 0) setImmediate(() => entry.snapshot === snap && this.notify(entry, snap));
+        else this.notify(entry, snap);
         return snap;
       }
       if (entry.waiting) {

@@ -3,6 +3,7 @@
  * encoded from the converter's per-filing memory) and `form345/recordsChanged` for the preview.
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
+import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import type { Finding } from '../analysis';
 import { DiagnosticConverter } from './diagnostics';
@@ -24,11 +25,12 @@ export class Publisher {
     private readonly levels: () => RuleLevels,
     /** Findings from beyond the document (the workspace ledger), published with its own. */
     private readonly extra: (uri: string) => readonly Finding[] = () => [],
+    private readonly ocrDetail: () => OcrDetail = () => 'line',
   ) {}
 
   /** Resolves when both notifications have been handed to the transport. */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels()));
+    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail()));
     const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     return Promise.all([diagnostics, records]).then(() => undefined);
   }

@@ -7,7 +7,7 @@
  * with flat dotted keys). Both are accepted; anything unknown is ignored rather than rejected, so a
  * typo in one rule never disables the others.
  */
-import { LEDGER_CODES, parseCikMap, RULE_CODES, type CikMap, type LedgerCode, type RuleCode, type RuleLevel } from '../analysis';
+import { LEDGER_CODES, OCR_DETAILS, parseCikMap, RULE_CODES, type CikMap, type LedgerCode, type OcrDetail, type RuleCode, type RuleLevel } from '../analysis';
 
 export type RuleLevels = Partial<Record<RuleCode | LedgerCode, RuleLevel>>;
 
@@ -65,11 +65,22 @@ export function sectionFromPushedSettings(settings: unknown): unknown {
 }
 
 /**
+ * `form345.ocrDetail` out of the `form345` section: `line` (one hint per damaged line, the
+ * default) or `word` (one per damaged word). Anything else is the default.
+ */
+export function parseOcrDetail(section: unknown): OcrDetail {
+  const v = isObject(section) ? section.ocrDetail : undefined;
+  const t = typeof v === 'string' ? v.trim().toLowerCase() : '';
+  return (OCR_DETAILS as readonly string[]).includes(t) ? (t as OcrDetail) : 'line';
+}
+
+/**
  * The rule levels in force; replaced wholesale when a configuration change changes them, and kept
  * (the same object) when it does not, so the diagnostics converter keeps its memory.
  */
 export class Settings {
   private levels: RuleLevels = {};
+  private detail: OcrDetail = 'line';
   private ciks: CikMap = new Map();
   private ciksKey = '[]';
 
@@ -77,16 +88,24 @@ export class Settings {
     return this.levels;
   }
 
+  /** How OCR damage is reported (`form345.ocrDetail`). */
+  get ocrDetail(): OcrDetail {
+    return this.detail;
+  }
+
   /** `form345.cikMap`: names and trading symbols to CIKs, for the EDGAR XML (bad entries left out). */
   get cikMap(): CikMap {
     return this.ciks;
   }
 
-  /** Returns true when the levels actually changed (so diagnostics need re-publishing). */
+  /** Returns true when the levels, the OCR detail or the CIK map actually changed (so diagnostics need re-publishing). */
   update(section: unknown): boolean {
     const next = parseRuleLevels(section);
     const changed = JSON.stringify(next) !== JSON.stringify(this.levels);
     if (changed) this.levels = next;
+    const detail = parseOcrDetail(section);
+    const detailChanged = detail !== this.detail;
+    this.detail = detail;
     const raw = isObject(section) ? (section.cikMap ?? section['cikMap']) : undefined;
     const ciks = isObject(raw) ? parseCikMap(raw).map : new Map<string, string>();
     const key = JSON.stringify([...ciks]);
@@ -96,6 +115,6 @@ export class Settings {
       // The preview's EDGAR verdict depends on the map.
       return true;
     }
-    return changed;
+    return changed || detailChanged;
   }
 }
