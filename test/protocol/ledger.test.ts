@@ -6,14 +6,25 @@
  * disk clears its break; unchanged files are not read again).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceLedger } from '../../server/src/lsp/ledger';
 import { generateSeries, type Series } from '../gen/series';
 import { applyEdits, hoverText, LspClient, waitFor } from './harness';
+
+/** A folder in the temp dir, removed when the file's tests end. */
+const madeDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of madeDirs) rmSync(d, { recursive: true, force: true });
+});
 
 /** A series whose one injected break is the first row of its position in its filing: the previous entry is in another filing. */
 function seriesWithCrossFilingBreak(): Series {
@@ -28,7 +39,7 @@ function seriesWithCrossFilingBreak(): Series {
 }
 
 function writeFolder(s: Series): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-ws-'));
+  const dir = tempDir('form345-ws-');
   for (const f of s.files) writeFileSync(path.join(dir, f.name), f.text);
   return dir;
 }

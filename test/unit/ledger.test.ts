@@ -5,15 +5,26 @@
  * text: the ledger finds every injected break and no other, the late counts, and the short-swing
  * pairs a brute-force reading of the matching definition gives.
  */
-import { test } from 'node:test';
+import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { buildLedger, ledgerCsv, ledgerFilings, ledgerJson, ownerKey, shortSwing, windowEnd, withinWindow, type Entry, type LedgerFiling, type LedgerRow } from '../../server/src/ledger';
 import { generateSeries, type Series } from '../gen/series';
+
+/** A folder in the temp dir, removed when the file's tests end. */
+const madeDirs: string[] = [];
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
+  madeDirs.push(dir);
+  return dir;
+}
+after(() => {
+  for (const d of madeDirs) rmSync(d, { recursive: true, force: true });
+});
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -286,7 +297,7 @@ test('several owners and issuers in one folder: separate groups, each with its o
 test('form345 ledger: --json contract, --csv, text; exit 1 on a break', () => {
   const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, encoding: 'utf8' });
   assert.equal(build.status, 0, build.stderr);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'form345-ledger-'));
+  const dir = tempDir('form345-ledger-');
   const s = generateSeries('cli', { breaks: 1, prefix: 'f' });
   for (const f of s.files) writeFileSync(path.join(dir, f.name), f.text);
   const run = (...args: string[]) => spawnSync(process.execPath, [path.join(ROOT, 'bin', 'form345.js'), 'ledger', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORM345_TODAY: '2026-11-23' } });
@@ -312,7 +323,7 @@ test('form345 ledger: --json contract, --csv, text; exit 1 on a break', () => {
   const txt = run('.');
   assert.match(txt.stdout, new RegExp(`${br.file.replace(/\./g, '\\.')}:${br.line} break `));
   const clean = generateSeries('cli-clean', { breaks: 0, prefix: 'g' });
-  const dir2 = mkdtempSync(path.join(os.tmpdir(), 'form345-ledger-'));
+  const dir2 = tempDir('form345-ledger-');
   for (const f of clean.files) writeFileSync(path.join(dir2, f.name), f.text);
   assert.equal(run('--json', dir2).status, 0);
   const bad = run('--format', 'sarif', '.');
