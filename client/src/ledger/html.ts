@@ -3,7 +3,7 @@
  * remote, scripts only with the nonce). It holds no filing text; the ledger arrives as a message
  * and the script lays it out with `textContent` and SVG attributes.
  */
-import { contentSecurityPolicy, escapeHtml } from '../preview/html';
+import { webviewShellHtml } from '../preview/html';
 
 export interface LedgerShellOptions {
   cspSource: string;
@@ -13,23 +13,7 @@ export interface LedgerShellOptions {
 }
 
 export function ledgerShellHtml(o: LedgerShellOptions): string {
-  const csp = escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce));
-  const nonce = escapeHtml(o.nonce);
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" nonce="${nonce}" href="${escapeHtml(o.styleUri)}">
-<title>Ledger</title>
-</head>
-<body>
-<p id="status" class="visually-hidden" role="status"></p>
+  return webviewShellHtml({ ...o, title: 'Ledger' }, `<p id="status" class="visually-hidden" role="status"></p>
 <header class="toolbar"><h1>Ledger</h1><span id="summary" class="notice"></span><button id="export" type="button">Export CSV</button></header>
-<main id="root"><p class="notice">Reading the filings of the workspace…</p></main>
-<script nonce="${nonce}" src="${escapeHtml(o.scriptUri)}"></script>
-</body>
-</html>
-`;
+<main id="root"><p class="notice">Reading the filings of the workspace…</p></main>`);
 }

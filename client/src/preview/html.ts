@@ -38,7 +38,11 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   ].join('; ');
 }
 
-export function previewShellHtml(o: ShellOptions): string {
+/**
+ * A webview page: the CSP meta, the stylesheet and the script (both with the nonce) around `body`,
+ * which is the caller's fixed markup (no filing text).
+ */
+export function webviewShellHtml(o: ShellOptions, body: string): string {
   const csp = escapeHtml(contentSecurityPolicy(o.cspSource, o.nonce));
   const nonce = escapeHtml(o.nonce);
   return `<!DOCTYPE html>
@@ -51,10 +55,14 @@ export function previewShellHtml(o: ShellOptions): string {
 <title>${escapeHtml(o.title)}</title>
 </head>
 <body>
-<p id="status" class="visually-hidden" role="status"></p>
-<main id="root"><p class="notice">Loading records…</p></main>
+${body}
 <script nonce="${nonce}" src="${escapeHtml(o.scriptUri)}"></script>
 </body>
 </html>
 `;
+}
+
+export function previewShellHtml(o: ShellOptions): string {
+  return webviewShellHtml(o, `<p id="status" class="visually-hidden" role="status"></p>
+<main id="root"><p class="notice">Loading records…</p></main>`);
 }

@@ -9,15 +9,10 @@
  * and the street ends at its street-type word or unit ("DRIVE", "BLVD.", "SUITE 400") with the
  * city after it. What cannot be placed stays in the street, never in another field.
  */
+import type { ReportingOwnerRecord } from '../types';
 
-export interface NameAddress {
-  name: string | null;
-  street1: string | null;
-  street2: string | null;
-  city: string | null;
-  state: string | null;
-  zip: string | null;
-}
+/** The parts of an owner's record the cell holds. */
+export type NameAddress = Pick<ReportingOwnerRecord, 'name' | 'street1' | 'street2' | 'city' | 'state' | 'zip'>;
 
 /** Street-type words (USPS Publication 28 suffixes, common forms) that end a street line. */
 const STREET_TYPES = new Set([
