@@ -5,8 +5,8 @@ import { describeFurniture } from '../layout/pages';
 export const META = {
   code: 'unread-text',
   level: 'hint',
-  description: 'Text the reader saw in a table but could not place in the record (a value no column took).',
-  docs: 'text of a table the reader saw and could not place in the record (a value no column took, a dated row no grammar reads), one finding a line',
+  description: "Text the reader saw but could not place in the record (a value no column took), or set aside (a printed page's header or footer).",
+  docs: "text the reader saw and could not place in the record (a value no column took, a dated row no grammar reads) or set aside (a printed page's header, footer or page number), one finding a line",
 } as const;
 
 /** What the readers saw and could not place: one finding a line, the line's unread text in it. */
