@@ -29,6 +29,24 @@ export function isEdgarCheck(f: Finding): boolean {
   return EDGAR_CHECKS[f.code as RuleCode] !== undefined;
 }
 
+const byFiling = new WeakMap<AnalysisResult, Map<number, Finding[]>>();
+
+/** The EDGAR checks' findings of each filing, grouped once per analysis (a document may hold thousands). */
+function edgarFindingsByFiling(result: AnalysisResult): Map<number, Finding[]> {
+  let map = byFiling.get(result);
+  if (!map) {
+    map = new Map();
+    for (const f of result.findings) {
+      if (!isEdgarCheck(f)) continue;
+      const list = map.get(f.filing);
+      if (list) list.push(f);
+      else map.set(f.filing, [f]);
+    }
+    byFiling.set(result, map);
+  }
+  return map;
+}
+
 /**
  * The XML of filing `index` of an analysis, and EDGAR's verdict. A check set to `off` does not
  * count; one kept at information or hint level is shown but does not decide the verdict.
@@ -44,7 +62,7 @@ export function exportFiling(result: AnalysisResult, index: number, options: Exp
           ownerCiks: filing.record.reportingOwners.map((o) => (map ? lookupCik(map, o.name) : null)),
         }
       : ownershipXml(filing, { cikMap: map });
-  const findings = result.findings.filter((f) => f.filing === index && isEdgarCheck(f));
+  const findings = [...(edgarFindingsByFiling(result).get(index) ?? [])];
   const missing: string[] = [];
   if (!issuerCik) missing.push(`the issuer${filing.record.issuer.tradingSymbol ? ` (${filing.record.issuer.tradingSymbol})` : filing.record.issuer.name ? ` (${filing.record.issuer.name})` : ''}`);
   ownerCiks.forEach((cik, i) => {
