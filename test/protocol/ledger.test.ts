@@ -6,25 +6,15 @@
  * disk clears its break; unchanged files are not read again).
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { WorkspaceLedger } from '../../server/src/lsp/ledger';
 import { generateSeries, type Series } from '../gen/series';
 import { applyEdits, hoverText, LspClient, waitFor } from './harness';
 
-/** A folder in the temp dir, removed when the file's tests end. */
-const madeDirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  madeDirs.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of madeDirs) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../support/temp';
 
 /** A series whose one injected break is the first row of its position in its filing: the previous entry is in another filing. */
 function seriesWithCrossFilingBreak(): Series {

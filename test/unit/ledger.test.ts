@@ -5,26 +5,16 @@
  * text: the ledger finds every injected break and no other, the late counts, and the short-swing
  * pairs a brute-force reading of the matching definition gives.
  */
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { buildLedger, ledgerCsv, ledgerFilings, ledgerJson, ownerKey, shortSwing, windowEnd, withinWindow, type Entry, type LedgerFiling, type LedgerRow } from '../../server/src/ledger';
 import { generateSeries, type Series } from '../gen/series';
 
-/** A folder in the temp dir, removed when the file's tests end. */
-const madeDirs: string[] = [];
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  madeDirs.push(dir);
-  return dir;
-}
-after(() => {
-  for (const d of madeDirs) rmSync(d, { recursive: true, force: true });
-});
+import { tempDir } from '../support/temp';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TODAY = new Date('2026-11-23T12:00:00Z');
