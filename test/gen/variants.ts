@@ -29,6 +29,7 @@ import { cloneFiling, randomFiling } from './truth';
 import { LAYOUTS, type Layout, type RenderOptions, render } from './render';
 import { damageText, loseValues, protectedWords, type NoiseLevel } from './noise';
 import { mdy } from './format';
+import type { GeneratedCase } from './index';
 
 export type VariantClass =
   | 'owners-in-table'
@@ -62,13 +63,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'box-order': ['tabbed', 'markdown'],
 };
 
-export interface VariedCase {
-  seed: Seed;
-  text: string;
-  truth: FilingRecord;
-  layout: Layout;
-  noise: NoiseLevel;
-  lost: string[];
+export interface VariedCase extends GeneratedCase {
   /** The variation classes printed in this case (empty: `plain`). */
   classes: VariantClass[];
   /** Rule codes that must fire on this text (a code column on a Form 3). */
