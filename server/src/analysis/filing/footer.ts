@@ -162,7 +162,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
     // A signature wraps onto the lines right below it; a gap (its caption) ends it.
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || l.line > lastLine + 1;
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
