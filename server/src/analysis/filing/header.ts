@@ -18,9 +18,11 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 
-export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
+export type { BoxKey };
+export { BOX_LABEL_KEY };
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
 const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
@@ -50,15 +52,16 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   },
 ];
 
-/** The printed label of each box, for recognising labels cut short ("3. Da", "4. If A"). */
-const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
-  reportingPerson: ['name and address of reporting person'],
-  issuer: ['issuer name and ticker or trading symbol'],
-  periodOfReport: ['date of earliest transaction', 'date of event requiring statement', "statement for issuer's fiscal year ended"],
-  amendment: ['if amendment, date original filed', 'if amendment, date of original filed'],
-  relationship: ['relationship of reporting person(s) to issuer'],
-  jointFiling: ['individual or joint/group filing'],
-};
+/**
+ * The printed label of each box without the instructions after it, lower case, for recognising
+ * labels cut short ("3. Da", "4. If A").
+ */
+const BOX_LABEL_TEXT = Object.fromEntries(
+  (Object.keys(BOX_LABEL_KEY) as BoxKey[]).map((box) => [
+    box,
+    [...new Set(LABEL_PATTERNS[BOX_LABEL_KEY[box]].map((t) => t.replace(/(?:\s*\([A-Z][^)]*\)|\*)+$/, '').toLowerCase()))],
+  ]),
+) as Record<BoxKey, string[]>;
 
 /**
  * "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). In a drawn
@@ -101,20 +104,7 @@ const FIRST_WORD_RES = Object.fromEntries(
 ) as Record<BoxKey, { re: RegExp; at: number }[]>;
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
-const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {
-  '3': ['reportingPerson', 'periodOfReport', 'issuer', 'relationship', 'amendment', 'jointFiling'],
-  '4': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
-  '5': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
-};
-
-export const BOX_LABEL_KEY: Record<BoxKey, LabelKey> = {
-  reportingPerson: 'box.reportingPerson',
-  issuer: 'box.issuer',
-  periodOfReport: 'box.periodOfReport',
-  amendment: 'box.amendment',
-  relationship: 'box.relationship',
-  jointFiling: 'box.jointFiling',
-};
+const BOX_BY_NUMBER = BOX_ORDER;
 
 export interface HeaderValue<T> {
   value: T;
@@ -167,14 +157,7 @@ function cellX(line: PLine, cell: Cell): number {
 }
 
 /** Words of which each label keeps at least one intact (the fuzzy regexes run only then). */
-const LABEL_KEYWORDS: Record<BoxKey, string[]> = {
-  reportingPerson: ['address', 'reporting', 'name and'],
-  issuer: ['ticker', 'trading', 'issuer'],
-  periodOfReport: ['earliest', 'event', 'fiscal', 'transaction'],
-  amendment: ['amendment', 'original'],
-  relationship: ['relationship', 'issuer', 'reporting'],
-  jointFiling: ['joint', 'individual', 'group'],
-};
+const LABEL_KEYWORDS = BOX_LABEL_KEYWORDS;
 
 type LabelHit = { box: BoxKey; start: number; end: number };
 
