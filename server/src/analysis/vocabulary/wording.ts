@@ -45,6 +45,75 @@ export const SECTION_HEADINGS = {
   reportingOwnerAddress: 'Reporting Owner Name / Address',
 } as const;
 
+/** The table headings (Form 3 prints "Beneficially Owned" only; a dash or colon follows the number). */
+export const TABLE_HEADINGS = {
+  tableI: 'Table I',
+  tableII: 'Table II',
+  nonDerivative: 'Non-Derivative Securities',
+  acquired: 'Acquired',
+  beneficially: 'Beneficially',
+} as const;
+
+/** Words of the tables' column headings: a line rich in them (and without dates) is a heading line. */
+export const COLUMN_HEADER_WORDS: readonly string[] = [
+  'Title', 'Instr', 'Transaction', 'Amount', 'Securities', 'Security', 'Derivative', 'Ownership', 'Beneficial', 'Beneficially',
+  'Exercisable', 'Expiration', 'Underlying', 'Conversion', 'Exercise', 'Price', 'Code', 'Month', 'Nature', 'Indirect', 'Direct',
+  'Following', 'Reported', 'Acquired', 'Disposed', 'Deemed', 'Execution', 'Owned', 'Number', 'Shares', 'Form',
+];
+
+/** Sub-column captions of Table II, which converters glue into the value cells below them. */
+export const SUB_COLUMN_CAPTIONS = {
+  amountOrNumber: 'Amount or Number of Shares',
+  numberOfShares: 'Number of Shares',
+  dateExercisable: 'Date Exercisable',
+  expirationDate: 'Expiration Date',
+  acquiredOrDisposed: '(A) or (D)',
+} as const;
+
+/** Column captions that, alone in a cell, are a heading converters glued into a row. */
+export const LONE_COLUMN_CAPTIONS: readonly string[] = ['Code', 'Title', 'Amount', 'Price'];
+
+/** The first column of each table, numbered "1." (wrapped grid headers keep at least its first words). */
+export const FIRST_COLUMN_TITLES = {
+  nonDerivative: 'Title of Security',
+  derivative: 'Title of Derivative Security',
+} as const;
+
+/** The caption under a signature line. */
+export const SIGNATURE_CAPTION = 'Signature of Reporting Person';
+
+/** The heading and opening words of a power of attorney filed after the form. */
+export const POWER_OF_ATTORNEY = { heading: 'Power of Attorney', opening: 'Know all by these presents', kinds: ['Limited', 'Special'], addressees: ['men', 'persons'] } as const;
+
+/**
+ * Phrases the reader knows the notices printed after the explanations by (each also by a
+ * second phrase, for when OCR damaged the first). `closing`: past these no footnote is defined.
+ */
+export const NOTICE_MARKERS = {
+  closing: ['one of which must be', 'are not required to respond', 'unless the form displays'],
+  footnotesEnd: ['Note: File', 'three copies', 'Potential persons', 'Persons who respond', 'currently valid OMB'],
+  other: ['line for each class of securities', 'omissions of facts constitute', 'See 18 U.S.C. 1001'],
+  /** Notices known by their first words on a line (after the asterisks that refer to them). */
+  lineStarts: ['Note: File', 'If the form is filed'],
+  /** Notices whose last word OCR breaks ("fi led", "insuffi cient"): known by the words before it. */
+  lastWordBroken: ['If the form is filed', 'If space is insufficient'],
+  instructions: [
+    'Reminder:',
+    'Persons who respond',
+    'respond to the collection',
+    'collection of in',
+    'currently valid',
+    'Intentional misstatements',
+    'three copies of this Form',
+    'If space is insufficient',
+    'Potential persons',
+    'OMB APPROVAL',
+    'OMB Number',
+    'Estimated average',
+    'hours per response',
+  ],
+} as const;
+
 /**
  * Phrases of which a filing's first lines hold two when its title was lost (document.ts): a box
  * label, a table heading, the footnotes' heading, a column label.
