@@ -6,13 +6,23 @@ import type { Range } from '../types';
 import { splitCells } from '../text/cells';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = new RegExp(String.raw`Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|${CLOSING_NOTICE_PHRASES}`, 'i');
+const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
+/** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
+const SIGNATURE_OF = phraseSource(SIGNATURE_CAPTION.split(' ').slice(0, 2).join(' '));
+const FOOTNOTES_END_RE = new RegExp(`\\/s\\/|(^|\\s)${SIGNATURE_OF}(\\s|$)`, 'i');
+const EXPLANATION = phraseSource(SECTION_HEADINGS.explanation);
+const REMARKS = SECTION_HEADINGS.remarks;
+/** A remarks or explanations heading first on its line. */
+const SECTION_START_RE = new RegExp(`^\\s*(${REMARKS}\\s*:|${EXPLANATION})`, 'i');
+/** A line that is nothing but a remarks or explanations heading. */
+const SECTION_LINE_RE = new RegExp(`^\\s*(${REMARKS}\\s*:.*|${EXPLANATION}(?:\\s*:)?)\\s*$`, 'i');
 
 export interface ParsedFootnote {
   id: string;
@@ -69,7 +79,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
+    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -215,7 +225,7 @@ function linesBelowCaption(lines: PLine[], captionAt: number, end: number): PLin
       if (out.length && (!next || !isSignedLine(next))) break;
       continue;
     }
-    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || /^\s*(Remarks\s*:|Explanation\s+of\s+Responses)/i.test(l.masked)) break;
+    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || SECTION_START_RE.test(l.masked)) break;
     out.push(l);
   }
   return out;
@@ -243,7 +253,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
+        if (SECTION_LINE_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.

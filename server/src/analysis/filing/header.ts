@@ -18,37 +18,49 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
-import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 
 export type { BoxKey };
 export { BOX_LABEL_KEY };
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
-const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
+const [MONTH, DAY, YEAR] = P.monthDayYear.split('/');
+/** "(Month/Day/Year)" after a date box's label; its last word's letters may be cut apart or lost. */
+const MDY = `(?:\\s*\\(?\\s*${fuzzyWord(MONTH, true)}\\s*\\/\\s*${fuzzyWord(DAY, true)}\\s*\\/\\s*${YEAR[0]}${[...YEAR.slice(1)].map((c) => `\\s*${c}?`).join('')}\\s*\\)?)?`;
 
 /** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
+const [AMENDMENT_IF, AMENDMENT] = P.ifAmendment.split(' ');
+const [ORIGINAL_DATE, ORIGINAL_OF, ORIGINAL] = P.dateOfOriginal.split(' ');
+const [TO, ISSUER] = P.toIssuer.split(' ');
+
 /** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
-  { box: 'reportingPerson', re: new RegExp(`${NUM}${label('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
-  { box: 'issuer', re: new RegExp(`${NUM}${label('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
+  { box: 'reportingPerson', re: new RegExp(`${NUM}${label(P.nameAndAddress)}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
+  { box: 'issuer', re: new RegExp(`${NUM}${label(P.issuerAndTicker)}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${label('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${label('Date of Event Requiring Statement')}|${label('Statement for')}\\s*Issuer'?s\\s*${label('Fiscal Year Ended')})${MDY}`,
+      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${P.requiredToBeReported.split(' ').join('\\s+')})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s*${fuzzyWord('Amendment', true)}\\s*,?\\s*${fuzzyWord('Date', true)}\\s*(?:of\\s*)?${fuzzyWord('Original', true)}\\s*(?:${fuzzyWord('Filed', true)}|${fuzzyWord('Filing', true)})\\s*${MDY}`, 'i') },
+  {
+    box: 'amendment',
+    re: new RegExp(
+      `${NUM}${AMENDMENT_IF}\\s*${fuzzyWord(AMENDMENT, true)}\\s*,?\\s*${fuzzyWord(ORIGINAL_DATE, true)}\\s*(?:${ORIGINAL_OF}\\s*)?${fuzzyWord(ORIGINAL, true)}\\s*(?:${fuzzyWord(P.filed, true)}|${fuzzyWord(P.filing, true)})\\s*${MDY}`,
+      'i',
+    ),
+  },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${label('Relationship of Reporting Person')}\\s*\\(?\\s*s?\\s*\\)?\\s*to\\s*${fuzzyWord('Issuer', true)}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${P.checkAllApplicable.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${label('Individual or')}\\s*${fuzzyWord('Joint', true)}\\s*\\/\\s*${label('Group Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${P.checkApplicableLine.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
   },
 ];
 
