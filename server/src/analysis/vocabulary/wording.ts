@@ -52,6 +52,7 @@ export const TABLE_HEADINGS = {
   nonDerivative: 'Non-Derivative Securities',
   acquired: 'Acquired',
   beneficially: 'Beneficially',
+  derivativeExamples: '(e.g., puts, calls, warrants, options, convertible securities)',
 } as const;
 
 /** Words of the tables' column headings: a line rich in them (and without dates) is a heading line. */
@@ -337,8 +338,8 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
   ],
   'col.derivativePrice': ['Price of Derivative Security (Instr. 5)', 'Price of Derivative Security'],
   'col.derivativeOwnedFollowing': [
-    'Number of Derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)',
-    'Number of Derivative Securities Beneficially Owned Following Reported Transaction(s)',
+    'Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)',
+    'Number of derivative Securities Beneficially Owned Following Reported Transaction(s)',
     "Number of Derivative Securities Beneficially Owned at End of Issuer's Fiscal Year (Instr. 4)",
     "Number of Derivative Securities Beneficially Owned at End of Issuer's Fiscal Year",
   ],
@@ -392,7 +393,7 @@ export const BOILERPLATE_PHRASES: readonly string[] = [
   'Table I - Non-Derivative Securities Beneficially Owned',
   'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned',
   'Table II - Derivative Securities Beneficially Owned',
-  '(e.g., puts, calls, warrants, options, convertible securities)',
+  TABLE_HEADINGS.derivativeExamples,
   'Title of Security (Instr. 3)',
   'Title of Derivative Security (Instr. 3)',
   'Transaction Date (Month/Day/Year)',
