@@ -4,6 +4,7 @@
  */
 import type { Range } from '../types';
 import { splitCells } from '../text/cells';
+import type { LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
@@ -30,6 +31,9 @@ export interface ParsedFootnote {
   range: Range;
   markerRange: Range;
 }
+
+/** Why text under the footnotes' heading was not read. */
+const UNHELD_REASON = `under "${SECTION_HEADINGS.explanation}", no numbered footnote holds it`;
 
 function lineRange(l: PLine): Range {
   const start = l.masked.length - l.masked.trimStart().length;
@@ -64,9 +68,20 @@ function innerEnumeration(m: RegExpExecArray, current: { id: string; style: numb
   return current !== null && markerStyle(m) !== current.style && Number(m[1] ?? m[2] ?? m[3] ?? m[4]) <= Number(current.id);
 }
 
-/** Footnote definitions in the lines of the explanation section. */
-export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
+/**
+ * Footnote definitions in the lines of the explanation section. Text there that no definition
+ * holds (before the first marker, after a blank line that ended one, after the heading on its
+ * line) is added to `problems`, unless a signature took its line (`taken`).
+ */
+export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], taken: ReadonlySet<number> = new Set()): ParsedFootnote[] {
   const out: ParsedFootnote[] = [];
+  const lost = (l: PLine, from: number) => {
+    const rest = l.masked.slice(from);
+    if (taken.has(l.line) || !/[\p{L}\p{N}]/u.test(rest)) return;
+    const start = from + rest.length - rest.trimStart().length;
+    const end = l.masked.trimEnd().length;
+    problems.push({ line: l.line, start, end, text: l.masked.slice(start, end), reason: UNHELD_REASON, advice: 'check its marker, or whether it goes on from the footnote above' });
+  };
   let current: (ParsedFootnote & { parts: string[]; style: number }) | null = null;
   const finish = () => {
     if (current) {
@@ -89,7 +104,10 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     const afterHeading = heading ? heading.index + heading[0].length + (/^\s*:/.exec(l.masked.slice(heading.index + heading[0].length))?.[0].length ?? 0) : 0;
     if (isBoilerplate(l) || heading) {
       finish();
-      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) continue;
+      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) {
+        if (heading) lost(l, afterHeading);
+        continue;
+      }
     }
     const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
@@ -106,7 +124,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     } else if (current) {
       (current as { parts: string[] }).parts.push(text);
       current.range = { start: current.range.start, end: lineRange(l).end };
-    }
+    } else lost(l, 0);
   }
   finish();
   return out;

@@ -218,9 +218,9 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     if (o.isOther) o.otherText ??= fromRow.otherText;
   });
 
-  const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
+  const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'), problems, new Set(signatureLines.map((l) => l.line)));
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 

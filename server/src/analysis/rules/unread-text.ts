@@ -11,10 +11,10 @@ export const META = {
 
 /** What the readers saw and could not place: one finding a line, the line's unread text in it. */
 const check: Rule = ({ model }) => {
-  const byLine = new Map<number, { start: number; end: number; texts: string[]; reason: string }>();
+  const byLine = new Map<number, { start: number; end: number; texts: string[]; reason: string; advice?: string }>();
   for (const p of model.problems) {
     const at = byLine.get(p.line);
-    if (!at) byLine.set(p.line, { start: p.start, end: p.end, texts: [p.text], reason: p.reason });
+    if (!at) byLine.set(p.line, { start: p.start, end: p.end, texts: [p.text], reason: p.reason, advice: p.advice });
     else {
       at.start = Math.min(at.start, p.start);
       at.end = Math.max(at.end, p.end);
@@ -22,7 +22,7 @@ const check: Rule = ({ model }) => {
     }
   }
   const unread = [...byLine].map(([line, p]) =>
-    finding(META, `Not read into the record: "${p.texts.join(' ')}" (${p.reason}); check where the row's values stand.`, {
+    finding(META, `Not read into the record: "${p.texts.join(' ')}" (${p.reason}); ${p.advice ?? "check where the row's values stand"}.`, {
       start: { line, character: p.start },
       end: { line, character: p.end },
     }),
