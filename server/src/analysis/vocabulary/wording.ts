@@ -268,12 +268,15 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
     'Table I – Non-Derivative Securities Beneficially Owned',
     'Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
     'Non-Derivative Securities Beneficially Owned',
+    // Its first words where the heading wraps.
+    'Table I - Non-Derivative Securities',
   ],
   table2: [
     'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned',
     'Table II - Derivative Securities Beneficially Owned',
     'Table II – Derivative Securities Acquired, Disposed of, or Beneficially Owned',
     'Table II – Derivative Securities Beneficially Owned',
+    'Table II - Derivative Securities',
   ],
   'col.securityTitle': [
     'Title of Derivative Security (Instr. 3)',
@@ -311,6 +314,8 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
     'Ownership Form: Direct (D) or Indirect (I) (Instr. 5)',
     'Ownership Form: Direct (D) or Indirect (I)',
     'Ownership Form of Derivative Security',
+    // Its first words where a narrow column wraps the label.
+    'Ownership Form',
   ],
   'col.natureOfOwnership': [
     'Nature of Indirect Beneficial Ownership (Instr. 4)',
@@ -325,6 +330,7 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
     'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)',
     'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4, and 5)',
     'Number of Derivative Securities Acquired (A) or Disposed of (D)',
+    'Number of Derivative Securities',
   ],
   'col.exerciseExpiration': [
     'Date Exercisable and Expiration Date (Month/Day/Year)',
@@ -335,6 +341,7 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
     'Title and Amount of Securities Underlying Derivative Security (Instr. 4)',
     'Title and Amount of Securities Underlying Derivative Security',
     'Title and Amount of Underlying Securities',
+    'Title and Amount of Securities Underlying',
   ],
   'col.derivativePrice': ['Price of Derivative Security (Instr. 5)', 'Price of Derivative Security'],
   'col.derivativeOwnedFollowing': [
