@@ -15,11 +15,12 @@ import { splitCells, type Cell } from '../text/cells';
 import { nextWordFits } from '../text/lines';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
+import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
 import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
+import type { LayoutProblem } from '../layout';
 
 export type { BoxKey };
 export { BOX_LABEL_KEY };
@@ -143,6 +144,8 @@ export interface HeaderResult {
   /** Relationship read from box 4/5 (applies to the first owner). */
   relationship: Relationship | null;
   relationshipRange?: Range;
+  /** Text the header reader saw in a box and no field took. */
+  problems: LayoutProblem[];
 }
 
 /** Box 4/5 as read: the owner record's relationship fields, and where the title stands. */
@@ -454,12 +457,35 @@ function cleanValue(text: string): string {
 
 const DATE_IN_TEXT = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
 
-function firstDate(stream: Stream, from: number): { iso: string | null; raw: string; range: Range } | null {
+function firstDate(stream: Stream, from: number): { iso: string | null; raw: string; range: Range; start: number; end: number } | null {
   const m = DATE_IN_TEXT.exec(stream.text.slice(from));
   if (!m) return null;
   const start = from + m.index;
   const raw = m[0].replace(/\s+/g, '');
-  return { iso: parseDateText(raw)?.iso ?? null, raw, range: stream.range(start, start + m[0].length) };
+  return { iso: parseDateText(raw)?.iso ?? null, raw, range: stream.range(start, start + m[0].length), start, end: start + m[0].length };
+}
+
+/**
+ * What a date box holds besides its label, its caption and the one date it gives: text of the
+ * header no field took (a value the reading order put in the wrong box, a second date), one
+ * problem a piece.
+ */
+function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+  stream.pieces.forEach((p, k) => {
+    const at = stream.offsets[k];
+    // The part of the piece after the label, outside the date.
+    for (const [a, b] of [
+      [Math.max(from, at), Math.min(date ? date.start : Infinity, at + p.text.length)],
+      [Math.max(from, date ? date.end : Infinity, at), at + p.text.length],
+    ]) {
+      if (b <= a) continue;
+      const text = p.text.slice(a - at, b - at);
+      if (onlyPrintedWords(text)) continue;
+      const lead = text.length - text.trimStart().length;
+      const start = p.start + (a - at) + lead;
+      problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason: 'in a date box, beside its date', advice: 'check which box it belongs to' });
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -922,6 +948,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     jointFiling: { value: null },
     labels,
     relationship: null,
+    problems: [],
   };
   const merged = new Map<BoxKey, Piece[]>();
   for (const b of boxes) {
@@ -948,7 +975,9 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     ['amendment', 'dateOfOriginalSubmission'],
   ] as const) {
     const stream = streamOf(box);
-    const d = stream ? firstDate(stream, valueStart(stream, box)) : null;
+    const from = stream ? valueStart(stream, box) : 0;
+    const d = stream ? firstDate(stream, from) : null;
+    if (stream) unreadInDateBox(stream, from, d, result.problems);
     if (!d) continue;
     result[field] = { value: d.iso, range: d.range, raw: d.raw };
     result.dateCells.push({ field, raw: d.raw, range: d.range });

@@ -186,7 +186,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
   const planBox = digit === '3' ? { value: null } : parsePlanBox(headerLines);
 
-  const problems: LayoutProblem[] = [];
+  const problems: LayoutProblem[] = [...header.problems];
   const rows = [
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit, problems),
     ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit, problems),

@@ -1,6 +1,7 @@
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
+import * as WORDING from '../vocabulary/wording';
 import {
   COLUMN_HEADER_WORDS,
   FILING_SIGNALS,
@@ -53,6 +54,38 @@ export function firstWords(phrase: string, n: number): string {
 /** The last word of a phrase. */
 function lastWord(phrase: string): string {
   return phrase.trim().split(/\s+/).pop()!;
+}
+
+/** Every word the forms print (lower case), from the whole wording table. */
+const PRINTED_WORDS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of v.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) out.add(w);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(Object.values(WORDING));
+  return out;
+})();
+
+/** Letters that start or end a printed word: what a narrow cell or OCR left of a cut word ("(Mon" / "th/Day/Year)", "Acqui"). */
+const printedPart = (w: string): boolean => {
+  if (w.length < 2 || !/^\p{L}+$/u.test(w)) return false;
+  for (const p of PRINTED_WORDS) if (p.length > w.length && (p.startsWith(w) || p.endsWith(w))) return true;
+  return false;
+};
+
+/**
+ * Whether a text holds nothing but the forms' printed words (or pieces of them cut by a narrow
+ * cell), box and column numbers and punctuation: no value of a filer's.
+ */
+export function onlyPrintedWords(text: string): boolean {
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    // Check marks ("X", "xX") and box or column numbers ("3", "2A") are printed or marked, not written.
+    if (PRINTED_WORDS.has(w) || /^x{1,2}$/.test(w) || /^\d{1,2}[a-z]?$/.test(w) || printedPart(w)) continue;
+    return false;
+  }
+  return true;
 }
 
 /** Phrases as one alternation. */
