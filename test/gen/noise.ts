@@ -46,7 +46,12 @@ export function loseValues(truth: FilingRecord, level: NoiseLevel, rng: Rng): { 
   });
   const o = rec.reportingOwners[0];
   if (o?.zip) candidates.push({ pointer: '/reportingOwners/0/zip', apply: () => { o.zip = null; } });
-  if (o?.street1) candidates.push({ pointer: '/reportingOwners/0/street1', apply: () => { o.street1 = null; } });
+  // A lost first street line leaves the second as the only one printed: nothing on the page says it
+  // was the second, so it reads (and is true) as the first, and the second slot is what was lost.
+  if (o?.street1) {
+    if (o.street2) candidates.push({ pointer: '/reportingOwners/0/street2', apply: () => { o.street1 = o.street2; o.street2 = null; } });
+    else candidates.push({ pointer: '/reportingOwners/0/street1', apply: () => { o.street1 = null; } });
+  }
   rec.signatures.forEach((s, i) => {
     if (s.date) candidates.push({ pointer: `/signatures/${i}/date`, apply: () => { s.date = null; } });
   });
