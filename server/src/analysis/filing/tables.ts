@@ -510,7 +510,12 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length + (form3Letter ? 1 : 0);
-  if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
+  // Without a title a row must show more than a stray value or two: three values, or an amount
+  // with its ownership form (the two cells every row ends with, a holding's whole reading when
+  // the title cell came out empty).
+  const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
+    && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
     problems.push(...rejectedRow(tokens));
     return null;
   }

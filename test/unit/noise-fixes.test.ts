@@ -1,0 +1,51 @@
+/**
+ * Reader fixes for the heaviest generated noise (issue 11, noise level 3), each on a tiny input
+ * made by hand from the clean rule fixture: what a converter or OCR left of a row or a label, and
+ * what a person still reads in it.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/analysis';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
+
+function read(text: string) {
+  const r = analyze(text, { today: TODAY });
+  assert.equal(r.filings.length, 1);
+  return { record: r.filings[0].record, findings: r.findings };
+}
+
+// ---------------------------------------------------------------------------------------------
+// A row whose title cell came out empty
+
+test('a holding row with its title cell empty still reads: amount, ownership form and nature', () => {
+  const text = CLEAN.replace('Common Stock\t\t\t\t\t\t\t5,500\tI\tBy Trust (2)', '\t\t\t\t\t\t\t5,500\tI\tBy Trust (2)');
+  assert.notEqual(text, CLEAN);
+  const { record } = read(text);
+  assert.equal(record.nonDerivative.length, 3);
+  const row = record.nonDerivative[2]!;
+  assert.equal(row.securityTitle, null);
+  assert.equal(row.sharesOwnedFollowing, 5500);
+  assert.equal(row.directOrIndirect, 'I');
+  assert.equal(row.natureOfOwnership, 'By Trust');
+  assert.deepEqual(row.footnoteIds, ['2']);
+});
+
+test('a transaction row with its title cell empty keeps its place among the rows', () => {
+  const text = CLEAN.replace('Common Stock\t03/02/2021\t\tS\t', '\t03/02/2021\t\tS\t');
+  assert.notEqual(text, CLEAN);
+  const { record } = read(text);
+  assert.equal(record.nonDerivative.length, 3);
+  assert.equal(record.nonDerivative[1]!.securityTitle, null);
+  assert.equal(record.nonDerivative[1]!.shares, 4000);
+  assert.equal(record.nonDerivative[1]!.transactionCode, 'S');
+});
+
+test('a stray amount alone on a line under Table I is no row', () => {
+  const text = CLEAN.replace('Common Stock\t\t\t\t\t\t\t5,500\tI\tBy Trust (2)\n', 'Common Stock\t\t\t\t\t\t\t5,500\tI\tBy Trust (2)\n\t\t\t\t\t\t\t5,500\t\t\n');
+  assert.notEqual(text, CLEAN);
+  assert.equal(read(text).record.nonDerivative.length, 3);
+});
