@@ -49,3 +49,16 @@ test('a stray amount alone on a line under Table I is no row', () => {
   assert.notEqual(text, CLEAN);
   assert.equal(read(text).record.nonDerivative.length, 3);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Box labels with a word cut by a wide gap
+
+for (const gap of ['  ', '\t', '   ']) {
+  test(`a box label word cut by a gap of ${JSON.stringify(gap)} still ends where the value begins`, () => {
+    const text = CLEAN.replace('Ticker or Trading Symbol', `Ticker or Tra${gap}ding Symbol`);
+    assert.notEqual(text, CLEAN);
+    const { record } = read(text);
+    assert.equal(record.issuer.name, 'NORTHWIND LABS, INC.');
+    assert.equal(record.issuer.tradingSymbol, 'NWLB');
+  });
+}
