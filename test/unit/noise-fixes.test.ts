@@ -62,3 +62,12 @@ for (const gap of ['  ', '\t', '   ']) {
     assert.equal(record.issuer.tradingSymbol, 'NWLB');
   });
 }
+
+// ---------------------------------------------------------------------------------------------
+// The signature caption with a word cut
+
+test('a signature caption whose first word is cut by a gap is a caption, not part of the name', () => {
+  const text = CLEAN.replace('** Signature of Reporting Person\tDate', 'Signa  ture of Reporting Person\tDate');
+  assert.notEqual(text, CLEAN);
+  assert.deepEqual(read(text).record.signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
+});

@@ -69,7 +69,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
+    if (CLOSING_RE.test(l.masked) || /\/s\//.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -167,12 +167,12 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
 }
 
 /** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
-const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s+of(\\s|$)`, 'i');
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
 const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
 
 /** The caption's first word alone at a line's end, when a narrow pane wraps it ("Signature" / "of Reporting Date"). */
-const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
+const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
 /** Line k holds the caption, whole or wrapped after its first word. */
