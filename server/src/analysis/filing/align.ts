@@ -51,6 +51,8 @@ export interface Alignment {
 }
 
 const INF = Number.POSITIVE_INFINITY;
+/** Extra cost of a text column holding one amount alone (more than an empty title costs). */
+const LONE_AMOUNT_AS_TEXT = 1.6;
 /** Rows longer than this are not real rows; the rest of the line is ignored. */
 const MAX_TOKENS = 120;
 
@@ -278,7 +280,10 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;
-          if (tk.type !== 'ref') relax(next + k + 1, c, How.Text, j, i);
+          // A title or nature that is one bare amount and nothing else is no title: the amount
+          // belongs to a number column and the text cell came out empty.
+          const bareAmount = k === i && tk.type === 'number' && (k + 1 >= n || tokens[k + 1].type !== 'word');
+          if (tk.type !== 'ref') relax(next + k + 1, c + (bareAmount ? LONE_AMOUNT_AS_TEXT : 0), How.Text, j, i);
         }
       } else {
         const fc = fitCost(slot, tok);
