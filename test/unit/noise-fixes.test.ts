@@ -105,3 +105,14 @@ Rivera Ana M.                                  (Month/Day/Year) 03/02/2021      
   assert.equal(record.nonDerivative[1]!.securityTitle, 'Ordinary Shares');
   assert.equal(record.nonDerivative[1]!.sharesOwnedFollowing, 338);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Section headings with a word cut
+
+test('"Explanation of Res  ponses" still opens the footnotes, and a cut "Rem arks:" the remarks', () => {
+  const text = CLEAN.replace('Explanation of Responses:', 'Exlanation of Res  ponses:').replace('Remarks:\n', 'Rem  arks: Filed late by one day.\n');
+  assert.notEqual(text, CLEAN);
+  const { record } = read(text);
+  assert.deepEqual(record.footnotes.map((f) => f.id), ['1', '2']);
+  assert.equal(record.remarks, 'Filed late by one day.');
+});

@@ -58,8 +58,11 @@ interface SectionPattern {
   hints: string[];
 }
 
-/** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant). */
-export const EXPLANATION_RE = new RegExp(fuzzyPhrase('Explanation of Responses'), 'i');
+/** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant, loose: a word may be cut by a gap). */
+export const EXPLANATION_RE = new RegExp(fuzzyPhrase('Explanation of Responses', true), 'i');
+
+/** The remarks heading, "Remarks:" (OCR-tolerant, loose: the word may be cut by a gap). */
+export const REMARKS_RE = new RegExp(`^\\s*${fuzzyWord('Remarks', true)}\\s*:`, 'i');
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
@@ -70,7 +73,7 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*(?::\\s*)?$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
   { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },
   { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
-  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
+  { kind: 'remarks', re: REMARKS_RE, hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
   { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
 ];
