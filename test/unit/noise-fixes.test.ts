@@ -8,6 +8,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
+import { maskLine } from '../../server/src/analysis/layout/mask';
+import { splitCells } from '../../server/src/analysis/text/cells';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
@@ -115,4 +117,17 @@ test('"Explanation of Res  ponses" still opens the footnotes, and a cut "Rem ark
   const { record } = read(text);
   assert.deepEqual(record.footnotes.map((f) => f.id), ['1', '2']);
   assert.equal(record.remarks, 'Filed late by one day.');
+});
+
+// ---------------------------------------------------------------------------------------------
+// A tab inside a drawn cell
+
+test('between drawn borders a tab is a gap inside the cell, not a cell edge', () => {
+  for (const line of ['│ 3. Issuer Name and Tick\ter or Trading Symbol │ 2. Date │', '| 3. Issuer Name and Tick\ter or Trading Symbol | 2. Date |']) {
+    const masked = maskLine(line);
+    const cells = splitCells(masked).map((c) => c.text);
+    assert.deepEqual(cells, ['3. Issuer Name and Tick er or Trading Symbol', '2. Date'], line);
+  }
+  // Without borders a tab still parts cells.
+  assert.deepEqual(splitCells(maskLine('3. Issuer Name\tNORTHWIND LABS')).map((c) => c.text), ['3. Issuer Name', 'NORTHWIND LABS']);
 });
