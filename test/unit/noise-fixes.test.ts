@@ -131,3 +131,36 @@ test('between drawn borders a tab is a gap inside the cell, not a cell edge', ()
   // Without borders a tab still parts cells.
   assert.deepEqual(splitCells(maskLine('3. Issuer Name\tNORTHWIND LABS')).map((c) => c.text), ['3. Issuer Name', 'NORTHWIND LABS']);
 });
+
+// ---------------------------------------------------------------------------------------------
+// A stray tab in text laid out with spaces
+
+test('fixed-width header: a tab inside a label word does not make its line tab-separated', () => {
+  const form3 = `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person     2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+                                            (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+Rivera Ana M.                                                                        5. If Amendment, Date Original Filed
+(Last) (First) (Middle)                     4. R\telationship of Reporting Person(s) to       (Month/Day/Year)
+                                            Issuer
+200 HARBOR DRIVE                            (Check all applicable)
+(Street)                                      Director                  X 10% Owner
+PORTLAND    OR    97201
+(City)       (State)      (Zip)
+
+      Table I - Non-Derivative Securities Beneficially Owned
+
+  1. Title of Security     2. Amount of Securities     3. Ownership Form     4. Nature of Indirect
+  Common Stock                 25,000                      D
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+  const { record } = read(form3);
+  const o = record.reportingOwners[0]!;
+  assert.deepEqual([o.street1, o.city, o.state, o.zip], ['200 HARBOR DRIVE', 'PORTLAND', 'OR', '97201']);
+  assert.equal(o.isTenPercentOwner, true);
+  assert.equal(record.issuer.name, 'NORTHWIND LABS, INC.');
+});
