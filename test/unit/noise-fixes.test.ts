@@ -164,3 +164,18 @@ PORTLAND    OR    97201
   assert.equal(o.isTenPercentOwner, true);
   assert.equal(record.issuer.name, 'NORTHWIND LABS, INC.');
 });
+
+// ---------------------------------------------------------------------------------------------
+// A foreign state code without its postal code
+
+test('a city line with a foreign state code and no postal code: the code is the state', () => {
+  for (const [line, city, state] of [['TEL AVIV, L3', 'TEL AVIV', 'L3'], ['LONDON X0', 'LONDON', 'X0'], ['HAMILTON, D0', 'HAMILTON', 'D0']] as const) {
+    const text = CLEAN.replace('(Street) PORTLAND, OR 97201', `(Street) ${line}`);
+    assert.notEqual(text, CLEAN);
+    const o = read(text).record.reportingOwners[0]!;
+    assert.deepEqual([o.city, o.state, o.zip], [city, state, null], line);
+  }
+  // A US code still reads as before.
+  const o = read(CLEAN.replace('(Street) PORTLAND, OR 97201', '(Street) PORTLAND, OR')).record.reportingOwners[0]!;
+  assert.deepEqual([o.city, o.state, o.zip], ['PORTLAND', 'OR', null]);
+});

@@ -519,13 +519,17 @@ function pieceRange(p: Piece): Range {
 /** City, state code (MA, A6, D0) and a postal code with at least one digit (02451, M5J2T3, HM 11). */
 const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
-/** City and a US state code, no postal code: "SAN MATEO, CA", "Greenwich CT". */
+/**
+ * City and a state code, no postal code: "SAN MATEO, CA", "Greenwich CT", "TEL AVIV, L3". Besides
+ * the US codes, EDGAR's codes of other countries: a letter and a digit ("L3", "X0", "D0"), which
+ * no city name ends with.
+ */
 function cityAndState(text: string): { city: string; state: string } | null {
   let t = text.trim();
   if (t.endsWith('.')) t = t.slice(0, -1);
   const state = t.slice(-2);
   let end = t.length - 2;
-  if (!US_STATES.has(state) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
+  if (!(US_STATES.has(state) || /^[A-Z]\d$/.test(state)) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
   while (end > 0 && /[\s,]/.test(t[end - 1])) end--;
   const city = t.slice(0, end);
   return /[A-Za-z]{2}/.test(city) ? { city, state } : null;
