@@ -179,3 +179,40 @@ test('a city line with a foreign state code and no postal code: the code is the 
   const o = read(CLEAN.replace('(Street) PORTLAND, OR 97201', '(Street) PORTLAND, OR')).record.reportingOwners[0]!;
   assert.deepEqual([o.city, o.state, o.zip], ['PORTLAND', 'OR', null]);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Table II: one date of the two, in text laid out with spaces
+
+function form3WithTableII(row: string): string {
+  return `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+(Last) (First) (Middle)
+
+                     Table II - Derivative Securities Beneficially Owned
+
+  1. Title of Derivative          2. Date Exercisable and    3. Title and Amount of       4.           5.
+  Security (Instr. 4)             Expiration Date            Securities Underlying        Conversion   Ownership
+                                  (Month/Day/Year)           Derivative Security          or           Form:
+                                                                              Amount or   Exercise     Direct (D)
+                                     Date       Expiration                    Number of   Price        or Indirect
+                                  Exercisable      Date          Title         Shares                  (I)
+
+${row}
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+}
+
+test('fixed-width Table II: a lone date under "Exercisable" is the exercisable date, under "Expiration" the expiration', () => {
+  const exercisable = read(form3WithTableII('  Warrant to Purchase Common      06/03/2021                  Common Stock     82,600       $0.71          D')).record.derivative[0]!;
+  assert.deepEqual([exercisable.dateExercisable, exercisable.expirationDate], ['2021-06-03', null]);
+  const expiration = read(form3WithTableII('  Warrant to Purchase Common                 06/03/2031       Common Stock     82,600       $0.71          D')).record.derivative[0]!;
+  assert.deepEqual([expiration.dateExercisable, expiration.expirationDate], [null, '2031-06-03']);
+  const both = read(form3WithTableII('  Warrant to Purchase Common      06/03/2021 06/03/2031       Common Stock     82,600       $0.71          D')).record.derivative[0]!;
+  assert.deepEqual([both.dateExercisable, both.expirationDate], ['2021-06-03', '2031-06-03']);
+});
