@@ -216,3 +216,13 @@ test('fixed-width Table II: a lone date under "Exercisable" is the exercisable d
   const both = read(form3WithTableII('  Warrant to Purchase Common      06/03/2021 06/03/2031       Common Stock     82,600       $0.71          D')).record.derivative[0]!;
   assert.deepEqual([both.dateExercisable, both.expirationDate], ['2021-06-03', '2031-06-03']);
 });
+
+test('tabbed header: a label cut by a tab keeps the boxes right of it in their lanes', () => {
+  const text = CLEAN.replace('Ticker or Trading Symbol NORTHWIND', 'Ticker or Tradi\tng Symbol NORTHWIND');
+  assert.notEqual(text, CLEAN);
+  const { record } = read(text);
+  assert.equal(record.issuer.name, 'NORTHWIND LABS, INC.');
+  const o = record.reportingOwners[0]!;
+  assert.deepEqual([o.isDirector, o.isOfficer, o.isTenPercentOwner, o.isOther, o.officerTitle], [false, true, false, false, 'Chief Financial Officer']);
+  assert.equal(record.periodOfReport, '2021-03-02');
+});
