@@ -226,3 +226,36 @@ test('tabbed header: a label cut by a tab keeps the boxes right of it in their l
   assert.deepEqual([o.isDirector, o.isOfficer, o.isTenPercentOwner, o.isOther, o.officerTitle], [false, true, false, false, 'Chief Financial Officer']);
   assert.equal(record.periodOfReport, '2021-03-02');
 });
+
+test('fixed-width Table I: with title and amount lost, a code, a direction and a price are no title', () => {
+  const form4 = (row: string) => `FORM 4
+
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person     2. Issuer Name and Ticker or Trading Symbol
+Moreau Patrick N.                             NORTHWIND LABS, INC. [NWLB]
+(Last) (First) (Middle)                     3. Date of Earliest Transaction (Month/Day/Year)
+                                              07/16/2012
+
+  Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+  1. Title of Security    2. Transaction     2A. Deemed         3.            4. Securities Acquired (A) or       5. Amount of   6.          7. Nature of Indirect
+  (Instr. 3)              Date               Execution Date,    Transaction   Disposed Of (D) (Instr. 3, 4 and    Securities     Ownership   Beneficial Ownership
+                          (Month/Day/Year)   if any             Code          5)                                  Beneficially   Form:       (Instr. 4)
+                                             (Month/Day/Year)   (Instr. 8)                                        Owned          Direct (D)
+                                                                                           (A) or                 Following      or Indirect
+                                                                               Amount        (D)        Price     Reported       (I)
+${row}
+  Common Stock               07/16/2012                            S             69           D       $100.009        469            D
+
+/s/ Patrick N. Moreau                07/18/2012
+** Signature of Reporting Person     Date
+`;
+  const { record } = read(form4('                             07/16/2012                            P                          A        $93.603      104,115          D'));
+  assert.equal(record.nonDerivative.length, 2);
+  const row = record.nonDerivative[0]!;
+  assert.deepEqual([row.kind, row.securityTitle, row.transactionDate, row.transactionCode, row.shares, row.acquiredDisposed, row.pricePerShare, row.sharesOwnedFollowing, row.directOrIndirect],
+    ['transaction', null, '2012-07-16', 'P', null, 'A', 93.603, 104115, 'D']);
+  // A title that starts with a number and goes on with words is a title.
+  const titled = read(form4('  2028 Notes                 07/16/2012                            P            1,000          A        $93.603      104,115          D')).record.nonDerivative[0]!;
+  assert.equal(titled.securityTitle, '2028 Notes');
+});

@@ -51,8 +51,8 @@ export interface Alignment {
 }
 
 const INF = Number.POSITIVE_INFINITY;
-/** Extra cost of a text column holding one amount alone (more than an empty title costs). */
-const LONE_AMOUNT_AS_TEXT = 1.6;
+/** Extra cost of a text column without a word (more than an empty title costs). */
+const WORDLESS_TEXT = 1.6;
 /** Rows longer than this are not real rows; the rest of the line is ignored. */
 const MAX_TOKENS = 120;
 
@@ -274,16 +274,19 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
       }
       if (slot.kind === 'text') {
         let c = here;
+        let words = false;
         for (let k = i; k < n; k++) {
           const tk = tokens[k];
           const tc = textCost(tk, k === i, tokens[k - 1]);
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;
-          // A title or nature that is one bare amount and nothing else is no title: the amount
-          // belongs to a number column and the text cell came out empty.
-          const bareAmount = k === i && tk.type === 'number' && (k + 1 >= n || tokens[k + 1].type !== 'word');
-          if (tk.type !== 'ref') relax(next + k + 1, c + (bareAmount ? LONE_AMOUNT_AS_TEXT : 0), How.Text, j, i);
+          if (tk.type === 'word') words = true;
+          // A title or nature without a word (a bare amount, a code letter and a price: "P A
+          // $93.60") is no text: those values belong to their columns and the text cell came out
+          // empty. Only a text that goes on with a word may start so ("2028 Notes").
+          const wordless = !words && (k + 1 >= n || tokens[k + 1].type !== 'word');
+          if (tk.type !== 'ref') relax(next + k + 1, c + (wordless ? WORDLESS_TEXT : 0), How.Text, j, i);
         }
       } else {
         const fc = fitCost(slot, tok);
