@@ -18,6 +18,12 @@ export interface ClientFeatures {
   dynamicConfigurationRegistration: boolean;
   hierarchicalSymbols: boolean;
   prepareRename: boolean;
+  /**
+   * Diagnostics are pulled (`textDocument/diagnostic`, LSP 3.17) rather than pushed: the client
+   * asks for them and can tell the server to re-ask (`workspace/diagnostic/refresh`, needed when
+   * settings or the workspace ledger change them). Clients without both keep the push.
+   */
+  pullDiagnostics: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -26,6 +32,7 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined && caps.textDocument.diagnostic !== null && caps.workspace?.diagnostics?.refreshSupport === true,
   };
 }
 
@@ -65,5 +72,8 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     renameProvider: features.prepareRename ? { prepareProvider: true } : true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    // A document's findings come from its own text; the ledger's (from other files) are
+    // re-pulled through a refresh when they change, so no background pulls of other documents.
+    ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'form345', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
   };
 }
