@@ -107,6 +107,8 @@ interface Encoded {
 
 /** The published diagnostics of one filing, in order. */
 interface Group {
+  /** The filing's findings as analysed (before OCR grouping and levels) that the items came from. */
+  readonly raw: readonly Finding[];
   readonly items: readonly Encoded[];
   /** Their JSON joined by commas, as UTF-8 (made when a writer first asks for it). */
   bytes?: Buffer;
@@ -297,14 +299,23 @@ export class DiagnosticConverter {
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
-    const findings = shownFindings(snapshot, detail);
+    // Filing by filing: a filing the analyzer handed back untouched (the very same findings)
+    // keeps its group without grouping its OCR damage again, so the work follows the edit.
+    const findings = snapshot.result.findings;
+    const lineText = (line: number) => snapshot.document.lineText(line);
     const n = findings.length;
     for (let i = 0; i < n; ) {
       const filing = findings[i]!.filing;
       let j = i + 1;
       while (j < n && findings[j]!.filing === filing) j++;
       const old = previous[filing];
-      const group = old && unchanged(old, findings, i, j, levels) ? old : regroup(old, findings, i, j, levels);
+      let group: Group;
+      if (old && sameSlice(old.raw, findings, i, j)) group = old;
+      else {
+        const raw = findings.slice(i, j);
+        const shown = groupOcr(raw, detail, lineText, mergeMemo);
+        group = old && unchanged(old, shown, levels) ? { ...old, raw } : regroup(old, raw, shown, levels);
+      }
       groups.push(group);
       current[filing] = group;
       i = j;
@@ -322,12 +333,19 @@ export class DiagnosticConverter {
   }
 }
 
-/** True when findings[from, to) minus the rules set to off are exactly the group's findings. */
-function unchanged(group: Group, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): boolean {
+/** True when `raw` holds exactly findings[from, to). */
+function sameSlice(raw: readonly Finding[], findings: readonly Finding[], from: number, to: number): boolean {
+  if (raw.length !== to - from) return false;
+  for (let k = from; k < to; k++) if (raw[k - from] !== findings[k]) return false;
+  return true;
+}
+
+/** True when the shown findings minus the rules set to off are exactly the group's findings. */
+function unchanged(group: Group, shown: readonly Finding[], levels: RuleLevels): boolean {
   const items = group.items;
   let m = 0;
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k]!;
     if (levels[f.code] === 'off') continue;
     if (m >= items.length || items[m]!.finding !== f) return false;
     m++;
@@ -335,13 +353,13 @@ function unchanged(group: Group, findings: readonly Finding[], from: number, to:
   return m === items.length;
 }
 
-function regroup(old: Group | undefined, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): Group {
+function regroup(old: Group | undefined, raw: readonly Finding[], shown: readonly Finding[], levels: RuleLevels): Group {
   const items: Encoded[] = [];
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k]!;
     const level = levels[f.code];
     if (level === 'off') continue;
     items.push(reencode(old?.items[items.length], f, level ?? f.severity));
   }
-  return { items };
+  return { raw, items };
 }
