@@ -38,13 +38,18 @@ export class PLine {
   /** Offsets where a grid cell's text continues the line above after a space (layout/grids.ts). */
   spaced?: number[];
 
+  /** The facts of the raw text as first looked up: shared by every line of that text, never replaced. */
+  readonly key: LineFacts;
+
   constructor(
     /** Absolute document line. */
     readonly line: number,
     readonly raw: string,
     /** Shared facts of this line's text (see {@link LineFacts}). */
     public facts: LineFacts,
-  ) {}
+  ) {
+    this.key = facts;
+  }
 
   get maskedLine(): MaskedLine {
     return this.facts.maskedLine;
