@@ -61,7 +61,8 @@ function generated(filings: number, noise: 1 | 2): string {
 type Mode = 'push' | 'pull';
 
 async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'line' | 'word' | 'filing'): Promise<ClientFigures> {
-  const server = path.join(REPO_ROOT, 'dist', 'server.js');
+  // FORM345_SERVER measures another build (e.g. main's) with this same client, under the same load.
+  const server = process.env.FORM345_SERVER ?? path.join(REPO_ROOT, 'dist', 'server.js');
   const proc = spawn(process.execPath, [server, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
   let received = 0;
   proc.stdout.on('data', (d: Buffer) => (received += d.length));
@@ -85,7 +86,7 @@ async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'l
   const diagnosticsOf = (version: number): Promise<void> =>
     arrived.has(version) ? Promise.resolve() : new Promise((resolve) => (waiter = { version, resolve }));
   try {
-    await connection.sendRequest('initialize', {
+    const init = await connection.sendRequest<{ capabilities: { diagnosticProvider?: unknown } }>('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(REPO_ROOT).href,
       initializationOptions: { diagnosticsDelay: DEBOUNCE_MS, ...(ocrDetail ? { form345: { ocrDetail } } : {}) },
@@ -98,6 +99,8 @@ async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'l
         ...(mode === 'pull' ? { workspace: { diagnostics: { refreshSupport: true } } } : {}),
       },
     });
+    // A server that does not offer pulls pushes: it is measured as it behaves.
+    if (!init.capabilities.diagnosticProvider) mode = 'push';
     await connection.sendNotification('initialized', {});
     const uri = 'file:///bench/client.txt';
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'form345', version: 1, text } });
