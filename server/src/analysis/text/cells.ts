@@ -213,8 +213,8 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
   const refSpans: { id: string; start: number; end: number }[] = [];
   // A "^" is left where the line wrapped the next reference: "Stock^(2)^".
   let body = raw.length > 1 && raw.endsWith('^') ? raw.slice(0, -1) : raw;
-  // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)". Only a word ending in ")"
-  // or ")^" can end in one (most words do not: no pattern is run on them).
+  // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)". Only a word ending the way
+  // a reference ends can hold one (most words do not: no pattern is run on them).
   for (let guard = 0; guard < 8 && endsLikeRef(body); guard++) {
     const m = REF_TAIL_RE.exec(body);
     if (!m) break;
@@ -248,11 +248,17 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
   return { type: 'word', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
 }
 
-/** The word ends in ")" or ")^": only then can a footnote reference end it. */
+/**
+ * The word ends the way a {@link REF_TAIL_RE} match ends: ")" or ")^", "]", or a superscript
+ * digit. Only then can a footnote reference end it.
+ */
 function endsLikeRef(body: string): boolean {
   const n = body.length;
+  if (n === 0) return false;
   const last = body.charCodeAt(n - 1);
-  return last === 41 || (last === 94 && body.charCodeAt(n - 2) === 41);
+  if (last === 41 || last === 93) return true;
+  if (last === 94) return body.charCodeAt(n - 2) === 41;
+  return last > 127 && SUPERSCRIPT_DIGITS.includes(body[n - 1]!);
 }
 
 /** The word ends in one of . , ; : */
