@@ -153,8 +153,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   // Initialize comes once per session; a second one must not drop the documents opened since.
   if (initialized) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received; the session and its open documents are kept', { retry: false });
   initialized = true;
-  features = clientFeatures(params.capabilities ?? {});
   const opts = initOptions(params);
+  features = clientFeatures(params.capabilities ?? {});
+  if (opts.pullDiagnostics === false) features.pullDiagnostics = false;
   const requested = (params.initializationOptions as { today?: unknown } | null | undefined)?.today;
   if (requested !== undefined && !opts.today) logger.error(`initializationOptions.today ${JSON.stringify(requested)} is not a date (YYYY-MM-DD); the real date is used`);
   store = createStore(opts);

@@ -47,9 +47,15 @@ describe('pulled diagnostics', () => {
     await Promise.all([c.open(uri, text), push.open(uri, text)]);
   });
 
-  test('announced only to clients that pull and accept refreshes', () => {
+  test('announced only to clients that pull and accept refreshes', async () => {
     assert.deepEqual(c.initializeResult!.capabilities.diagnosticProvider, { identifier: 'form345', interFileDependencies: false, workspaceDiagnostics: false });
     assert.equal(push.initializeResult!.capabilities.diagnosticProvider, undefined);
+    // initializationOptions.pullDiagnostics = false: pushed even to a client that could pull.
+    const pushed = await LspClient.start({ pullDiagnostics: true, initializationOptions: { pullDiagnostics: false } });
+    clients.push(pushed);
+    assert.equal(pushed.initializeResult!.capabilities.diagnosticProvider, undefined);
+    await pushed.open(uri, text);
+    assert.ok((await pushed.diagnosticsFor(uri, 1)).length > 10);
   });
 
   test('the full list is the pushed one, and nothing is pushed to a pulling client', async () => {

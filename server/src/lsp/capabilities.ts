@@ -46,6 +46,8 @@ export interface InitOptions {
   today?: string;
   /** Keep the holdings ledger of the workspace folders (default true; false: open documents only, no ledger). */
   workspaceLedger?: boolean;
+  /** Offer pulled diagnostics to clients that can pull (default true; false: always push). */
+  pullDiagnostics?: boolean;
 }
 
 export function initOptions(params: InitializeParams): InitOptions {
@@ -57,6 +59,7 @@ export function initOptions(params: InitializeParams): InitOptions {
   // A real calendar date only: `2020-13-45` would make every analysis fail.
   if (parseIsoDay(raw.today)) out.today = raw.today as string;
   if (typeof raw.workspaceLedger === 'boolean') out.workspaceLedger = raw.workspaceLedger;
+  if (typeof raw.pullDiagnostics === 'boolean') out.pullDiagnostics = raw.pullDiagnostics;
   return out;
 }
 
