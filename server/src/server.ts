@@ -294,6 +294,10 @@ connection.languages.diagnostics.on(async (p, token) => {
     if (typeof uri !== 'string') return EMPTY_REPORT;
     const snapshot = await store.snapshot(uri, token);
     if (!snapshot) return token.isCancellationRequested ? undefined : EMPTY_REPORT;
+    // A request that waited for the same analysis (a hover after the keystroke) answers first:
+    // the list, when it changed, is the larger message and the person is waiting on the hover.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) return undefined;
     return publisher.report(snapshot, typeof p.previousResultId === 'string' ? p.previousResultId : undefined);
   });
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagnostic request was cancelled');

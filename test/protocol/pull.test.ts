@@ -104,6 +104,28 @@ describe('pulled diagnostics', () => {
     assert.ok(unchanged > 0 && changed > 0, `${unchanged} unchanged, ${changed} changed`);
   });
 
+  test('a hover sent after the pull that follows a keystroke is answered first', async () => {
+    let current = full(await pull(c, uri));
+    const first = current.items[0]!;
+    let version = 1000;
+    let hoverFirst = 0;
+    for (let k = 0; k < 6; k++) {
+      // Typing just before the first diagnostic moves it: each pull answers the whole list.
+      const at = first.range.start;
+      const change = k % 2 === 0 ? { range: { start: at, end: at }, text: 'q' } : { range: { start: at, end: { line: at.line, character: at.character + 1 } }, text: '' };
+      await c.change(uri, ++version, [change]);
+      const order: string[] = [];
+      const pulled = pull(c, uri, current.resultId).then((r) => (order.push('pull'), r));
+      const hovered = c.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).then(() => order.push('hover'));
+      const [r] = await Promise.all([pulled, hovered]);
+      current = full(r);
+      if (order[0] === 'hover') hoverFirst++;
+    }
+    // A hover that reaches the server only after the analysis ended may come second; without the
+    // ordering every pull (sent first) would answer first.
+    assert.ok(hoverFirst >= 4, `the hover first in ${hoverFirst} of 6`);
+  });
+
   test('an id the server did not give for this list gets the full list', async () => {
     const now = full(await pull(c, uri));
     assert.deepEqual(full(await pull(c, uri, 'not-an-id')).items, now.items);
