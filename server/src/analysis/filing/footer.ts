@@ -7,12 +7,12 @@ import { splitCells } from '../text/cells';
 import type { LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
-const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
+const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
 const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
 /** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
@@ -54,9 +54,15 @@ function joinWrapped(parts: readonly string[]): string {
   return text;
 }
 
-/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]" or "1.". */
+/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]", "1." or "¹". */
 function markerStyle(m: RegExpExecArray): number {
-  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
+}
+
+/** The footnote number a DEF_RE match names. */
+function markerNumber(m: RegExpExecArray): number {
+  if (m[5] !== undefined) return Number([...m[5]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join(''));
+  return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 
 /**
@@ -65,7 +71,7 @@ function markerStyle(m: RegExpExecArray): number {
  * definition's that does not go past its number continues it.
  */
 function innerEnumeration(m: RegExpExecArray, current: { id: string; style: number } | null): boolean {
-  return current !== null && markerStyle(m) !== current.style && Number(m[1] ?? m[2] ?? m[3] ?? m[4]) <= Number(current.id);
+  return current !== null && markerStyle(m) !== current.style && markerNumber(m) <= Number(current.id);
 }
 
 /**
@@ -94,7 +100,8 @@ export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], t
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked)) break;
+    // The caption may come with its first word cut by a gap (CAPTION_RE, loose).
+    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -113,7 +120,7 @@ export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], t
     const m = DEF_RE.exec(text);
     if (m && !innerEnumeration(m, current)) {
       finish();
-      const id = String(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
+      const id = String(markerNumber(m));
       const markerStart = text.length - text.trimStart().length;
       const markerText = m[0].trimEnd();
       const markerRange: Range = {
@@ -138,7 +145,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     const l = lines[k];
     if (l.directive) continue;
     let text = l.masked;
-    if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
+    if (k === 0) text = text.replace(REMARKS_RE.test(text) ? REMARKS_RE : /^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
     if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
@@ -160,7 +167,16 @@ export interface ParsedSignature {
   dateRange?: Range;
 }
 
-const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
+/**
+ * A signature's date: 03/05/2021 (spaces OCR puts around the slashes allowed), 3-5-2021, 2021-03-05,
+ * or a month written out ("March 5, 2021", "Mar. 5 2021") standing as a cell of its own (a column gap
+ * or the line's edge on each side, or after "Date:"): a remark wrapped after "dated as of April 11,
+ * 2023" is no signature.
+ */
+const DATE_IN_LINE = new RegExp(
+  String.raw`\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|` +
+    String.raw`(?<=^\s*|\s{2}|\t|:\s?)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s{2,}|\t|\s*$)`,
+);
 
 /**
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
@@ -175,7 +191,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
     // A signature wraps onto the lines right below it; a gap (its caption) ends it.
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || l.line > lastLine + 1;
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
@@ -184,7 +200,8 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const cur = current!;
     if (namePart) cur.parts.push(namePart);
     if (dm && !cur.rawDate) {
-      cur.rawDate = dm[0].replace(/\s+/g, '');
+      // Spaces OCR puts around slashes go; a month name keeps one space between its words.
+      cur.rawDate = /^\d/.test(dm[0]) ? dm[0].replace(/\s+/g, '') : dm[0].replace(/\s+/g, ' ');
       cur.date = parseDateText(cur.rawDate)?.iso ?? null;
       cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
     }
@@ -195,12 +212,12 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
 }
 
 /** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
-const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s+of(\\s|$)`, 'i');
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
 const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
 
 /** The caption's first word alone at a line's end, when a narrow pane wraps it ("Signature" / "of Reporting Date"). */
-const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
+const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
 /** Line k holds the caption, whole or wrapped after its first word. */

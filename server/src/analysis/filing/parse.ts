@@ -18,7 +18,7 @@ import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, par
 import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
-import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
+import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, formOfOmbNumber, phraseSource, sectionOf, titleMatch, type SectionKind } from './vocabulary';
@@ -172,7 +172,9 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const furniture: Furniture[] = [];
-  const lines = prepareLines(rawLines, baseLine, furniture);
+  // Double-spaced text reads without its spacing lines (each keeps its own number).
+  const spaced = singleSpacedLines(rawLines);
+  const lines = spaced ? prepareLines(spaced.map((i) => rawLines[i]!), baseLine, furniture, spaced) : prepareLines(rawLines, baseLine, furniture);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
