@@ -292,6 +292,11 @@ const AMOUNT_OR_NUMBER = fuzzyPhrase(SUB_COLUMN_CAPTIONS.amountOrNumber);
 const NUMBER_OF_SHARES = fuzzyPhrase(SUB_COLUMN_CAPTIONS.numberOfShares);
 const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable);
 const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate);
+/**
+ * Captions alone in a cell: "Code" and "Title" as printed (a letter off, they are words of
+ * security titles and names), the others OCR-tolerant.
+ */
+const LONE_CAPTIONS = LONE_COLUMN_CAPTIONS.map((w) => (w === 'Code' || w === 'Title' ? w : fuzzyWord(w))).join('|');
 export const GLUED_HEADER_RE = new RegExp(
   [
     '\\(Instr\\.?(?:\\s*(?:\\d{1,2}[A-Za-z]?|and|,))*\\s*\\)?',
@@ -303,7 +308,7 @@ export const GLUED_HEADER_RE = new RegExp(
     `\\b${EXPIRATION_DATE}\\b`,
     phraseSource(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
     // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
-    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_COLUMN_CAPTIONS.map((w) => fuzzyWord(w)).join('|')})(?=\\s|\\t|$)`,
+    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_CAPTIONS})(?=\\s|\\t|$)`,
   ].join('|'),
   'gi',
 );
