@@ -493,6 +493,15 @@ function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Tok
 }
 
 /**
+ * The same code when the title came out empty: a lone letter is no title (align.ts), so the
+ * alignment set it aside; under a code column it is the code.
+ */
+function form3CodeDropped(dropped: readonly Token[], title: SlotFill | undefined, codeColumn: boolean): Token | undefined {
+  if (!codeColumn || title?.tokens.some((t) => t.type !== 'ref' && t.type !== 'empty')) return undefined;
+  return dropped.find((t) => t.type === 'letter' && !t.paren && isTransactionCode(t.text));
+}
+
+/**
  * Tokens the alignment left out that carry a value the record lost: not footnote references
  * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
  * written in parentheses ("(A)", "(D)" glued into the cells).
@@ -534,7 +543,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
-  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) : undefined;
+  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) ?? form3CodeDropped(alignment.dropped, fills.get('securityTitle'), codeColumn) : undefined;
   if (form3Letter) {
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
@@ -668,7 +677,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     dates,
     footnoted,
     codeMissing: variant.kind === 'transaction' && code === null,
-    unplaced: unplacedTokens(alignment.dropped),
+    unplaced: unplacedTokens(form3Letter ? alignment.dropped.filter((t) => t !== form3Letter) : alignment.dropped),
   };
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
