@@ -76,6 +76,52 @@ describe('records', () => {
     );
   });
 
+  test('a row\'s right cells read before the titles wait for the rows that lack them, in order', () => {
+    const rows = record('table-right-cells-before-titles').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionCode, r.shares, r.acquiredDisposed, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['C', 11733, 'A', 11733, 'D', null],
+        ['S', 11733, 'D', 0, 'D', null],
+        ['C', 23465, 'A', 23465, 'I', 'See Footnote'],
+      ],
+    );
+  });
+
+  test('a block of rows read column by column after the forms and natures of its rows', () => {
+    const rows = record('table-column-block-natures-first').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionDate, r.shares, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['2024-05-14', 4501181, 0, 'I', 'Alpha Fund, L.P.'],
+        ['2024-05-14', 915328, 0, 'I', 'Beta Fund, L.P.'],
+        ['2024-05-14', 320464, 0, 'I', 'Gamma Fund, LLC'],
+      ],
+    );
+  });
+
+  test('a title and its date on one line; a nature wrapped one word a line with initials and a reference', () => {
+    const rows = record('table-title-date-one-line-nature-wrapped').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.transactionDate, r.transactionCode, r.shares, r.pricePerShare, r.sharesOwnedFollowing, r.natureOfOwnership]),
+      [
+        ['Class A Common Stock', '2024-05-08', 'S', 6285833, 21.3303, 64520599, 'Delta Capital U.S. Growth Fund IV, L.P.'],
+        ['Class A Common Stock', null, null, null, null, 20823993, null],
+      ],
+    );
+  });
+
+  test('the table\'s heading printed again on the next page opens no row', () => {
+    const rows = record('table-heading-again-after-page-break').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect]),
+      [
+        ['Common Stock', 9500, 'D'],
+        ['Common Stock', 1200, 'I'],
+      ],
+    );
+  });
+
   test('further owners printed as box 1 after the tables, captions glued to their values', () => {
     const owners = record('owners-after-tables').reportingOwners;
     assert.deepEqual(

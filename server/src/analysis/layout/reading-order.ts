@@ -379,38 +379,340 @@ function isTextValue(t: string): boolean {
   return /[A-Za-z]{2,}/.test(t) && !DATE_RE.test(t) && !AMOUNT_RE.test(t) && !REF_RE.test(t);
 }
 
+/** A line every whitespace-separated word of which is a typed value ("21.32 06/09/2021", "1,200 A"). */
+const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*|[A-Z](?:\(\d{1,2}\))*|(?:\(\d{1,2}\))+|\$)$/;
+
+const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
+
 /**
  * A table's cells in reading order: pdftotext writes each cell as a block of lines set off by
- * blank lines (a wrapped title keeps its lines together); heading lines are left out.
+ * blank lines (a wrapped title keeps its lines together); heading lines are left out, and so is
+ * the table's heading printed again at the top of a later page.
+ *
+ * Within a block, a text cell goes on over lines that are not values of another kind (a nature
+ * wrapped narrow: "Sequoia" / "Capital" / "U.S." / "L.P.(2)"); a line whose every word is a typed
+ * value holds cells printed side by side ("21.32 06/09/2021"); a lone `$` is its amount's sign.
  */
 export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
   const cells: Value[] = [];
   let open: Value | null = null;
+  let dollar: Value | null = null;
   for (let i = from; i < to; i++) {
     const t = lines[i].trim();
     if (t === '') {
       open = null;
       continue;
     }
-    if (isColumnHeading(t)) continue;
-    if (open && isTextValue(open.text) && isTextValue(t)) open.text += ` ${t}`;
+    if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
+      open = null;
+      continue;
+    }
+    if (isColumnHeading(t)) {
+      // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
+      const next = i + 1 < to ? lines[i + 1].trim() : '';
+      if (open && isTextValue(open.text) && next !== '' && !isColumnHeading(next) && isTextValue(next)) open.text += ` ${t}`;
+      continue;
+    }
+    // A title and the date printed right of it, read as one line ("Class A Common Stock 05/08/2024").
+    const dated = TEXT_THEN_DATE_RE.exec(t);
+    if (dated && isTextValue(dated[1])) {
+      if (open && isTextValue(open.text)) open.text += ` ${dated[1]}`;
+      else push({ text: dated[1], line: i });
+      push({ text: dated[2], line: i });
+      open = null;
+      continue;
+    }
+    const words = t.split(/\s+/);
+    if (words.length > 1 && words.every((w) => TYPED_WORD_RE.test(w))) {
+      for (const w of words) push({ text: w, line: i });
+      open = null;
+      continue;
+    }
+    if (open && isTextValue(open.text) && (isTextValue(t) || kindOf(t) === 'other' || REF_RE.test(t))) open.text += REF_RE.test(t) ? t : ` ${t}`;
     else {
       open = { text: t, line: i };
-      cells.push(open);
+      push(open);
     }
   }
+  if (dollar) cells.push(dollar);
   return cells;
+
+  function push(v: Value): void {
+    if (v.text === '$') {
+      if (dollar) cells.push(dollar);
+      dollar = v;
+      return;
+    }
+    if (dollar) {
+      if (AMOUNT_RE.test(v.text) && !/^\s*\$/.test(v.text)) v.text = `$${v.text}`;
+      else cells.push(dollar);
+      dollar = null;
+    }
+    cells.push(v);
+  }
 }
 
-type Kind = 'text' | 'date' | 'ref' | 'letter' | 'price' | 'number' | 'other';
+type Kind = 'text' | 'date' | 'ref' | 'letter' | 'code' | 'price' | 'number' | 'other';
+
+/** A date cell, its footnote references after it ("06/08/2026(5)"). */
+const CELL_DATE_RE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}(?:\s*\(\d{1,2}\))*\s*$/;
+/** A transaction code with its references ("J(1)"); a bare letter is a `letter`. */
+const CODE_RE = /^\s*[A-Z](?:\s*\(\d{1,2}\))+\s*$/;
 
 function kindOf(t: string): Kind {
-  if (DATE_RE.test(t)) return 'date';
+  if (CELL_DATE_RE.test(t)) return 'date';
   if (REF_RE.test(t)) return 'ref';
   if (LETTER_RE.test(t)) return 'letter';
+  if (CODE_RE.test(t)) return 'code';
   if (/^\s*\$/.test(t) && AMOUNT_RE.test(t)) return 'price';
   if (AMOUNT_RE.test(t)) return 'number';
   return isTextValue(t) ? 'text' : 'other';
+}
+
+// Table I by its column grammar.
+
+/** Table I's columns in printed order, and what each holds. */
+type Column = 'title' | 'date' | 'deemed' | 'code' | 'v' | 'amount' | 'ad' | 'price' | 'owned' | 'di' | 'nature';
+
+/**
+ * The columns a row's next value may stand in, after the column its last value took: a
+ * transaction row goes on from its title to its date, a holding row straight to the amount owned;
+ * the deemed date, the `V` mark and the price may be blank, the nature only follows an indirect
+ * form (`I`).
+ */
+const NEXT_COLUMNS: Record<Column, readonly Column[]> = {
+  title: ['date', 'owned'],
+  date: ['deemed', 'code', 'amount'],
+  deemed: ['code', 'amount'],
+  code: ['v', 'amount'],
+  v: ['amount'],
+  amount: ['ad'],
+  ad: ['price', 'owned'],
+  price: ['owned'],
+  owned: ['di'],
+  di: ['nature'],
+  nature: [],
+};
+
+/** Whether a value of this text can stand in the column. */
+function fits(column: Column, text: string, prevText: string): boolean {
+  const kind = kindOf(text);
+  switch (column) {
+    case 'title':
+      return kind === 'text';
+    case 'date':
+    case 'deemed':
+      return kind === 'date';
+    case 'code':
+      return kind === 'letter' || kind === 'code';
+    case 'v':
+      return /^\s*V\s*$/.test(text);
+    case 'amount':
+    case 'owned':
+      return kind === 'number';
+    case 'ad':
+      return /^\s*[AD]\s*$/.test(text);
+    case 'price':
+      return kind === 'price';
+    case 'di':
+      return /^\s*[DI]\s*$/.test(text);
+    case 'nature':
+      return kind === 'text' && /^\s*I\s*$/.test(prevText);
+  }
+}
+
+/** How many rows a value may go to, and how many waiting groups may claim a row: a page's rows. */
+const WINDOW = 64;
+
+/** The columns a value read before its row's title most likely stands in: a row's last ones first. */
+const WAITING_COLUMNS: readonly Column[] = ['di', 'owned', 'price', 'ad', 'v', 'code', 'date'];
+
+/** Where a row (or a group of values waiting for its row) stands: its last column and value. */
+interface RowState {
+  at: Column | null;
+  last: string;
+  /** Whether the row has its transaction date, and its code: a code may be read after the amounts. */
+  dated: boolean;
+  coded: boolean;
+}
+
+/** The row's state after it takes the value, or null when it cannot; a deemed date only when asked. */
+function advance(state: RowState, text: string, deemed: boolean): RowState | null {
+  const next = state.at === null ? WAITING_COLUMNS : NEXT_COLUMNS[state.at];
+  for (const c of next) {
+    if (c === 'deemed' && !deemed) continue;
+    if (c === 'code' && state.coded) continue;
+    if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
+  }
+  // The code read after the row's amounts: the row stays where it was.
+  if (state.dated && !state.coded && fits('code', text, state.last)) return { ...state, coded: true };
+  return null;
+}
+
+interface Row extends RowState {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Table I's rows from its cells in reading order. The reading order goes row by row, column by
+ * column (several titles, then their dates, ...), or a mix of both (the left cells of some rows,
+ * then the right cells of the same rows); and it may read a row's last cells (amount owned, form,
+ * nature) before its title. What holds in every order is each row's own column order and the
+ * order of the rows within a column, so each value goes:
+ *
+ * * a text where no row can hold a nature (the value before it was not an `I`) opens a row;
+ * * any other value goes to the first row (by title order) whose next columns can take it (a
+ *   second date is another row's date before it is a row's deemed date), unless a group of
+ *   values read earlier fits that row: the row is the group's;
+ * * a value no row can take yet waits, with the values that continue it, for the first row that
+ *   still lacks them at the end (a footnote reference goes with the value before it).
+ */
+function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[] {
+  const rows: Row[] = [];
+  /** The rows that may still take values, oldest first. */
+  const open: Row[] = [];
+  const waiting: Group[] = [];
+  const titles = new Set<string>();
+  // Where the value before went: a row, a waiting group, or nowhere yet.
+  let prev: RowState | null = null;
+  let prevValues: string[] | null = null;
+  const put = (owner: RowState, values: string[], text: string, state: RowState) => {
+    values.push(text);
+    Object.assign(owner, state);
+    prev = owner;
+    prevValues = values;
+  };
+  for (const v of values) {
+    const text = v.text.trim();
+    const kind = kindOf(text);
+    if (kind === 'ref' || kind === 'other') {
+      if (prevValues) prevValues.push(text);
+      else {
+        const g: Group = { values: [text], line: v.line, at: null, last: '', dated: false, coded: false, start: null };
+        waiting.push(g);
+        prev = g;
+        prevValues = g.values;
+      }
+      continue;
+    }
+    if (kind === 'text') {
+      // A nature after its row's (or a waiting group's) `I`; any other text opens a row.
+      // Natures read one after another (down their column) go to the rows still lacking theirs.
+      // A text some row has for its title is another row's title (titles repeat, natures follow them).
+      const p = prev as RowState | null;
+      const state = p && p.at === 'di' && !titles.has(text) ? advance(p, text, false) : null;
+      const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      if (p && state) put(p, prevValues!, text, state);
+      else if (lacking) put(lacking, lacking.cells, text, advance(lacking, text, false)!);
+      else {
+        const row: Row = { cells: [], line: v.line, at: null, last: '', dated: false, coded: false };
+        rows.push(row);
+        open.push(row);
+        titles.add(text);
+        put(row, row.cells, text, { at: 'title', last: text, dated: false, coded: false });
+      }
+      continue;
+    }
+    let target: Row | null = null;
+    let state: RowState | null = null;
+    // Rows that can take nothing more leave the open rows; the oldest leave a full window as they
+    // are (the work per value stays bounded, whatever the table's length).
+    while (open.length && (open[0].at === 'nature' || (open[0].at === 'di' && !/^\s*I\s*$/.test(open[0].last)) || open.length > WINDOW)) open.shift();
+    for (const deemed of [false, true]) {
+      // A row whose column a waiting group fits is that group's: the group was read first.
+      const pending = waiting.slice(0, WINDOW);
+      for (const row of open) {
+        if (target) break;
+        const next = advance(row, text, deemed);
+        if (!next) continue;
+        const reserved = pending.findIndex((g) => g.start === next.at && takes(row, g.values));
+        if (reserved >= 0) {
+          pending.splice(reserved, 1);
+          continue;
+        }
+        target = row;
+        state = next;
+      }
+    }
+    if (target && state) {
+      put(target, target.cells, text, state);
+      continue;
+    }
+    // No row can take it yet: it waits, continuing the group before it when the group's values
+    // and it read as one row's columns in some way.
+    const group = waiting.length && waiting[waiting.length - 1] === prev ? waiting[waiting.length - 1] : null;
+    const read = group ? readGroup([...group.values, text]) : null;
+    if (group && read) {
+      group.start = read.start;
+      put(group, group.values, text, read.state);
+    } else {
+      const g: Group = { values: [], line: v.line, at: null, last: '', dated: false, coded: false, start: null };
+      waiting.push(g);
+      const alone = readGroup([text]);
+      g.start = alone?.start ?? null;
+      put(g, g.values, text, alone?.state ?? { at: null, last: text, dated: false, coded: false });
+    }
+  }
+  // Waiting groups to the first rows that can still take them, in order (looking a window of rows
+  // back from the row the group before went to). A group no row takes stays a line of its own,
+  // where the form readers report what they cannot read.
+  let from = 0;
+  const unplaced: { cells: string[]; line: number }[] = [];
+  for (const g of waiting) {
+    let found = -1;
+    for (let k = Math.max(0, from - WINDOW); k < Math.min(rows.length, from + WINDOW) && found < 0; k++) if (takes(rows[k], g.values)) found = k;
+    if (found < 0) {
+      unplaced.push({ cells: g.values, line: g.line });
+      continue;
+    }
+    const row = rows[found];
+    for (const t of g.values) {
+      const next = advance(row, t, true);
+      if (next) Object.assign(row, next);
+      row.cells.push(t);
+    }
+    from = found;
+  }
+  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: r.cells, line: r.line }));
+}
+
+interface Group extends RowState {
+  values: string[];
+  line: number;
+  /** The column its first value stands in, as the group reads. */
+  start: Column | null;
+}
+
+/** Where a row stands after values read without its title, trying each column the first can open. */
+function readGroup(texts: readonly string[]): { state: RowState; start: Column | null } | null {
+  const typed = texts.filter((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other');
+  if (!typed.length) return { state: { at: null, last: '', dated: false, coded: false }, start: null };
+  for (const start of WAITING_COLUMNS) {
+    if (!fits(start, typed[0], '')) continue;
+    let state: RowState | null = { at: start, last: typed[0], dated: start === 'date', coded: start === 'code' };
+    for (const t of typed.slice(1)) {
+      state = advance(state, t, true);
+      if (!state) break;
+    }
+    if (state) return { state, start };
+  }
+  return null;
+}
+
+/** Whether a row's next columns take these values in order (references ride along). */
+function takes(row: RowState, texts: readonly string[]): boolean {
+  let state: RowState = row;
+  let took = false;
+  for (const t of texts) {
+    const kind = kindOf(t);
+    if (kind === 'ref' || kind === 'other') continue;
+    const next = advance(state, t, true);
+    if (!next) return false;
+    state = next;
+    took = true;
+  }
+  return took;
 }
 
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
@@ -584,7 +886,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   // together for the header reader, whatever order the values were read in.
   const out: Value[] = writeHeader(readHeader(lines, 0, tableI, form), 0).map((v) => ({ text: v.text, line: 0 }));
   out.push({ text: lines[tableI].trim(), line: tableI });
-  for (const r of readTable(lines, tableI + 1, tableII, false)) out.push({ text: r.cells.join('\t'), line: r.line });
+  for (const r of readRowsByGrammar(tableCells(lines, tableI + 1, tableII))) out.push({ text: r.cells.join('\t'), line: r.line });
   // Further reporting owners, each printed as box 1 again after Table II.
   let owners = footer;
   for (let i = Math.max(tableI, tableII) + 1; i < footer; i++) {
