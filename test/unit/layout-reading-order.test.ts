@@ -50,6 +50,24 @@ describe('records', () => {
     assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
   });
 
+  test('lone marks read away from their options: placed by the option texts read around them', () => {
+    const r = record('header-marks-apart-from-options');
+    const o = r.reportingOwners[0];
+    // Marks before the 10% Owner text and between the Officer and Director texts: director and
+    // 10% owner; the mark above the Rule 10b5-1 box's text is that box's, not a relationship.
+    assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [true, true, false, false]);
+    // The mark read after both joint options: one reporting person.
+    assert.equal(r.jointFiling, false);
+  });
+
+  test('a lone mark read after every option text but the last is the officer\'s', () => {
+    const r = record('header-officer-mark-after-options');
+    const o = r.reportingOwners[0];
+    assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [false, false, true, false]);
+    assert.equal(o.officerTitle, 'Chief Financial Officer');
+    assert.equal(r.jointFiling, false);
+  });
+
   test('row by row: a row is cut at its title; cells read before the first title end the first row', () => {
     const rows = record('table-rows').nonDerivative;
     assert.equal(rows.length, 3);

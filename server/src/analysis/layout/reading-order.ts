@@ -12,10 +12,12 @@
  *   the value printed right above a name caption (`(Last)`, `(First)`, `(Middle)`); street lines
  *   come before the `(Street)` caption and city, state and zip after it; a lone date belongs to the
  *   box whose label was printed last before it (the amendment's box or the period's);
- * * a check mark is attributed only where the text keeps it beside its option (`X below)`,
- *   `X` then `Form filed by ...`); a mark the reading order moved away from its box is not
- *   guessed (the relationship is then null);
- * * a table's values in reading order: a new row starts at a security title (text where the
+ * * a check mark beside its option's text (`X below)`, `X` then `Form filed by ...`) is that
+ *   option's; a lone mark moved away from its box goes by the option texts read before and after
+ *   it (`placeMarks`);
+ * * Table I by its column grammar (`readRowsByGrammar`): each row's values keep the columns'
+ *   order and each column keeps the rows' order, whether the text goes row by row, column by
+ *   column or a mix; Table II's values: a new row starts at a security title (text where the
  *   row's title, underlying title or nature cannot stand); values read before the first title are
  *   the first row's last cells (the reading order takes a row's lower cells first).
  *
@@ -165,6 +167,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   let lastJointOption: 'one' | 'more' | null = null;
   const dates: { v: Value; amendmentBox: boolean }[] = [];
   let prevAddress: Value | null = null;
+  // Lone marks, and where the relationship options' and other boxes' texts were printed.
+  const marks: LoneMark[] = [];
+  const labels = { director: -1, tenPercent: -1, officer: -1, joint: -1, plan: -1 };
   for (let i = from; i < to; i++) {
     const t = at(i);
     if (t === '') continue;
@@ -198,8 +203,14 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (MARK_RE.test(t)) {
       const next = nextNonBlank(lines, i + 1, to);
       if (next >= 0 && /^\s*Form\s+filed\s+by\s+(One|More)/i.test(lines[next])) h.joint = /by\s+One/i.test(lines[next]) ? 'one' : 'more';
+      else marks.push({ line: i, afterOptions: lastJointOption !== null && JOINT_OPTION_END_RE.test(lines[prevNonBlank(lines, i - 1, from)] ?? '') });
       continue;
     }
+    if (/^(?:X\s+)?Director$/i.test(t) && labels.director < 0) labels.director = i;
+    if (/^(?:X\s+)?10%\s+Owner$/i.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
+    if (/^Officer\s+\(give/i.test(t) && labels.officer < 0) labels.officer = i;
+    if (/^\d\.\s+Individual/i.test(t) && labels.joint < 0) labels.joint = i;
+    if (PLAN_BOX_RE.test(t) && labels.plan < 0) labels.plan = i;
     if (/^Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)) h.exitBox = { text: t, line: i };
     if (HEADER_PRINTED_RE.test(t) || BOX_LABEL_RE.test(t)) continue;
     // A value.
@@ -249,6 +260,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (streetCaption < 0) addressParts.push(v);
     else pastStreetParts.push(v);
   }
+  placeMarks(h, marks, labels);
   h.streets = addressParts;
   // One date is the period's (every filing has one); a second is the amendment's when the text
   // put it after that box's label.
@@ -279,6 +291,66 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     h.city = { text: city, line: cityWords[0].line };
   }
   return h;
+}
+
+interface LoneMark {
+  line: number;
+  /** Read right after the joint filing options' lines. */
+  afterOptions: boolean;
+}
+
+/** The last line of the joint filing options, as they wrap. */
+const JOINT_OPTION_END_RE = /Form\s+filed\s+by|^\s*(?:Reporting\s+)?Person\s*$/i;
+/** The Rule 10b5-1 check box's text (printed on Form 4 and 5 since 2023). */
+const PLAN_BOX_RE = /transaction\s+was\s+made\s+pursuant|Rule\s+10b5-1/i;
+
+/**
+ * Lone marks to their boxes. The reading order moves a mark away from its option's text but keeps
+ * how it stands to the options printed around it:
+ * * a mark read before the Rule 10b5-1 box's text is that box's (the last one before it);
+ * * the joint filing mark is the one read right after the joint options, else the first after
+ *   the joint box's label (a mark read right before an option's line is taken where it is read);
+ * * of the relationship marks, in reading order: one read before the Director text is the
+ *   director's; one after it but before the 10% Owner text the owner's; one after the Director,
+ *   10% Owner and Officer texts the officer's; any other the next box not yet marked, in the
+ *   order Director, 10% Owner, Officer, Other (a mark after the Director text is not the
+ *   director's).
+ */
+function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; tenPercent: number; officer: number; joint: number; plan: number }): void {
+  let rest = marks.slice();
+  if (labels.plan >= 0) {
+    const before = rest.filter((m) => m.line < labels.plan);
+    if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+  }
+  if (h.joint === null) {
+    const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
+    if (joint) {
+      // After both options or away from them: the first option (one reporting person) unless
+      // the text says otherwise.
+      h.joint = 'one';
+      rest = rest.filter((m) => m !== joint);
+    }
+  }
+  const order = ['director', 'tenPercent', 'officer', 'other'] as const;
+  const taken = new Set<string>(h.relationship.map((r) => r.field));
+  const { director: d, tenPercent: t, officer: o } = labels;
+  for (const m of rest) {
+    const free = (f: (typeof order)[number]) => !taken.has(f);
+    let field: (typeof order)[number] | undefined;
+    if ((d < 0 || m.line < d) && free('director')) field = 'director';
+    else if (d >= 0 && m.line > d && (t < 0 || m.line < t) && free('tenPercent')) field = 'tenPercent';
+    else if (d >= 0 && m.line > d && t >= 0 && m.line > t && o >= 0 && m.line > o && free('officer')) field = 'officer';
+    else field = order.find((f) => free(f) && !(f === 'director' && d >= 0 && m.line > d));
+    if (!field) continue;
+    taken.add(field);
+    h.relationship.push({ field, line: m.line });
+  }
+  h.relationship.sort((a, b) => a.line - b.line);
+}
+
+function prevNonBlank(lines: readonly string[], from: number, to: number): number {
+  for (let i = from; i >= to; i--) if (lines[i].trim() !== '') return i;
+  return -1;
 }
 
 function nextNonBlank(lines: readonly string[], from: number, to: number): number {
