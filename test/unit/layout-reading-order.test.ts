@@ -140,6 +140,26 @@ describe('records', () => {
     );
   });
 
+  test('an underlying title wrapped around its amount: the amount between the title\'s lines', () => {
+    const rows = record('table-title-wrapped-around-its-amount').derivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionDate, r.shares, r.underlyingSecurityTitle, r.underlyingShares, r.sharesOwnedFollowing]),
+      [
+        ['2023-09-13', 267.809, 'Common Stock', 267.809, 14242.084],
+        ['2023-09-14', 28.593, 'Common Stock', 28.593, 14270.678],
+      ],
+    );
+  });
+
+  test('a Form 3 derivative holding with one amount and "shares" in its titles is a row, not column labels', () => {
+    const r = record('table-form3-holding-one-amount');
+    assert.equal(r.formType, '3');
+    assert.deepEqual(
+      r.derivative.map((x) => [x.securityTitle, x.underlyingSecurityTitle, x.underlyingShares, x.directOrIndirect, x.natureOfOwnership]),
+      [['Class B ordinary shares', 'Class A ordinary shares', 17130000, 'I', 'See Footnote']],
+    );
+  });
+
   test('further owners printed as box 1 after the tables, captions glued to their values', () => {
     const owners = record('owners-after-tables').reportingOwners;
     assert.deepEqual(

@@ -234,9 +234,11 @@ function labelsColumns(line: PLine): boolean {
   const bordered = line.maskedLine.bordered;
   let values = 0;
   for (const [i, c] of splitCells({ text, bordered }).entries()) {
-    for (const t of tokenizeCell(text, c, i, 0)) {
+    const tokens = tokenizeCell(text, c, i, 0);
+    for (const t of tokens) {
       if (t.type === 'date') return false;
-      if (isValueToken(t)) values++;
+      // An ownership form alone in its cell is a value; the header's "(D)" and "(I)" are in parentheses.
+      if (isValueToken(t) || (tokens.length === 1 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I'))) values++;
     }
   }
   return values < 2 ? true : words >= 4 && values < 3;

@@ -454,6 +454,9 @@ function isTextValue(t: string): boolean {
 /** A line every whitespace-separated word of which is a typed value ("21.32 06/09/2021", "1,200 A"). */
 const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*|[A-Z](?:\(\d{1,2}\))*|(?:\(\d{1,2}\))+|\$)$/;
 
+/** A line of a text cell's words then its neighbour's amount, or the amount alone. */
+const TEXT_THEN_AMOUNT_RE = /^(?:(\S.*?[A-Za-z].*?)\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)$/;
+const YEAR_RE = /^\s*(?:19|20)\d\d\s*$/;
 const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
 
 /**
@@ -500,7 +503,24 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
       open = null;
       continue;
     }
-    if (open && isTextValue(open.text) && (isTextValue(t) || kindOf(t) === 'other' || REF_RE.test(t))) open.text += REF_RE.test(t) ? t : ` ${t}`;
+    // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
+    // text's lines ("Common" / "267.809" / "Stock", or "Common 28.593" / "Stock"); a year stays
+    // in the text ("US" / "Venture" / "2010" / "Seed").
+    const around = TEXT_THEN_AMOUNT_RE.exec(t);
+    if (open && isTextValue(open.text) && around && !YEAR_RE.test(around[2])) {
+      if (around[1]) open.text += ` ${around[1]}`;
+      push({ text: around[2], line: i });
+      continue;
+    }
+    // The same at a block's first line: the text opens the cell, a plain amount (with its comma or
+    // decimals) is the neighbour's.
+    if (!open && around && around[1] && isTextValue(around[1]) && /[,.]/.test(around[2])) {
+      open = { text: around[1], line: i };
+      push(open);
+      push({ text: around[2], line: i });
+      continue;
+    }
+    if (open && isTextValue(open.text) && (isTextValue(t) || kindOf(t) === 'other' || REF_RE.test(t) || YEAR_RE.test(t))) open.text += REF_RE.test(t) ? t : ` ${t}`;
     else {
       open = { text: t, line: i };
       push(open);
