@@ -181,6 +181,18 @@ describe('signatures', () => {
   });
 });
 
+describe('signatures cut at a hyphen', () => {
+  test('a date glued to a word: the word was cut at a hyphen pdftotext dropped', () => {
+    assert.deepEqual(record('signature-date-glued-to-a-word-cut-at-hyphen').signatures, [{ name: 'Tami Example, Attorney-in-Fact', date: '2024-07-02' }]);
+  });
+
+  test('a signer without /s/ right above the caption; "Attorneyin-fact" gets its hyphen back', () => {
+    assert.deepEqual(record('signature-without-s-compound-hyphen-dropped').signatures, [
+      { name: 'By: Julia Example, Attorney-in-fact For: the Reporting Person', date: '2021-06-11' },
+    ]);
+  });
+});
+
 describe('detection', () => {
   test('captions on one line (every other layout) are not reading order', () => {
     const lines = ['FORM 4', '1. Name and Address of Reporting Person*', 'DOE JANE', '(Last) (First) (Middle)', '1 MAIN ST', '(Street)', 'DOVER DE 19901', '(City) (State) (Zip)', 'Table I - Non-Derivative Securities Acquired'];

@@ -101,6 +101,12 @@ const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
 const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
 const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
 const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+/** A date ending a line, and what stands right before it (a space, or the word it was glued to). */
+const GLUED_DATE_RE = /(^|\s|[A-Za-z])(\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
+/** The longest line of a signature cell (a name and its date read onto one line); remarks run longer. */
+const SIGNATURE_WIDTH = 80;
+/** How many lines a signature without `/s/` may take above its caption. */
+const SIGNATURE_BARE_LINES = 6;
 /** How far above its caption a signature block reaches (several signers, each wrapped narrow). */
 const SIGNATURE_LINES = 60;
 
@@ -902,11 +908,27 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
   // wrapped narrow, the dates among them), back to a long line of remarks or a heading.
   let sigStart = -1;
   if (caption >= 0) {
+    let top = -1;
+    let filled = 0;
+    let dated = false;
+    let block = true;
     for (let i = caption - 1; i >= from && i >= caption - SIGNATURE_LINES; i--) {
       const t = lines[i];
-      if (t.length > 60 || FOOTER_RE.test(t)) break;
+      if (t.length > SIGNATURE_WIDTH || FOOTER_RE.test(t)) break;
       if (/^\s*\/s\//i.test(t)) sigStart = i;
+      // The block right above the caption (set off by a blank line) is the bare signer's.
+      if (t.trim() === '') {
+        if (top >= 0) block = false;
+        continue;
+      }
+      if (!block) continue;
+      top = i;
+      filled++;
+      if (GLUED_DATE_RE.test(t)) dated = true;
     }
+    // A signer who wrote no `/s/` ("By: ... For: ..."): the few short lines above the caption
+    // with a date among them.
+    if (sigStart < 0 && top >= 0 && dated && filled <= SIGNATURE_BARE_LINES) sigStart = top;
   }
   for (let i = from; i < to; i++) {
     if (sigStart >= 0 && i === sigStart) {
@@ -914,13 +936,15 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
       for (let k = sigStart; k < caption; k++) {
         let t = lines[k].trim();
         if (t === '') continue;
-        if (/^\/s\//i.test(t)) signers.push({ names: [], date: '', line: k });
+        if (/^\/s\//i.test(t) || !signers.length) signers.push({ names: [], date: '', line: k });
         const signer = signers[signers.length - 1];
-        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021").
-        const glued = /\s(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(t);
-        if (glued && !signer.date) {
-          signer.date = glued[1];
-          t = t.slice(0, glued.index).trim();
+        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021"). Glued to a
+        // word, the word was cut at a hyphen: pdftotext joins a line ending in a hyphen to the
+        // next word on the line without it ("Attorney07/02/2024" / "in-Fact").
+        const glued = GLUED_DATE_RE.exec(t);
+        if (glued && !signer.date && !DATE_RE.test(t)) {
+          signer.date = glued[2];
+          t = t.slice(0, glued.index + glued[1].length).trim() + (/[A-Za-z]/.test(glued[1]) ? '-' : '');
         }
         if (DATE_RE.test(t) && !signer.date) signer.date = t;
         else signer.names.push(t);
@@ -931,7 +955,10 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
       }
       // Each signer above a caption of its own; a cell's line ending in a hyphen goes on unbroken.
       for (const s of signers) {
-        out.push({ text: `${s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1')}\t${s.date}`, line: s.line });
+        // pdftotext's joining of a word cut at a hyphen also drops the hyphen of a compound cut
+        // there: "Attorney-" / "in-fact" reads "Attorneyin-fact".
+        const name = s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1').replace(/([a-z])(in-fact)\b/gi, '$1-$2');
+        out.push({ text: `${name}\t${s.date}`, line: s.line });
         out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
       }
       i = caption;
