@@ -50,6 +50,14 @@ describe('records', () => {
     assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
   });
 
+  test('street lines read after the street caption go by their kind; the issuer wrapped in its brackets', () => {
+    const r = record('header-streets-after-caption');
+    assert.deepEqual(r.issuer, { name: 'EXAMPLE WIDGETS HOLDINGS INC / DE', tradingSymbol: 'EXW' });
+    const o = r.reportingOwners[0];
+    // The Rule 10b5-1 box's wrapped text is printed form, not an address.
+    assert.deepEqual([o.street1, o.street2, o.city, o.state, o.zip], ['C/O EXAMPLE CAPITAL LLC', '1200 17TH STREET, FLOOR 15', 'SAN MARCOS', 'ST', '12345']);
+  });
+
   test('lone marks read away from their options: placed by the option texts read around them', () => {
     const r = record('header-marks-apart-from-options');
     const o = r.reportingOwners[0];

@@ -62,11 +62,11 @@ const HEADER_PRINTED_RE = new RegExp(
     String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
     String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
     String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
-    String.raw`transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
+    String.raw`Check\s+this\s+box\s+to\s+indicate|was\s+made\s+pursuant|written\s+plan|^or\s+sale\s+of|intended\s+to\s+satisfy|^is\s+intended|defense\s+conditions|^Instruction\s+10\.?$|transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
     String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
     String.raw`^Name\s+and\s+Address|Reporting\s+Person|Ticker\s+or\s+Trading|Trading\s+Symbol|Date\s+of\s+(?:Earliest|Event|Original)|Requiring\s+Statement|^Statement$|Fiscal\s+Year|^Ended$`,
     String.raw`\(Month\/Day\/Year\)|Month\/Day\/Year|^Filed\s*\(|^Original$|If\s+Amendment|\(Check\s+all\s+applicable\)|^\(?Check\s+(?:all|Applicable)|applicable\)$|^Issuer$|to\s+Issuer$`,
-    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give|Officer\s+\(give\s+title|Other\s+\(specify|title\s+below\)|below\)|\(give\s+title|\(specify|title)$`,
+    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give(?:\s+title)?(?:\s+below\))?|Other\s+\(specify(?:\s+below\))?|title\s+below\)|below\)|\(give\s+title|\(specify|title)$|^See\s+Instruction\s+\d`,
     String.raw`Individual\s+or\s+Joint|Joint\/Group|Applicable\s+Line\)?|^Line\)$|^(?:X\s+)?Form$|Form\s+filed\s+by|^filed\s+by|More\s+than\s+One|^One\s+Reporting|^Reporting\s+Person$|^Person$|^Reporting$`,
     String.raw`Form\s+3\s+Holdings|Form\s+4\s+Transactions|^Reported$|^Holdings\s+Reported|^Transactions\s+Reported`,
     String.raw`^\*+$|^Person\*$`,
@@ -116,6 +116,8 @@ const MARK_RE = /^\s*[Xx☒✓✔]\s*$/;
 const MARK_WITH_TEXT_RE = /^\s*[Xx]\s+(\S.*)$/;
 const ZIP_RE = /^\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z0-9]{3,10})\s*$/;
 const STATE_RE = /^\s*([A-Z][A-Z0-9])\s*$/;
+/** A street's line, never a city's: it has a number or names whom the mail goes in care of. */
+const STREET_LINE_RE = /\d|^\s*C\/O\b|^\s*P\.?\s*O\.?\s+BOX\b/i;
 /** Characters of a street cell's printed line (EDGAR's page at a browser's default print width). */
 const STREET_WIDTH = 33;
 
@@ -156,6 +158,8 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   for (let i = from; i < to; i++) {
     const m = GLUED_CAPTION_RE.exec(source[i]);
     if (m) lines.push(m[1], `(${m[2]})`);
+    // The issuer's cell wrapped inside its ticker's brackets ("... INC / MA [" / "VRTX ]").
+    else if (/\[[^\]]*$/.test(source[i]) && i + 1 < to && /^[^[]*\]\s*$/.test(source[i + 1])) lines.push(`${source[i].trimEnd()} ${source[++i].trim()}`, '');
     else lines.push(source[i]);
   }
   from = 0;
@@ -267,7 +271,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     else pastStreetParts.push(v);
   }
   placeMarks(h, marks, labels);
-  h.streets = addressParts;
+  h.streets = addressParts.slice();
   // One date is the period's (every filing has one); a second is the amendment's when the text
   // put it after that box's label.
   if (dates.length === 1) h.period = dates[0].v;
@@ -280,10 +284,22 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   const rest = pastStreetParts;
   pastStreetParts = [];
   const cityWords: Value[] = [];
+  const left: Value[] = [];
   for (const v of rest) {
     if (!h.zip && ZIP_RE.test(v.text) && /\d/.test(v.text)) h.zip = v;
     else if (!h.state && STATE_RE.test(v.text)) h.state = v;
-    else cityWords.push(v);
+    else left.push(v);
+  }
+  // Street lines the reading order put after the street caption: a line with a number or a
+  // `C/O` is a street's, and so is a line read between two of them; the city is what is left.
+  let lastStreet = -1;
+  left.forEach((v, k) => {
+    if (STREET_LINE_RE.test(v.text)) lastStreet = k;
+  });
+  const firstStreet = left.findIndex((v) => STREET_LINE_RE.test(v.text));
+  for (let k = 0; k < left.length; k++) {
+    if (firstStreet >= 0 && k >= firstStreet && k <= lastStreet) h.streets.push(left[k]);
+    else cityWords.push(left[k]);
   }
   if (cityWords.length) {
     let city = cityWords.map((v) => v.text).join(' ');
