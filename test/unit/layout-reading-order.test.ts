@@ -114,6 +114,25 @@ describe('records', () => {
     );
   });
 
+  test('the first row\'s amount owned and form read before its title: the text after them is the title, then the nature', () => {
+    const rows = record('table-first-row-right-cells-then-title-then-nature').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [['Common Stock', 15805, 'I', 'By Living Trust']],
+    );
+  });
+
+  test('rows read left to right up to the price, then the amounts owned and forms down their column', () => {
+    const rows = record('table-left-cells-row-by-row-then-right-cells').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.shares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect]),
+      [
+        [9176, 28.8164, 82999, 'D'],
+        [100, 29.8, 82899, 'D'],
+      ],
+    );
+  });
+
   test('a block of rows read column by column after the forms and natures of its rows', () => {
     const rows = record('table-column-block-natures-first').nonDerivative;
     assert.deepEqual(

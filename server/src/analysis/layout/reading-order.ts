@@ -638,6 +638,9 @@ function fits(column: Column, text: string, prevText: string): boolean {
 /** How many rows a value may go to, and how many waiting groups may claim a row: a page's rows. */
 const WINDOW = 64;
 
+/** A transaction's own cells, left of the amount owned. */
+const TRANSACTION_COLUMNS: ReadonlySet<Column> = new Set<Column>(['date', 'deemed', 'code', 'v', 'amount', 'ad', 'price']);
+
 /** The columns a value read before its row's title most likely stands in: a row's last ones first. */
 const WAITING_COLUMNS: readonly Column[] = ['di', 'owned', 'price', 'ad', 'v', 'code', 'date'];
 
@@ -676,6 +679,8 @@ interface Row extends RowState {
  * order of the rows within a column, so each value goes:
  *
  * * a text where no row can hold a nature (the value before it was not an `I`) opens a row;
+ * * a transaction cell (date to price) right after a value of its row goes on with that row,
+ *   unless the two values before it were of one kind (the text reads column by column);
  * * any other value goes to the first row (by title order) whose next columns can take it (a
  *   second date is another row's date before it is a row's deemed date), unless a group of
  *   values read earlier fits that row: the row is the group's;
@@ -697,9 +702,17 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     prev = owner;
     prevValues = values;
   };
+  let prevKind: Kind | null = null;
+  let prevPrevKind: Kind | null = null;
+  let lastKind: Kind | null = null;
   for (const v of values) {
     const text = v.text.trim();
     const kind = kindOf(text);
+    if (kind !== 'ref' && kind !== 'other') {
+      // Kinds of the two values before this one (references ride along).
+      [prevPrevKind, prevKind] = [prevKind, lastKind];
+      lastKind = kind;
+    }
     if (kind === 'ref' || kind === 'other') {
       if (prevValues) prevValues.push(text);
       else {
@@ -714,12 +727,24 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       // A nature after its row's (or a waiting group's) `I`; any other text opens a row.
       // Natures read one after another (down their column) go to the rows still lacking theirs.
       // A text some row has for its title is another row's title (titles repeat, natures follow them).
+      // The table's first values, an amount owned and its `I`, are the first row's right cells
+      // read before its title: the text after them is that title (its nature comes next).
       const p = prev as RowState | null;
-      const state = p && p.at === 'di' && !titles.has(text) ? advance(p, text, false) : null;
+      const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
+      const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
       const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      // Right after a row's title, the text is its nature when the row's amount and `I` were
+      // read before its title and wait ("735,294" / "I" / title / nature).
+      const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
+      const early = titled ? waiting.findIndex((g) => g.at === 'di' && takes(titled, g.values)) : -1;
       if (p && state) put(p, prevValues!, text, state);
       else if (lacking) put(lacking, lacking.cells, text, advance(lacking, text, false)!);
-      else {
+      else if (titled && early >= 0 && stateAfter(titled, waiting[early].values) && advance(stateAfter(titled, waiting[early].values)!, text, false)) {
+        const g = waiting.splice(early, 1)[0];
+        titled.cells.push(...g.values);
+        Object.assign(titled, stateAfter(titled, g.values));
+        put(titled, titled.cells, text, advance(titled, text, false)!);
+      } else {
         const row: Row = { cells: [], line: v.line, at: null, last: '', dated: false, coded: false };
         rows.push(row);
         open.push(row);
@@ -730,10 +755,22 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     }
     let target: Row | null = null;
     let state: RowState | null = null;
+    // A row read left to right goes on with its next value while that value is one of the row's
+    // transaction cells; the amounts owned and forms go down their column (first row first), and
+    // so does every value of a run of one kind (the text read column by column).
+    const p = prev as RowState | null;
+    if (p && rows.includes(p as Row) && prevKind !== kind && prevKind !== prevPrevKind) {
+      const next = advance(p, text, false);
+      if (next && next.at !== null && TRANSACTION_COLUMNS.has(next.at) && !waiting.some((g) => g.start === next.at && takes(p, g.values))) {
+        target = p as Row;
+        state = next;
+      }
+    }
     // Rows that can take nothing more leave the open rows; the oldest leave a full window as they
     // are (the work per value stays bounded, whatever the table's length).
     while (open.length && (open[0].at === 'nature' || (open[0].at === 'di' && !/^\s*I\s*$/.test(open[0].last)) || open.length > WINDOW)) open.shift();
     for (const deemed of [false, true]) {
+      if (target) break;
       // A row whose column a waiting group fits is that group's: the group was read first.
       const pending = waiting.slice(0, WINDOW);
       for (const row of open) {
@@ -812,6 +849,19 @@ function readGroup(texts: readonly string[]): { state: RowState; start: Column |
     if (state) return { state, start };
   }
   return null;
+}
+
+/** A row's state after these values in order (references ride along), or null when one does not fit. */
+function stateAfter(row: RowState, texts: readonly string[]): RowState | null {
+  let state: RowState = { at: row.at, last: row.last, dated: row.dated, coded: row.coded };
+  for (const t of texts) {
+    const kind = kindOf(t);
+    if (kind === 'ref' || kind === 'other') continue;
+    const next = advance(state, t, true);
+    if (!next) return null;
+    state = next;
+  }
+  return state;
 }
 
 /** Whether a row's next columns take these values in order (references ride along). */
