@@ -267,10 +267,11 @@ function labelsColumns(line: PLine): boolean {
   let values = 0;
   for (const [i, c] of splitCells({ text, bordered }).entries()) {
     const tokens = tokenizeCell(text, c, i, 0);
-    for (const t of tokens) {
+    for (const [k, t] of tokens.entries()) {
       if (t.type === 'date') return false;
-      // An ownership form alone in its cell is a value; the header's "(D)" and "(I)" are in parentheses.
-      if (isValueToken(t) || (tokens.length === 1 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I'))) values++;
+      // An ownership form opening its cell (alone, or before its nature) is a value; the header's
+      // "(D)" and "(I)" are in parentheses.
+      if (isValueToken(t) || (k === 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I'))) values++;
     }
   }
   return values < 2 ? true : words >= 4 && values < 3;
