@@ -266,9 +266,12 @@ function labelsColumns(line: PLine): boolean {
   const bordered = line.maskedLine.bordered;
   let values = 0;
   for (const [i, c] of splitCells({ text, bordered }).entries()) {
-    for (const t of tokenizeCell(text, c, i, 0)) {
+    const tokens = tokenizeCell(text, c, i, 0);
+    for (const [k, t] of tokens.entries()) {
       if (t.type === 'date') return false;
-      if (isValueToken(t)) values++;
+      // An ownership form opening its cell (alone, or before its nature) is a value; the header's
+      // "(D)" and "(I)" are in parentheses.
+      if (isValueToken(t) || (k === 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I'))) values++;
     }
   }
   return values < 2 ? true : words >= 4 && values < 3;
