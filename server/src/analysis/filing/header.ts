@@ -17,7 +17,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
 import { FactsMemo, TextMemo } from '../text/memo';
 
 export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
@@ -337,7 +337,7 @@ function joinWideSpaces(text: string, cells: Cell[]): Cell[] {
 
 /** Splits the header lines into box instances. */
 /** A line opening with the first table's heading. */
-const TABLE_HEADING_START = /^[\s#*]*Table\s+I\s*[-–—:]/i;
+const TABLE_HEADING_START = new RegExp(`^[\\s#*]*Table\\s+${ROMAN_STROKE}\\s*[-–—:]`, 'i');
 
 /** A cell that starts with one of box 1's captions. */
 const OWNER_CAPTION_START = /^\s*\(\s*(?:Last|Street|City)\s*\)/i;

@@ -1,4 +1,4 @@
-import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
 
@@ -63,9 +63,10 @@ export const EXPLANATION_RE = new RegExp(fuzzyPhrase('Explanation of Responses')
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
-  { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i, hints: ['table'] },
+  // Two strokes after "Table", however OCR read them ("Table Il", "Table 11"), then the end of the numeral.
+  { kind: 'tableII', re: new RegExp(`\\bTable\\s+${ROMAN_STROKE}${ROMAN_STROKE}(?![A-Za-z0-9])`, 'i'), hints: ['table'] },
   { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i'), hints: ['title'] },
-  { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
+  { kind: 'tableI', re: new RegExp(`Table\\s+${ROMAN_STROKE}\\s*[-–—:.]|Table\\s+${ROMAN_STROKE}\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
   { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i'), hints: ['title'] },
   { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*(?::\\s*)?$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
   { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },
