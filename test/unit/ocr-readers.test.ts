@@ -6,8 +6,23 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/analysis';
 import { sectionOf } from '../../server/src/analysis/filing/vocabulary';
 import type { PLine } from '../../server/src/analysis/filing/prepare';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
+const SIGNED = '/s/ Ana M. Rivera\t03/03/2021\n** Signature of Reporting Person\tDate';
+
+/** The clean Form 4 with its signature block replaced by `block` (as OCR lays it out). */
+function signedAs(block: string) {
+  assert.ok(CLEAN.includes(SIGNED));
+  const r = analyze(CLEAN.replace(SIGNED, block), { today: TODAY });
+  assert.equal(r.filings.length, 1);
+  return { signatures: r.filings[0].record.signatures, errors: r.findings.filter((f) => f.severity === 'error').map((f) => f.code) };
+}
 
 /** A line as the section finder sees it (only its masked text and facts matter). */
 function line(masked: string): PLine {
@@ -27,4 +42,32 @@ test('Roman numerals read as strokes: "Table |" opens Table I, "Table Il" and "T
   // Three strokes or a word after them are something else.
   assert.equal(sectionOf(line('Table III - Other')), null);
   assert.equal(sectionOf(line('Table Illustrated')), null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Signatures
+
+test('a wrapped signature cell with blank lines between its lines, the date on a line of its own', () => {
+  const { signatures, errors } = signedAs('/s/ Kim Lee,\nAttorney-in-Fact for\n\n03/03/2021\n\nAna M. Rivera\n\n** Signature of Reporting Person Date');
+  assert.deepEqual(signatures, [{ name: 'Kim Lee, Attorney-in-Fact for Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(errors, []);
+});
+
+test('without "/s/": three short lines one blank apart, one dated, under a heading are one signature', () => {
+  const { signatures } = signedAs('Kim Lee, Attorney-\n\nin-fact for Ana\n\n03/03/2021\n\nRivera\n\n** Signature of Reporting Person');
+  assert.deepEqual(signatures, [{ name: 'Kim Lee, Attorney-in-fact for Ana Rivera', date: '2021-03-03' }]);
+  // Uneven gaps (a remark, then the signature) keep the old reading: the lines next to the caption.
+  const uneven = signedAs('See Exhibit 24.\n\n\nKim Lee 03/03/2021\n** Signature of Reporting Person');
+  assert.deepEqual(uneven.signatures, [{ name: 'Kim Lee', date: '2021-03-03' }]);
+});
+
+test("the signature's date read as a block of its own below the caption and the notices", () => {
+  const block = '/s/ Ana M. Rivera\n\n** Signature of\n\nReminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.\n\n03/03/2021\n\nReporting Person Date';
+  const { signatures, errors } = signedAs(block);
+  assert.deepEqual(signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(errors, []);
+  // Other text before it: the date is not the signature's, and the missing date is reported.
+  const other = signedAs('/s/ Ana M. Rivera\n\n** Signature of Reporting Person Date\n\nExhibit list follows\n\n03/03/2021');
+  assert.deepEqual(other.signatures, [{ name: 'Ana M. Rivera', date: null }]);
+  assert.ok(other.errors.includes('missing-signature'));
 });
