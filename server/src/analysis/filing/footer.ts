@@ -321,8 +321,8 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
-      // (A cell whose top the walk found starts there.)
-      let first = top >= 0 ? part.indexOf(lines[top]!) : part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      // (A cell without "/s/" whose top the walk found starts there.)
+      let first = top >= 0 && !/^\s*\/s\//i.test(lines[top]!.masked) ? part.indexOf(lines[top]!) : part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
       // A printed page centres the signature cell on its date: lines above the dated one standing in
       // the same column, away from the margin, are the signature's first lines.
       const indent = (l: PLine) => l.masked.length - l.masked.trimStart().length;
