@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { sectionOf } from '../../server/src/analysis/filing/vocabulary';
+import { classify } from '../../server/src/analysis/text/cells';
 import type { PLine } from '../../server/src/analysis/filing/prepare';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
@@ -70,4 +71,40 @@ test("the signature's date read as a block of its own below the caption and the 
   const other = signedAs('/s/ Ana M. Rivera\n\n** Signature of Reporting Person Date\n\nExhibit list follows\n\n03/03/2021');
   assert.deepEqual(other.signatures, [{ name: 'Ana M. Rivera', date: null }]);
   assert.ok(other.errors.includes('missing-signature'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of a table row
+
+/** Type and text of one word as the row tokenizer reads it. */
+function token(word: string) {
+  const t = classify(word, 0, 0, 0);
+  return [t.type, t.text, t.unreadRef ?? false];
+}
+
+test("a cell's rule glued to the value beside it is not part of the value", () => {
+  assert.deepEqual(token('9,244,580}'), ['number', '9,244,580', false]);
+  assert.deepEqual(token('1,063,260]'), ['number', '1,063,260', false]);
+  assert.deepEqual(token(']7,583]'), ['number', '7,583', false]);
+  assert.deepEqual(token('$28.8164]'), ['money', '28.8164', false]);
+  assert.deepEqual(token('{$5.37|'), ['money', '5.37', false]);
+  // With a reference glyph between value and rule: the value, its reference unread.
+  assert.deepEqual(token('$5.6016™]'), ['money', '5.6016', true]);
+  assert.deepEqual(token('|$50.8848®]'), ['money', '50.8848', true]);
+  // Words keep their brackets.
+  assert.deepEqual(token('Common]'), ['word', 'Common]', false]);
+});
+
+test('a superscript reference read as a token of its own: a reference whose number is lost', () => {
+  for (const w of ['@', '@)', '®', '(o)', 'o)', 'Q)', '©)', '(e))', '@@']) assert.deepEqual(token(w), ['ref', '', true], w);
+  // Letters and column numbers are not.
+  for (const w of ['o', 'Q', '8)', 'O']) assert.notEqual(token(w)[0], 'ref', w);
+});
+
+test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
+  assert.deepEqual(token('s'), ['letter', 'S', false]);
+  assert.deepEqual(token('Ss'), ['letter', 'S', false]);
+  assert.deepEqual(token('p'), ['letter', 'P', false]);
+  assert.deepEqual(token('Cc'), ['letter', 'C', false]);
+  for (const w of ['a', 'm', 'Sp', 'Ab', 'By']) assert.equal(token(w)[0], 'word', w);
 });
