@@ -10,7 +10,7 @@ import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from
 import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
-const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
+const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
 const CLOSING_RE = new RegExp(String.raw`Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|${CLOSING_NOTICE_PHRASES}`, 'i');
 
@@ -40,9 +40,15 @@ function joinWrapped(parts: readonly string[]): string {
   return text;
 }
 
-/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]" or "1.". */
+/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]", "1." or "¹". */
 function markerStyle(m: RegExpExecArray): number {
-  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
+}
+
+/** The footnote number a DEF_RE match names. */
+function markerNumber(m: RegExpExecArray): number {
+  if (m[5] !== undefined) return Number([...m[5]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join(''));
+  return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 
 /**
@@ -51,7 +57,7 @@ function markerStyle(m: RegExpExecArray): number {
  * definition's that does not go past its number continues it.
  */
 function innerEnumeration(m: RegExpExecArray, current: { id: string; style: number } | null): boolean {
-  return current !== null && markerStyle(m) !== current.style && Number(m[1] ?? m[2] ?? m[3] ?? m[4]) <= Number(current.id);
+  return current !== null && markerStyle(m) !== current.style && markerNumber(m) <= Number(current.id);
 }
 
 /** Footnote definitions in the lines of the explanation section. */
@@ -85,7 +91,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     const m = DEF_RE.exec(text);
     if (m && !innerEnumeration(m, current)) {
       finish();
-      const id = String(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
+      const id = String(markerNumber(m));
       const markerStart = text.length - text.trimStart().length;
       const markerText = m[0].trimEnd();
       const markerRange: Range = {
@@ -132,7 +138,16 @@ export interface ParsedSignature {
   dateRange?: Range;
 }
 
-const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
+/**
+ * A signature's date: 03/05/2021 (spaces OCR puts around the slashes allowed), 3-5-2021, 2021-03-05,
+ * or a month written out ("March 5, 2021", "Mar. 5 2021") standing as a cell of its own (a column gap
+ * or the line's edge on each side, or after "Date:"): a remark wrapped after "dated as of April 11,
+ * 2023" is no signature.
+ */
+const DATE_IN_LINE = new RegExp(
+  String.raw`\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|` +
+    String.raw`(?<=^\s*|\s{2}|\t|:\s?)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s{2,}|\t|\s*$)`,
+);
 
 /**
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
@@ -159,7 +174,8 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const cur = current!;
     if (namePart) cur.parts.push(namePart);
     if (dm && !cur.rawDate) {
-      cur.rawDate = dm[0].replace(/\s+/g, '');
+      // Spaces OCR puts around slashes go; a month name keeps one space between its words.
+      cur.rawDate = /^\d/.test(dm[0]) ? dm[0].replace(/\s+/g, '') : dm[0].replace(/\s+/g, ' ');
       cur.date = parseDateText(cur.rawDate)?.iso ?? null;
       cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
     }
