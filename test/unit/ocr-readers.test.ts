@@ -93,6 +93,9 @@ test("a cell's rule glued to the value beside it is not part of the value", () =
   assert.deepEqual(token('|$50.8848®]'), ['money', '50.8848', true]);
   // Words keep their brackets.
   assert.deepEqual(token('Common]'), ['word', 'Common]', false]);
+  // A bracketed reference is no rule.
+  assert.deepEqual(token('[1]'), ['ref', '', false]);
+  assert.deepEqual(classify('$31.20[1]', 0, 0, 0).refs, ['1']);
 });
 
 test('a superscript reference read as a token of its own: a reference whose number is lost', () => {

@@ -197,17 +197,18 @@ const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
  */
 const OCR_LONE_REF_RE = /^(?:[@®©]{1,2}\)?|\(?[@®©oOQe]\)\)?|\([@®©oOQe])$/;
 /** A cell's rule OCR glued to the value beside it (`9,244,580}`, `]7,583]`, `$28.8164]`). */
-const OCR_RULE_EDGE_RE = /^[\]\[|{}]|[\]\[|{}]$/;
+const OCR_RULE_EDGE_RE = /^[\]|{}]$/;
 
 /** Classifies one whitespace-free word, detaching trailing footnote references. */
 export function classify(raw: string, start: number, cell: number, line: number): Token {
   // A rule glued before a value ("|$150.84", "]7,583"): not part of it.
-  if (raw.length > 1 && /^[|\]\[{}][$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
+  // ("[1]" is a bracketed reference, not a rule.)
+  if (raw.length > 1 && /^[|\]{}][$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
   const tok = classifyWord(raw, start, cell, line);
   if (tok.type !== 'word' || tok.refs.length) return tok;
   if (OCR_LONE_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
   // A rule glued after a value ("9,244,580}", "$5.6016™]"): the value, and what stands before the rule.
-  if (raw.length > 1 && OCR_RULE_EDGE_RE.test(raw.slice(-1)) && /[\d®©@“”’™]$/.test(raw.slice(0, -1))) {
+  if (raw.length > 1 && OCR_RULE_EDGE_RE.test(raw.slice(-1)) && !raw.includes('[') && /[\d®©@“”’™]$/.test(raw.slice(0, -1))) {
     const inner = classify(raw.slice(0, -1), start, cell, line);
     if (inner.type !== 'word') return inner;
   }
