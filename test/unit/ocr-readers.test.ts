@@ -111,3 +111,24 @@ test('a code letter OCR read in lower case or twice, when its two cases print al
   assert.deepEqual(token('Cc'), ['letter', 'C', false]);
   for (const w of ['a', 'm', 'Sp', 'Ab', 'By']) assert.equal(token(w)[0], 'word', w);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Box 1: captions OCR read as blocks of their own
+
+/** A Form 4 header whose box 1 is `box`, then the first table's caption. */
+function ownerOf(box: string) {
+  const text = `FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n1. Name and Address of Reporting Person*\n\n${box}\n\n2. Issuer Name and Ticker or Trading Symbol\nNorthwind Labs, Inc. [ NWLB ]\n\nTable | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n`;
+  const r = analyze(text, { today: TODAY });
+  const o = r.filings[0].record.reportingOwners[0];
+  return [o.name, o.street1, o.street2, o.city, o.state, o.zip];
+}
+
+test('"(Middle)" read after the street lines beside it: the streets are the lines between the name captions', () => {
+  assert.deepEqual(ownerOf('Rivera Ana\n\n(Last) (First)\nC/O NORTHWIND LABS, INC.\n200 HARBOR DRIVE\n\n(Middle)\n\n(Street)\nPORTLAND OR 97201\n(City) (State) (Zip)'),
+    ['Rivera Ana', 'C/O NORTHWIND LABS, INC.', '200 HARBOR DRIVE', 'PORTLAND', 'OR', '97201']);
+});
+
+test('the zip read as a block of its own under "(City) (State)", above "(Zip)"', () => {
+  assert.deepEqual(ownerOf('Rivera Ana\n\n(Last) (First)\n\n(Middle)\n\n200 HARBOR DRIVE\n\n(Street)\nPORTLAND OR\n(City) (State)\n\n97201\n\n(Zip)'),
+    ['Rivera Ana', '200 HARBOR DRIVE', null, 'PORTLAND', 'OR', '97201']);
+});

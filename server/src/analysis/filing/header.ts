@@ -230,7 +230,8 @@ function isComplete(box: BoxInstance): boolean {
     case 'amendment':
       return DATE_IN_TEXT.test(text);
     case 'reportingPerson':
-      return /\(\s*(City|Zip)\s*\)/i.test(text);
+      // "(City) (State)" closing the text: OCR read the zip cell and "(Zip)" as blocks of their own, still to come.
+      return /\(\s*Zip\s*\)/i.test(text) || (/\(\s*City\s*\)/i.test(text) && !/\(\s*City\s*\)\s*\(\s*State\s*\)\s*$/i.test(text));
     case 'jointFiling':
       return /More\s+than\s+One/i.test(text);
     default:
@@ -675,6 +676,11 @@ function streetSplit(lines: readonly string[], width: () => number): number {
   return 1;
 }
 
+/** A piece that is only name captions ("(First)", "(Middle)", "(First) (Middle)"). */
+const NAME_CAPTIONS_ONLY = /^(?:\(\s*(?:Last|First|Middle)\s*\)\s*)+$/i;
+/** A postal code alone: five digits (and four), or a code of letters and digits with a digit. */
+const LONE_ZIP = /^(?:\d{5}(?:-\d{4})?|(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?)$/;
+
 /** Reads box 1 from its stream. */
 export function parseOwnerBox(stream: Stream): OwnerBox {
   const text = stream.text;
@@ -694,7 +700,15 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (record.name) fields.push({ field: 'name', range: pieceRange(pieces[0]), raw });
   }
   if (middle) {
-    const streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    let streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    // OCR may read "(Middle)" as a block of its own after the street lines beside it ("(Last)
+    // (First)" / "C/O ACME" / "1 MAIN ST" / "(Middle)" / "(Street)"): the streets are then the
+    // lines between the name captions, the captions left out.
+    if (!streetPieces.length && last && middle !== last && street) {
+      streetPieces = linesIn(stream, last.end, street.start)
+        .map((ps) => ps.filter((p) => !NAME_CAPTIONS_ONLY.test(p.text)))
+        .filter((ps) => ps.length);
+    }
     const streetLines = streetPieces.map((ps) => ps.map((p) => p.text).join(' '));
     if (streetLines.length) {
       // The box's own lines, label to (City) caption: whatever follows may be wider text below the grid.
@@ -712,6 +726,15 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
   }
   if (street) {
     const csz = parseCityLines(linesIn(stream, street.end, city?.start ?? text.length));
+    // OCR may read the zip cell as a block of its own under "(City) (State)", above "(Zip)".
+    const zipCaption = city && !csz.zip ? search(CAPTION.zip, text, city.end) : null;
+    if (zipCaption) {
+      const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !/^\(\s*State\s*\)$/i.test(p.text));
+      if (below.length === 1 && LONE_ZIP.test(below[0].text)) {
+        csz.zip = below[0].text;
+        csz.ranges.push({ field: 'zip', range: pieceRange(below[0]), raw: below[0].text });
+      }
+    }
     record.city = csz.city;
     record.state = csz.state;
     record.zip = csz.zip;
