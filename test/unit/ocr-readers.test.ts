@@ -132,3 +132,30 @@ test('the zip read as a block of its own under "(City) (State)", above "(Zip)"',
   assert.deepEqual(ownerOf('Rivera Ana\n\n(Last) (First)\n\n(Middle)\n\n200 HARBOR DRIVE\n\n(Street)\nPORTLAND OR\n(City) (State)\n\n97201\n\n(Zip)'),
     ['Rivera Ana', '200 HARBOR DRIVE', null, 'PORTLAND', 'OR', '97201']);
 });
+
+// ---------------------------------------------------------------------------------------------
+// References whose number OCR lost
+
+test('a reference read as a glyph: unread text, and no footnote is called unused', () => {
+  const text = CLEAN.replace('$ 31.20 (1)', '$ 31.20®');
+  assert.notEqual(text, CLEAN);
+  const r = analyze(text, { today: TODAY });
+  const codes = r.findings.map((f) => f.code);
+  assert.ok(!codes.includes('unused-footnote'), codes.join(' '));
+  const hint = r.findings.find((f) => f.code === 'unread-text' && /OCR lost/.test(f.message));
+  assert.ok(hint, 'the lost reference is reported');
+  assert.equal(r.filings[0].record.nonDerivative[1].pricePerShare, 31.2);
+  assert.deepEqual(r.filings[0].record.nonDerivative[1].footnoteIds, []);
+  // Read exactly, the same filing does report a footnote nobody refers to.
+  const unused = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20'), { today: TODAY }).findings.map((f) => f.code);
+  assert.ok(unused.includes('unused-footnote'));
+});
+
+test('with one footnote defined, a reference whose number OCR lost can only name it', () => {
+  const one = CLEAN.replace('$ 31.20 (1)', '$ 31.20®').replace('By Trust (2)', 'By Trust').replace(/^\(2\) Held by.*\n/m, '');
+  assert.notEqual(one, CLEAN);
+  const r = analyze(one, { today: TODAY });
+  assert.equal(r.filings[0].record.footnotes.length, 1);
+  assert.deepEqual(r.filings[0].record.nonDerivative[1].footnoteIds, ['1']);
+  assert.ok(!r.findings.some((f) => f.code === 'unused-footnote' || f.code === 'undefined-footnote'));
+});

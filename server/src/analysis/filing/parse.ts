@@ -212,6 +212,16 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   });
 
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
+  // A reference whose number OCR lost names a footnote the filing defines; with one footnote
+  // defined, it can name only that one.
+  if (footnotes.length === 1) {
+    const id = footnotes[0]!.id;
+    for (const r of rows) {
+      if (!r.unreadRefs.length) continue;
+      for (const range of r.unreadRefs) r.refs.push({ id, range });
+      if (!r.record.footnoteIds.includes(id)) r.record.footnoteIds = [...r.record.footnoteIds, id].sort((a, b) => Number(a) - Number(b));
+    }
+  }
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
   const signatures = parseSignatureBlock(signatureLines);
