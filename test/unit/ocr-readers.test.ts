@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
-import { sectionOf } from '../../server/src/analysis/filing/vocabulary';
+import { CHECK_BEFORE_RE, sectionOf } from '../../server/src/analysis/filing/vocabulary';
 import { classify } from '../../server/src/analysis/text/cells';
 import type { PLine } from '../../server/src/analysis/filing/prepare';
 
@@ -158,4 +158,19 @@ test('with one footnote defined, a reference whose number OCR lost can only name
   assert.equal(r.filings[0].record.footnotes.length, 1);
   assert.deepEqual(r.filings[0].record.nonDerivative[1].footnoteIds, ['1']);
   assert.ok(!r.findings.some((f) => f.code === 'unused-footnote' || f.code === 'undefined-footnote'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Check marks
+
+test('a check mark read with the rule under its box ("X__", "X_—") or twice ("xX") still checks its option', () => {
+  for (const mark of ['X__', 'X_', 'X_—', 'xX']) {
+    assert.ok(CHECK_BEFORE_RE.test(`Director ${mark} `), mark);
+  }
+  for (const text of ['below) ', 'Director ', '__ ', 'XXX ', 'Box ']) assert.ok(!CHECK_BEFORE_RE.test(text), text);
+  const text = CLEAN.replace('X Officer (give title below)', 'X__ Officer (give title below)').replace('X Form filed by One', 'X__ Form filed by One');
+  assert.notEqual(text, CLEAN);
+  const r = analyze(text, { today: TODAY }).filings[0].record;
+  assert.equal(r.reportingOwners[0].isOfficer, true);
+  assert.equal(r.jointFiling, false);
 });

@@ -173,5 +173,8 @@ export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' |
   { field: 'isOther', re: /\bOther\b/gi },
 ];
 
-/** A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. */
-export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))\.?\s*$/;
+/**
+ * A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. OCR
+ * reads the printed mark with the rule under its box ("X__", "X_—") or twice in two cases ("xX").
+ */
+export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|_{1,3}[—–]?)?\s*$/;
