@@ -174,3 +174,18 @@ test('a check mark read with the rule under its box ("X__", "X_—") or twice ("
   assert.equal(r.reportingOwners[0].isOfficer, true);
   assert.equal(r.jointFiling, false);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Codes OCR glued to a reference
+
+test('a code letter OCR glued to its reference ("S10)") is unread text, not a missing code', () => {
+  const row = 'Common Stock\t03/02/2021\t\tS\t\t4,000\tD\t$ 31.20 (1)\t21,000\tD\t';
+  assert.ok(CLEAN.includes(row));
+  const r = analyze(CLEAN.replace(row, row.replace('\tS\t', '\tS10)\t')), { today: TODAY });
+  const codes = r.findings.map((f) => f.code);
+  assert.ok(!codes.includes('missing-transaction-code'), codes.join(' '));
+  assert.ok(r.findings.some((f) => f.code === 'unread-text' && f.message.includes('S10)')));
+  // A code column left empty is still a missing code.
+  const empty = analyze(CLEAN.replace(row, row.replace('\tS\t', '\t\t')), { today: TODAY }).findings.map((f) => f.code);
+  assert.ok(empty.includes('missing-transaction-code'));
+});
