@@ -189,3 +189,14 @@ test('a code letter OCR glued to its reference ("S10)") is unread text, not a mi
   const empty = analyze(CLEAN.replace(row, row.replace('\tS\t', '\t\t')), { today: TODAY }).findings.map((f) => f.code);
   assert.ok(empty.includes('missing-transaction-code'));
 });
+
+test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)(2), "(0)" is unread', () => {
+  const glued = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (12)'), { today: TODAY });
+  assert.deepEqual(glued.filings[0].record.nonDerivative[1].footnoteIds, ['1', '2']);
+  assert.ok(!glued.findings.some((f) => f.code === 'undefined-footnote'));
+  const zero = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (0)'), { today: TODAY });
+  assert.deepEqual(zero.filings[0].record.nonDerivative[1].footnoteIds, []);
+  const codes = zero.findings.map((f) => f.code);
+  assert.ok(!codes.includes('undefined-footnote') && !codes.includes('unused-footnote'), codes.join(' '));
+  assert.ok(zero.findings.some((f) => f.code === 'unread-text' && f.message.includes('(0)')));
+});
