@@ -200,3 +200,12 @@ test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)
   assert.ok(!codes.includes('undefined-footnote') && !codes.includes('unused-footnote'), codes.join(' '));
   assert.ok(zero.findings.some((f) => f.code === 'unread-text' && f.message.includes('(0)')));
 });
+
+test('a caption OCR damaged: its first word unreadable, or its "**" and first word alone', () => {
+  const damaged = signedAs('/s/ Ana M. Rivera 03/03/2021\n\npenature of Reporting Date');
+  assert.deepEqual(damaged.signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(damaged.errors, []);
+  const starred = signedAs('/s/ Ana M. Rivera,\n\n03/03/2021\n\nAttorney-in-Fact\n\n** Signature');
+  assert.deepEqual(starred.signatures, [{ name: 'Ana M. Rivera, Attorney-in-Fact', date: '2021-03-03' }]);
+  assert.deepEqual(starred.errors, []);
+});

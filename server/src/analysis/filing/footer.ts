@@ -202,10 +202,18 @@ const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?:
 const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
+/**
+ * What OCR leaves of the caption on its own line: its first word too damaged to read, the rest
+ * there ("penature of Reporting Date"), or its "**" and first word alone, the rest lost.
+ */
+const DAMAGED_CAPTION_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?\\S{3,12}\\s+of\\s+${fuzzyWord('Reporting')}(?:\\s+Person)?(?:\\s+Date)?\\s*$`, 'i');
+/** The caption's "**" and first word alone (raw text: masking reads "**" as emphasis). */
+const STARRED_CAPTION_RE = new RegExp(`^\\s*\\*{2}\\s*${fuzzyWord('Signature')}\\s*$`, 'i');
+
 /** Line k holds the caption, whole or wrapped after its first word. */
 function isCaption(lines: PLine[], k: number): boolean {
   const l = lines[k];
-  if (CAPTION_RE.test(l.masked)) return true;
+  if (CAPTION_RE.test(l.masked) || DAMAGED_CAPTION_RE.test(l.masked) || STARRED_CAPTION_RE.test(l.raw)) return true;
   const next = lines[k + 1];
   return next !== undefined && CAPTION_TAIL_RE.test(next.masked) && CAPTION_HEAD_RE.test(l.masked);
 }
