@@ -4,15 +4,26 @@
  */
 import type { Range } from '../types';
 import { splitCells } from '../text/cells';
+import type { LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = new RegExp(String.raw`Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|${CLOSING_NOTICE_PHRASES}`, 'i');
+const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
+/** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
+const SIGNATURE_OF = phraseSource(SIGNATURE_CAPTION.split(' ').slice(0, 2).join(' '));
+const FOOTNOTES_END_RE = new RegExp(`\\/s\\/|(^|\\s)${SIGNATURE_OF}(\\s|$)`, 'i');
+const EXPLANATION = phraseSource(SECTION_HEADINGS.explanation);
+const REMARKS = SECTION_HEADINGS.remarks;
+/** A remarks or explanations heading first on its line. */
+const SECTION_START_RE = new RegExp(`^\\s*(${REMARKS}\\s*:|${EXPLANATION})`, 'i');
+/** A line that is nothing but a remarks or explanations heading. */
+const SECTION_LINE_RE = new RegExp(`^\\s*(${REMARKS}\\s*:.*|${EXPLANATION}(?:\\s*:)?)\\s*$`, 'i');
 
 export interface ParsedFootnote {
   id: string;
@@ -20,6 +31,9 @@ export interface ParsedFootnote {
   range: Range;
   markerRange: Range;
 }
+
+/** Why text under the footnotes' heading was not read. */
+const UNHELD_REASON = `under "${SECTION_HEADINGS.explanation}", no numbered footnote holds it`;
 
 function lineRange(l: PLine): Range {
   const start = l.masked.length - l.masked.trimStart().length;
@@ -60,9 +74,20 @@ function innerEnumeration(m: RegExpExecArray, current: { id: string; style: numb
   return current !== null && markerStyle(m) !== current.style && markerNumber(m) <= Number(current.id);
 }
 
-/** Footnote definitions in the lines of the explanation section. */
-export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
+/**
+ * Footnote definitions in the lines of the explanation section. Text there that no definition
+ * holds (before the first marker, after a blank line that ended one, after the heading on its
+ * line) is added to `problems`, unless a signature took its line (`taken`).
+ */
+export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], taken: ReadonlySet<number> = new Set()): ParsedFootnote[] {
   const out: ParsedFootnote[] = [];
+  const lost = (l: PLine, from: number) => {
+    const rest = l.masked.slice(from);
+    if (taken.has(l.line) || !/[\p{L}\p{N}]/u.test(rest)) return;
+    const start = from + rest.length - rest.trimStart().length;
+    const end = l.masked.trimEnd().length;
+    problems.push({ line: l.line, start, end, text: l.masked.slice(start, end), reason: UNHELD_REASON, advice: 'check its marker, or whether it goes on from the footnote above' });
+  };
   let current: (ParsedFootnote & { parts: string[]; style: number }) | null = null;
   const finish = () => {
     if (current) {
@@ -75,7 +100,8 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
+    // The caption may come with its first word cut by a gap (CAPTION_RE, loose).
+    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -85,7 +111,10 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     const afterHeading = heading ? heading.index + heading[0].length + (/^\s*:/.exec(l.masked.slice(heading.index + heading[0].length))?.[0].length ?? 0) : 0;
     if (isBoilerplate(l) || heading) {
       finish();
-      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) continue;
+      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) {
+        if (heading) lost(l, afterHeading);
+        continue;
+      }
     }
     const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
@@ -102,7 +131,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     } else if (current) {
       (current as { parts: string[] }).parts.push(text);
       current.range = { start: current.range.start, end: lineRange(l).end };
-    }
+    } else lost(l, 0);
   }
   finish();
   return out;
@@ -116,7 +145,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     const l = lines[k];
     if (l.directive) continue;
     let text = l.masked;
-    if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
+    if (k === 0) text = text.replace(REMARKS_RE.test(text) ? REMARKS_RE : /^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
     if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
@@ -165,7 +194,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     // A date alone on its line dates the signature above that has none, however far OCR's block
     // order put it (below the caption, past the notices: findSignatureLines).
     const datesCurrent = dm !== null && namePart === '' && current !== null && current.date === null;
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !datesCurrent && !joinsAcrossBlanks(l, current));
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2) && !datesCurrent && !joinsAcrossBlanks(l, current));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
@@ -194,12 +223,12 @@ function joinsAcrossBlanks(l: PLine, current: ParsedSignature | null): boolean {
 }
 
 /** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
-const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s+of(\\s|$)`, 'i');
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
 const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
 
 /** The caption's first word alone at a line's end, when a narrow pane wraps it ("Signature" / "of Reporting Date"). */
-const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
+const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
 /**
@@ -250,7 +279,7 @@ function linesBelowCaption(lines: PLine[], captionAt: number, end: number): PLin
       if (out.length && (!next || !isSignedLine(next))) break;
       continue;
     }
-    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || /^\s*(Remarks\s*:|Explanation\s+of\s+Responses)/i.test(l.masked)) break;
+    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || SECTION_START_RE.test(l.masked)) break;
     out.push(l);
   }
   return out;
@@ -341,7 +370,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           continue;
         }
         if (top >= 0 && k >= top) acrossBlanks.add(l);
-        if (/^\s*(Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
+        if (SECTION_LINE_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
