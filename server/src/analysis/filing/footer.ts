@@ -235,9 +235,10 @@ const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
  * What OCR leaves of the caption on its own line: its first word too damaged to read, the rest
  * there ("penature of Reporting Date"), or its "**" and first word alone, the rest lost.
  */
-const DAMAGED_CAPTION_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?\\S{3,12}\\s+of\\s+${fuzzyWord('Reporting')}(?:\\s+Person)?(?:\\s+Date)?\\s*$`, 'i');
+const [CAPTION_FIRST, CAPTION_OF, CAPTION_REPORTING, CAPTION_PERSON] = SIGNATURE_CAPTION.split(' ') as [string, string, string, string];
+const DAMAGED_CAPTION_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?\\S{3,12}\\s+${CAPTION_OF}\\s+${fuzzyWord(CAPTION_REPORTING)}(?:\\s+${CAPTION_PERSON})?(?:\\s+Date)?\\s*$`, 'i');
 /** The caption's "**" and first word alone (raw text: masking reads "**" as emphasis). */
-const STARRED_CAPTION_RE = new RegExp(`^\\s*\\*{2}\\s*${fuzzyWord('Signature')}\\s*$`, 'i');
+const STARRED_CAPTION_RE = new RegExp(`^\\s*\\*{2}\\s*${fuzzyWord(CAPTION_FIRST)}\\s*$`, 'i');
 
 /** Line k holds the caption, whole or wrapped after its first word. */
 function isCaption(lines: PLine[], k: number): boolean {
@@ -325,7 +326,7 @@ function signedTopAbove(lines: PLine[], captionAt: number, floor: number): numbe
 }
 
 /** What OCR leaves of a caption when its words come apart: "Person", "Reporting Person Date", "Date". */
-const CAPTION_REMAINS_RE = /^\s*(?:\*{1,2}\s*)?(?:Signature\s+of\s*)?(?:Reporting\s*)?(?:Person\s*)?(?:Date\s*)?$/i;
+const CAPTION_REMAINS_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?(?:${CAPTION_FIRST}\\s+${CAPTION_OF}\\s*)?(?:${CAPTION_REPORTING}\\s*)?(?:${CAPTION_PERSON}\\s*)?(?:Date\\s*)?$`, 'i');
 
 /**
  * A date alone on its line below the last caption, past the printed notices and what is left of

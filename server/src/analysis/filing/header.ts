@@ -18,7 +18,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
-import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
 
@@ -731,7 +731,9 @@ function streetSplit(lines: readonly string[], width: () => number): number {
 }
 
 /** A piece that is only name captions ("(First)", "(Middle)", "(First) (Middle)"). */
-const NAME_CAPTIONS_ONLY = /^(?:\(\s*(?:Last|First|Middle)\s*\)\s*)+$/i;
+const NAME_CAPTIONS_ONLY = new RegExp(`^(?:\\(\\s*(?:${ADDRESS_CAPTIONS.last}|${ADDRESS_CAPTIONS.first}|${ADDRESS_CAPTIONS.middle})\\s*\\)\\s*)+$`, 'i');
+/** The state's caption alone. */
+const STATE_CAPTION_ONLY = new RegExp(`^\\(\\s*${ADDRESS_CAPTIONS.state}\\s*\\)$`, 'i');
 /** A postal code alone: five digits (and four), or a code of letters and digits with a digit. */
 const LONE_ZIP = /^(?:\d{5}(?:-\d{4})?|(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
@@ -783,7 +785,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     // OCR may read the zip cell as a block of its own under "(City) (State)", above "(Zip)".
     const zipCaption = city && !csz.zip ? search(CAPTION.zip, text, city.end) : null;
     if (zipCaption) {
-      const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !/^\(\s*State\s*\)$/i.test(p.text));
+      const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !STATE_CAPTION_ONLY.test(p.text));
       if (below.length === 1 && LONE_ZIP.test(below[0].text)) {
         csz.zip = below[0].text;
         csz.ranges.push({ field: 'zip', range: pieceRange(below[0]), raw: below[0].text });
