@@ -107,6 +107,8 @@ interface Encoded {
 
 /** The published diagnostics of one filing, in order. */
 interface Group {
+  /** The filing's findings as analysed (before OCR grouping and levels) that the items came from. */
+  readonly raw: readonly Finding[];
   readonly items: readonly Encoded[];
   /** Their JSON joined by commas, as UTF-8 (made when a writer first asks for it). */
   bytes?: Buffer;
@@ -119,7 +121,8 @@ function groupBytes(group: Group): Buffer {
 
 const OPEN_BRACKET = Buffer.from('[');
 const COMMA = Buffer.from(',');
-const CLOSE_BRACKET_BRACE = Buffer.from(']}');
+const CLOSE_BRACKET = Buffer.from(']');
+const CLOSE_BRACE = Buffer.from('}');
 
 function encodedJson(f: Finding, body: string, tail: string): string {
   const { start, end } = f.range;
@@ -166,6 +169,11 @@ export class PublishedDiagnostics {
     readonly uri: string,
     readonly version: number | undefined,
     private readonly groups: readonly Group[],
+    /**
+     * Names this exact list of diagnostics: the converter keeps it while an edit leaves every
+     * diagnostic's JSON the same, so a client that pulls can be told `unchanged`.
+     */
+    readonly resultId: string = '',
   ) {}
 
   get count(): number {
@@ -191,7 +199,15 @@ export class PublishedDiagnostics {
    */
   paramsChunks(): Buffer[] {
     const version = this.version !== undefined ? `,"version":${num(this.version)}` : '';
-    const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8'), OPEN_BRACKET];
+    const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8')];
+    this.pushItems(chunks);
+    chunks.push(CLOSE_BRACE);
+    return chunks;
+  }
+
+  /** The diagnostics array as UTF-8 pieces: `[`, the groups' cached bytes with commas, `]`. */
+  private pushItems(chunks: Buffer[]): void {
+    chunks.push(OPEN_BRACKET);
     let first = true;
     for (const g of this.groups) {
       if (!g.items.length) continue;
@@ -199,7 +215,17 @@ export class PublishedDiagnostics {
       chunks.push(groupBytes(g));
       first = false;
     }
-    chunks.push(CLOSE_BRACKET_BRACE);
+    chunks.push(CLOSE_BRACKET);
+  }
+
+  /**
+   * `JSON.stringify` of the full report of a `textDocument/diagnostic` reply
+   * (`{"kind":"full","resultId":..,"items":[..]}`), in pieces like {@link paramsChunks}.
+   */
+  reportChunks(): Buffer[] {
+    const chunks: Buffer[] = [Buffer.from(`{"kind":"full","resultId":${JSON.stringify(this.resultId)},"items":`, 'utf8')];
+    this.pushItems(chunks);
+    chunks.push(CLOSE_BRACE);
     return chunks;
   }
 
@@ -215,11 +241,46 @@ export class PublishedDiagnostics {
   }
 }
 
+/**
+ * The reply to a `textDocument/diagnostic` request that carries the document's whole list.
+ * transport.ts writes it from the cached groups ({@link PublishedDiagnostics.reportChunks});
+ * `toJSON()` gives any other serializer the same value.
+ */
+export class FullDiagnosticReport {
+  constructor(readonly published: PublishedDiagnostics) {}
+
+  toJSON(): { kind: 'full'; resultId: string; items: Diagnostic[] } {
+    return { kind: 'full', resultId: this.published.resultId, items: this.published.diagnostics };
+  }
+}
+
+/** Result ids of this process: a random prefix, so an id from an earlier server never matches. */
+const RESULT_PREFIX = Math.floor(Math.random() * 0x7fffffff).toString(36);
+let resultCount = 0;
+
+function newResultId(): string {
+  return `${RESULT_PREFIX}.${(++resultCount).toString(36)}`;
+}
+
+/** True when two lists of groups write the same JSON (cached groups compare by identity first). */
+function sameJson(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y && !groupBytes(x).equals(groupBytes(y))) return false;
+  }
+  return true;
+}
+
 interface DocumentState {
   readonly levels: RuleLevels;
   readonly detail: OcrDetail;
   /** Last published group of each filing, by filing index. */
   groups: (Group | undefined)[];
+  /** The groups last converted, in order, and the result id naming their JSON. */
+  last: readonly Group[];
+  resultId: string;
 }
 
 /**
@@ -232,26 +293,38 @@ export class DiagnosticConverter {
   convert(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): PublishedDiagnostics {
     let state = this.documents.get(snapshot.uri);
     if (!state || state.levels !== levels || state.detail !== detail) {
-      state = { levels, detail, groups: [] };
+      state = { levels, detail, groups: [], last: [], resultId: newResultId() };
       this.documents.set(snapshot.uri, state);
     }
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
-    const findings = shownFindings(snapshot, detail);
+    // Filing by filing: a filing the analyzer handed back untouched (the very same findings)
+    // keeps its group without grouping its OCR damage again, so the work follows the edit.
+    const findings = snapshot.result.findings;
+    const lineText = (line: number) => snapshot.document.lineText(line);
     const n = findings.length;
     for (let i = 0; i < n; ) {
       const filing = findings[i]!.filing;
       let j = i + 1;
       while (j < n && findings[j]!.filing === filing) j++;
       const old = previous[filing];
-      const group = old && unchanged(old, findings, i, j, levels) ? old : regroup(old, findings, i, j, levels);
+      let group: Group;
+      if (old && sameSlice(old.raw, findings, i, j)) group = old;
+      else {
+        const raw = findings.slice(i, j);
+        const shown = groupOcr(raw, detail, lineText, mergeMemo);
+        group = old && unchanged(old, shown, levels) ? { ...old, raw } : regroup(old, raw, shown, levels);
+      }
       groups.push(group);
       current[filing] = group;
       i = j;
     }
     state.groups = current;
-    return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups);
+    // A keystroke that leaves every diagnostic as it was (most do) keeps the result id.
+    if (!sameJson(groups, state.last)) state.resultId = newResultId();
+    state.last = groups;
+    return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups, state.resultId);
   }
 
   /** Drops the memory of a closed document. */
@@ -260,12 +333,19 @@ export class DiagnosticConverter {
   }
 }
 
-/** True when findings[from, to) minus the rules set to off are exactly the group's findings. */
-function unchanged(group: Group, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): boolean {
+/** True when `raw` holds exactly findings[from, to). */
+function sameSlice(raw: readonly Finding[], findings: readonly Finding[], from: number, to: number): boolean {
+  if (raw.length !== to - from) return false;
+  for (let k = from; k < to; k++) if (raw[k - from] !== findings[k]) return false;
+  return true;
+}
+
+/** True when the shown findings minus the rules set to off are exactly the group's findings. */
+function unchanged(group: Group, shown: readonly Finding[], levels: RuleLevels): boolean {
   const items = group.items;
   let m = 0;
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k]!;
     if (levels[f.code] === 'off') continue;
     if (m >= items.length || items[m]!.finding !== f) return false;
     m++;
@@ -273,13 +353,13 @@ function unchanged(group: Group, findings: readonly Finding[], from: number, to:
   return m === items.length;
 }
 
-function regroup(old: Group | undefined, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): Group {
+function regroup(old: Group | undefined, raw: readonly Finding[], shown: readonly Finding[], levels: RuleLevels): Group {
   const items: Encoded[] = [];
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k]!;
     const level = levels[f.code];
     if (level === 'off') continue;
     items.push(reencode(old?.items[items.length], f, level ?? f.severity));
   }
-  return { items };
+  return { raw, items };
 }

@@ -40,13 +40,18 @@ export class PLine {
   /** The line before it in the filing's reading is a spacing line away (double-spaced text, layout/spacing.ts). */
   afterSpacing?: boolean;
 
+  /** The facts of the raw text as first looked up: shared by every line of that text, never replaced. */
+  readonly key: LineFacts;
+
   constructor(
     /** Absolute document line. */
     readonly line: number,
     readonly raw: string,
     /** Shared facts of this line's text (see {@link LineFacts}). */
     public facts: LineFacts,
-  ) {}
+  ) {
+    this.key = facts;
+  }
 
   get maskedLine(): MaskedLine {
     return this.facts.maskedLine;

@@ -690,7 +690,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
   }
+  const strayCode = codeColumn && !form3Letter ? parsed.unplaced.find((t) => t.type === 'letter' && !t.paren && isTransactionCode(t.text)) : undefined;
   if (form3Letter) parsed.form3Code = { code: form3Letter.text, range: tokenRange(form3Letter) };
+  // Under a labelled code column, a code the alignment left out (the title cell came out empty,
+  // so no title took it) is still the code.
+  else if (strayCode) parsed.form3Code = { code: strayCode.text, range: tokenRange(strayCode) };
   else if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.
