@@ -328,6 +328,8 @@ export interface ParsedRow {
   fields: { field: FieldName; range: Range; raw: string }[];
   /** Each reference with the record field whose value it annotates (see {@link refFields}). */
   refs: { id: string; range: Range; field?: FieldName }[];
+  /** References whose number OCR lost (a glyph where "(1)" was printed): which footnote, unknown. */
+  unreadRefs: Range[];
   /** Raw text of every date cell, for the invalid-date rule. */
   dates: { field: FieldName; raw: string; range: Range }[];
   /** Columns that hold only a footnote reference (a footnoted value). */
@@ -509,6 +511,12 @@ function form3CodeDropped(dropped: readonly Token[], title: SlotFill | undefined
  * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
  * written in parentheses ("(A)", "(D)" glued into the cells).
  */
+/** The raw text a token spans on its line. */
+function lineTextOf(row: LogicalRow, t: Token): string | undefined {
+  const l = row.lines.find((x) => x.line === t.line);
+  return l?.raw.slice(t.start, t.end);
+}
+
 function unplacedTokens(dropped: readonly Token[]): Token[] {
   return dropped.filter((t) => {
     if (t.type === 'empty' || t.type === 'ref' || t.type === 'check') return false;
@@ -571,6 +579,14 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } }, ...(field ? { field } : {}) });
   }
   const footnoteIds = [...new Set(refs.map((r) => r.id))].sort((a, b) => Number(a) - Number(b));
+  // OCR read a reference's small print as a glyph: the row has a reference, its number is lost.
+  const unreadRefs: Range[] = [];
+  for (const t of tokens) {
+    if (!t.unreadRef) continue;
+    const start = t.type === 'ref' ? t.start : t.end - 1;
+    unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
+    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+  }
 
   const fields: ParsedRow['fields'] = [];
   const dates: ParsedRow['dates'] = [];
@@ -677,6 +693,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     lines: row.lines.map((l) => l.line),
     fields,
     refs,
+    unreadRefs,
     dates,
     footnoted,
     codeMissing: variant.kind === 'transaction' && code === null,
