@@ -866,17 +866,7 @@ function stateAfter(row: RowState, texts: readonly string[]): RowState | null {
 
 /** Whether a row's next columns take these values in order (references ride along). */
 function takes(row: RowState, texts: readonly string[]): boolean {
-  let state: RowState = row;
-  let took = false;
-  for (const t of texts) {
-    const kind = kindOf(t);
-    if (kind === 'ref' || kind === 'other') continue;
-    const next = advance(state, t, true);
-    if (!next) return false;
-    state = next;
-    took = true;
-  }
-  return took;
+  return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
