@@ -28,7 +28,7 @@ import { hover } from './lsp/hover';
 import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
 import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
-import { WorkerOffload } from './lsp/offload';
+import { whenRead, WorkerOffload } from './lsp/offload';
 import { Publisher } from './lsp/publish';
 import { recordsOf } from './lsp/records';
 import { edgarXmlOf } from './lsp/edgar';
@@ -110,7 +110,12 @@ function publish(snapshot: DocumentSnapshot): void {
     void publisher.publish(snapshot);
   });
   // The ledger reads the analysis later, at its next rebuild: nothing here on the keystroke path.
-  ledger?.updateOpen(snapshot.uri, snapshot.result);
+  // It reads filings' parts (where each row stands), parsed in slices first for a worker's filing.
+  if (ledger) {
+    void whenRead(snapshot.result.filings).then(() => {
+      if (store.latest(snapshot.uri) === snapshot) ledger?.updateOpen(snapshot.uri, snapshot.result);
+    }, (err: unknown) => logger.error(`ledger: reading ${snapshot.uri} failed: ${describeError(err)}`));
+  }
 }
 
 /**
@@ -235,7 +240,10 @@ function onSnapshot<T>(
   return guarded(logger, name, fallback, token, async () => {
     if (typeof uri !== 'string') return fallback;
     const snapshot = await store.snapshot(uri, token);
-    return snapshot ? fn(snapshot) : fallback;
+    if (!snapshot) return fallback;
+    // A filing from the worker has parts not parsed yet: read them in slices, never all at once.
+    await whenRead(snapshot.result.filings);
+    return token.isCancellationRequested ? fallback : fn(snapshot);
   });
 }
 
