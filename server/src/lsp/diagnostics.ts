@@ -108,12 +108,29 @@ interface Encoded {
 /** The published diagnostics of one filing, in order. */
 interface Group {
   readonly items: readonly Encoded[];
-  /** Their JSON joined by commas, as UTF-8 (made when a writer first asks for it). */
-  bytes?: Buffer;
+  /**
+   * Their JSON as UTF-8, in pieces of at most {@link PIECE} diagnostics (each piece joined by
+   * commas, the pieces joined by commas): made when a writer first asks, or piece by piece by
+   * {@link DiagnosticConverter.convertSteps}.
+   */
+  bytes?: Buffer[];
 }
 
-function groupBytes(group: Group): Buffer {
-  if (!group.bytes) group.bytes = Buffer.from(group.items.map((x) => x.json).join(','), 'utf8');
+/** Diagnostics encoded (or turned into bytes) between two yields of {@link DiagnosticConverter.convertSteps}. */
+const PIECE = 256;
+
+function pieceBytes(items: readonly Encoded[], from: number): Buffer {
+  let text = items[from]!.json;
+  for (let i = from + 1; i < items.length && i < from + PIECE; i++) text += `,${items[i]!.json}`;
+  return Buffer.from(text, 'utf8');
+}
+
+function groupBytes(group: Group): Buffer[] {
+  if (!group.bytes) {
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < group.items.length; i += PIECE) pieces.push(pieceBytes(group.items, i));
+    group.bytes = pieces;
+  }
   return group.bytes;
 }
 
@@ -194,10 +211,11 @@ export class PublishedDiagnostics {
     const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8'), OPEN_BRACKET];
     let first = true;
     for (const g of this.groups) {
-      if (!g.items.length) continue;
-      if (!first) chunks.push(COMMA);
-      chunks.push(groupBytes(g));
-      first = false;
+      for (const piece of groupBytes(g)) {
+        if (!first) chunks.push(COMMA);
+        chunks.push(piece);
+        first = false;
+      }
     }
     chunks.push(CLOSE_BRACKET_BRACE);
     return chunks;
@@ -230,27 +248,57 @@ export class DiagnosticConverter {
   private readonly documents = new Map<string, DocumentState>();
 
   convert(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): PublishedDiagnostics {
-    let state = this.documents.get(snapshot.uri);
-    if (!state || state.levels !== levels || state.detail !== detail) {
-      state = { levels, detail, groups: [] };
-      this.documents.set(snapshot.uri, state);
+    const steps = this.convertSteps(snapshot, levels, detail);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
     }
+  }
+
+  /**
+   * {@link convert} as a generator that yields every few hundred diagnostics encoded (and, for
+   * groups encoded afresh, turned into bytes), so a caller can publish a filing of thousands of
+   * rows between other work. The memory is updated only when it finishes: a run given up halfway
+   * (a newer snapshot is published instead) leaves it as it was.
+   */
+  *convertSteps(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): Generator<void, PublishedDiagnostics, void> {
+    let state = this.documents.get(snapshot.uri);
+    if (!state || state.levels !== levels || state.detail !== detail) state = { levels, detail, groups: [] };
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
     const findings = shownFindings(snapshot, detail);
     const n = findings.length;
+    let work = 0;
     for (let i = 0; i < n; ) {
       const filing = findings[i]!.filing;
       let j = i + 1;
       while (j < n && findings[j]!.filing === filing) j++;
       const old = previous[filing];
-      const group = old && unchanged(old, findings, i, j, levels) ? old : regroup(old, findings, i, j, levels);
+      let group: Group;
+      if (old && unchanged(old, findings, i, j, levels)) group = old;
+      else {
+        const items: Encoded[] = [];
+        for (let k = i; k < j; k++) {
+          regroupOne(items, old, findings[k]!, levels);
+          if (++work % PIECE === 0) yield;
+        }
+        group = { items };
+        if (items.length > PIECE) {
+          const pieces: Buffer[] = [];
+          for (let k = 0; k < items.length; k += PIECE) {
+            pieces.push(pieceBytes(items, k));
+            yield;
+          }
+          group.bytes = pieces;
+        }
+      }
       groups.push(group);
       current[filing] = group;
       i = j;
     }
     state.groups = current;
+    this.documents.set(snapshot.uri, state);
     return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups);
   }
 
@@ -273,13 +321,9 @@ function unchanged(group: Group, findings: readonly Finding[], from: number, to:
   return m === items.length;
 }
 
-function regroup(old: Group | undefined, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): Group {
-  const items: Encoded[] = [];
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
-    const level = levels[f.code];
-    if (level === 'off') continue;
-    items.push(reencode(old?.items[items.length], f, level ?? f.severity));
-  }
-  return { items };
+/** Appends `f` to a group being rebuilt (unless its rule is off), reusing what `old` encoded at that place. */
+function regroupOne(items: Encoded[], old: Group | undefined, f: Finding, levels: RuleLevels): void {
+  const level = levels[f.code];
+  if (level === 'off') return;
+  items.push(reencode(old?.items[items.length], f, level ?? f.severity));
 }

@@ -3,6 +3,7 @@
  * encoded from the converter's per-filing memory) and `form345/recordsChanged` for the preview.
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
+import { performance } from 'node:perf_hooks';
 import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import type { Finding } from '../analysis';
@@ -17,8 +18,14 @@ export interface NotificationSender {
   sendNotification(method: string, params?: unknown): Promise<void>;
 }
 
+/** Longest a publish runs in one turn of the event loop before it lets other work in. */
+const SLICE_MS = 8;
+
 export class Publisher {
   private readonly converter = new DiagnosticConverter();
+  /** Per uri, the latest publish or clear: an older publish still converting gives up. */
+  private readonly latest = new Map<string, number>();
+  private serial = 0;
 
   constructor(
     private readonly connection: NotificationSender,
@@ -28,15 +35,45 @@ export class Publisher {
     private readonly ocrDetail: () => OcrDetail = () => 'line',
   ) {}
 
-  /** Resolves when both notifications have been handed to the transport. */
+  /**
+   * Resolves when both notifications have been handed to the transport. A document of a few
+   * thousand diagnostics is converted at once; a larger one (a filing of thousands of rows) a
+   * slice at a time between other work, and given up, unsent, if the document is published again
+   * or cleared meanwhile (its notifications then never go out of order).
+   */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail()));
-    const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
-    return Promise.all([diagnostics, records]).then(() => undefined);
+    const uri = snapshot.uri;
+    const mine = ++this.serial;
+    this.latest.set(uri, mine);
+    const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(uri)), this.levels(), this.ocrDetail());
+    const send = (diagnostics: unknown): Promise<void> => {
+      const sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
+      const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
+      return Promise.all([sent, records]).then(() => undefined);
+    };
+    return new Promise<void>((resolve, reject) => {
+      const slice = (): void => {
+        if (this.latest.get(uri) !== mine) return resolve();
+        try {
+          const end = performance.now() + SLICE_MS;
+          for (;;) {
+            const r = steps.next();
+            if (r.done) return resolve(send(r.value));
+            if (performance.now() > end) break;
+          }
+          setImmediate(slice);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      slice();
+    });
   }
 
   /** A closed document: clear its diagnostics in the client, forget what was published. */
   clear(uri: string): Promise<void> {
+    // A publish of it still converting gives up.
+    this.latest.delete(uri);
     this.converter.forget(uri);
     return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics: [] });
   }
