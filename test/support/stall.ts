@@ -71,7 +71,7 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
   const small = seedText('000');
   const keystrokes = options.keystrokes ?? 3;
   const every = options.probeEveryMs ?? 10;
-  const proc = spawn(process.execPath, [...(process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean), options.serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
+  const proc = spawn(process.execPath, [...(process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean), options.serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', process.env.STALL_STDERR ? 'inherit' : 'ignore'] });
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const arrived = new Map<string, { version?: number; count: number }>();
   let waiter: { uri: string; version: number; resolve: () => void } | undefined;
