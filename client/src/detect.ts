@@ -8,6 +8,7 @@
  * of a cell, and the words of a statement heading in order, each allowed a little OCR damage.
  */
 import { LOOKALIKE_TO_LATIN } from '../../server/src/analysis/text/lookalikes';
+import { STATEMENT_HEADING_TAIL, STATEMENT_HEADINGS } from '../../server/src/analysis/vocabulary/wording';
 
 /** How many lines from the top are looked at; the title block always sits there. */
 export const DETECTION_LINES = 40;
@@ -15,11 +16,17 @@ export const DETECTION_LINES = 40;
 /** Characters looked at per line: tabbed converter output can put a whole table on one line. */
 const MAX_LINE_CHARS = 2000;
 
-/** The statement headings of the three forms, as word sequences (Form 5's contains Form 4's). */
-const HEADINGS: readonly (readonly string[])[] = [
-  ['STATEMENT', 'CHANGES', 'BENEFICIAL', 'OWNERSHIP'],
-  ['INITIAL', 'STATEMENT', 'BENEFICIAL', 'OWNERSHIP'],
-];
+/**
+ * The statement headings of the three forms as word sequences: their words of three letters or
+ * more, without the "of Securities" converters often wrap away (Form 5's holds Form 4's).
+ */
+const HEADINGS: readonly (readonly string[])[] = Object.values(STATEMENT_HEADINGS).map((h) =>
+  h
+    .slice(0, h.length - STATEMENT_HEADING_TAIL.length)
+    .toUpperCase()
+    .split(/\s+/)
+    .filter((w) => w.length >= 3),
+);
 
 /** Words allowed between two heading words: table converters interleave other columns. */
 const MAX_GAP = 16;

@@ -44,7 +44,8 @@ export function formSpec(rec: FilingRecord, rng: Rng): Spec {
 // Printing style
 // ---------------------------------------------------------------------------------------------
 
-export type RefStyle = 'paren' | 'caret' | 'sup' | 'supParen' | 'unicode';
+/** How a reference is printed; `bracket` ([1]) and `bare` (¹) only where a case asks for them. */
+export type RefStyle = 'paren' | 'caret' | 'sup' | 'supParen' | 'unicode' | 'bracket' | 'bare';
 
 export interface Style {
   /** "$" or "$ " before prices. */
@@ -66,7 +67,14 @@ export function fmtRef(id: string, style: RefStyle): string {
     case 'sup': return `<sup>${id}</sup>`;
     case 'supParen': return `<sup>(${id})</sup>`;
     case 'unicode': return `⁽${[...id].map((c) => SUPERSCRIPT[c] ?? c).join('')}⁾`;
+    case 'bracket': return `[${id}]`;
+    case 'bare': return superscriptDigits(id);
   }
+}
+
+/** "12" → "¹²". */
+export function superscriptDigits(id: string): string {
+  return [...id].map((c) => SUPERSCRIPT[c] ?? c).join('');
 }
 
 export function fmtRefs(ids: readonly string[], style: RefStyle): string {

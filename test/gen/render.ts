@@ -18,7 +18,7 @@
 import type { FilingRecord, LayoutKind, ReportingOwnerRecord } from '../../server/src/analysis/types';
 import { Rng } from './random';
 import { Canvas, longestWord, padTo, wrap } from './canvas';
-import { mdy } from './format';
+import { longDate, mdy } from './format';
 import {
   type Boilerplate,
   type Cell,
@@ -39,6 +39,7 @@ import {
   mdEsc,
   pickSigPrefix,
   powerOfAttorney,
+  superscriptDigits,
 } from './model';
 
 export type Layout = 'tabbed' | 'markdown' | 'markdown-html' | 'fixed-width' | 'pipe' | 'grid' | 'linear';
@@ -73,6 +74,13 @@ export interface RenderOptions {
   narrowColumns?: boolean;
   /** Tab-separated header: the three columns of boxes in another order (a converter's reading order). */
   boxOrder?: readonly [number, number, number];
+  /**
+   * References and footnote numbers printed another way than the layout's own: `[1]` or a bare
+   * superscript `¹` (text taken from a PDF).
+   */
+  refPrint?: 'bracket' | 'bare';
+  /** Signature dates printed `03-05-2021` or `March 5, 2021` instead of `03/05/2021`. */
+  signatureDate?: 'dash' | 'long';
 }
 
 interface Ctx {
@@ -111,7 +119,8 @@ function makeCtx(rec: FilingRecord, layout: Layout, rng: Rng, opts: RenderOption
   const st: Style = {
     dollar: layout === 'grid' || layout === 'linear' ? '$' : rng.pick(['$', '$ ']),
     fixedCents: rng.chance(0.3),
-    refStyle: rng.pick(REF_STYLES[layout]),
+    // The draw happens either way, so a case asking for another print keeps every other choice.
+    refStyle: ((drawn: RefStyle) => opts.refPrint ?? drawn)(rng.pick(REF_STYLES[layout])),
     refGap: layout === 'grid' || layout === 'linear' ? '' : rng.pick(['', ' ']),
     mdEscape: md,
   };
@@ -182,8 +191,18 @@ function sigName(ctx: Ctx, name: string | null): string {
   return name === null ? '' : `${ctx.sigPrefix}${name}`;
 }
 
-function footnoteMarker(id: string, style: 'paren' | 'dot' | 'boldParen'): string {
+function footnoteMarker(id: string, style: 'paren' | 'dot' | 'boldParen', ctx?: Ctx): string {
+  if (ctx?.opts.refPrint === 'bracket') return `[${id}]`;
+  if (ctx?.opts.refPrint === 'bare') return superscriptDigits(id);
   return style === 'paren' ? `(${id})` : style === 'dot' ? `${id}.` : `**(${id})**`;
+}
+
+/** A signature's date as the case prints it. */
+function sigDate(ctx: Ctx, iso: string | null): string {
+  if (!iso) return '';
+  if (ctx.opts.signatureDate === 'dash') return mdy(iso).replace(/\//g, '-');
+  if (ctx.opts.signatureDate === 'long') return longDate(iso);
+  return mdy(iso);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -267,12 +286,12 @@ function renderFlow(ctx: Ctx, v: FlowVariant): string[] {
     if (ctx.opts.signatureCaptionFirst) {
       // A table whose caption row comes first: the caption, then one /s/ row per signer.
       s.push(`${E(label)}\tDate`);
-      for (const sg of rec.signatures) s.push(`${E(sigName(ctx, sg.name))}\t${sg.date ? mdy(sg.date) : ''}`);
+      for (const sg of rec.signatures) s.push(`${E(sigName(ctx, sg.name))}\t${sigDate(ctx, sg.date)}`);
       s.push('');
       return s;
     }
     rec.signatures.forEach((sg, i) => {
-      s.push(`${E(sigName(ctx, sg.name))}\t${sg.date ? mdy(sg.date) : ''}`);
+      s.push(`${E(sigName(ctx, sg.name))}\t${sigDate(ctx, sg.date)}`);
       if (!labelOnce || i === rec.signatures.length - 1) s.push(`${E(label)}\tDate`);
     });
     s.push('');
@@ -286,7 +305,7 @@ function renderFlow(ctx: Ctx, v: FlowVariant): string[] {
   const fnStyle = rng.pick(md ? (['paren', 'boldParen'] as const) : (['paren', 'paren', 'dot'] as const));
   const boilerFirst = rng.chance(0.7);
   const boil = [`${bullet}${E(bp.joint)}`, `${bullet}${E(bp.intentional)}`];
-  const notes = rec.footnotes.map((f) => `${bullet}${footnoteMarker(f.id, fnStyle)} ${E(f.text)}`);
+  const notes = rec.footnotes.map((f) => `${bullet}${footnoteMarker(f.id, fnStyle, ctx)} ${E(f.text)}`);
   const blank = bullet ? [] : [''];
   const interleave = (xs: string[]): string[] => xs.flatMap((x) => [x, ...blank]);
   if (boilerFirst) out.push(...interleave(boil), ...interleave(notes));
@@ -741,7 +760,7 @@ function gridFooter(ctx: Ctx, bp: Boilerplate, width: number): string[] {
   if (ctx.opts.signatureCaptionFirst && rec.signatures.length) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
   for (const s of rec.signatures) {
     const nameLines = wrap(sigName(ctx, s.name), 31);
-    nameLines.forEach((l, i) => out.push(`${' '.repeat(95)}${padTo(l, 33)}${i === 0 && s.date ? mdy(s.date) : ''}`.trimEnd()));
+    nameLines.forEach((l, i) => out.push(`${' '.repeat(95)}${padTo(l, 33)}${i === 0 ? sigDate(ctx, s.date) : ''}`.trimEnd()));
     if (!ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
   }
   if (rec.signatures.length === 0) out.push(`${' '.repeat(95)}${bp.sigLabel} Date`);
@@ -841,7 +860,7 @@ function renderFixed(ctx: Ctx): string[] {
   out.push('Explanation of Responses:');
   for (const b of [bp.joint, bp.intentional]) out.push(...wrap(b, 150));
   for (const f of rec.footnotes) {
-    const m = footnoteMarker(f.id, fnMarker);
+    const m = footnoteMarker(f.id, fnMarker, ctx);
     const wl = wrap(f.text, 146);
     out.push(`${m} ${wl[0]}`, ...wl.slice(1).map((l) => `    ${l}`));
   }
@@ -849,7 +868,7 @@ function renderFixed(ctx: Ctx): string[] {
   if (rec.remarks !== null || rng.chance(0.5)) out.push('Remarks:', ...(rec.remarks ? wrap(rec.remarks, 150) : []), '');
   if (ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(70)}${padTo(bp.sigLabel, 50)}  Date`);
   for (const s of rec.signatures) {
-    out.push(`${' '.repeat(70)}${padTo(sigName(ctx, s.name), 50)}  ${s.date ? mdy(s.date) : ''}`.trimEnd());
+    out.push(`${' '.repeat(70)}${padTo(sigName(ctx, s.name), 50)}  ${sigDate(ctx, s.date)}`.trimEnd());
     if (!ctx.opts.signatureCaptionFirst) out.push(`${' '.repeat(70)}${padTo(bp.sigLabel, 50)}  Date`);
     out.push('');
   }
@@ -973,16 +992,16 @@ function renderPipe(ctx: Ctx): string[] {
 
   out.push(b('Explanation of Responses:'), '');
   const fnMarker = rng.pick(['paren', 'dot', 'boldParen'] as const);
-  for (const f of rec.footnotes) out.push(`${footnoteMarker(f.id, fnMarker)} ${E(f.text)}`, '');
+  for (const f of rec.footnotes) out.push(`${footnoteMarker(f.id, fnMarker, ctx)} ${E(f.text)}`, '');
   out.push(b('Remarks:'), '');
   if (rec.remarks) out.push(E(rec.remarks), '');
   if (ctx.opts.signatureCaptionFirst) {
     out.push(pipeRow([E(bp.sigLabel), 'Date']), sepRow(2));
-    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), s.date ? mdy(s.date) : '']));
+    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), sigDate(ctx, s.date)]));
     out.push('');
   } else {
     out.push(pipeRow(['Signature', 'Date']), sepRow(2));
-    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), s.date ? mdy(s.date) : '']));
+    for (const s of rec.signatures) out.push(pipeRow([E(sigName(ctx, s.name)), sigDate(ctx, s.date)]));
     out.push(pipeRow([E(bp.sigLabel), 'Date']), '');
   }
   for (const p of [bp.joint, bp.intentional, bp.note, bp.persons]) out.push(E(p), '');
@@ -1083,7 +1102,7 @@ function renderLinear(ctx: Ctx): string[] {
   if (ctx.opts.signatureCaptionFirst && rec.signatures.length) out.push(`${I}${bp.sigLabel} Date`);
   for (const s of rec.signatures) {
     const sn = sigName(ctx, s.name);
-    out.push(`${I}${sn} ${s.date ? mdy(s.date) : ''}`.trimEnd());
+    out.push(`${I}${sn} ${sigDate(ctx, s.date)}`.trimEnd());
     if (!ctx.opts.signatureCaptionFirst) out.push(`${I}${padTo(bp.sigLabel, Math.max(bp.sigLabel.length + 1, sn.length + 1))}Date`);
   }
   for (const p of [bp.reminder, bp.joint, bp.intentional, bp.note, bp.persons]) out.push(...para(p));

@@ -15,6 +15,8 @@
  *   the page's URL, `1/2`) and form feeds between pages, breaking tables anywhere;
  * - `narrow-columns`: column-aligned tables with narrow columns (labels and titles wrap more);
  * - `box-order`: tab-separated header boxes in another column order (box 1 need not come first);
+ * - `printed-values`: references and footnote numbers printed `[1]` or as a bare superscript `¹`,
+ *   signatures dated `03-05-2021` or `March 5, 2021`;
  * - `plain`: none of these.
  *
  * One-defect filings ({@link generateDefectCase}) carry the rule code that must fire.
@@ -39,11 +41,12 @@ export type VariantClass =
   | 'lost-v-column'
   | 'page-furniture'
   | 'narrow-columns'
-  | 'box-order';
+  | 'box-order'
+  | 'printed-values';
 
 export const VARIANT_CLASSES: readonly VariantClass[] = [
   'owners-in-table', 'signature-caption-first', 'label-ocr', 'form3-code-column', 'lost-v-column', 'page-furniture', 'narrow-columns',
-  'box-order',
+  'box-order', 'printed-values',
 ];
 
 /** The seed range kept for the final, never-tuned measurement. */
@@ -61,6 +64,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'page-furniture': ['tabbed', 'fixed-width', 'linear'],
   'narrow-columns': ['fixed-width', 'grid'],
   'box-order': ['tabbed', 'markdown'],
+  'printed-values': ['tabbed', 'markdown', 'fixed-width', 'pipe'],
 };
 
 export interface VariedCase extends GeneratedCase {
@@ -111,6 +115,11 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   if (classes.includes('signature-caption-first')) ropts.signatureCaptionFirst = true;
   if (classes.includes('lost-v-column')) ropts.dropEmptyV = true;
   if (classes.includes('narrow-columns')) ropts.narrowColumns = true;
+  if (classes.includes('printed-values')) {
+    const pr = rng.fork('printing');
+    ropts.refPrint = pr.pick(['bracket', 'bare'] as const);
+    ropts.signatureDate = pr.pick(['dash', 'long'] as const);
+  }
   if (classes.includes('box-order')) ropts.boxOrder = vr.pick([[1, 0, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0]] as const);
   if (classes.includes('form3-code-column')) {
     ropts.form3Code = { row: vr.int(0, truth.nonDerivative.length - 1), code: vr.pick(['P', 'A', 'J', 'M', 'S', 'G']) };

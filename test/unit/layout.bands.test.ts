@@ -17,6 +17,17 @@ test('text above the first row of a block: centred; each line goes to the nearer
   assert.deepStrictEqual(centeredBands(['text', 'anchor', 'text', 'anchor'], never), [1, 1, 3, 3]);
 });
 
+test('at equal distance, a line closes the cell its row above opened above itself in the same column', () => {
+  // "See" / anchor / "Footnote(10)" / next anchor: line 2 answers line 0 (same column) of anchor 1.
+  const column = (i: number, j: number) => (i === 2 && j === 0) || (i === 0 && j === 2);
+  assert.deepStrictEqual(centeredBands(['text', 'anchor', 'text', 'anchor'], never, column), [1, 1, 1, 3]);
+  // The cell above is already closed below (line 2 answered line 0): line 3 goes to the row below.
+  const closed = (i: number, j: number) => j === 0 && (i === 2 || i === 4);
+  assert.deepStrictEqual(centeredBands(['text', 'anchor', 'text', 'anchor', 'text'], never, closed), [1, 1, 1, 3, 3]);
+  // Another column than the one above the row: ties still go below.
+  assert.deepStrictEqual(centeredBands(['text', 'anchor', 'text', 'anchor'], never, () => false), [1, 1, 3, 3]);
+});
+
 test('rows whose wrapped text only goes on below (text converters): not centred', () => {
   assert.equal(centeredBands(['anchor', 'text', 'anchor', 'text', 'text', 'barrier', 'anchor'], never), null);
 });
@@ -38,6 +49,28 @@ Doe Jane                                          Acme Corp [ ACME ]
 1. Title of Security (Instr. 3)      2. Transaction Date    3. Transaction Code    4. Securities Acquired (A) or Disposed Of (D)      5. Amount of Securities    6. Ownership    7. Nature of Indirect Beneficial Ownership
                                                             Code    V              Amount      (A) or (D)    Price                 Beneficially Owned         Form
 `;
+
+test('rows packed without blank lines, each nature cell centred over two lines: the last one closes its own row', () => {
+  const row = (owned: string, form: string) => `   Common Stock${' '.repeat(112)}${owned.padStart(9)}${' '.repeat(21)}${form}${' '.repeat(15)}`;
+  const at = ' '.repeat(row('1', 'I').length);
+  const rows = table1(`
+${at}See
+${row('1,000,000', 'I')}
+${at}Footnote(1)
+${at}See
+${row('674,719', 'I')}
+${at}Footnote(2)
+${row('286,247', 'D')}
+
+(1) Held by a trust.
+(2) Held by a partnership.
+`);
+  assert.deepStrictEqual(rows.map((r) => [r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [
+    [1000000, 'I', 'See Footnote', ['1']],
+    [674719, 'I', 'See Footnote', ['2']],
+    [286247, 'D', null, []],
+  ]);
+});
 
 function table1(text: string) {
   return analyze(HEAD + text, { today: new Date('2026-12-04') }).filings[0]!.record.nonDerivative;

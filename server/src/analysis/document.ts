@@ -14,7 +14,7 @@ import { lineFacts } from './filing/prepare';
 import { parseFiling, collectSpans } from './filing/parse';
 import { buildOutline } from './filing/outline';
 import { runRules } from './rules/rules';
-import { STATEMENT_RE, titleMatch } from './filing/vocabulary';
+import { FILING_SIGNAL_RE, STATEMENT_RE, titleMatch } from './filing/vocabulary';
 import { describeFurniture, isBareFormTitle, isPageTitleAt } from './layout/pages';
 import { readReadingOrder } from './layout/reading-order';
 
@@ -91,7 +91,7 @@ function looksLikeFiling(lines: readonly string[]): boolean {
   const limit = Math.min(lines.length, 2000);
   for (let i = 0; i < limit && signals < 2; i++) {
     const l = lines[i];
-    if (l.length < 300 && /Reporting\s+Person|Table\s+II?\b|Explanation\s+of\s+Responses|Issuer\s+Name\s+and\s+Ticker|Title\s+of\s+(Derivative\s+)?Security/i.test(l)) signals++;
+    if (l.length < 300 && FILING_SIGNAL_RE.test(l)) signals++;
   }
   return signals >= 2;
 }

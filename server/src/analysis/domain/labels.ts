@@ -7,6 +7,7 @@
  * applies those differences.
  */
 import type { LabelKey } from '../types';
+import { LABEL_PATTERNS, TABLE_HEADINGS } from '../vocabulary/wording';
 
 export interface LabelInfo {
   /** The label as the form prints it, with its box or column number. */
@@ -27,46 +28,59 @@ function info(title: string, instruction: string | undefined, description: strin
   return out;
 }
 
+/** The first printed text of a label (the most specific) that holds every one of `parts` ("!x": does not hold x). */
+function printed(key: LabelKey, ...parts: string[]): string {
+  const text = LABEL_PATTERNS[key].find((t) => parts.every((p) => (p.startsWith('!') ? !t.includes(p.slice(1)) : t.includes(p))));
+  if (text === undefined) throw new Error(`no printed text of ${key} holds ${parts.join(', ')}`);
+  return text;
+}
+
+/** A box's title: "Box 3. " and its printed label. */
+const box = (n: number, key: LabelKey, ...parts: string[]): string => `Box ${n}. ${printed(key, ...parts)}`;
+
+/** A column's title: "Column 2A. " and its printed label. */
+const column = (n: string, key: LabelKey, ...parts: string[]): string => `Column ${n}. ${printed(key, ...parts)}`;
+
 /** Form 4 wording (Forms 4 and 5 share the layout; Form 3 differences are applied on lookup). */
 export const LABEL_INFO: Record<LabelKey, LabelInfo> = {
   'box.reportingPerson': info(
-    'Box 1. Name and Address of Reporting Person*',
+    box(1, 'box.reportingPerson'),
     undefined,
     'The insider who files: last name first, then street, city, state and ZIP. When several people file one form together, each is listed (see the instruction on joint filing, 4(b)(v) on Form 4).',
     'reportingOwner/reportingOwnerId/rptOwnerName, reportingOwnerAddress',
   ),
   'box.issuer': info(
-    'Box 2. Issuer Name and Ticker or Trading Symbol',
+    box(2, 'box.issuer'),
     undefined,
     'The company whose securities are reported, with its ticker symbol (often shown in brackets, e.g. "TECOGEN INC. [TGEN]").',
     'issuer/issuerName, issuer/issuerTradingSymbol',
   ),
   'box.periodOfReport': info(
-    'Box 3. Date of Earliest Transaction (Month/Day/Year)',
+    box(3, 'box.periodOfReport'),
     undefined,
     'The date of the earliest transaction reported on this form. It should equal the earliest transaction date in the tables; the two-business-day deadline runs from each transaction date.',
     'periodOfReport',
   ),
   'box.amendment': info(
-    'Box 4. If Amendment, Date Original Filed (Month/Day/Year)',
+    box(4, 'box.amendment', 'Date Original'),
     undefined,
     'Filled only on an amendment (Form 4/A): the filing date of the report being corrected. Leave it blank on an original report. There is no other link to the original filing.',
     'dateOfOriginalSubmission',
   ),
   'box.relationship': info(
-    'Box 5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
+    box(5, 'box.relationship'),
     undefined,
     'Why the person must report: Director, 10% Owner (more than ten percent of a class), Officer (with the title written below) or Other (explained below). At least one box must be checked.',
     'reportingOwnerRelationship/isDirector, isTenPercentOwner, isOfficer, isOther, officerTitle, otherText',
   ),
   'box.jointFiling': info(
-    'Box 6. Individual or Joint/Group Filing (Check Applicable Line)',
+    box(6, 'box.jointFiling'),
     undefined,
     'Whether the form is filed by one reporting person or jointly by more than one. EDGAR derives it from the number of reporting owners.',
     'number of reportingOwner elements',
   ),
   'box.exit': info(
-    'Check this box if no longer subject to Section 16',
+    printed('box.exit'),
     'Instruction 1(b)',
     'Checked when the person has stopped being an insider (for example left the board). Form 4 or Form 5 obligations may still continue for a while. A form with this box checked may have no table rows at all. Forms 4 and 5 only.',
     'notSubjectToSection16',
@@ -78,115 +92,115 @@ export const LABEL_INFO: Record<LabelKey, LabelInfo> = {
     'aff10b5One',
   ),
   table1: info(
-    'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+    printed('table1'),
     undefined,
     'Ordinary securities such as common stock: one line per transaction, plus lines for holdings that did not change. Report each class of securities, and direct and indirect ownership, on separate lines.',
     'nonDerivativeTable (nonDerivativeTransaction, nonDerivativeHolding)',
   ),
   table2: info(
-    'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
+    `${printed('table2')} ${TABLE_HEADINGS.derivativeExamples}`,
     undefined,
     'Rights to buy, sell or convert into the company\'s securities: stock options, restricted stock units, warrants, convertible preferred stock and the like.',
     'derivativeTable (derivativeTransaction, derivativeHolding)',
   ),
   'col.securityTitle': info(
-    'Column 1. Title of Security (Instr. 3)',
+    column('1', 'col.securityTitle', '!Derivative', '(Instr. 3)'),
     '(Instr. 3)',
     'The name of the class of securities, e.g. "Common Stock" in Table I or "Stock Option (Right to Buy)" in Table II ("Title of Derivative Security").',
     'securityTitle',
   ),
   'col.transactionDate': info(
-    'Column 2. Transaction Date (Month/Day/Year)',
+    column('2', 'col.transactionDate'),
     undefined,
     'The day the transaction was executed (the trade date, not the settlement date). The Form 4 is due by the end of the second business day after it. Column 3 in Table II.',
     'transactionDate',
   ),
   'col.deemedExecutionDate': info(
-    'Column 2A. Deemed Execution Date, if any (Month/Day/Year)',
+    column('2A', 'col.deemedExecutionDate'),
     undefined,
     'Used only for trades the insider did not time, such as Rule 10b5-1 plan trades and Rule 16b-3(f) discretionary transactions: the day the broker or plan administrator told the insider, at most three business days after the trade. Otherwise blank. Column 3A in Table II.',
     'deemedExecutionDate',
   ),
   'col.transactionCode': info(
-    'Column 3. Transaction Code (Instr. 8)',
+    column('3', 'col.transactionCode'),
     '(Instr. 8)',
     'A letter saying what kind of transaction it was (P purchase, S sale, A grant, M option exercise, F tax withholding, G gift, ...; 20 codes in all). The "V" sub-column marks a transaction reported earlier than required. Column 4 in Table II.',
     'transactionCoding/transactionCode, transactionFormType, equitySwapInvolved',
   ),
   'col.amount': info(
-    'Column 4. Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)',
+    column('4', 'col.amount'),
     '(Instr. 3, 4 and 5)',
     'Three sub-columns: the number of securities, (A) if they were acquired or (D) if disposed of, and the price per security. Amounts are never negative; the direction is the (A)/(D) mark. A price of $0 means no payment (a grant or gift); a footnote instead of a price explains it.',
     'transactionAmounts/transactionShares, transactionAcquiredDisposedCode, transactionPricePerShare',
   ),
   'col.sharesOwnedFollowing': info(
-    'Column 5. Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)',
+    column('5', 'col.sharesOwnedFollowing'),
     '(Instr. 3 and 4)',
     'How many securities of this class the person owns, on this ownership line, after the transaction on this row.',
     'postTransactionAmounts/sharesOwnedFollowingTransaction',
   ),
   'col.directOrIndirect': info(
-    'Column 6. Ownership Form: Direct (D) or Indirect (I) (Instr. 4)',
+    column('6', 'col.directOrIndirect', 'Form: Direct', '(Instr. 4)'),
     '(Instr. 4)',
     'D when the person holds the securities in their own name; I when they are held through someone else (a trust, a spouse, a company), which must then be explained in the next column. Column 10 in Table II.',
     'ownershipNature/directOrIndirectOwnership',
   ),
   'col.natureOfOwnership': info(
-    'Column 7. Nature of Indirect Beneficial Ownership (Instr. 4)',
+    column('7', 'col.natureOfOwnership'),
     '(Instr. 4)',
     'For indirect (I) holdings only: through whom the securities are held, e.g. "By Trust" or "By Spouse". Must be empty for direct (D) holdings. Column 11 in Table II.',
     'ownershipNature/natureOfOwnership',
   ),
   'col.conversionOrExercisePrice': info(
-    'Column 2. Conversion or Exercise Price of Derivative Security',
+    column('2', 'col.conversionOrExercisePrice'),
     undefined,
     'The price at which the option or warrant can be exercised, or the conversion price of a convertible security. Not the price paid in this transaction (that is Column 8).',
     'conversionOrExercisePrice',
   ),
   'col.derivativeAmount': info(
-    'Column 5. Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)',
+    column('5', 'col.derivativeAmount'),
     '(Instr. 3, 4 and 5)',
     'How many derivative securities (options, units, warrants) the transaction added (A) or removed (D).',
     'transactionAmounts/transactionShares, transactionAcquiredDisposedCode',
   ),
   'col.exerciseExpiration': info(
-    'Column 6. Date Exercisable and Expiration Date (Month/Day/Year)',
+    column('6', 'col.exerciseExpiration'),
     undefined,
     'When the derivative can first be exercised and when it expires. A footnote often stands in for the date exercisable (e.g. a vesting schedule).',
     'exerciseDate, expirationDate',
   ),
   'col.underlying': info(
-    'Column 7. Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)',
+    column('7', 'col.underlying'),
     '(Instr. 3 and 4)',
     'The security the derivative turns into (usually common stock) and how many of those shares it covers.',
     'underlyingSecurity/underlyingSecurityTitle, underlyingSecurityShares',
   ),
   'col.derivativePrice': info(
-    'Column 8. Price of Derivative Security (Instr. 5)',
+    column('8', 'col.derivativePrice'),
     '(Instr. 5)',
     'The price paid or received for the derivative itself in this transaction; often $0 for grants and exercises. Differs from the exercise price in Column 2.',
     'transactionAmounts/transactionPricePerShare',
   ),
   'col.derivativeOwnedFollowing': info(
-    'Column 9. Number of derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)',
+    column('9', 'col.derivativeOwnedFollowing'),
     '(Instr. 4)',
     'How many of these derivative securities the person holds, on this ownership line, after the transaction.',
     'postTransactionAmounts/sharesOwnedFollowingTransaction',
   ),
   explanation: info(
-    'Explanation of Responses',
+    printed('explanation', '!:'),
     undefined,
     'The footnotes. A marker such as (1) in a cell points to the note of that number here. Each note must be referenced somewhere, and notes explain prices, vesting, weighted averages and indirect holders.',
     'footnotes/footnote (id F1 ... F99)',
   ),
   remarks: info(
-    'Remarks',
+    printed('remarks', '!:'),
     undefined,
     'Free text for anything the boxes cannot hold, such as a long officer title ("See Remarks") or an explanation of an amendment.',
     'remarks',
   ),
   signature: info(
-    '** Signature of Reporting Person / Date',
+    `${printed('signature')} / Date`,
     undefined,
     'The reporting person\'s signature, often "/s/" and the name, or an attorney-in-fact signing under a power of attorney, and the date signed. The signature date is a proxy for when the form was filed.',
     'ownerSignature/signatureName, signatureDate',
@@ -196,37 +210,37 @@ export const LABEL_INFO: Record<LabelKey, LabelInfo> = {
 /** Form 3 differences: box numbers, instruction numbers, holdings-only columns. */
 const FORM3_OVERRIDES: Partial<Record<LabelKey, LabelInfo>> = {
   'box.reportingPerson': info(
-    'Box 1. Name and Address of Reporting Person*',
+    box(1, 'box.reportingPerson'),
     undefined,
     'The person who has just become an insider: last name first, then street, city, state and ZIP. For joint filings see Instruction 5(b)(v).',
     'reportingOwner/reportingOwnerId/rptOwnerName, reportingOwnerAddress',
   ),
   'box.periodOfReport': info(
-    'Box 2. Date of Event Requiring Statement (Month/Day/Year)',
+    box(2, 'box.periodOfReport', 'Event'),
     undefined,
     'The day the person became an insider (officer, director or more-than-10% owner). The Form 3 is due within 10 days of it.',
     'periodOfReport',
   ),
   'box.issuer': info(
-    'Box 3. Issuer Name and Ticker or Trading Symbol',
+    box(3, 'box.issuer'),
     undefined,
     'The company whose securities the new insider holds, with its ticker symbol.',
     'issuer/issuerName, issuer/issuerTradingSymbol',
   ),
   'box.relationship': info(
-    'Box 4. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
+    box(4, 'box.relationship'),
     undefined,
     'Why the person is an insider: Director, 10% Owner, Officer (title below) or Other (explained below). At least one box must be checked.',
     'reportingOwnerRelationship/isDirector, isTenPercentOwner, isOfficer, isOther, officerTitle, otherText',
   ),
   'box.amendment': info(
-    'Box 5. If Amendment, Date Original Filed (Month/Day/Year)',
+    box(5, 'box.amendment', 'Date Original'),
     undefined,
     'Filled only on a Form 3/A: the filing date of the Form 3 being corrected. Blank on an original.',
     'dateOfOriginalSubmission',
   ),
   'box.exit': info(
-    'No-longer-subject-to-Section-16 box (not on Form 3)',
+    `${printed('box.exit')} (not on Form 3)`,
     undefined,
     'Form 3 has no such box: it is the first report of a new insider.',
   ),
@@ -236,61 +250,61 @@ const FORM3_OVERRIDES: Partial<Record<LabelKey, LabelInfo>> = {
     'Form 3 has no 10b5-1 checkbox: it reports holdings, not trades.',
   ),
   table1: info(
-    'Table I - Non-Derivative Securities Beneficially Owned',
+    printed('table1', 'I - Non', 'Securities Beneficially'),
     undefined,
     'The ordinary securities (such as common stock) the person owns on the date of the event, one line per class and ownership form. No transactions.',
     'nonDerivativeTable/nonDerivativeHolding',
   ),
   table2: info(
-    'Table II - Derivative Securities Beneficially Owned (e.g., puts, calls, warrants, options, convertible securities)',
+    `${printed('table2', 'Securities Beneficially')} ${TABLE_HEADINGS.derivativeExamples}`,
     undefined,
     'Options, warrants, convertible securities and the like that the person holds on the date of the event.',
     'derivativeTable/derivativeHolding',
   ),
   'col.securityTitle': info(
-    'Column 1. Title of Security (Instr. 4)',
+    column('1', 'col.securityTitle', '!Derivative', '(Instr. 4)'),
     '(Instr. 4)',
     'The class of securities held, e.g. "Common Stock", or in Table II the derivative, e.g. "Stock Option (Right to Buy)".',
     'securityTitle',
   ),
   'col.sharesOwnedFollowing': info(
-    'Column 2. Amount of Securities Beneficially Owned (Instr. 4)',
+    column('2', 'col.sharesOwnedFollowing', '(Instr. 4)'),
     '(Instr. 4)',
     'How many securities of this class the person owns on the date of the event, on this ownership line.',
     'postTransactionAmounts/sharesOwnedFollowingTransaction',
   ),
   'col.directOrIndirect': info(
-    'Column 3. Ownership Form: Direct (D) or Indirect (I) (Instr. 5)',
+    column('3', 'col.directOrIndirect', 'Form: Direct', '(Instr. 5)'),
     '(Instr. 5)',
     'D for securities held in the person\'s own name; I for securities held through someone else, explained in the next column. Column 5 in Table II.',
     'ownershipNature/directOrIndirectOwnership',
   ),
   'col.natureOfOwnership': info(
-    'Column 4. Nature of Indirect Beneficial Ownership (Instr. 5)',
+    column('4', 'col.natureOfOwnership', '(Instr. 5)'),
     '(Instr. 5)',
     'For indirect (I) holdings only: through whom they are held, e.g. "By Trust". Column 6 in Table II.',
     'ownershipNature/natureOfOwnership',
   ),
   'col.exerciseExpiration': info(
-    'Column 2. Date Exercisable and Expiration Date (Month/Day/Year)',
+    column('2', 'col.exerciseExpiration'),
     undefined,
     'When the derivative can first be exercised and when it expires. A footnote often stands in for the date exercisable.',
     'exerciseDate, expirationDate',
   ),
   'col.underlying': info(
-    'Column 3. Title and Amount of Securities Underlying Derivative Security (Instr. 4)',
+    column('3', 'col.underlying', '(Instr. 4)'),
     '(Instr. 4)',
     'The security the derivative turns into and how many of those shares it covers.',
     'underlyingSecurity/underlyingSecurityTitle, underlyingSecurityShares',
   ),
   'col.conversionOrExercisePrice': info(
-    'Column 4. Conversion or Exercise Price of Derivative Security',
+    column('4', 'col.conversionOrExercisePrice'),
     undefined,
     'The price at which the option or warrant can be exercised, or the conversion price.',
     'conversionOrExercisePrice',
   ),
   signature: info(
-    '** Signature of Reporting Person / Date',
+    `${printed('signature')} / Date`,
     undefined,
     'The reporting person\'s signature (or an attorney-in-fact\'s under a power of attorney) and the date signed.',
     'ownerSignature/signatureName, signatureDate',
@@ -311,37 +325,37 @@ const FORM3_ABSENT: ReadonlySet<LabelKey> = new Set<LabelKey>([
 /** Form 5 differences: a fiscal year instead of a transaction date, no V sub-column. */
 const FORM5_OVERRIDES: Partial<Record<LabelKey, LabelInfo>> = {
   'box.periodOfReport': info(
-    "Box 3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
+    box(3, 'box.periodOfReport', 'Fiscal'),
     undefined,
     'The last day of the company\'s fiscal year that this annual statement covers. The Form 5 is due on or before the 45th day after it.',
     'periodOfReport',
   ),
   'box.amendment': info(
-    'Box 4. If Amendment, Date Original Filed (Month/Day/Year)',
+    box(4, 'box.amendment', 'Date Original'),
     undefined,
     'Filled only on a Form 5/A: the filing date of the Form 5 being corrected. Blank on an original.',
     'dateOfOriginalSubmission',
   ),
   'col.transactionCode': info(
-    'Column 3. Transaction Code (Instr. 8)',
+    column('3', 'col.transactionCode'),
     '(Instr. 8)',
     'A letter saying what kind of transaction it was (G gift, L small acquisition, W inheritance, J other, ...). Form 5 has no V sub-column. Column 4 in Table II.',
     'transactionCoding/transactionCode, transactionFormType, equitySwapInvolved',
   ),
   'col.sharesOwnedFollowing': info(
-    "Column 5. Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year (Instr. 3 and 4)",
+    column('5', 'col.sharesOwnedFollowing', 'Fiscal'),
     '(Instr. 3 and 4)',
     'How many securities of this class the person owned, on this ownership line, at the end of the fiscal year.',
     'postTransactionAmounts/sharesOwnedFollowingTransaction',
   ),
   'col.derivativeOwnedFollowing': info(
-    "Column 9. Number of Derivative Securities Beneficially Owned at End of Issuer's Fiscal Year (Instr. 4)",
+    column('9', 'col.derivativeOwnedFollowing', 'Fiscal'),
     '(Instr. 4)',
     'How many of these derivative securities the person held, on this ownership line, at the end of the fiscal year.',
     'postTransactionAmounts/sharesOwnedFollowingTransaction',
   ),
   'col.transactionDate': info(
-    'Column 2. Transaction Date (Month/Day/Year)',
+    column('2', 'col.transactionDate'),
     undefined,
     'The day the transaction was executed. On a Form 5 it normally falls in the fiscal year being reported; an earlier date marks a late item. Column 3 in Table II.',
     'transactionDate',
@@ -376,131 +390,4 @@ export function labelInfoFor(key: LabelKey, formType: string | null): LabelInfo 
   return LABEL_INFO[key];
 }
 
-/**
- * Printed label texts as they appear in filings, most specific first (so the first match is the
- * longest). Plain strings without box or column numbers, since numbers differ between forms and
- * OCR often damages them; the parser matches them case-insensitively with whitespace folded.
- */
-export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
-  'box.reportingPerson': ['Name and Address of Reporting Person*', 'Name and Address of Reporting Person'],
-  'box.issuer': ['Issuer Name and Ticker or Trading Symbol', 'Issuer Name and Ticker'],
-  'box.periodOfReport': [
-    'Date of Earliest Transaction (Month/Day/Year)',
-    'Date of Earliest Transaction',
-    'Date of Event Requiring Statement (Month/Day/Year)',
-    'Date of Event Requiring Statement',
-    "Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
-    "Statement for Issuer's Fiscal Year Ended",
-    'Statement for Issuers Fiscal Year Ended',
-  ],
-  'box.amendment': [
-    'If Amendment, Date of Original Filed (Month/Day/Year)',
-    'If Amendment, Date Original Filed (Month/Day/Year)',
-    'If Amendment, Date Original Filed(Month/Day/Year)',
-    'If Amendment, Date of Original Filed',
-    'If Amendment, Date Original Filed',
-  ],
-  'box.relationship': [
-    'Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    'Relationship of Reporting Person(s) to Issuer',
-    'Relationship of Reporting Person to Issuer',
-  ],
-  'box.jointFiling': [
-    'Individual or Joint/Group Filing (Check Applicable Line)',
-    'Individual or Joint/Group Filing(Check Applicable Line)',
-    'Individual or Joint/Group Filing',
-  ],
-  'box.exit': [
-    'Check this box if no longer subject to Section 16',
-    'no longer subject to Section 16',
-  ],
-  'box.tenb5One': [
-    'Check this box to indicate that a transaction was made pursuant to a contract, instruction or written plan',
-    'intended to satisfy the affirmative defense conditions of Rule 10b5-1(c)',
-  ],
-  table1: [
-    'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Table I - Non-Derivative Securities Beneficially Owned',
-    'Table I – Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Table I – Non-Derivative Securities Beneficially Owned',
-    'Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Non-Derivative Securities Beneficially Owned',
-  ],
-  table2: [
-    'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Table II - Derivative Securities Beneficially Owned',
-    'Table II – Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Table II – Derivative Securities Beneficially Owned',
-  ],
-  'col.securityTitle': [
-    'Title of Derivative Security (Instr. 3)',
-    'Title of Derivative Security (Instr. 4)',
-    'Title of Derivative Security',
-    'Title of Security (Instr. 3)',
-    'Title of Security (Instr. 4)',
-    'Title of Security',
-  ],
-  'col.transactionDate': ['Transaction Date (Month/Day/Year)', 'Transaction Date'],
-  'col.deemedExecutionDate': [
-    'Deemed Execution Date, if any (Month/Day/Year)',
-    'Deemed Execution Date, if any',
-    'Deemed Execution Date',
-  ],
-  'col.transactionCode': ['Transaction Code (Instr. 8)', 'Transaction Code', 'Code (Instr. 8)'],
-  'col.amount': [
-    'Securities Acquired (A) or Disposed Of (D) (Instr. 3, 4 and 5)',
-    'Securities Acquired (A) or Disposed of (D) (Instr. 3, 4, and 5)',
-    'Securities Acquired (A) or Disposed Of (D)',
-  ],
-  'col.sharesOwnedFollowing': [
-    'Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)',
-    'Amount of Securities Beneficially Owned Following Reported Transaction(s)',
-    "Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year (Instr. 3 and 4)",
-    "Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year",
-    'Amount of Securities Beneficially Owned (Instr. 4)',
-    'Amount of Securities Beneficially Owned',
-  ],
-  'col.directOrIndirect': [
-    'Ownership Form of Derivative Security: Direct (D) or Indirect (I) (Instr. 4)',
-    'Ownership Form of Derivative Security: Direct (D) or Indirect (I) (Instr. 5)',
-    'Ownership Form of Derivative Security: Direct (D) or Indirect (I)',
-    'Ownership Form: Direct (D) or Indirect (I) (Instr. 4)',
-    'Ownership Form: Direct (D) or Indirect (I) (Instr. 5)',
-    'Ownership Form: Direct (D) or Indirect (I)',
-    'Ownership Form of Derivative Security',
-  ],
-  'col.natureOfOwnership': [
-    'Nature of Indirect Beneficial Ownership (Instr. 4)',
-    'Nature of Indirect Beneficial Ownership (Instr. 5)',
-    'Nature of Indirect Beneficial Ownership',
-  ],
-  'col.conversionOrExercisePrice': [
-    'Conversion or Exercise Price of Derivative Security',
-    'Conversion or Exercise Price',
-  ],
-  'col.derivativeAmount': [
-    'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)',
-    'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4, and 5)',
-    'Number of Derivative Securities Acquired (A) or Disposed of (D)',
-  ],
-  'col.exerciseExpiration': [
-    'Date Exercisable and Expiration Date (Month/Day/Year)',
-    'Date Exercisable and Expiration Date',
-  ],
-  'col.underlying': [
-    'Title and Amount of Securities Underlying Derivative Security (Instr. 3 and 4)',
-    'Title and Amount of Securities Underlying Derivative Security (Instr. 4)',
-    'Title and Amount of Securities Underlying Derivative Security',
-    'Title and Amount of Underlying Securities',
-  ],
-  'col.derivativePrice': ['Price of Derivative Security (Instr. 5)', 'Price of Derivative Security'],
-  'col.derivativeOwnedFollowing': [
-    'Number of Derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)',
-    'Number of Derivative Securities Beneficially Owned Following Reported Transaction(s)',
-    "Number of Derivative Securities Beneficially Owned at End of Issuer's Fiscal Year (Instr. 4)",
-    "Number of Derivative Securities Beneficially Owned at End of Issuer's Fiscal Year",
-  ],
-  explanation: ['Explanation of Responses:', 'Explanation of Responses'],
-  remarks: ['Remarks:', 'Remarks'],
-  signature: ['** Signature of Reporting Person', 'Signature of Reporting Person'],
-};
+export { LABEL_PATTERNS };

@@ -13,6 +13,9 @@
  * Work per line is bounded (token and alignment caps), and every comparison is on short words.
  */
 import { LOOKALIKE_TO_LATIN } from '../text/lookalikes';
+import { BOILERPLATE_PHRASES } from '../vocabulary/wording';
+
+export { BOILERPLATE_PHRASES };
 
 // ---------------------------------------------------------------------------------------------
 // Tolerant patterns: how the parser finds the form's printed words in damaged text
@@ -211,79 +214,6 @@ function hasDigit(s: string): boolean {
 // The printed boilerplate of Forms 3, 4 and 5
 // ---------------------------------------------------------------------------------------------
 
-/**
- * Phrases printed on the forms (headers, box and column labels, footer notes), as the EDGAR
- * renderer and the paper forms print them. Text that filers write themselves (powers of attorney,
- * "United States Securities and Exchange Commission" inside them) is deliberately absent: a typo
- * there is the filer's, not OCR damage of the form.
- */
-export const BOILERPLATE_PHRASES: readonly string[] = [
-  'OMB APPROVAL',
-  'OMB Number',
-  'Estimated average burden',
-  'hours per response',
-  'Check this box if no longer subject to Section 16',
-  'Form 4 or Form 5 obligations may continue',
-  'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES',
-  'INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES',
-  'ANNUAL STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP OF SECURITIES',
-  'Filed pursuant to Section 16(a) of the Securities Exchange Act of 1934',
-  'or Section 30(h) of the Investment Company Act of 1940',
-  '(Print or Type Responses)',
-  '1. Name and Address of Reporting Person',
-  '2. Issuer Name and Ticker or Trading Symbol',
-  '3. Issuer Name and Ticker or Trading Symbol',
-  '2. Date of Event Requiring Statement (Month/Day/Year)',
-  '3. Date of Earliest Transaction (Month/Day/Year)',
-  "3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
-  '4. If Amendment, Date Original Filed (Month/Day/Year)',
-  '5. If Amendment, Date Original Filed (Month/Day/Year)',
-  'If Amendment, Date of Original Filed (Month/Day/Year)',
-  '4. Relationship of Reporting Person(s) to Issuer',
-  '5. Relationship of Reporting Person(s) to Issuer',
-  '(Check all applicable)',
-  'Officer (give title below)',
-  'Other (specify below)',
-  '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  'Form filed by One Reporting Person',
-  'Form filed by More than One Reporting Person',
-  '(Last) (First) (Middle)',
-  '(City) (State) (Zip)',
-  'Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-  'Table I - Non-Derivative Securities Beneficially Owned',
-  'Table II - Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-  'Table II - Derivative Securities Beneficially Owned',
-  '(e.g., puts, calls, warrants, options, convertible securities)',
-  'Title of Security (Instr. 3)',
-  'Title of Derivative Security (Instr. 3)',
-  'Transaction Date (Month/Day/Year)',
-  'Deemed Execution Date, if any (Month/Day/Year)',
-  'Transaction Code (Instr. 8)',
-  'Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)',
-  'Amount of Securities Beneficially Owned Following Reported Transaction(s) (Instr. 3 and 4)',
-  "Amount of Securities Beneficially Owned at end of Issuer's Fiscal Year (Instr. 3 and 4)",
-  'Ownership Form: Direct (D) or Indirect (I)',
-  'Ownership Form of Derivative Security: Direct (D) or Indirect (I)',
-  'Nature of Indirect Beneficial Ownership',
-  'Conversion or Exercise Price of Derivative Security',
-  'Number of Derivative Securities Acquired (A) or Disposed of (D) (Instr. 3, 4 and 5)',
-  'Date Exercisable and Expiration Date (Month/Day/Year)',
-  'Title and Amount of Securities Underlying Derivative Security',
-  'Amount or Number of Shares',
-  'Price of Derivative Security (Instr. 5)',
-  'Number of Derivative Securities Beneficially Owned Following Reported Transaction(s) (Instr. 4)',
-  'Reporting Owner Name / Address',
-  'Explanation of Responses',
-  'Signature of Reporting Person',
-  'If the form is filed by more than one reporting person, see Instruction 4(b)(v)',
-  'Intentional misstatements or omissions of facts constitute Federal Criminal Violations',
-  'Reminder: Report on a separate line for each class of securities beneficially owned directly or indirectly',
-  'Note: File three copies of this Form, one of which must be manually signed',
-  'If space is insufficient, see Instruction 6 for procedure',
-  'Persons who respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB control number',
-  'Potential persons who are to respond to the collection of information contained in this form are not required to respond unless the form displays a currently valid OMB number',
-  'Check this box to indicate that a transaction was made pursuant to a contract, instruction or written plan for the purchase or sale of equity securities of the issuer that is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c)',
-];
 
 /** Words too common to anchor a match, and too weak to show as context around a fix. */
 const STOPWORDS: ReadonlySet<string> = new Set([

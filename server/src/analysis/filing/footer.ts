@@ -4,15 +4,26 @@
  */
 import type { Range } from '../types';
 import { splitCells } from '../text/cells';
+import type { LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
-const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
+const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = new RegExp(String.raw`Note\s*:\s*File|three\s+copies|Potential\s+persons|Persons\s+who\s+respond|currently\s+valid\s+OMB|${CLOSING_NOTICE_PHRASES}`, 'i');
+const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
+/** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
+const SIGNATURE_OF = phraseSource(SIGNATURE_CAPTION.split(' ').slice(0, 2).join(' '));
+const FOOTNOTES_END_RE = new RegExp(`\\/s\\/|(^|\\s)${SIGNATURE_OF}(\\s|$)`, 'i');
+const EXPLANATION = phraseSource(SECTION_HEADINGS.explanation);
+const REMARKS = SECTION_HEADINGS.remarks;
+/** A remarks or explanations heading first on its line. */
+const SECTION_START_RE = new RegExp(`^\\s*(${REMARKS}\\s*:|${EXPLANATION})`, 'i');
+/** A line that is nothing but a remarks or explanations heading. */
+const SECTION_LINE_RE = new RegExp(`^\\s*(${REMARKS}\\s*:.*|${EXPLANATION}(?:\\s*:)?)\\s*$`, 'i');
 
 export interface ParsedFootnote {
   id: string;
@@ -20,6 +31,9 @@ export interface ParsedFootnote {
   range: Range;
   markerRange: Range;
 }
+
+/** Why text under the footnotes' heading was not read. */
+const UNHELD_REASON = `under "${SECTION_HEADINGS.explanation}", no numbered footnote holds it`;
 
 function lineRange(l: PLine): Range {
   const start = l.masked.length - l.masked.trimStart().length;
@@ -40,9 +54,15 @@ function joinWrapped(parts: readonly string[]): string {
   return text;
 }
 
-/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]" or "1.". */
+/** Which of DEF_RE's marker forms matched: "(1)", "^(1)", "[1]", "1." or "¹". */
 function markerStyle(m: RegExpExecArray): number {
-  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : 4;
+  return m[1] !== undefined ? 1 : m[2] !== undefined ? 2 : m[3] !== undefined ? 3 : m[4] !== undefined ? 4 : 5;
+}
+
+/** The footnote number a DEF_RE match names. */
+function markerNumber(m: RegExpExecArray): number {
+  if (m[5] !== undefined) return Number([...m[5]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join(''));
+  return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 
 /**
@@ -51,12 +71,23 @@ function markerStyle(m: RegExpExecArray): number {
  * definition's that does not go past its number continues it.
  */
 function innerEnumeration(m: RegExpExecArray, current: { id: string; style: number } | null): boolean {
-  return current !== null && markerStyle(m) !== current.style && Number(m[1] ?? m[2] ?? m[3] ?? m[4]) <= Number(current.id);
+  return current !== null && markerStyle(m) !== current.style && markerNumber(m) <= Number(current.id);
 }
 
-/** Footnote definitions in the lines of the explanation section. */
-export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
+/**
+ * Footnote definitions in the lines of the explanation section. Text there that no definition
+ * holds (before the first marker, after a blank line that ended one, after the heading on its
+ * line) is added to `problems`, unless a signature took its line (`taken`).
+ */
+export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], taken: ReadonlySet<number> = new Set()): ParsedFootnote[] {
   const out: ParsedFootnote[] = [];
+  const lost = (l: PLine, from: number) => {
+    const rest = l.masked.slice(from);
+    if (taken.has(l.line) || !/[\p{L}\p{N}]/u.test(rest)) return;
+    const start = from + rest.length - rest.trimStart().length;
+    const end = l.masked.trimEnd().length;
+    problems.push({ line: l.line, start, end, text: l.masked.slice(start, end), reason: UNHELD_REASON, advice: 'check its marker, or whether it goes on from the footnote above' });
+  };
   let current: (ParsedFootnote & { parts: string[]; style: number }) | null = null;
   const finish = () => {
     if (current) {
@@ -69,7 +100,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || /\/s\/|(^|\s)Signature\s+of(\s|$)/i.test(l.masked)) break;
+    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -79,13 +110,16 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     const afterHeading = heading ? heading.index + heading[0].length + (/^\s*:/.exec(l.masked.slice(heading.index + heading[0].length))?.[0].length ?? 0) : 0;
     if (isBoilerplate(l) || heading) {
       finish();
-      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) continue;
+      if (!heading || !DEF_RE.test(l.masked.slice(afterHeading))) {
+        if (heading) lost(l, afterHeading);
+        continue;
+      }
     }
     const text = heading ? ' '.repeat(afterHeading) + l.masked.slice(afterHeading) : l.masked;
     const m = DEF_RE.exec(text);
     if (m && !innerEnumeration(m, current)) {
       finish();
-      const id = String(Number(m[1] ?? m[2] ?? m[3] ?? m[4]));
+      const id = String(markerNumber(m));
       const markerStart = text.length - text.trimStart().length;
       const markerText = m[0].trimEnd();
       const markerRange: Range = {
@@ -96,7 +130,7 @@ export function parseFootnotes(lines: PLine[]): ParsedFootnote[] {
     } else if (current) {
       (current as { parts: string[] }).parts.push(text);
       current.range = { start: current.range.start, end: lineRange(l).end };
-    }
+    } else lost(l, 0);
   }
   finish();
   return out;
@@ -132,7 +166,16 @@ export interface ParsedSignature {
   dateRange?: Range;
 }
 
-const DATE_IN_LINE = /\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
+/**
+ * A signature's date: 03/05/2021 (spaces OCR puts around the slashes allowed), 3-5-2021, 2021-03-05,
+ * or a month written out ("March 5, 2021", "Mar. 5 2021") standing as a cell of its own (a column gap
+ * or the line's edge on each side, or after "Date:"): a remark wrapped after "dated as of April 11,
+ * 2023" is no signature.
+ */
+const DATE_IN_LINE = new RegExp(
+  String.raw`\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|` +
+    String.raw`(?<=^\s*|\s{2}|\t|:\s?)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s{2,}|\t|\s*$)`,
+);
 
 /**
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
@@ -147,7 +190,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
     // A signature wraps onto the lines right below it; a gap (its caption) ends it.
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || l.line > lastLine + 1;
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
@@ -156,7 +199,8 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const cur = current!;
     if (namePart) cur.parts.push(namePart);
     if (dm && !cur.rawDate) {
-      cur.rawDate = dm[0].replace(/\s+/g, '');
+      // Spaces OCR puts around slashes go; a month name keeps one space between its words.
+      cur.rawDate = /^\d/.test(dm[0]) ? dm[0].replace(/\s+/g, '') : dm[0].replace(/\s+/g, ' ');
       cur.date = parseDateText(cur.rawDate)?.iso ?? null;
       cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
     }
@@ -215,7 +259,7 @@ function linesBelowCaption(lines: PLine[], captionAt: number, end: number): PLin
       if (out.length && (!next || !isSignedLine(next))) break;
       continue;
     }
-    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || /^\s*(Remarks\s*:|Explanation\s+of\s+Responses)/i.test(l.masked)) break;
+    if (isBoilerplate(l) || SIGNATURE_HEADING_RE.test(l.masked) || SECTION_START_RE.test(l.masked)) break;
     out.push(l);
   }
   return out;
@@ -243,7 +287,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
           if (part.length) break;
           continue;
         }
-        if (/^\s*(Remarks\s*:.*|Explanation\s+of\s+Responses(?:\s*:)?)\s*$/i.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
+        if (SECTION_LINE_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.

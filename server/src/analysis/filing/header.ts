@@ -15,50 +15,66 @@ import { splitCells, type Cell } from '../text/cells';
 import { nextWordFits } from '../text/lines';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS } from './vocabulary';
+import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
+import type { LayoutProblem } from '../layout';
 
-export type BoxKey = 'reportingPerson' | 'issuer' | 'periodOfReport' | 'amendment' | 'relationship' | 'jointFiling';
+export type { BoxKey };
+export { BOX_LABEL_KEY };
 
 const NUM = '(?:[\\dS]\\s*\\.\\s*)?';
-const MDY = `(?:\\s*\\(?\\s*${fuzzyWord('Month', true)}\\s*\\/\\s*${fuzzyWord('Day', true)}\\s*\\/\\s*Y\\s*e?\\s*a?\\s*r?\\s*\\)?)?`;
+const [MONTH, DAY, YEAR] = P.monthDayYear.split('/');
+/** "(Month/Day/Year)" after a date box's label; its last word's letters may be cut apart or lost. */
+const MDY = `(?:\\s*\\(?\\s*${fuzzyWord(MONTH, true)}\\s*\\/\\s*${fuzzyWord(DAY, true)}\\s*\\/\\s*${YEAR[0]}${[...YEAR.slice(1)].map((c) => `\\s*${c}?`).join('')}\\s*\\)?)?`;
 
 /** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
+const [AMENDMENT_IF, AMENDMENT] = P.ifAmendment.split(' ');
+const [ORIGINAL_DATE, ORIGINAL_OF, ORIGINAL] = P.dateOfOriginal.split(' ');
+const [TO, ISSUER] = P.toIssuer.split(' ');
+
 /** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
-  { box: 'reportingPerson', re: new RegExp(`${NUM}${label('Name and Address of Reporting Person')}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
-  { box: 'issuer', re: new RegExp(`${NUM}${label('Issuer Name and Ticker or Trading Symbol')}`, 'i') },
+  { box: 'reportingPerson', re: new RegExp(`${NUM}${label(P.nameAndAddress)}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
+  { box: 'issuer', re: new RegExp(`${NUM}${label(P.issuerAndTicker)}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${label('Date of Earliest Transaction')}(?:\\s+Required\\s+to\\s+be\\s+Reported)?|${label('Date of Event Requiring Statement')}|${label('Statement for')}\\s*Issuer'?s\\s*${label('Fiscal Year Ended')})${MDY}`,
+      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${P.requiredToBeReported.split(' ').join('\\s+')})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
       'i',
     ),
   },
-  { box: 'amendment', re: new RegExp(`${NUM}If\\s*${fuzzyWord('Amendment', true)}\\s*,?\\s*${fuzzyWord('Date', true)}\\s*(?:of\\s*)?${fuzzyWord('Original', true)}\\s*(?:${fuzzyWord('Filed', true)}|${fuzzyWord('Filing', true)})\\s*${MDY}`, 'i') },
+  {
+    box: 'amendment',
+    re: new RegExp(
+      `${NUM}${AMENDMENT_IF}\\s*${fuzzyWord(AMENDMENT, true)}\\s*,?\\s*${fuzzyWord(ORIGINAL_DATE, true)}\\s*(?:${ORIGINAL_OF}\\s*)?${fuzzyWord(ORIGINAL, true)}\\s*(?:${fuzzyWord(P.filed, true)}|${fuzzyWord(P.filing, true)})\\s*${MDY}`,
+      'i',
+    ),
+  },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${label('Relationship of Reporting Person')}\\s*\\(?\\s*s?\\s*\\)?\\s*to\\s*${fuzzyWord('Issuer', true)}(?:\\s*\\(?\\s*Check\\s+all\\s+applicable\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${P.checkAllApplicable.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${label('Individual or')}\\s*${fuzzyWord('Joint', true)}\\s*\\/\\s*${label('Group Filing')}\\s*(?:\\(?\\s*Check\\s+Applicable\\s+Line\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${P.checkApplicableLine.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
   },
 ];
 
-/** The printed label of each box, for recognising labels cut short ("3. Da", "4. If A"). */
-const BOX_LABEL_TEXT: Record<BoxKey, string[]> = {
-  reportingPerson: ['name and address of reporting person'],
-  issuer: ['issuer name and ticker or trading symbol'],
-  periodOfReport: ['date of earliest transaction', 'date of event requiring statement', "statement for issuer's fiscal year ended"],
-  amendment: ['if amendment, date original filed', 'if amendment, date of original filed'],
-  relationship: ['relationship of reporting person(s) to issuer'],
-  jointFiling: ['individual or joint/group filing'],
-};
+/**
+ * The printed label of each box without the instructions after it, lower case, for recognising
+ * labels cut short ("3. Da", "4. If A").
+ */
+const BOX_LABEL_TEXT = Object.fromEntries(
+  (Object.keys(BOX_LABEL_KEY) as BoxKey[]).map((box) => [
+    box,
+    [...new Set(LABEL_PATTERNS[BOX_LABEL_KEY[box]].map((t) => t.replace(/(?:\s*\([A-Z][^)]*\)|\*)+$/, '').toLowerCase()))],
+  ]),
+) as Record<BoxKey, string[]>;
 
 /**
  * "3. Da" is box 3 when "Da" starts box 3's printed label (two letters at least). In a drawn
@@ -101,20 +117,7 @@ const FIRST_WORD_RES = Object.fromEntries(
 ) as Record<BoxKey, { re: RegExp; at: number }[]>;
 
 /** Box numbers by form: a label cut short ("3. Da", "2. Issuer Name and Ticker") still says its box. */
-const BOX_BY_NUMBER: Record<'3' | '4' | '5', BoxKey[]> = {
-  '3': ['reportingPerson', 'periodOfReport', 'issuer', 'relationship', 'amendment', 'jointFiling'],
-  '4': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
-  '5': ['reportingPerson', 'issuer', 'periodOfReport', 'amendment', 'relationship', 'jointFiling'],
-};
-
-export const BOX_LABEL_KEY: Record<BoxKey, LabelKey> = {
-  reportingPerson: 'box.reportingPerson',
-  issuer: 'box.issuer',
-  periodOfReport: 'box.periodOfReport',
-  amendment: 'box.amendment',
-  relationship: 'box.relationship',
-  jointFiling: 'box.jointFiling',
-};
+const BOX_BY_NUMBER = BOX_ORDER;
 
 export interface HeaderValue<T> {
   value: T;
@@ -141,6 +144,8 @@ export interface HeaderResult {
   /** Relationship read from box 4/5 (applies to the first owner). */
   relationship: Relationship | null;
   relationshipRange?: Range;
+  /** Text the header reader saw in a box and no field took. */
+  problems: LayoutProblem[];
 }
 
 /** Box 4/5 as read: the owner record's relationship fields, and where the title stands. */
@@ -167,14 +172,7 @@ function cellX(line: PLine, cell: Cell): number {
 }
 
 /** Words of which each label keeps at least one intact (the fuzzy regexes run only then). */
-const LABEL_KEYWORDS: Record<BoxKey, string[]> = {
-  reportingPerson: ['address', 'reporting', 'name and'],
-  issuer: ['ticker', 'trading', 'issuer'],
-  periodOfReport: ['earliest', 'event', 'fiscal', 'transaction'],
-  amendment: ['amendment', 'original'],
-  relationship: ['relationship', 'issuer', 'reporting'],
-  jointFiling: ['joint', 'individual', 'group'],
-};
+const LABEL_KEYWORDS = BOX_LABEL_KEYWORDS;
 
 type LabelHit = { box: BoxKey; start: number; end: number };
 
@@ -459,12 +457,35 @@ function cleanValue(text: string): string {
 
 const DATE_IN_TEXT = /\b\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b/;
 
-function firstDate(stream: Stream, from: number): { iso: string | null; raw: string; range: Range } | null {
+function firstDate(stream: Stream, from: number): { iso: string | null; raw: string; range: Range; start: number; end: number } | null {
   const m = DATE_IN_TEXT.exec(stream.text.slice(from));
   if (!m) return null;
   const start = from + m.index;
   const raw = m[0].replace(/\s+/g, '');
-  return { iso: parseDateText(raw)?.iso ?? null, raw, range: stream.range(start, start + m[0].length) };
+  return { iso: parseDateText(raw)?.iso ?? null, raw, range: stream.range(start, start + m[0].length), start, end: start + m[0].length };
+}
+
+/**
+ * What a date box holds besides its label, its caption and the one date it gives: text of the
+ * header no field took (a value the reading order put in the wrong box, a second date), one
+ * problem a piece.
+ */
+function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+  stream.pieces.forEach((p, k) => {
+    const at = stream.offsets[k];
+    // The part of the piece after the label, outside the date.
+    for (const [a, b] of [
+      [Math.max(from, at), Math.min(date ? date.start : Infinity, at + p.text.length)],
+      [Math.max(from, date ? date.end : Infinity, at), at + p.text.length],
+    ]) {
+      if (b <= a) continue;
+      const text = p.text.slice(a - at, b - at);
+      if (onlyPrintedWords(text)) continue;
+      const lead = text.length - text.trimStart().length;
+      const start = p.start + (a - at) + lead;
+      problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason: 'in a date box, beside its date', advice: 'check which box it belongs to' });
+    }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -927,6 +948,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     jointFiling: { value: null },
     labels,
     relationship: null,
+    problems: [],
   };
   const merged = new Map<BoxKey, Piece[]>();
   for (const b of boxes) {
@@ -953,7 +975,9 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     ['amendment', 'dateOfOriginalSubmission'],
   ] as const) {
     const stream = streamOf(box);
-    const d = stream ? firstDate(stream, valueStart(stream, box)) : null;
+    const from = stream ? valueStart(stream, box) : 0;
+    const d = stream ? firstDate(stream, from) : null;
+    if (stream) unreadInDateBox(stream, from, d, result.problems);
     if (!d) continue;
     result[field] = { value: d.iso, range: d.range, raw: d.raw };
     result.dateCells.push({ field, raw: d.raw, range: d.range });

@@ -18,10 +18,11 @@ import { applyRelationship, parseExitBox, parseExtraOwnerBoxes, parseHeader, par
 import { splitNameAddress } from '../domain/address';
 import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, parseSignatureBlock, type OwnerTableRow, type ParsedFootnote, type ParsedSignature } from './footer';
 import { prepareLines, type PLine } from './prepare';
-import { detectLayout, readsInDocumentOrder, type LayoutProblem } from '../layout';
+import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
-import { OMB_RE, STATEMENT_RE, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { OMB_RE, STATEMENT_RE, formOfOmbNumber, phraseSource, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { BOX_LABEL_PARTS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
@@ -68,13 +69,19 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
   }
   for (let k = 0; k < limit; k++) {
     const m = OMB_RE.exec(lines[k].masked);
-    if (m) return { form: m[1] === '0104' ? '3' : m[1] === '0362' ? '5' : '4', amended: false };
+    if (m) return { form: formOfOmbNumber(m[1]), amended: false };
   }
   return { form: null, amended: false };
 }
 
 /** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
-const OWNER_BOX_RE = /Name\s+and\s+Address\s+of\b/i;
+const OWNER_BOX_WORDS = BOX_LABEL_PARTS.nameAndAddress.split(' ');
+/** "Name and Address" and "of Reporting": box 1's label on either side of the wrap. */
+const OWNER_BOX_HEAD = phraseSource(OWNER_BOX_WORDS.slice(0, 3).join(' '));
+const OWNER_BOX_TAIL = phraseSource(OWNER_BOX_WORDS.slice(3, 5).join(' '));
+const OWNER_BOX_RE = new RegExp(`${OWNER_BOX_HEAD}\\s+${OWNER_BOX_WORDS[3]}\\b`, 'i');
+const OWNER_BOX_HEAD_END_RE = new RegExp(`${OWNER_BOX_HEAD}\\s*$`, 'i');
+const OWNER_BOX_TAIL_START_RE = new RegExp(`^\\s*${OWNER_BOX_TAIL}\\b`, 'i');
 
 /** Box 1's label wrapped before "of" ("1. Name and Address" / "of Reporting Person"). */
 function wrapsOwnerBoxLabel(lines: PLine[], k: number): boolean {
@@ -83,7 +90,7 @@ function wrapsOwnerBoxLabel(lines: PLine[], k: number): boolean {
   while (end >= 0 && t.charCodeAt(end) === 32) end--;
   // Cheap pre-check: the line ends with "s" (of "Address").
   if (end < 0 || (t.charCodeAt(end) | 32) !== 115) return false;
-  return /Name\s+and\s+Address\s*$/i.test(lines[k].masked) && k + 1 < lines.length && /^\s*of\s+Reporting\b/i.test(lines[k + 1].masked);
+  return OWNER_BOX_HEAD_END_RE.test(lines[k].masked) && k + 1 < lines.length && OWNER_BOX_TAIL_START_RE.test(lines[k + 1].masked);
 }
 
 /** Splits the filing into sections by their headings. Tables only move forward (I, then II). */
@@ -165,7 +172,9 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const furniture: Furniture[] = [];
-  const lines = prepareLines(rawLines, baseLine, furniture);
+  // Double-spaced text reads without its spacing lines (each keeps its own number).
+  const spaced = singleSpacedLines(rawLines);
+  const lines = spaced ? prepareLines(spaced.map((i) => rawLines[i]!), baseLine, furniture, spaced) : prepareLines(rawLines, baseLine, furniture);
   const { form, amended, titleRange } = detectForm(lines);
   const digit: FormDigit = form ?? '4';
   const sections = mapSections(lines);
@@ -179,7 +188,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const exitBox = digit === '3' ? { value: null } : parseExitBox(headerLines);
   const planBox = digit === '3' ? { value: null } : parsePlanBox(headerLines);
 
-  const problems: LayoutProblem[] = [];
+  const problems: LayoutProblem[] = [...header.problems];
   const rows = [
     ...parseTable(bodyOf(lines, sections, 'tableI'), 'nonDerivative', digit, problems),
     ...parseTable(bodyOf(lines, sections, 'tableII'), 'derivative', digit, problems),
@@ -211,9 +220,9 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
     if (o.isOther) o.otherText ??= fromRow.otherText;
   });
 
-  const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'));
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
+  const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'), problems, new Set(signatureLines.map((l) => l.line)));
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 
@@ -305,6 +314,8 @@ function findColumnLabels(masked: string): { key: LabelSpan['key']; start: numbe
 
 const columnLabelMemo = new FactsMemo<{ key: LabelSpan['key']; start: number; end: number }[]>();
 
+const SIGNATURE_CAPTION_RE = new RegExp(phraseSource(SIGNATURE_CAPTION), 'i');
+
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];
   const rowLines = new Set(model.rows.flatMap((r) => r.lines));
@@ -317,9 +328,9 @@ function columnLabels(model: FilingModel): LabelSpan[] {
       }
     }
   }
-  const caption = model.lines.find((l) => /Signature\s+of\s+Reporting\s+Person/i.test(l.masked));
+  const caption = model.lines.find((l) => SIGNATURE_CAPTION_RE.test(l.masked));
   if (caption) {
-    const m = /Signature\s+of\s+Reporting\s+Person/i.exec(caption.masked)!;
+    const m = SIGNATURE_CAPTION_RE.exec(caption.masked)!;
     out.push({ key: 'signature', range: { start: { line: caption.line, character: m.index }, end: { line: caption.line, character: m.index + m[0].length } } });
   }
   return out;

@@ -37,6 +37,8 @@ export class PLine {
   glue?: number[];
   /** Offsets where a grid cell's text continues the line above after a space (layout/grids.ts). */
   spaced?: number[];
+  /** The line before it in the filing's reading is a spacing line away (double-spaced text, layout/spacing.ts). */
+  afterSpacing?: boolean;
 
   constructor(
     /** Absolute document line. */
@@ -117,14 +119,18 @@ export function prepareLine(raw: string, line: number, inTag = false): PLine {
  * Prepares a filing's lines in order, carrying HTML tags that wrap from one line to the next. Page
  * furniture (a browser's print header and footer, form feeds) is blanked in the lines' masks before
  * anything reads them, and listed in `furniture` (absolute lines) so that it is reported.
+ * `lineOf`: the lines' own numbers (from `base`) when the filing is read without some of its lines
+ * (double-spaced text).
  */
-export function prepareLines(raws: readonly string[], base: number, furniture: Furniture[] = []): PLine[] {
+export function prepareLines(raws: readonly string[], base: number, furniture: Furniture[] = [], lineOf?: readonly number[]): PLine[] {
   const out: PLine[] = new Array(raws.length);
   const found = findFurniture(raws);
   let inTag = false;
   let inLink = false;
+  const at = lineOf ? (i: number) => base + lineOf[i]! : (i: number) => base + i;
   for (let i = 0; i < raws.length; i++) {
-    const p = prepareLine(raws[i], base + i, inTag);
+    const p = prepareLine(raws[i], at(i), inTag);
+    if (lineOf && i > 0 && lineOf[i]! === lineOf[i - 1]! + 2) p.afterSpacing = true;
     out[i] = p;
     inTag = p.facts.opensTag;
     const opensLink = p.facts.opensLink === true;
@@ -134,6 +140,7 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     }
     inLink = opensLink;
   }
+  const lineAt = at;
   for (let k = 0; k < found.length; ) {
     const at = found[k]!.line;
     const pieces: Furniture[] = [];
@@ -141,7 +148,7 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     const p = out[at]!;
     // Masks keep the raw line's offsets, so the pieces blank the same columns there.
     if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
-    for (const f of pieces) furniture.push({ ...f, line: base + at });
+    for (const f of pieces) furniture.push({ ...f, line: lineAt(at) });
   }
   // Grid cells read across lines: their rewrites give the lines facts of their own.
   for (const [i, rewrite] of readGridLines(raws, (i) => out[i].masked)) {

@@ -1,13 +1,95 @@
 import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
+import * as WORDING from '../vocabulary/wording';
+import {
+  COLUMN_HEADER_WORDS,
+  FILING_SIGNALS,
+  FIRST_COLUMN_TITLES,
+  LONE_COLUMN_CAPTIONS,
+  NOTICE_MARKERS,
+  OMB_NUMBERS,
+  POWER_OF_ATTORNEY,
+  RELATIONSHIP_WORDING,
+  SECTION_HEADINGS,
+  STATEMENT_HEADINGS,
+  STATEMENT_OPENING_WORDS,
+  SUB_COLUMN_CAPTIONS,
+  TABLE_HEADINGS,
+  type FormNumber,
+} from '../vocabulary/wording';
 
 /**
  * The printed words of Forms 3, 4 and 5 that the parser navigates by: section headings, box
  * labels, boilerplate, and the column-header fragments converters glue into value cells.
  * Every pattern is tolerant of the damage seen in practice (missing box numbers, OCR'd letters,
- * words split across cells) and free of nested quantifiers, so matching stays linear.
+ * words split across cells) and free of nested quantifiers, so matching stays linear. The
+ * words themselves come from the one table of the forms' wording (vocabulary/wording.ts).
  */
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * A printed phrase as a pattern: its words in order with any white space between them, a colon
+ * or an abbreviation's dots ("U.S.C.") with optional space around them.
+ */
+export function phraseSource(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      const body = escapeRe(w.endsWith(':') ? w.slice(0, -1) : w).replace(/\\\.(?=[A-Za-z])/g, '\\.\\s*');
+      const colon = w.endsWith(':') ? '\\s*:' : '';
+      return body + colon + (i + 1 < words.length ? (w.endsWith(':') ? '\\s*' : '\\s+') : '');
+    })
+    .join('');
+}
+
+/** A phrase's first `n` words. */
+export function firstWords(phrase: string, n: number): string {
+  return phrase.trim().split(/\s+/).slice(0, n).join(' ');
+}
+
+/** The last word of a phrase. */
+function lastWord(phrase: string): string {
+  return phrase.trim().split(/\s+/).pop()!;
+}
+
+/** Every word the forms print (lower case), from the whole wording table. */
+const PRINTED_WORDS: ReadonlySet<string> = (() => {
+  const out = new Set<string>();
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') for (const w of v.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) out.add(w);
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(Object.values(WORDING));
+  return out;
+})();
+
+/** Letters that start or end a printed word: what a narrow cell or OCR left of a cut word ("(Mon" / "th/Day/Year)", "Acqui"). */
+const printedPart = (w: string): boolean => {
+  if (w.length < 2 || !/^\p{L}+$/u.test(w)) return false;
+  for (const p of PRINTED_WORDS) if (p.length > w.length && (p.startsWith(w) || p.endsWith(w))) return true;
+  return false;
+};
+
+/**
+ * Whether a text holds nothing but the forms' printed words (or pieces of them cut by a narrow
+ * cell), box and column numbers and punctuation: no value of a filer's.
+ */
+export function onlyPrintedWords(text: string): boolean {
+  for (const w of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    // Check marks ("X", "xX") and box or column numbers ("3", "2A") are printed or marked, not written.
+    if (PRINTED_WORDS.has(w) || /^x{1,2}$/.test(w) || /^\d{1,2}[a-z]?$/.test(w) || printedPart(w)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Phrases as one alternation. */
+const anyOf = (phrases: readonly string[]): string => phrases.map(phraseSource).join('|');
 
 /** "FORM 4", "SEC Form 4", "FORM 4/A" at the start of a line or cell; group 1 digit, group 2 "/A". */
 export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2,}|\t|\s+(?=UNITED|\())/i;
@@ -35,12 +117,34 @@ function inFirstCell(raw: string, at: number): boolean {
   return raw.indexOf('|', 1) < 0 || raw.indexOf('|', 1) >= at;
 }
 
-/** The statement heading that names the form. */
-export const STATEMENT_RE =
-  /(INITIAL\s+STATEMENT\s+OF\s+BENEFICIAL)|(ANNUAL\s+STATEMENT\s+OF\s+CHANGES)|(STATEMENT\s+OF\s+CHANGES\s+IN\s+BENEFICIAL)/i;
+/**
+ * The statement heading that names the form, by the opening words that tell the headings apart;
+ * group 1 is Form 3's, group 2 Form 5's, group 3 Form 4's (which Form 5's contains).
+ */
+export const STATEMENT_RE = new RegExp(
+  (['3', '5', '4'] as const).map((f) => `(${phraseSource(firstWords(STATEMENT_HEADINGS[f], STATEMENT_OPENING_WORDS[f]))})`).join('|'),
+  'i',
+);
 
-/** OMB numbers print the form too: 3235-0104 (3), 3235-0287 (4), 3235-0362 (5). */
-export const OMB_RE = /3235\s*-\s*(0104|0287|0362)/;
+/** OMB numbers print the form too; group 1 is the number's second part. */
+export const OMB_RE = (() => {
+  const parts = Object.values(OMB_NUMBERS).map((n) => n.split('-'));
+  return new RegExp(`${parts[0][0]}\\s*-\\s*(${parts.map((p) => p[1]).join('|')})`);
+})();
+
+/** The form whose OMB number group 1 of {@link OMB_RE} holds. */
+export function formOfOmbNumber(second: string): FormNumber {
+  return (Object.keys(OMB_NUMBERS) as FormNumber[]).find((f) => OMB_NUMBERS[f].endsWith(`-${second}`)) ?? '4';
+}
+
+/**
+ * Lines that say a text is a filing when its title was lost: a box label, a table heading, the
+ * footnotes' heading, a column label. A phrase ending in a short word ("Table I") ends at a word's end.
+ */
+export const FILING_SIGNAL_RE = new RegExp(
+  FILING_SIGNALS.map((p) => phraseSource(p) + (/\b\w{1,2}$/.test(p) ? '\\b' : '')).join('|'),
+  'i',
+);
 
 export type SectionKind =
   | 'tableI'
@@ -59,20 +163,53 @@ interface SectionPattern {
 }
 
 /** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant). */
-export const EXPLANATION_RE = new RegExp(fuzzyPhrase('Explanation of Responses'), 'i');
+export const EXPLANATION_RE = new RegExp(fuzzyPhrase(SECTION_HEADINGS.explanation), 'i');
+
+/** A phrase whose last word only is OCR-tolerant (the words before it are short and common). */
+function lastWordFuzzy(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return [...words.slice(0, -1).map(escapeRe), fuzzyWord(words[words.length - 1])].join('\\s+');
+}
+
+const [NON, DERIVATIVE, SECURITIES] = TABLE_HEADINGS.nonDerivative.split(/[\s-]+/);
+const TABLE_I = phraseSource(TABLE_HEADINGS.tableI);
+/** "Reporting Owner Name / Address": the heading of the older renderings' owners table. */
+const [OWNER_A, OWNER_B, OWNER_NAME, , OWNER_ADDRESS] = SECTION_HEADINGS.reportingOwnerAddress.split(/\s+/);
+/** "Power of Attorney", its last word with the "tt" OCR and typists may write single. */
+const POWER_HEADING = `${phraseSource(firstWords(POWER_OF_ATTORNEY.heading, 2))}\\s+${escapeRe(lastWord(POWER_OF_ATTORNEY.heading)).replace(/tt/i, 't+')}`;
+const [KNOW, ALL, ...PRESENTS] = POWER_OF_ATTORNEY.opening.split(/\s+/);
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
-  { kind: 'tableII', re: /Table\s+II\b|\bTable\s+11\b/i, hints: ['table'] },
-  { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Derivative')}\\b`, 'i'), hints: ['title'] },
-  { kind: 'tableI', re: new RegExp(`Table\\s+I\\s*[-–—:.]|Table\\s+I\\s+Non|\\bNon\\s*-\\s*${fuzzyWord('Derivative')}\\s+${fuzzyWord('Securities')}\\s+(Acquired|Beneficially)`, 'i'), hints: ['table', 'non'] },
-  { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*Title\\s+of\\s+${fuzzyWord('Security')}\\b`, 'i'), hints: ['title'] },
-  { kind: 'owners', re: new RegExp(`^\\s*${fuzzyPhrase('Reporting Owners')}\\s*(?::\\s*)?$|${fuzzyPhrase('Reporting Owner')}\\s+Name\\s*\\/\\s*${fuzzyWord('Address')}`, 'i'), hints: ['own', 'rep'] },
+  // OCR reads the heading's "II" as "11".
+  { kind: 'tableII', re: new RegExp(`${phraseSource(TABLE_HEADINGS.tableII)}\\b|\\b${phraseSource(TABLE_HEADINGS.tableII.replace(/I/g, '1'))}\\b`, 'i'), hints: ['table'] },
+  { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*${lastWordFuzzy(firstWords(FIRST_COLUMN_TITLES.derivative, 3))}\\b`, 'i'), hints: ['title'] },
+  {
+    kind: 'tableI',
+    re: new RegExp(
+      `${TABLE_I}\\s*[-–—:.]|${TABLE_I}\\s+${NON}|\\b${NON}\\s*-\\s*${fuzzyWord(DERIVATIVE)}\\s+${fuzzyWord(SECURITIES)}\\s+(${TABLE_HEADINGS.acquired}|${TABLE_HEADINGS.beneficially})`,
+      'i',
+    ),
+    hints: ['table', 'non'],
+  },
+  { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*${lastWordFuzzy(FIRST_COLUMN_TITLES.nonDerivative)}\\b`, 'i'), hints: ['title'] },
+  {
+    kind: 'owners',
+    re: new RegExp(`^\\s*${fuzzyPhrase(SECTION_HEADINGS.reportingOwners)}\\s*(?::\\s*)?$|${fuzzyPhrase(`${OWNER_A} ${OWNER_B}`)}\\s+${OWNER_NAME}\\s*\\/\\s*${fuzzyWord(OWNER_ADDRESS)}`, 'i'),
+    hints: ['own', 'rep'],
+  },
   { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },
-  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord('Signatures')}?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
-  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord('Remarks')}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
+  { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.signatures.replace(/s$/, ''))}s?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
+  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.remarks)}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
-  { kind: 'trailer', re: /^\W*(?:LIMITED\s+|SPECIAL\s+)?POWER\s+OF\s+AT+ORNEY\b.{0,60}$|Know\s+all\s+(men\s+|persons\s+)?by\s+these\s+presents/i, hints: ['power', 'presents'] },
+  {
+    kind: 'trailer',
+    re: new RegExp(
+      `^\\W*(?:${POWER_OF_ATTORNEY.kinds.map((k) => `${k}\\s+`).join('|')})?${POWER_HEADING}\\b.{0,60}$|${KNOW}\\s+${ALL}\\s+(${POWER_OF_ATTORNEY.addressees.map((a) => `${a}\\s+`).join('|')})?${phraseSource(PRESENTS.join(' '))}`,
+      'i',
+    ),
+    hints: ['power', 'presents'],
+  },
 ];
 
 /** This stage's facts of a line (the section it opens, whether it is boilerplate), one record per line facts record. */
@@ -95,28 +232,38 @@ export function sectionOf(line: PLine): SectionKind | null {
  * Second phrases of the notices printed after the explanations (the three-copies note, the
  * collection-of-information notice): past them no footnote is defined (footer.ts).
  */
-export const CLOSING_NOTICE_PHRASES = ['one\\s+of\\s+which\\s+must\\s+be', 'are\\s+not\\s+required\\s+to\\s+respond', 'unless\\s+the\\s+form\\s+displays'].join('|');
+export const CLOSING_NOTICE_PHRASES = anyOf(NOTICE_MARKERS.closing);
+
+/** A notice first on its line, after the asterisks that refer to it. */
+const lineStart = (phrase: string): string => `^\\s*(?:\\*{1,2}\\s*)?${phraseSource(phrase)}`;
 
 /**
  * Each notice also by a second phrase of short words, for when OCR damaged the first one
  * ("If the form is fi led by more than one reporting person"): the notices end footnotes.
  */
 const NOTICE_PHRASES = [
-  'line\\s+for\\s+each\\s+class\\s+of\\s+securities',
-  '^\\s*(?:\\*{1,2}\\s*)?If\\s+the\\s+form\\s+is\\s+\\S',
-  'omissions\\s+of\\s+facts\\s+constitute',
-  'See\\s+18\\s+U\\.\\s*S\\.\\s*C\\.\\s*1001',
-  'If\\s+space\\s+is\\s+\\S',
+  anyOf(NOTICE_MARKERS.other),
+  ...NOTICE_MARKERS.lastWordBroken.map((p) => {
+    const head = firstWords(p, p.trim().split(/\s+/).length - 1);
+    return `${(NOTICE_MARKERS.lineStarts as readonly string[]).includes(p) ? lineStart(head) : phraseSource(head)}\\s+\\S`;
+  }),
   CLOSING_NOTICE_PHRASES,
 ].join('|');
 
 /**
  * Printed instructions and notices that are never data: they end footnote and remarks
- * sections and are never table rows.
+ * sections and are never table rows. Besides the wording: the form's number and edition
+ * ("SEC 1474 (9-02)"), and OCR's "fine" for "line".
  */
-export const BOILERPLATE_RE =
-  new RegExp(String.raw`Reminder\s*:|Persons\s+who\s+respond|respond\s+to\s+the\s+collection|collection\s+of\s+in|currently\s+valid|SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for|^\s*(?:\*{1,2}\s*)?If\s+the\s+form\s+is\s+filed|Intentional\s+misstatements|^\s*Note\s*:\s*File|three\s+copies\s+of\s+this\s+Form|If\s+space\s+is\s+insufficient|Potential\s+persons|OMB\s+(APPROVAL|Number)|Estimated\s+average|hours\s+per\s+response|${NOTICE_PHRASES}`, 'i');
-
+export const BOILERPLATE_RE = new RegExp(
+  [
+    anyOf(NOTICE_MARKERS.instructions),
+    ...NOTICE_MARKERS.lineStarts.map(lineStart),
+    String.raw`SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for`,
+    NOTICE_PHRASES,
+  ].join('|'),
+  'i',
+);
 
 /** Whether a line is printed instructions or a notice. */
 export function isBoilerplate(line: PLine): boolean {
@@ -125,8 +272,7 @@ export function isBoilerplate(line: PLine): boolean {
 }
 
 /** Column-header vocabulary: a line rich in these words (and without dates) is a header line. */
-const HEADER_WORD_RE =
-  /\b(Title|Instr|Transaction|Amount|Securities|Security|Derivative|Ownership|Beneficial|Beneficially|Exercisable|Expiration|Underlying|Conversion|Exercise|Price|Code|Month|Nature|Indirect|Direct|Following|Reported|Acquired|Disposed|Deemed|Execution|Owned|Number|Shares|Form)\b/gi;
+const HEADER_WORD_RE = new RegExp(`\\b(${COLUMN_HEADER_WORDS.join('|')})\\b`, 'gi');
 
 export function headerWordCount(masked: string): number {
   let n = 0;
@@ -139,10 +285,10 @@ export function headerWordCount(masked: string): number {
  * Column-header fragments that converters glue into value cells ("Title Common",
  * "(Instr. 4) 62,500", a cell that says just "Code"). Blanked out of data rows before tokenizing.
  */
-const AMOUNT_OR_NUMBER = `${fuzzyWord('Amount')}\\s+or\\s+${fuzzyWord('Number')}\\s+of\\s+${fuzzyWord('Shares')}`;
-const NUMBER_OF_SHARES = `${fuzzyWord('Number')}\\s+of\\s+${fuzzyWord('Shares')}`;
-const DATE_EXERCISABLE = `Date\\s+${fuzzyWord('Exercisable')}`;
-const EXPIRATION_DATE = `${fuzzyWord('Expiration')}\\s+Date`;
+const AMOUNT_OR_NUMBER = fuzzyPhrase(SUB_COLUMN_CAPTIONS.amountOrNumber);
+const NUMBER_OF_SHARES = fuzzyPhrase(SUB_COLUMN_CAPTIONS.numberOfShares);
+const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable);
+const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate);
 export const GLUED_HEADER_RE = new RegExp(
   [
     '\\(Instr\\.?(?:\\s*(?:\\d{1,2}[A-Za-z]?|and|,))*\\s*\\)?',
@@ -152,9 +298,9 @@ export const GLUED_HEADER_RE = new RegExp(
     `\\b${NUMBER_OF_SHARES}\\b`,
     `\\b${DATE_EXERCISABLE}\\b`,
     `\\b${EXPIRATION_DATE}\\b`,
-    '\\(A\\)\\s+or\\s+\\(D\\)',
+    phraseSource(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
     // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
-    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|Code|Title|${fuzzyWord('Amount')}|${fuzzyWord('Price')})(?=\\s|\\t|$)`,
+    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_COLUMN_CAPTIONS.map((w) => fuzzyWord(w)).join('|')})(?=\\s|\\t|$)`,
   ].join('|'),
   'gi',
 );
@@ -166,10 +312,13 @@ export function blankGluedHeaders(masked: string): string {
 
 /** Relationship options of box 4/5 and their record fields. */
 export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; re: RegExp }[] = [
-  { field: 'isDirector', re: new RegExp(`\\b${fuzzyWord('Director')}\\b`, 'gi') },
-  { field: 'isTenPercentOwner', re: /\b10\s*%\s*Owner\b|\bTen\s+Percent\s+Owner\b/gi },
-  { field: 'isOfficer', re: new RegExp(`\\b${fuzzyWord('Officer')}\\b`, 'gi') },
-  { field: 'isOther', re: /\bOther\b/gi },
+  { field: 'isDirector', re: new RegExp(`\\b${fuzzyWord(RELATIONSHIP_WORDING.director)}\\b`, 'gi') },
+  {
+    field: 'isTenPercentOwner',
+    re: new RegExp(`\\b${phraseSource(RELATIONSHIP_WORDING.tenPercentOwner).replace('%\\s+', '\\s*%\\s*')}\\b|\\b${phraseSource(RELATIONSHIP_WORDING.tenPercentOwnerSpelled)}\\b`, 'gi'),
+  },
+  { field: 'isOfficer', re: new RegExp(`\\b${fuzzyWord(RELATIONSHIP_WORDING.officer)}\\b`, 'gi') },
+  { field: 'isOther', re: new RegExp(`\\b${RELATIONSHIP_WORDING.other}\\b`, 'gi') },
 ];
 
 /** A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. */

@@ -6,7 +6,8 @@
  * above and two below its anchor; a two-line city stands one above and one below.
  *
  * A text-only line between two anchors belongs to the nearer one; at equal distance to the one below
- * (a cell of an even number of lines puts its extra line above the middle). Blank lines and column
+ * (a cell of an even number of lines puts its extra line above the middle), unless it closes a cell
+ * the anchor above opened above itself in the same column. Blank lines and column
  * headers bound the search. Tables whose wrapped cells only go on below their row (text converters,
  * typed text) show no text above their first row: they are left to the line-by-line reading.
  *
@@ -30,7 +31,11 @@ export type BandLine = 'anchor' | 'text' | 'barrier';
  * or a line with no anchor in its block: -1). Null when the table shows no sign of centred rows.
  * `opensCell(i, from)`: line i has text in a column empty on lines from..i-1.
  */
-export function centeredBands(kinds: readonly BandLine[], opensCell: (i: number, from: number) => boolean): number[] | null {
+export function centeredBands(
+  kinds: readonly BandLine[],
+  opensCell: (i: number, from: number) => boolean,
+  sameColumn: (i: number, j: number) => boolean = () => false,
+): number[] | null {
   const owner: number[] = new Array(kinds.length).fill(-1);
   let centred = false;
   for (let start = 0; start < kinds.length; ) {
@@ -53,12 +58,28 @@ export function centeredBands(kinds: readonly BandLine[], opensCell: (i: number,
         if (below === i) owner[i] = i;
         else if (above === undefined) owner[i] = below!;
         else if (below === undefined) owner[i] = above;
-        else owner[i] = i - above < below - i ? above : below;
+        else if (i - above !== below - i) owner[i] = i - above < below - i ? above : below;
+        else owner[i] = closesCellAbove(owner, i, above, sameColumn) ? above : below;
       }
     }
     start = end;
   }
   return centred ? owner : null;
+}
+
+/**
+ * At equal distance from two anchors, a line still closes the cell of the anchor above when it
+ * stands in the column of a line that anchor took from above and no line below the anchor has
+ * answered that one yet: a centred cell has as many lines below its anchor as above ("See" /
+ * anchor / "Footnote(8)", with the next row's anchor right after).
+ */
+function closesCellAbove(owner: readonly number[], i: number, anchor: number, sameColumn: (i: number, j: number) => boolean): boolean {
+  for (let j = anchor - 1; j >= 0 && owner[j] === anchor; j--) {
+    if (!sameColumn(i, j)) continue;
+    for (let k = anchor + 1; k < i; k++) if (owner[k] === anchor && sameColumn(k, j)) return false;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -160,7 +181,8 @@ export function centeredRows<L extends SourceLine>(lines: L[], judge: RowJudge<L
     if (/\S {2,}\S/.test(lines[i]!.masked.trim())) spaced++;
   });
   if (spaced * 2 <= anchors) return null;
-  const owner = centeredBands(kinds, opensCell);
+  const sameColumn = (i: number, j: number) => filled(i).some((c) => filled(j).some((e) => overlaps(e, c)));
+  const owner = centeredBands(kinds, opensCell, sameColumn);
   if (!owner) return null;
   const rows = new Map<number, LogicalRow<L>>();
   owner.forEach((a, i) => {

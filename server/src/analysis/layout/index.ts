@@ -4,6 +4,7 @@
  * Form readers (`filing/`) call only what is exported here and read only the intermediate form
  * of types.ts; converter names and layout heuristics live in this folder and nowhere else.
  *
+ * - filing level: {@link singleSpacedLines} reads double-spaced text without its spacing lines;
  * - line level (run once per filing, by `filing/prepare.ts`): {@link maskLine} reads a line's
  *   markup (HTML, markdown, inline spans) into a mask of the same length; {@link readGridLines}
  *   reads cells that wrap or cut their text across a grid's lines, as rewrites of those masks;
@@ -19,3 +20,4 @@ export { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkT
 export { readGridLines } from './grids';
 export { detectLayout, readsInDocumentOrder } from './detect';
 export { readTableRows } from './rows';
+export { singleSpacedLines } from './spacing';

@@ -6,7 +6,8 @@
  * - horizontal rules, markdown markup (`#`, `**`, `\$`, `- `), HTML tags, `_` underlines, BOM and
  *   no-break spaces become spaces;
  * - checkboxes become one glyph: `<input checked>` → ☒, `<input>` → ☐;
- * - `<sup>1</sup>` becomes `   ^(1)     ` and `⁽¹⁾` becomes `(1)`, so footnote references read alike;
+ * - `<sup>1</sup>` becomes `   ^(1)     ` and `⁽¹⁾` becomes `(1)`, so footnote references read alike
+ *   (a bare superscript digit, `S¹`, is left for the tokenizer, which reads it as a reference);
  * - Greek and Cyrillic letters that look like Latin ones (OCR damage) read as the Latin letter;
  * - pandoc's inline markup goes: the brackets of `[text]{.Class}` spans and `[text](target)` links,
  *   with the attributes and the target, and the backslash of a markdown escape (`1\.`, `\$`).
@@ -146,6 +147,15 @@ function needsMasking(line: string): boolean {
   }
   return false;
 }
+
+/** The superscript digit at `i` stands inside `⁽…⁾`. */
+function inSuperscriptParens(line: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && SUPERSCRIPT_DIGITS.includes(line[k]!)) k--;
+  return k >= 0 && line[k] === '⁽';
+}
+
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** A `]` that closes a pandoc span (`]{.Class}`) or link (`](target)`). */
 function isSpanCloser(line: string, i: number): boolean {
@@ -327,7 +337,9 @@ export function maskLine(line: string, inTag = false): MaskedLine {
       const ch = line[i];
       if (ch === '☐' || ch === '☒' || ch === '☑' || ch === '✓' || ch === '✔' || ch === '✗' || ch === '✘') {
         set(out, i, ch === '☐' ? '☐' : '☒');
-      } else if (SUPERSCRIPT[ch] !== undefined) {
+      } else if (SUPERSCRIPT[ch] !== undefined && (ch === '⁽' || ch === '⁾' || inSuperscriptParens(line, i))) {
+        // Inside ⁽¹⁾ the digits read as "(1)"; a bare superscript digit ("S¹") stays as it is: the
+        // tokenizer reads it as a reference, where a plain "1" would glue onto the value.
         set(out, i, SUPERSCRIPT[ch]);
       } else if (code >= 0x370 && LOOKALIKE_TO_LATIN.has(ch)) {
         // Look-alike letters OCR puts into English words read as their Latin letter.

@@ -101,6 +101,8 @@ export interface LayoutProblem {
   text: string;
   /** One short sentence: what was not read and why. */
   reason: string;
+  /** What to check in the text, when not where a table row's values stand. */
+  advice?: string;
 }
 
 /** A table region read by its family's reader. Immutable once returned. */

@@ -2,12 +2,16 @@
 import type { Finding, Fix } from '../types';
 import { finding, type Rule, type RuleModule, referencedIds } from './rule';
 import type { FilingModel } from '../filing/parse';
+import { SECTION_HEADINGS } from '../vocabulary/wording';
+
+/** The footnotes' heading, where a definition belongs. */
+const EXPLANATION = SECTION_HEADINGS.explanation;
 
 export const META = {
   code: 'undefined-footnote',
   level: 'error',
-  description: 'A footnote reference (n) with no definition under Explanation of Responses.',
-  docs: '`(n)` referenced, never defined; fix: a definition stub under Explanation of Responses',
+  description: `A footnote reference (n) with no definition under ${EXPLANATION}.`,
+  docs: `\`(n)\` referenced, never defined; fix: a definition stub under ${EXPLANATION}`,
 } as const;
 
 /** Where a new footnote definition goes: after the last one, or under the explanation heading. */
@@ -31,9 +35,9 @@ const check: Rule = ({ model }) => {
     if (defined.has(id)) continue;
     for (const range of ranges) {
       const fixes: Fix[] = where
-        ? [{ title: `Add a definition of footnote (${id}) under Explanation of Responses`, edits: [{ range: { start: { line: where.line, character: 0 }, end: { line: where.line, character: 0 } }, newText: `${where.prefix}(${id}) \n` }], isPreferred: true }]
+        ? [{ title: `Add a definition of footnote (${id}) under ${EXPLANATION}`, edits: [{ range: { start: { line: where.line, character: 0 }, end: { line: where.line, character: 0 } }, newText: `${where.prefix}(${id}) \n` }], isPreferred: true }]
         : [];
-      out.push(finding(META, `Footnote (${id}) is referenced but never defined; add its text under Explanation of Responses.`, range, { fixes }));
+      out.push(finding(META, `Footnote (${id}) is referenced but never defined; add its text under ${EXPLANATION}.`, range, { fixes }));
     }
   }
   return out;

@@ -120,8 +120,18 @@ export interface Token {
 
 const DATE_RE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$|^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const NUMBER_RE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
-/** A footnote reference at the end of a word: "(1)", "^(1)", a superscript written "^(1)^". */
-const REF_TAIL_RE = /(\^?\((\d{1,2})\)\^?)$/;
+/**
+ * A footnote reference at the end of a word: "(1)", "^(1)", a superscript written "^(1)^", a
+ * bracketed "[1]", or superscript digits "¹" / "¹²" (text taken from a PDF keeps them as such).
+ */
+const REF_TAIL_RE = /(\^?\((\d{1,2})\)\^?|\[(\d{1,2})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))$/;
+const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The id a REF_TAIL_RE match names ("(01)" → "1", "¹²" → "12"). */
+function refId(m: RegExpExecArray): string {
+  if (m[4] !== undefined) return String(Number([...m[4]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')));
+  return String(Number(m[2] ?? m[3]));
+}
 
 /** Splits a cell into typed tokens. */
 export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, line: number): Token[] {
@@ -208,7 +218,7 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
     const m = REF_TAIL_RE.exec(body);
     if (!m) break;
     const markerStart = start + body.length - m[1].length;
-    refSpans.unshift({ id: String(Number(m[2])), start: markerStart, end: markerStart + m[1].length });
+    refSpans.unshift({ id: refId(m), start: markerStart, end: markerStart + m[1].length });
     body = body.slice(0, body.length - m[1].length);
   }
   const refs = refSpans.map((r) => r.id);
