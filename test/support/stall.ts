@@ -13,7 +13,6 @@ import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { StreamMessageReader, StreamMessageWriter, createMessageConnection } from 'vscode-jsonrpc/node';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const SEEDS = path.resolve(REPO_ROOT, '..', 'shared', 'seeds');
@@ -65,6 +64,96 @@ export interface StallFigures {
   keystrokeMs: number;
 }
 
+/**
+ * A JSON-RPC client over LSP framing that never parses a large message: a publish of 8,000
+ * diagnostics would hold this process ~50 ms, and a probe reply read late would count as the
+ * server's stall. Large notifications are read for their method, uri and version (at the head of
+ * the params, as servers write them) and their diagnostics counted by their "range" keys.
+ */
+class LeanConnection {
+  private nextId = 1;
+  private readonly replies = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  onDiagnostics: (uri: string, version: number | undefined, count: number) => void = () => undefined;
+
+  constructor(
+    input: NodeJS.ReadableStream,
+    private readonly output: NodeJS.WritableStream,
+  ) {
+    input.on('data', (d: Buffer) => {
+      // Chunks wait in a list until the message they belong to is complete (no copying per chunk).
+      this.chunks.push(d);
+      this.size += d.length;
+      if (this.size >= this.need) this.drain();
+    });
+  }
+
+  private chunks: Buffer[] = [];
+  private size = 0;
+  /** Bytes needed before the next message can be read (0: unknown, look at the header). */
+  private need = 0;
+
+  private drain(): void {
+    let buffer = this.chunks.length === 1 ? this.chunks[0]! : Buffer.concat(this.chunks, this.size);
+    for (;;) {
+      this.need = 0;
+      const headEnd = buffer.indexOf('\r\n\r\n');
+      if (headEnd < 0) break;
+      const m = /Content-Length: *(\d+)/i.exec(buffer.subarray(0, headEnd).toString('ascii'));
+      if (!m) throw new Error('a message without Content-Length');
+      const end = headEnd + 4 + Number(m[1]);
+      if (buffer.length < end) {
+        this.need = end;
+        break;
+      }
+      const body = buffer.subarray(headEnd + 4, end);
+      buffer = buffer.subarray(end);
+      this.receive(body);
+    }
+    this.chunks = buffer.length ? [buffer] : [];
+    this.size = buffer.length;
+  }
+
+  private receive(body: Buffer): void {
+    if (body.length > 64 * 1024) {
+      const head = body.subarray(0, 400).toString('utf8');
+      if (!head.includes('"textDocument/publishDiagnostics"')) return;
+      const uri = /"uri":"([^"]*)"/.exec(head)?.[1];
+      const version = /"version":(\d+)/.exec(head)?.[1];
+      let count = 0;
+      for (let at = body.indexOf('"range":'); at >= 0; at = body.indexOf('"range":', at + 8)) count++;
+      if (uri) this.onDiagnostics(uri, version === undefined ? undefined : Number(version), count);
+      return;
+    }
+    const msg = JSON.parse(body.toString('utf8')) as { id?: number; method?: string; params?: { uri: string; version?: number; diagnostics: unknown[] }; result?: unknown; error?: { message: string } };
+    if (msg.method === 'textDocument/publishDiagnostics' && msg.params) this.onDiagnostics(msg.params.uri, msg.params.version, msg.params.diagnostics.length);
+    else if (msg.method !== undefined && msg.id !== undefined) this.write({ jsonrpc: '2.0', id: msg.id, result: null });
+    else if (msg.id !== undefined) {
+      const r = this.replies.get(msg.id);
+      this.replies.delete(msg.id);
+      if (msg.error) r?.reject(new Error(msg.error.message));
+      else r?.resolve(msg.result);
+    }
+  }
+
+  private write(message: unknown): void {
+    const json = Buffer.from(JSON.stringify(message), 'utf8');
+    this.output.write(Buffer.concat([Buffer.from(`Content-Length: ${json.length}\r\n\r\n`, 'ascii'), json]));
+  }
+
+  sendRequest(method: string, params: unknown): Promise<unknown> {
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.replies.set(id, { resolve, reject });
+      this.write({ jsonrpc: '2.0', id, method, params });
+    });
+  }
+
+  sendNotification(method: string, params?: unknown): Promise<void> {
+    this.write({ jsonrpc: '2.0', method, ...(params !== undefined ? { params } : {}) });
+    return Promise.resolve();
+  }
+}
+
 /** Opens the huge filing and a small one in a fresh server, types, and probes with hovers. */
 export async function measureStall(options: StallOptions): Promise<StallFigures> {
   const { text, rowLine } = hugeFiling(options.rows ?? 4000);
@@ -72,16 +161,13 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
   const keystrokes = options.keystrokes ?? 3;
   const every = options.probeEveryMs ?? 10;
   const proc = spawn(process.execPath, [...(process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean), options.serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', process.env.STALL_STDERR ? 'inherit' : 'ignore'] });
-  const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
+  const connection = new LeanConnection(proc.stdout, proc.stdin);
   const arrived = new Map<string, { version?: number; count: number }>();
   let waiter: { uri: string; version: number; resolve: () => void } | undefined;
-  connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: unknown[] }) => {
-    arrived.set(p.uri, { ...(p.version !== undefined ? { version: p.version } : {}), count: p.diagnostics.length });
-    if (waiter && waiter.uri === p.uri && waiter.version === p.version) waiter.resolve();
-  });
-  connection.onNotification(() => undefined);
-  connection.onRequest(() => null);
-  connection.listen();
+  connection.onDiagnostics = (uri, version, count) => {
+    arrived.set(uri, { ...(version !== undefined ? { version } : {}), count });
+    if (waiter && waiter.uri === uri && waiter.version === version) waiter.resolve();
+  };
   const diagnosticsOf = (uri: string, version: number, timeoutMs = 120_000): Promise<void> =>
     arrived.get(uri)?.version === version
       ? Promise.resolve()
@@ -160,7 +246,6 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
       // already gone
     }
     await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
-    connection.dispose();
     if (proc.exitCode === null) proc.kill();
   }
 }

@@ -36,7 +36,7 @@ export interface WorkerReply {
 }
 
 /** Longest run of parsing in one turn of the event loop (a piece is parsed whole, ~1 ms). */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 /**
  * Runs `step` (true while there is more) a slice at a time, yielding the event loop between

@@ -19,7 +19,7 @@ export interface NotificationSender {
 }
 
 /** Longest a publish runs in one turn of the event loop before it lets other work in. */
-const SLICE_MS = 8;
+const SLICE_MS = 4;
 
 export class Publisher {
   private readonly converter = new DiagnosticConverter();
