@@ -3,7 +3,8 @@
  *
  * Stdio rather than Node IPC: over IPC Node serializes every message itself, while over a stream
  * the server writes diagnostics from the JSON it keeps per filing (server/src/lsp/transport.ts),
- * so a keystroke in a large document does not re-encode every diagnostic.
+ * so a keystroke in a large document does not re-encode every diagnostic. VS Code pulls them
+ * (LSP 3.17 `textDocument/diagnostic`), so a keystroke that changes none does not resend them.
  *
  * The document selector is the `form345` language in every scheme (files, untitled, virtual
  * file systems): plain-text and markdown documents detected as filings are switched to `form345`
@@ -25,6 +26,9 @@ export function createLanguageClient(context: vscode.ExtensionContext): Language
     documentSelector: [{ language: LANGUAGE_ID }],
     // The server pulls `form345` settings (workspace/configuration) when told they changed.
     synchronize: { configurationSection: LANGUAGE_ID },
+    // Diagnostics are pulled after each edit: the server answers `unchanged` when the edit
+    // changed none (most keystrokes), so a large document's list is not resent every time.
+    diagnosticPullOptions: { onChange: true, onSave: false },
     outputChannelName: 'Form 345 Language Server',
   };
   // The id `form345` makes the client honour the `form345.trace.server` setting.

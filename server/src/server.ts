@@ -8,11 +8,13 @@ import {
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   ErrorCodes,
+  LSPErrorCodes,
   ProposedFeatures,
   ResponseError,
   type InitializeError,
   createConnection,
   type CancellationToken,
+  type DocumentDiagnosticReport,
   type InitializeParams,
   type InitializeResult,
   type TextDocumentPositionParams,
@@ -29,7 +31,8 @@ import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
 import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { whenRead, WorkerOffload } from './lsp/offload';
-import { Publisher } from './lsp/publish';
+import { EMPTY_REPORT, Publisher, type UnchangedReport } from './lsp/publish';
+import type { FullDiagnosticReport } from './lsp/diagnostics';
 import { recordsOf } from './lsp/records';
 import { edgarXmlOf } from './lsp/edgar';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
@@ -76,7 +79,13 @@ process.on('unhandledRejection', (err) => logger.error(`unhandled rejection: ${d
 const settings = new Settings();
 let features: ClientFeatures = clientFeatures({});
 let ledger: WorkspaceLedger | undefined;
-const publisher = new Publisher(connection, () => settings.ruleLevels, (uri) => ledger?.findingsFor(uri) ?? [], () => settings.ocrDetail);
+const publisher = new Publisher(
+  connection,
+  () => settings.ruleLevels,
+  (uri) => ledger?.findingsFor(uri) ?? [],
+  () => settings.ocrDetail,
+  () => features.pullDiagnostics,
+);
 let store: DocumentStore = createStore({});
 let workspaceFolders: string[] = [];
 let watchFiles = false;
@@ -123,10 +132,20 @@ function publish(snapshot: DocumentSnapshot): void {
  * show on open documents only; the Ledger view lists every break of the workspace.
  */
 function republishLedger(uris: ReadonlySet<string>): void {
+  let open = false;
   for (const uri of uris) {
     const snap = store.latest(uri);
-    if (snap) void publisher.publish(snap);
+    if (!snap) continue;
+    open = true;
+    void publisher.publish(snap);
   }
+  if (open) refreshPulled();
+}
+
+/** A pulling client is asked to pull again (settings or the ledger changed what it holds). */
+function refreshPulled(): void {
+  if (!features.pullDiagnostics) return;
+  connection.languages.diagnostics.refresh().catch((err: unknown) => logger.error(`diagnostic refresh failed: ${describeError(err)}`));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -139,8 +158,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult | ResponseE
   // Initialize comes once per session; a second one must not drop the documents opened since.
   if (initialized) return new ResponseError(ErrorCodes.InvalidRequest, 'initialize was already received; the session and its open documents are kept', { retry: false });
   initialized = true;
-  features = clientFeatures(params.capabilities ?? {});
   const opts = initOptions(params);
+  features = clientFeatures(params.capabilities ?? {});
+  if (opts.pullDiagnostics === false) features.pullDiagnostics = false;
   const requested = (params.initializationOptions as { today?: unknown } | null | undefined)?.today;
   if (requested !== undefined && !opts.today) logger.error(`initializationOptions.today ${JSON.stringify(requested)} is not a date (YYYY-MM-DD); the real date is used`);
   store = createStore(opts);
@@ -188,7 +208,10 @@ async function refreshSettings(pushed: unknown): Promise<void> {
       : sectionFromPushedSettings(pushed);
     // A push without our section (another extension's settings) must not reset ours.
     if (!features.configuration && section === undefined) return;
-    if (settings.update(section)) for (const snap of store.latestSnapshots()) publish(snap);
+    if (settings.update(section)) {
+      for (const snap of store.latestSnapshots()) publish(snap);
+      refreshPulled();
+    }
   } catch (err) {
     logger.error(`reading settings failed: ${describeError(err)}`);
   }
@@ -269,6 +292,25 @@ connection.onCodeAction((p, token) =>
   onSnapshot('codeAction', [], p?.textDocument?.uri, token, (s) => codeActions(withFindings(s, ledger?.findingsFor(s.uri) ?? []), p, settings.ruleLevels, settings.ocrDetail)),
 );
 connection.onCompletion((p, token) => onSnapshot('completion', null, uriOf(p), token, (s) => completion(s, p.position)));
+
+// Diagnostics pulled (clients that announce it): the current analysis's list, or `unchanged`
+// when the client holds it already. A cancelled pull is answered as cancelled, never as an
+// empty list (which would clear the editor's diagnostics).
+connection.languages.diagnostics.on(async (p, token) => {
+  const uri = p?.textDocument?.uri;
+  const report = await guarded<FullDiagnosticReport | UnchangedReport | typeof EMPTY_REPORT | undefined>(logger, 'diagnostic', undefined, undefined, async () => {
+    if (typeof uri !== 'string') return EMPTY_REPORT;
+    const snapshot = await store.snapshot(uri, token);
+    if (!snapshot) return token.isCancellationRequested ? undefined : EMPTY_REPORT;
+    // A request that waited for the same analysis (a hover after the keystroke) answers first:
+    // the list, when it changed, is the larger message and the person is waiting on the hover.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (token.isCancellationRequested) return undefined;
+    return publisher.reportInSlices(snapshot, typeof p.previousResultId === 'string' ? p.previousResultId : undefined);
+  });
+  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagnostic request was cancelled');
+  return (report ?? EMPTY_REPORT) as DocumentDiagnosticReport;
+});
 
 connection.onRequest(RECORDS_METHOD, (p: RecordsParams, token) =>
   onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels, settings.cikMap)),

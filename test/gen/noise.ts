@@ -46,17 +46,42 @@ export function loseValues(truth: FilingRecord, level: NoiseLevel, rng: Rng): { 
   });
   const o = rec.reportingOwners[0];
   if (o?.zip) candidates.push({ pointer: '/reportingOwners/0/zip', apply: () => { o.zip = null; } });
-  if (o?.street1) candidates.push({ pointer: '/reportingOwners/0/street1', apply: () => { o.street1 = null; } });
+  // A lost first street line leaves the second as the only one printed: nothing on the page says it
+  // was the second, so it reads (and is true) as the first, and the second slot is what was lost.
+  if (o?.street1) {
+    if (o.street2) candidates.push({ pointer: '/reportingOwners/0/street2', apply: () => { o.street1 = o.street2; o.street2 = null; } });
+    else candidates.push({ pointer: '/reportingOwners/0/street1', apply: () => { o.street1 = null; } });
+  }
   rec.signatures.forEach((s, i) => {
     if (s.date) candidates.push({ pointer: `/signatures/${i}/date`, apply: () => { s.date = null; } });
   });
   const lost: string[] = [];
   for (const c of rng.sample(candidates, count)) {
+    // A row keeps two cells that make it a row: its title and a value, or an amount and its
+    // ownership form. One value alone on a line cannot be told from a wrapped piece of the row
+    // above or of the column labels, so no reader (nor person) reads it as a row of its own and the
+    // truth does not ask for one: such a loss is skipped (the filing loses one value fewer).
+    const row = rowOf(rec, c.pointer);
+    if (row && !stillARow(row, [c.pointer, ...(c.also ?? [])].map((p) => p.slice(p.lastIndexOf('/') + 1)))) continue;
     c.apply();
     lost.push(c.pointer, ...(c.also ?? []));
   }
   lost.sort();
   return { truth: rec, lost };
+}
+
+/** The table row a pointer lies in (`/nonDerivative/2/shares`), if any. */
+function rowOf(rec: FilingRecord, pointer: string): Record<string, unknown> | undefined {
+  const m = /^\/(nonDerivative|derivative)\/(\d+)\//.exec(pointer);
+  return m ? (rec[m[1] as 'nonDerivative' | 'derivative'][Number(m[2])] as unknown as Record<string, unknown>) : undefined;
+}
+
+/** Whether the row still shows its title and a value, or an amount and its ownership form, once `fields` are lost. */
+function stillARow(row: Record<string, unknown>, fields: readonly string[]): boolean {
+  const has = (k: string): boolean => !fields.includes(k) && row[k] !== null && row[k] !== undefined;
+  const values = Object.keys(row).filter((k) => k !== 'kind' && k !== 'securityTitle' && (typeof row[k] === 'string' || typeof row[k] === 'number') && has(k));
+  const amount = values.some((k) => typeof row[k] === 'number');
+  return (has('securityTitle') && values.length > 0) || (amount && has('directOrIndirect'));
 }
 
 /** Words of the printed form that carry no value: the only ones damage may touch. */

@@ -100,12 +100,16 @@ export interface StartOptions {
    * file watching). Without it the ledger is off, so other tests see one document's findings only.
    */
   ledgerFolder?: string;
+  /** Announce pulled diagnostics (`textDocument/diagnostic` and refresh support), as VS Code does. */
+  pullDiagnostics?: boolean;
 }
 
 export class LspClient {
   readonly published = new Map<string, Published>();
   readonly recordsChanged: { uri: string; version: number }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
+  /** How many `workspace/diagnostic/refresh` requests the server sent. */
+  refreshes = 0;
   stderr = '';
   initializeResult: { capabilities: Record<string, any>; serverInfo?: { name: string } } | undefined;
   private exited: number | null | undefined;
@@ -135,6 +139,10 @@ export class LspClient {
       client.registrations.push(...(p?.registrations ?? []));
       return null;
     });
+    connection.onRequest('workspace/diagnostic/refresh', () => {
+      client.refreshes++;
+      return null;
+    });
     connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.configuration?.() ?? null));
     connection.listen();
     client.initializeResult = await connection.sendRequest('initialize', {
@@ -147,12 +155,14 @@ export class LspClient {
           configuration: options.configuration !== undefined,
           didChangeConfiguration: { dynamicRegistration: false },
           didChangeWatchedFiles: { dynamicRegistration: options.ledgerFolder !== undefined },
+          ...(options.pullDiagnostics ? { diagnostics: { refreshSupport: true } } : {}),
         },
         textDocument: {
           documentSymbol: { hierarchicalDocumentSymbolSupport: true },
           rename: { prepareSupport: true },
           hover: { contentFormat: ['markdown', 'plaintext'] },
           publishDiagnostics: { versionSupport: true },
+          ...(options.pullDiagnostics ? { diagnostic: { dynamicRegistration: false, relatedDocumentSupport: false } } : {}),
         },
       },
     });

@@ -143,3 +143,38 @@ test('workspace ledger reads a file again only when it changed', async () => {
   assert.equal(ledger.ledger.groups[0]!.filings.length, s.files.length);
   ledger.dispose();
 });
+
+test('workspace ledger, pulled diagnostics: the break is in the pulled list, and its fix asks the editor to pull again', async () => {
+  const s = seriesWithCrossFilingBreak();
+  const dir = writeFolder(s);
+  const b = s.breaks[0]!;
+  const uri = pathToFileURL(path.join(dir, b.file)).toString();
+  const client = await LspClient.start({ ledgerFolder: dir, pullDiagnostics: true });
+  type Report = { kind: string; resultId?: string; items?: { code?: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }[] };
+  const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
+  try {
+    const text = s.files.find((f) => f.name === b.file)!.text;
+    await client.open(uri, text, 1, 'form345');
+    const open = await waitFor('ledger-break in a pull', async () => (await pull()).items?.find((d) => d.code === 'ledger-break'));
+    const actions = await client.request<{ title: string; edit?: { changes: Record<string, { range: typeof open.range; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: open.range,
+      context: { diagnostics: [open] },
+    });
+    const fix = actions.find((a) => a.title.startsWith('Change to ') && a.title.includes('previous filing'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    // Let the refresh of the break's own appearance arrive before counting.
+    await new Promise((r) => setTimeout(r, 300));
+    const refreshes = client.refreshes;
+    await client.change(uri, 2, [{ text: applyEdits(text, fix.edit.changes[uri]!) }]);
+    await pull();
+    // The ledger rebuilds after the edit; its finding gone, the server asks the editor to pull again.
+    await waitFor('a refresh request after the ledger rebuilt', () => client.refreshes > refreshes || undefined);
+    const after = await pull();
+    assert.equal(after.kind, 'full');
+    assert.ok(!after.items!.some((d) => d.code === 'ledger-break'), JSON.stringify(after.items!.map((d) => d.code)));
+    assert.equal(client.published.get(uri), undefined, 'nothing pushed to a pulling client');
+  } finally {
+    await client.stop();
+  }
+});

@@ -273,7 +273,7 @@ function defaultsLost(stem: string, route: string): string[][] {
 }
 
 /** Flattened rows (the linear layout, lynx-like) lose which Table II sub-column, (A) or (D), held the amount. */
-function layoutLost(layout: string, truth: unknown): string[] {
+export function layoutLost(layout: string, truth: unknown): string[] {
   if (layout !== 'linear') return [];
   const derivative = (truth as { derivative?: unknown[] }).derivative ?? [];
   return derivative.map((_, k) => `/derivative/${k}/acquiredDisposed`);

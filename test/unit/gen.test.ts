@@ -359,3 +359,20 @@ test('render is a pure function of record, layout and rng seed', () => {
   const rec = randomFiling(new Rng('pure'), { formType: '4' });
   for (const layout of LAYOUTS) assert.equal(render(rec, layout, new Rng(5)), render(rec, layout, new Rng(5)));
 });
+
+test('noise 3: a row that loses cells keeps its title and a value, or an amount and its ownership form', () => {
+  let touched = 0;
+  for (const c of generateCorpus(210, 'rows-kept', { noise: 3 })) {
+    for (const p of c.lost) {
+      const m = /^\/(nonDerivative|derivative)\/(\d+)\//.exec(p);
+      if (!m) continue;
+      touched++;
+      const row = c.truth[m[1] as 'nonDerivative' | 'derivative'][Number(m[2])] as unknown as Record<string, unknown>;
+      const values = Object.entries(row).filter(([k, v]) => k !== 'kind' && k !== 'securityTitle' && (typeof v === 'string' || typeof v === 'number'));
+      const titled = row.securityTitle !== null && values.length > 0;
+      const owned = values.some(([, v]) => typeof v === 'number') && row.directOrIndirect !== null;
+      assert.ok(titled || owned, `${c.seed} ${p}: ${JSON.stringify(row)}`);
+    }
+  }
+  assert.ok(touched >= 100, `${touched} row losses`);
+});

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareLines } from '../../server/src/analysis/filing/prepare';
 import { ROW_JUDGE } from '../../server/src/analysis/filing/tables';
-import { readTableRows } from '../../server/src/analysis/layout';
+import { readStrayTabs, readTableRows } from '../../server/src/analysis/layout';
 
 /** A flattened row's first line of exactly `length` characters, ending before its owned amount. */
 function openLine(length: number): string {
@@ -64,4 +64,18 @@ test('single-spaced rows in a table with spaced columns: rejoined from 100 colum
     const rows = rowsOf(['Code  V  Amount  (A) or (D)  Price', fullLine(width), openLine(width - 20), '21,000 D']);
     assert.equal(rows.some((r) => r.length === 2 && r[0] === 2 && r[1] === 3), joined, `width ${width}: ${JSON.stringify(rows)}`);
   }
+});
+
+test('stray tabs: below a fourth of the lines with text carrying a tab, a tab between letters is a space; at a fourth, every tab is a cell edge', () => {
+  const lines = (withTab: number, without: number): string[] => [
+    ...Array.from({ length: withTab }, () => '4. R\telationship of Reporting Person'),
+    ...Array.from({ length: without }, () => 'Common Stock        5,500     I'),
+  ];
+  // 1 of 5 lines (20%): space-laid text with a stray tab.
+  assert.deepEqual([...readStrayTabs(lines(1, 4), (i) => lines(1, 4)[i]!).values()], ['4. R elationship of Reporting Person']);
+  // 1 of 4 lines (25%): tab-separated text.
+  assert.equal(readStrayTabs(lines(1, 3), (i) => lines(1, 3)[i]!).size, 0);
+  // A tab beside a space or a digit is a gap between cells, whatever the share.
+  const gaps = ['Common Stock \t5,500', 'Common Stock\t5,500', ...lines(0, 8)];
+  assert.equal(readStrayTabs(gaps, (i) => gaps[i]!).size, 0);
 });

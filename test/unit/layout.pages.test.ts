@@ -36,6 +36,15 @@ test('a lone https address or fraction is text of the filing, not furniture', ()
   assert.deepStrictEqual(kinds('Common Stock   12/03/2026   S   100'), []);
 });
 
+test('with no sure part anywhere, only a page number or an address where the text ends is furniture', () => {
+  // The last page's footer: nothing after it but blank lines.
+  assert.deepStrictEqual(kinds('Remarks: none\n\n1/2\n\n'), ['2:page-number']);
+  assert.deepStrictEqual(kinds('Remarks: none\nhttps://www.sec.gov/x.html\n'), ['1:print-footer']);
+  // The same lines with text after them are the filing's.
+  assert.deepStrictEqual(kinds('Remarks: none\n\n1/2\n\nsee above'), []);
+  assert.deepStrictEqual(kinds('1/2\nhttps://www.sec.gov/x.html'), ['1:print-footer']);
+});
+
 test('a form feed inside a line of text is reported on its own', () => {
   assert.deepStrictEqual(kinds('Table I\n\fCommon Stock  03/01/2021  P  100'), ['1:form-feed']);
 });

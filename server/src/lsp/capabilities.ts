@@ -18,6 +18,12 @@ export interface ClientFeatures {
   dynamicConfigurationRegistration: boolean;
   hierarchicalSymbols: boolean;
   prepareRename: boolean;
+  /**
+   * Diagnostics are pulled (`textDocument/diagnostic`, LSP 3.17) rather than pushed: the client
+   * asks for them and can tell the server to re-ask (`workspace/diagnostic/refresh`, needed when
+   * settings or the workspace ledger change them). Clients without both keep the push.
+   */
+  pullDiagnostics: boolean;
 }
 
 export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
@@ -26,6 +32,7 @@ export function clientFeatures(caps: ClientCapabilities): ClientFeatures {
     dynamicConfigurationRegistration: caps.workspace?.didChangeConfiguration?.dynamicRegistration === true,
     hierarchicalSymbols: caps.textDocument?.documentSymbol?.hierarchicalDocumentSymbolSupport === true,
     prepareRename: caps.textDocument?.rename?.prepareSupport === true,
+    pullDiagnostics: caps.textDocument?.diagnostic !== undefined && caps.textDocument.diagnostic !== null && caps.workspace?.diagnostics?.refreshSupport === true,
   };
 }
 
@@ -39,6 +46,8 @@ export interface InitOptions {
   today?: string;
   /** Keep the holdings ledger of the workspace folders (default true; false: open documents only, no ledger). */
   workspaceLedger?: boolean;
+  /** Offer pulled diagnostics to clients that can pull (default true; false: always push). */
+  pullDiagnostics?: boolean;
 }
 
 export function initOptions(params: InitializeParams): InitOptions {
@@ -50,6 +59,7 @@ export function initOptions(params: InitializeParams): InitOptions {
   // A real calendar date only: `2020-13-45` would make every analysis fail.
   if (parseIsoDay(raw.today)) out.today = raw.today as string;
   if (typeof raw.workspaceLedger === 'boolean') out.workspaceLedger = raw.workspaceLedger;
+  if (typeof raw.pullDiagnostics === 'boolean') out.pullDiagnostics = raw.pullDiagnostics;
   return out;
 }
 
@@ -65,5 +75,8 @@ export function serverCapabilities(features: ClientFeatures): ServerCapabilities
     renameProvider: features.prepareRename ? { prepareProvider: true } : true,
     codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND] },
     completionProvider: { triggerCharacters: COMPLETION_TRIGGERS, resolveProvider: false },
+    // A document's findings come from its own text; the ledger's (from other files) are
+    // re-pulled through a refresh when they change, so no background pulls of other documents.
+    ...(features.pullDiagnostics ? { diagnosticProvider: { identifier: 'form345', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
   };
 }

@@ -107,6 +107,8 @@ interface Encoded {
 
 /** The published diagnostics of one filing, in order. */
 interface Group {
+  /** The filing's findings as analysed (before OCR grouping and levels) that the items came from. */
+  readonly raw: readonly Finding[];
   readonly items: readonly Encoded[];
   /**
    * Their JSON as UTF-8, in pieces of at most {@link PIECE} diagnostics (each piece joined by
@@ -136,7 +138,8 @@ function groupBytes(group: Group): Buffer[] {
 
 const OPEN_BRACKET = Buffer.from('[');
 const COMMA = Buffer.from(',');
-const CLOSE_BRACKET_BRACE = Buffer.from(']}');
+const CLOSE_BRACKET = Buffer.from(']');
+const CLOSE_BRACE = Buffer.from('}');
 
 function encodedJson(f: Finding, body: string, tail: string): string {
   const { start, end } = f.range;
@@ -183,6 +186,11 @@ export class PublishedDiagnostics {
     readonly uri: string,
     readonly version: number | undefined,
     private readonly groups: readonly Group[],
+    /**
+     * Names this exact list of diagnostics: the converter keeps it while an edit leaves every
+     * diagnostic's JSON the same, so a client that pulls can be told `unchanged`.
+     */
+    readonly resultId: string = '',
   ) {}
 
   get count(): number {
@@ -208,7 +216,15 @@ export class PublishedDiagnostics {
    */
   paramsChunks(): Buffer[] {
     const version = this.version !== undefined ? `,"version":${num(this.version)}` : '';
-    const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8'), OPEN_BRACKET];
+    const chunks: Buffer[] = [Buffer.from(`{"uri":${JSON.stringify(this.uri)}${version},"diagnostics":`, 'utf8')];
+    this.pushItems(chunks);
+    chunks.push(CLOSE_BRACE);
+    return chunks;
+  }
+
+  /** The diagnostics array as UTF-8 pieces: `[`, the groups' cached bytes with commas, `]`. */
+  private pushItems(chunks: Buffer[]): void {
+    chunks.push(OPEN_BRACKET);
     let first = true;
     for (const g of this.groups) {
       for (const piece of groupBytes(g)) {
@@ -217,7 +233,17 @@ export class PublishedDiagnostics {
         first = false;
       }
     }
-    chunks.push(CLOSE_BRACKET_BRACE);
+    chunks.push(CLOSE_BRACKET);
+  }
+
+  /**
+   * `JSON.stringify` of the full report of a `textDocument/diagnostic` reply
+   * (`{"kind":"full","resultId":..,"items":[..]}`), in pieces like {@link paramsChunks}.
+   */
+  reportChunks(): Buffer[] {
+    const chunks: Buffer[] = [Buffer.from(`{"kind":"full","resultId":${JSON.stringify(this.resultId)},"items":`, 'utf8')];
+    this.pushItems(chunks);
+    chunks.push(CLOSE_BRACE);
     return chunks;
   }
 
@@ -233,11 +259,49 @@ export class PublishedDiagnostics {
   }
 }
 
+/**
+ * The reply to a `textDocument/diagnostic` request that carries the document's whole list.
+ * transport.ts writes it from the cached groups ({@link PublishedDiagnostics.reportChunks});
+ * `toJSON()` gives any other serializer the same value.
+ */
+export class FullDiagnosticReport {
+  constructor(readonly published: PublishedDiagnostics) {}
+
+  toJSON(): { kind: 'full'; resultId: string; items: Diagnostic[] } {
+    return { kind: 'full', resultId: this.published.resultId, items: this.published.diagnostics };
+  }
+}
+
+/** Result ids of this process: a random prefix, so an id from an earlier server never matches. */
+const RESULT_PREFIX = Math.floor(Math.random() * 0x7fffffff).toString(36);
+let resultCount = 0;
+
+function newResultId(): string {
+  return `${RESULT_PREFIX}.${(++resultCount).toString(36)}`;
+}
+
+/** True when two lists of groups write the same JSON (cached groups compare by identity first). */
+function sameJson(a: readonly Group[], b: readonly Group[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x === y) continue;
+    const p = groupBytes(x);
+    const q = groupBytes(y);
+    if (p.length !== q.length || p.some((piece, k) => !piece.equals(q[k]!))) return false;
+  }
+  return true;
+}
+
 interface DocumentState {
   readonly levels: RuleLevels;
   readonly detail: OcrDetail;
   /** Last published group of each filing, by filing index. */
   groups: (Group | undefined)[];
+  /** The groups last converted, in order, and the result id naming their JSON. */
+  last: readonly Group[];
+  resultId: string;
 }
 
 /**
@@ -263,11 +327,14 @@ export class DiagnosticConverter {
    */
   *convertSteps(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): Generator<void, PublishedDiagnostics, void> {
     let state = this.documents.get(snapshot.uri);
-    if (!state || state.levels !== levels || state.detail !== detail) state = { levels, detail, groups: [] };
+    if (!state || state.levels !== levels || state.detail !== detail) state = { levels, detail, groups: [], last: [], resultId: newResultId() };
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
-    const findings = shownFindings(snapshot, detail);
+    // Filing by filing: a filing the analyzer handed back untouched (the very same findings)
+    // keeps its group without grouping its OCR damage again, so the work follows the edit.
+    const findings = snapshot.result.findings;
+    const lineText = (line: number) => snapshot.document.lineText(line);
     const n = findings.length;
     let work = 0;
     for (let i = 0; i < n; ) {
@@ -276,21 +343,26 @@ export class DiagnosticConverter {
       while (j < n && findings[j]!.filing === filing) j++;
       const old = previous[filing];
       let group: Group;
-      if (old && unchanged(old, findings, i, j, levels)) group = old;
+      if (old && sameSlice(old.raw, findings, i, j)) group = old;
       else {
-        const items: Encoded[] = [];
-        for (let k = i; k < j; k++) {
-          regroupOne(items, old, findings[k]!, levels);
-          if (++work % PIECE === 0) yield;
-        }
-        group = { items };
-        if (items.length > PIECE) {
-          const pieces: Buffer[] = [];
-          for (let k = 0; k < items.length; k += PIECE) {
-            pieces.push(pieceBytes(items, k));
-            yield;
+        const raw = findings.slice(i, j);
+        const shown = groupOcr(raw, detail, lineText, mergeMemo);
+        if (old && unchanged(old, shown, levels)) group = { ...old, raw };
+        else {
+          const items: Encoded[] = [];
+          for (const f of shown) {
+            regroupOne(items, old, f, levels);
+            if (++work % PIECE === 0) yield;
           }
-          group.bytes = pieces;
+          group = { raw, items };
+          if (items.length > PIECE) {
+            const pieces: Buffer[] = [];
+            for (let k = 0; k < items.length; k += PIECE) {
+              pieces.push(pieceBytes(items, k));
+              yield;
+            }
+            group.bytes = pieces;
+          }
         }
       }
       groups.push(group);
@@ -298,8 +370,11 @@ export class DiagnosticConverter {
       i = j;
     }
     state.groups = current;
+    // A keystroke that leaves every diagnostic as it was (most do) keeps the result id.
+    if (!sameJson(groups, state.last)) state.resultId = newResultId();
+    state.last = groups;
     this.documents.set(snapshot.uri, state);
-    return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups);
+    return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups, state.resultId);
   }
 
   /** Drops the memory of a closed document. */
@@ -308,12 +383,19 @@ export class DiagnosticConverter {
   }
 }
 
-/** True when findings[from, to) minus the rules set to off are exactly the group's findings. */
-function unchanged(group: Group, findings: readonly Finding[], from: number, to: number, levels: RuleLevels): boolean {
+/** True when `raw` holds exactly findings[from, to). */
+function sameSlice(raw: readonly Finding[], findings: readonly Finding[], from: number, to: number): boolean {
+  if (raw.length !== to - from) return false;
+  for (let k = from; k < to; k++) if (raw[k - from] !== findings[k]) return false;
+  return true;
+}
+
+/** True when the shown findings minus the rules set to off are exactly the group's findings. */
+function unchanged(group: Group, shown: readonly Finding[], levels: RuleLevels): boolean {
   const items = group.items;
   let m = 0;
-  for (let k = from; k < to; k++) {
-    const f = findings[k]!;
+  for (let k = 0; k < shown.length; k++) {
+    const f = shown[k]!;
     if (levels[f.code] === 'off') continue;
     if (m >= items.length || items[m]!.finding !== f) return false;
     m++;

@@ -1,13 +1,14 @@
 /**
  * What the server sends when an analysis finishes: the document's diagnostics (rule levels applied,
- * encoded from the converter's per-filing memory) and `form345/recordsChanged` for the preview.
+ * encoded from the converter's per-filing memory) and `form345/recordsChanged` for the preview;
+ * for a client that pulls diagnostics, the reply to its pull instead of the push.
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
 import { performance } from 'node:perf_hooks';
 import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import type { Finding } from '../analysis';
-import { DiagnosticConverter } from './diagnostics';
+import { DiagnosticConverter, FullDiagnosticReport, type PublishedDiagnostics } from './diagnostics';
 import type { DocumentSnapshot } from './documents';
 import { recordsChanged } from './records';
 import type { RuleLevels } from './settings';
@@ -21,6 +22,15 @@ export interface NotificationSender {
 /** Longest a publish runs in one turn of the event loop before it lets other work in. */
 const SLICE_MS = 4;
 
+/** The reply to a diagnostic pull when the client already holds the current list. */
+export interface UnchangedReport {
+  kind: 'unchanged';
+  resultId: string;
+}
+
+/** The reply to a diagnostic pull for a document that is not open (or no longer). */
+export const EMPTY_REPORT = { kind: 'full', items: [] } as const;
+
 export class Publisher {
   private readonly converter = new DiagnosticConverter();
   /** Per uri, the latest publish or clear: an older publish still converting gives up. */
@@ -33,10 +43,12 @@ export class Publisher {
     /** Findings from beyond the document (the workspace ledger), published with its own. */
     private readonly extra: (uri: string) => readonly Finding[] = () => [],
     private readonly ocrDetail: () => OcrDetail = () => 'line',
+    /** True when the client pulls diagnostics: then none are pushed, {@link report} answers. */
+    private readonly pulled: () => boolean = () => false,
   ) {}
 
   /**
-   * Resolves when both notifications have been handed to the transport. A document of a few
+   * Resolves when the notifications have been handed to the transport. A document of a few
    * thousand diagnostics is converted at once; a larger one (a filing of thousands of rows) a
    * slice at a time between other work, and given up, unsent, if the document is published again
    * or cleared meanwhile (its notifications then never go out of order).
@@ -45,10 +57,11 @@ export class Publisher {
     const uri = snapshot.uri;
     const mine = ++this.serial;
     this.latest.set(uri, mine);
+    if (this.pulled()) return this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(uri)), this.levels(), this.ocrDetail());
     const send = (diagnostics: unknown): Promise<void> => {
-      const sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
       const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
+      const sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
       return Promise.all([sent, records]).then(() => undefined);
     };
     return new Promise<void>((resolve, reject) => {
@@ -70,12 +83,56 @@ export class Publisher {
     });
   }
 
-  /** A closed document: clear its diagnostics in the client, forget what was published. */
+  /**
+   * The reply to `textDocument/diagnostic`: `unchanged` when the client's previous result is this
+   * very list (most keystrokes change no diagnostic), else the whole list and its new result id.
+   */
+  report(snapshot: DocumentSnapshot, previousResultId: string | undefined): FullDiagnosticReport | UnchangedReport {
+    const published = this.convert(snapshot);
+    if (previousResultId !== undefined && previousResultId === published.resultId) return { kind: 'unchanged', resultId: published.resultId };
+    return new FullDiagnosticReport(published);
+  }
+
+  /**
+   * {@link report} converted a slice at a time between other work (a pull of a filing of
+   * thousands of rows must not hold the server either).
+   */
+  reportInSlices(snapshot: DocumentSnapshot, previousResultId: string | undefined): Promise<FullDiagnosticReport | UnchangedReport> {
+    const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail());
+    return new Promise((resolve, reject) => {
+      const slice = (): void => {
+        try {
+          const end = performance.now() + SLICE_MS;
+          for (;;) {
+            const r = steps.next();
+            if (r.done) {
+              const published = r.value;
+              if (previousResultId !== undefined && previousResultId === published.resultId) return resolve({ kind: 'unchanged', resultId: published.resultId });
+              return resolve(new FullDiagnosticReport(published));
+            }
+            if (performance.now() > end) break;
+          }
+          setImmediate(slice);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      slice();
+    });
+  }
+
+  /** A closed document: clear its pushed diagnostics in the client, forget what was published. */
   clear(uri: string): Promise<void> {
     // A publish of it still converting gives up.
     this.latest.delete(uri);
     this.converter.forget(uri);
+    // A pulling client drops a closed document's diagnostics itself.
+    if (this.pulled()) return Promise.resolve();
     return this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, { uri, diagnostics: [] });
+  }
+
+  private convert(snapshot: DocumentSnapshot): PublishedDiagnostics {
+    return this.converter.convert(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail());
   }
 }
 

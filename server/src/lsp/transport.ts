@@ -6,7 +6,8 @@
  * message is `JSON.stringify`-ed as before, except `textDocument/publishDiagnostics` with
  * {@link PublishedDiagnostics} params: those are written from the per-filing JSON text the
  * converter keeps, so a publish costs copying cached bytes instead of encoding ~800 diagnostics
- * again after each keystroke in a large document. The bytes are identical to `JSON.stringify`'s.
+ * again after each keystroke in a large document; replies to a diagnostic pull with a
+ * {@link FullDiagnosticReport} are written the same way. The bytes are identical to `JSON.stringify`'s.
  *
  * Transports: `--stdio`, `--socket` and `--pipe` use the cached encoding. `--node-ipc` keeps
  * vscode-languageserver's IPC writer: Node serializes `process.send` messages itself (with
@@ -25,7 +26,7 @@ import {
   type MessageReader,
   type MessageWriter,
 } from 'vscode-languageserver/node';
-import { PublishedDiagnostics } from './diagnostics';
+import { FullDiagnosticReport, PublishedDiagnostics } from './diagnostics';
 
 export const PUBLISH_DIAGNOSTICS_METHOD = 'textDocument/publishDiagnostics';
 
@@ -44,6 +45,15 @@ export function encodeMessage(message: Message): Buffer {
     if (keys.length === 3 && keys[0] === 'jsonrpc' && keys[1] === 'method' && keys[2] === 'params') {
       const head = Buffer.from(`{"jsonrpc":${JSON.stringify(m.jsonrpc)}`, 'utf8');
       return Buffer.concat([head, PUBLISH_HEAD, ...m.params.paramsChunks(), CLOSE_BRACE]);
+    }
+  }
+  const r = message as { jsonrpc?: unknown; id?: unknown; result?: unknown };
+  if (r.result instanceof FullDiagnosticReport && typeof r.jsonrpc === 'string') {
+    // A reply to a diagnostic pull: the connection builds it as { jsonrpc, id, result }.
+    const keys = Object.keys(r);
+    if (keys.length === 3 && keys[0] === 'jsonrpc' && keys[1] === 'id' && keys[2] === 'result') {
+      const head = Buffer.from(`{"jsonrpc":${JSON.stringify(r.jsonrpc)},"id":${JSON.stringify(r.id)},"result":`, 'utf8');
+      return Buffer.concat([head, ...r.result.published.reportChunks(), CLOSE_BRACE]);
     }
   }
   return Buffer.from(JSON.stringify(message), 'utf8');

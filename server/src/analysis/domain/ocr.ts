@@ -49,12 +49,19 @@ export function fuzzyWord(word: string, loose = false): string {
       alts.add(`${escape(word.slice(0, i))}${escape(word.slice(i + 1))}`);
       alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i))}`);
       if (i > 1) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
+      // Cut by a wider gap (letter spacing read as a tab or a column gap, a cell's line break).
+      alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
     }
     return `(?:${[...alts].join('|')})`;
   }
   if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
   const alts = new Set<string>([escape(word)]);
-  if (loose) for (let i = 2; i < word.length - 1; i++) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
+  if (loose) {
+    for (let i = 2; i < word.length - 1; i++) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
+    // Cut in two by a gap of any width: letter spacing read as a tab or a column gap, a line break
+    // between the pieces of a box.
+    for (let i = 1; i < word.length; i++) alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
+  }
   for (let i = 0; i < word.length; i++) {
     const pair = OCR_SPLITS[word[i].toLowerCase()];
     if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);

@@ -51,6 +51,8 @@ export interface Alignment {
 }
 
 const INF = Number.POSITIVE_INFINITY;
+/** Extra cost of a text column without a word (more than an empty title costs). */
+const WORDLESS_TEXT = 1.6;
 /** Rows longer than this are not real rows; the rest of the line is ignored. */
 const MAX_TOKENS = 120;
 
@@ -272,13 +274,19 @@ function planAlignment(tokens: Token[], slots: readonly Slot[]): Plan {
       }
       if (slot.kind === 'text') {
         let c = here;
+        let words = false;
         for (let k = i; k < n; k++) {
           const tk = tokens[k];
           const tc = textCost(tk, k === i, tokens[k - 1]);
           if (tc === INF) break;
           c += tc;
           if (k > i && tk.cell !== tokens[k - 1].cell) c += 0.15;
-          if (tk.type !== 'ref') relax(next + k + 1, c, How.Text, j, i);
+          if (tk.type === 'word') words = true;
+          // A title or nature without a word (a bare amount, a code letter and a price: "P A
+          // $93.60") is no text: those values belong to their columns and the text cell came out
+          // empty. Only a text that goes on with a word may start so ("2028 Notes").
+          const wordless = !words && (k + 1 >= n || tokens[k + 1].type !== 'word');
+          if (tk.type !== 'ref') relax(next + k + 1, c + (wordless ? WORDLESS_TEXT : 0), How.Text, j, i);
         }
       } else {
         const fc = fitCost(slot, tok);

@@ -7,7 +7,7 @@ import { splitCells } from '../text/cells';
 import type { LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
 
@@ -100,7 +100,8 @@ export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], t
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
-    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked)) break;
+    // The caption may come with its first word cut by a gap (CAPTION_RE, loose).
+    if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
       finish();
       continue;
@@ -144,7 +145,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     const l = lines[k];
     if (l.directive) continue;
     let text = l.masked;
-    if (k === 0) text = text.replace(/^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
+    if (k === 0) text = text.replace(REMARKS_RE.test(text) ? REMARKS_RE : /^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
     if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
@@ -211,12 +212,12 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
 }
 
 /** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
-const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s+of(\\s|$)`, 'i');
+const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s+of(\\s|$)`, 'i');
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
 const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?::\\s*)?(?:Date\\s*)?$`, 'i');
 
 /** The caption's first word alone at a line's end, when a narrow pane wraps it ("Signature" / "of Reporting Date"). */
-const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature')}\\s*$`, 'i');
+const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
 /** Line k holds the caption, whole or wrapped after its first word. */

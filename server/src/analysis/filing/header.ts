@@ -300,12 +300,41 @@ function planCell(cell: Cell, form: '3' | '4' | '5', grid: boolean, glued: boole
  */
 function planLine(text: string, bordered: boolean, form: '3' | '4' | '5', glue?: readonly number[], spaced?: readonly number[], linear = false): CellPlan[] {
   const plans: CellPlan[] = [];
-  for (const cell of linear ? joinWideSpaces(text, splitCells({ text, bordered })) : splitCells({ text, bordered })) {
+  const split = splitCells({ text, bordered });
+  for (const cell of linear ? joinWideSpaces(text, split) : bordered ? split : joinCutLabels(text, split)) {
     const glued = glue?.includes(cell.start) ?? false;
     if (cell.start === cell.end || (!glued && !READABLE.test(cell.text))) continue;
     plans.push(planCell(cell, form, bordered, glued, spaced?.includes(cell.start) ?? false));
   }
   return plans;
+}
+
+/**
+ * Text without borders: a gap inside a word of a box label (letter spacing read as a tab or a
+ * column gap, "Ticker or Tradi<TAB>ng Symbol") splits the label over two cells, and the second
+ * would take a rank or a lane of its own. Two neighbouring cells are one when a word is cut between
+ * them and a label starts in the first and runs on into the second.
+ */
+function joinCutLabels(text: string, cells: Cell[]): Cell[] {
+  if (cells.length < 2) return cells;
+  const out: Cell[] = [cells[0]];
+  for (let k = 1; k < cells.length; k++) {
+    const last = out[out.length - 1];
+    const c = cells[k];
+    // A word cut in two: the first cell ends in a letter, the second goes on in lower case; and
+    // only a cell holding a box number ("2. Issuer Name and Ticker or Tradi") opens a label.
+    if (last.brk === c.brk && last.end < c.start && /\p{L}$/u.test(last.text) && /^\p{Ll}/u.test(c.text) && /[1-6]\s*\.\s*\p{L}/u.test(last.text)) {
+      const joined = text.slice(last.start, c.end);
+      const hit = findLabel(joined, 0);
+      const into = c.start - last.start;
+      if (hit && hit.start < last.text.length && hit.end > into) {
+        out[out.length - 1] = { ...last, end: c.end, text: joined };
+        continue;
+      }
+    }
+    out.push(c);
+  }
+  return out;
 }
 
 /** The line's cells cut into label and text parts, per form (and linear reading), by line text. */
@@ -540,13 +569,17 @@ function pieceRange(p: Piece): Range {
 /** City, state code (MA, A6, D0) and a postal code with at least one digit (02451, M5J2T3, HM 11). */
 const CITY_STATE_ZIP = /^(.*?)[,\s]+([A-Za-z]{2}|[A-Z]\d|\d[A-Z])\.?\s+((?=[A-Z0-9 -]*\d)[A-Z0-9]{1,7}(?:[ -][A-Z0-9]{1,5})?)$/;
 
-/** City and a US state code, no postal code: "SAN MATEO, CA", "Greenwich CT". */
+/**
+ * City and a state code, no postal code: "SAN MATEO, CA", "Greenwich CT", "TEL AVIV, L3". Besides
+ * the US codes, EDGAR's codes of other countries: a letter and a digit ("L3", "X0", "D0"), which
+ * no city name ends with.
+ */
 function cityAndState(text: string): { city: string; state: string } | null {
   let t = text.trim();
   if (t.endsWith('.')) t = t.slice(0, -1);
   const state = t.slice(-2);
   let end = t.length - 2;
-  if (!US_STATES.has(state) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
+  if (!(US_STATES.has(state) || /^[A-Z]\d$/.test(state)) || !/[\s,]/.test(t[end - 1] ?? '')) return null;
   while (end > 0 && /[\s,]/.test(t[end - 1])) end--;
   const city = t.slice(0, end);
   return /[A-Za-z]{2}/.test(city) ? { city, state } : null;

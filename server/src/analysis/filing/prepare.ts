@@ -8,7 +8,7 @@
  * keeps what it derives from a line in a memo of its own keyed by the record (FactsMemo, see
  * the accessors beside each stage), so every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, type MaskedLine } from '../layout';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, readStrayTabs, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
@@ -40,13 +40,18 @@ export class PLine {
   /** The line before it in the filing's reading is a spacing line away (double-spaced text, layout/spacing.ts). */
   afterSpacing?: boolean;
 
+  /** The facts of the raw text as first looked up: shared by every line of that text, never replaced. */
+  readonly key: LineFacts;
+
   constructor(
     /** Absolute document line. */
     readonly line: number,
     readonly raw: string,
     /** Shared facts of this line's text (see {@link LineFacts}). */
     public facts: LineFacts,
-  ) {}
+  ) {
+    this.key = facts;
+  }
 
   get maskedLine(): MaskedLine {
     return this.facts.maskedLine;
@@ -150,6 +155,8 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
     for (const f of pieces) furniture.push({ ...f, line: lineAt(at) });
   }
+  // A tab inside a word of text laid out with spaces is a gap, not a cell edge.
+  for (const [i, text] of readStrayTabs(raws, (i) => out[i].masked)) ownFacts(out[i], text);
   // Grid cells read across lines: their rewrites give the lines facts of their own.
   for (const [i, rewrite] of readGridLines(raws, (i) => out[i].masked)) {
     const line = out[i];

@@ -12,6 +12,7 @@ import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type Row
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
+import { fuzzyWord } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -121,6 +122,9 @@ interface SubColumns {
   d?: number;
   /** The dash runs of a simple table's column rule above them: the columns' extents. */
   runs?: [number, number][];
+  /** Centres of Table II's date sub-captions "Exercisable" and "Expiration" (their lowest lines). */
+  exercisable?: number;
+  expiration?: number;
 }
 
 /**
@@ -130,16 +134,44 @@ interface SubColumns {
 const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
 const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
 
+const EXERCISABLE_RE = new RegExp(`\\b${fuzzyWord('Exercisable', true)}\\b`, 'i');
+const EXPIRATION_RE = new RegExp(`\\b${fuzzyWord('Expiration', true)}\\b`, 'i');
+
 function findSubColumns(lines: PLine[]): SubColumns {
   let runs: [number, number][] | undefined;
+  let out: SubColumns | undefined;
+  let exercisable: number | undefined;
+  let expiration: number | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    // The date sub-captions stand below the column's label: the lowest of each is theirs.
+    const ex = EXERCISABLE_RE.exec(l.masked);
+    if (ex) exercisable = ex.index + ex[0].length / 2;
+    const exp = EXPIRATION_RE.exec(l.masked);
+    if (exp) expiration = exp.index + exp[0].length / 2;
+    if (out) continue;
     if (l.rule) runs = dashRuns(l.raw) ?? runs;
     const a = SUB_COLUMN_A.exec(l.masked);
     const d = SUB_COLUMN_D.exec(l.masked);
-    if (a && d && d.index > a.index) return { a: a.index + 1.5, d: d.index + 1.5, runs };
+    if (a && d && d.index > a.index) out = { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
-  return {};
+  return { ...out, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
+}
+
+/**
+ * Which of Table II's two date columns a lone date stands under in text laid out with spaces, by
+ * the sub-captions' centres; null when the captions stand too close to tell (the column's label
+ * wrapped, no sub-captions) or the date is far from both.
+ */
+function dateColumnByPosition(t: Token, sub: SubColumns): 'dateExercisable' | 'expirationDate' | null {
+  if (sub.exercisable === undefined || sub.expiration === undefined) return null;
+  const gap = Math.abs(sub.expiration - sub.exercisable);
+  if (gap < 6) return null;
+  const centre = (t.start + t.end) / 2;
+  const de = Math.abs(centre - sub.exercisable);
+  const dx = Math.abs(centre - sub.expiration);
+  if (Math.min(de, dx) > Math.max(6, gap)) return null;
+  return de < dx ? 'dateExercisable' : 'expirationDate';
 }
 
 /** The runs of a column rule ("  ----- --- -----"): at least two, dashes and single spaces only. */
@@ -510,7 +542,12 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length + (form3Letter ? 1 : 0);
-  if ((!(title && textOf(title)) && filledValues < 3) || filledValues === 0) {
+  // Without a title a row must show more than a stray value or two: three values, or an amount
+  // with its ownership form (the two cells every row ends with, a holding's whole reading when
+  // the title cell came out empty).
+  const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
+    && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
     problems.push(...rejectedRow(tokens));
     return null;
   }
@@ -575,6 +612,18 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     // Which sub-column holds the amount tells the direction, but only where the row kept its
     // empty cells (tabbed and grid text) or a glued "(A)"/"(D)" says so; flattened text loses it.
     const keptEmptyCells = tokens.some((t) => t.type === 'empty');
+    // One of the two dates alone in text laid out with spaces: the column it stands under says
+    // which it is (the alignment alone takes a lone date for the expiration).
+    const exFill = fills.get('dateExercisable');
+    const expFill = fills.get('expirationDate');
+    if (exFill && expFill && !keptEmptyCells && !row.bordered && (exFill.tokens.length === 0) !== (expFill.tokens.length === 0)) {
+      const [from, to] = exFill.tokens.length ? [exFill, expFill] : [expFill, exFill];
+      const t = valueToken(from);
+      if (t && t.type === 'date' && dateColumnByPosition(t, sub) === to.slot.field) {
+        fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+        fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
+      }
+    }
     let acquiredDisposed: 'A' | 'D' | null = null;
     if (amount?.marker) acquiredDisposed = amount.marker;
     else if (amount && keptEmptyCells) acquiredDisposed = a ? 'A' : 'D';
@@ -624,7 +673,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
   }
+  const strayCode = codeColumn && !form3Letter ? parsed.unplaced.find((t) => t.type === 'letter' && !t.paren && isTransactionCode(t.text)) : undefined;
   if (form3Letter) parsed.form3Code = { code: form3Letter.text, range: tokenRange(form3Letter) };
+  // Under a labelled code column, a code the alignment left out (the title cell came out empty,
+  // so no title took it) is still the code.
+  else if (strayCode) parsed.form3Code = { code: strayCode.text, range: tokenRange(strayCode) };
   else if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.

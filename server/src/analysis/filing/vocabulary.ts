@@ -162,8 +162,11 @@ interface SectionPattern {
   hints: string[];
 }
 
-/** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant). */
-export const EXPLANATION_RE = new RegExp(fuzzyPhrase(SECTION_HEADINGS.explanation), 'i');
+/** The heading of the footnotes, "Explanation of Responses" (OCR-tolerant, loose: a word may be cut by a gap). */
+export const EXPLANATION_RE = new RegExp(fuzzyPhrase(SECTION_HEADINGS.explanation, true), 'i');
+
+/** The remarks heading, "Remarks:" (OCR-tolerant, loose: the word may be cut by a gap). */
+export const REMARKS_RE = new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.remarks, true)}\\s*:`, 'i');
 
 /** A phrase whose last word only is OCR-tolerant (the words before it are short and common). */
 function lastWordFuzzy(phrase: string): string {
@@ -200,7 +203,7 @@ const SECTION_PATTERNS: SectionPattern[] = [
   },
   { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },
   { kind: 'signatures', re: new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.signatures.replace(/s$/, ''))}s?\\s*(?::\\s*)?$`, 'i'), hints: ['sig', 'nat', 'ure'] },
-  { kind: 'remarks', re: new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.remarks)}\\s*:`, 'i'), hints: ['rem', 'ark', 'mar'] },
+  { kind: 'remarks', re: REMARKS_RE, hints: ['rem', 'ark', 'mar'] },
   // A power of attorney after the form: its heading line, or its opening words.
   {
     kind: 'trailer',

@@ -5,7 +5,7 @@
  * memoized by text; the decisions count lines showing each signal.
  */
 import type { LayoutKind } from '../types';
-import { TextMemo } from '../text/memo';
+import { FactsMemo } from '../text/memo';
 import type { LayoutFamily, SourceLine } from './types';
 
 /** What a raw line shows of its converter, one bit each (see {@link lineSignals}). */
@@ -34,11 +34,11 @@ function findSignals(raw: string): number {
   return seen.reduce((bits, s) => bits | (1 << s), 0);
 }
 
-/** Signals of a line's text, looked up once per distinct text. */
-const signalMemo = new TextMemo<number>(20000);
+/** Signals of a line's text, found once per distinct text (kept by the text's shared record). */
+const signalMemo = new FactsMemo<number>();
 
-function lineSignals(raw: string): number {
-  return signalMemo.get(raw, findSignals);
+function lineSignals(l: SourceLine): number {
+  return signalMemo.get(l.key, () => findSignals(l.raw));
 }
 
 /** The layout of a filing as reported in its analysis (one kind for the whole filing). */
@@ -46,7 +46,7 @@ export function detectLayout(lines: readonly SourceLine[]): LayoutKind {
   /** Lines showing each signal. */
   const count = new Array<number>(Signal.HtmlTableTag + 1).fill(0);
   for (const l of lines) {
-    const bits = lineSignals(l.raw);
+    const bits = lineSignals(l);
     if (bits === 0) continue;
     for (let s = 0; s < count.length; s++) if (has(bits, s)) count[s]++;
   }
@@ -74,7 +74,7 @@ function bareSeparators(lines: readonly SourceLine[]): number {
  */
 export function readsInDocumentOrder(lines: readonly SourceLine[]): boolean {
   let tags = 0;
-  for (const l of lines) if (has(lineSignals(l.raw), Signal.HtmlTableTag)) tags++;
+  for (const l of lines) if (has(lineSignals(l), Signal.HtmlTableTag)) tags++;
   return tags >= 5 || bareSeparators(lines) >= 3;
 }
 

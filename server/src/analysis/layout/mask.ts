@@ -348,9 +348,16 @@ export function maskLine(line: string, inTag = false): MaskedLine {
     }
     i++;
   }
+  let first = 0;
+  while (first < n && (line[first] === ' ' || line[first] === '\uFEFF')) first++;
+  // Between drawn borders a tab is a gap inside a cell (letter spacing OCR read as a tab), not a
+  // cell edge: the borders are the edges.
+  if (pipeGrid || (first < n && isBoxVertical(line[first]))) {
+    for (let k = 0; k < n; k++) if (line.charCodeAt(k) === 9) set(out, k, ' ');
+  }
   if (gone) closeUp(out);
   const text = decode(out);
-  let first = 0;
+  first = 0;
   while (first < n && text[first] === ' ') first++;
   const bordered = first < n && text[first] === '\t' && (pipes >= 2 || isBoxVertical(line[first]));
   return { text, bordered };

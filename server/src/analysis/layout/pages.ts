@@ -55,9 +55,15 @@ export function findFurniture(lines: readonly string[]): Furniture[] {
       if (f && (f[2] === 'file://' || f[3] !== undefined)) kinds[i] = 'print-footer';
     }
   }
-  // Lone parts of reading-order headers and footers, next to a sure part.
+  // Lone parts of reading-order headers and footers, next to a sure part. Without a sure part or
+  // a form feed anywhere (most filings), only the last non-blank line can be one (a page number
+  // or an address where the text ends): the other lines need no second look.
+  let sure = false;
+  for (let i = 0; i < lines.length && !sure; i++) if (kinds[i] || lines[i]!.includes('\f')) sure = true;
+  let from = 0;
+  if (!sure) for (from = lines.length - 1; from > 0 && !lines[from]!.trim(); ) from--;
   const titles = new Set<string>();
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = from; i < lines.length; i++) {
     if (kinds[i] === 'print-header') {
       const title = HEADER_RE.exec(lines[i]!)![2];
       if (title) titles.add(title.trim());

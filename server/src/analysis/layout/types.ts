@@ -44,6 +44,11 @@ export interface SourceLine {
   /** Absolute document line. */
   readonly line: number;
   readonly raw: string;
+  /**
+   * One record shared by every line of the same raw text: memos of what the raw text alone
+   * decides are kept by it (a WeakMap lookup instead of hashing the text again).
+   */
+  readonly key: object;
   readonly masked: string;
   /** The mask's borders are drawn (tab-separated after masking). */
   readonly hasBorders: boolean;

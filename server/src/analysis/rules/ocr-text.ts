@@ -2,7 +2,7 @@
 import type { Finding, Fix } from '../types';
 import { finding, type Rule, type RuleModule, replaceFix } from './rule';
 import type { PLine } from '../filing/prepare';
-import { TextMemo } from '../text/memo';
+import { FactsMemo, TextMemo } from '../text/memo';
 import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage, type LookalikeHit } from '../domain/ocr';
 
 export const META = {
@@ -12,12 +12,15 @@ export const META = {
   docs: 'boilerplate damaged by OCR (`DMB Number`, a Greek letter in `Γransaction`); fix: the printed text',
 } as const;
 
-/** Boilerplate damage by line text: printed lines repeat verbatim across filings. */
-const damageMemo = new TextMemo<BoilerplateDamage[]>(20000);
+/**
+ * Boilerplate damage by line text: printed lines repeat verbatim across filings. Kept by the
+ * text's shared record, so a line costs a WeakMap lookup, not hashing its text again.
+ */
+const damageMemo = new FactsMemo<BoilerplateDamage[]>();
 const lookalikeMemo = new TextMemo<LookalikeHit[]>(5000);
 
 function damagedBoilerplate(line: PLine): BoilerplateDamage[] {
-  return damageMemo.get(line.raw, findDamagedBoilerplate);
+  return damageMemo.get(line.key, () => findDamagedBoilerplate(line.raw));
 }
 
 function hasNonAscii(raw: string): boolean {

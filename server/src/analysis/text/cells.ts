@@ -213,8 +213,9 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
   const refSpans: { id: string; start: number; end: number }[] = [];
   // A "^" is left where the line wrapped the next reference: "Stock^(2)^".
   let body = raw.length > 1 && raw.endsWith('^') ? raw.slice(0, -1) : raw;
-  // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)".
-  for (let guard = 0; guard < 8; guard++) {
+  // Peel references off the end: "P(1)(2)", "519^(1)", "2,000(3)". Only a word ending the way
+  // a reference ends can hold one (most words do not: no pattern is run on them).
+  for (let guard = 0; guard < 8 && endsLikeRef(body); guard++) {
     const m = REF_TAIL_RE.exec(body);
     if (!m) break;
     const markerStart = start + body.length - m[1].length;
@@ -229,20 +230,41 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
     return { type: 'ref', text: '', start, end, cell, line, refs, refSpans, superscript: raw.startsWith('^') };
   }
   const bodyEnd = start + body.length;
-  const base = { start, end: bodyEnd, cell, line, refs, refSpans };
   // Trailing punctuation OCR leaves on values ("2,000." or "D,").
-  const trimmed = body.replace(/[.,;:]+$/, '');
-  if (DATE_RE.test(trimmed)) return { type: 'date', text: trimmed, ...base };
+  const trimmed = endsInPunctuation(body) ? body.replace(/[.,;:]+$/, '') : body;
+  // Each token is one literal (its fields in one order), not a shared part spread into it.
+  if (DATE_RE.test(trimmed)) return { type: 'date', text: trimmed, start, end: bodyEnd, cell, line, refs, refSpans };
   if (trimmed.startsWith('$')) {
     const num = trimmed.slice(1);
-    if (NUMBER_RE.test(num)) return { type: 'money', text: num, ...base };
+    if (NUMBER_RE.test(num)) return { type: 'money', text: num, start, end: bodyEnd, cell, line, refs, refSpans };
   }
-  if (NUMBER_RE.test(trimmed)) return { type: 'number', text: trimmed, ...base };
-  if (body === '☒' || body === '☐') return { type: 'check', text: body, ...base };
-  const paren = /^\(([A-Z])\)$/.exec(body);
-  if (paren) return { type: 'letter', text: paren[1], ...base, paren: true };
-  if (/^[A-Z]$/.test(body)) return { type: 'letter', text: body, ...base };
-  return { type: 'word', text: body, ...base };
+  if (NUMBER_RE.test(trimmed)) return { type: 'number', text: trimmed, start, end: bodyEnd, cell, line, refs, refSpans };
+  if (body === '☒' || body === '☐') return { type: 'check', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
+  if (body.length === 3 && body.charCodeAt(0) === 40 && body.charCodeAt(2) === 41) {
+    const paren = /^\(([A-Z])\)$/.exec(body);
+    if (paren) return { type: 'letter', text: paren[1]!, start, end: bodyEnd, cell, line, refs, refSpans, paren: true };
+  }
+  if (body.length === 1 && /^[A-Z]$/.test(body)) return { type: 'letter', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
+  return { type: 'word', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
+}
+
+/**
+ * The word ends the way a {@link REF_TAIL_RE} match ends: ")" or ")^", "]", or a superscript
+ * digit. Only then can a footnote reference end it.
+ */
+function endsLikeRef(body: string): boolean {
+  const n = body.length;
+  if (n === 0) return false;
+  const last = body.charCodeAt(n - 1);
+  if (last === 41 || last === 93) return true;
+  if (last === 94) return body.charCodeAt(n - 2) === 41;
+  return last > 127 && SUPERSCRIPT_DIGITS.includes(body[n - 1]!);
+}
+
+/** The word ends in one of . , ; : */
+function endsInPunctuation(body: string): boolean {
+  const c = body.charCodeAt(body.length - 1);
+  return c === 46 || c === 44 || c === 59 || c === 58;
 }
 
 /** Parses "1,234.50" → 1234.5; null when not a number. */
