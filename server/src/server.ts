@@ -30,7 +30,7 @@ import { hover } from './lsp/hover';
 import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
 import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
-import { whenRead, WorkerOffload } from './lsp/offload';
+import { hasUnread, whenRead, WorkerOffload } from './lsp/offload';
 import { EMPTY_REPORT, Publisher, type UnchangedReport } from './lsp/publish';
 import type { FullDiagnosticReport } from './lsp/diagnostics';
 import { recordsOf } from './lsp/records';
@@ -119,12 +119,12 @@ function publish(snapshot: DocumentSnapshot): void {
     void publisher.publish(snapshot);
   });
   // The ledger reads the analysis later, at its next rebuild: nothing here on the keystroke path.
-  // It reads filings' parts (where each row stands), parsed in slices first for a worker's filing.
-  if (ledger) {
+  // It reads filings' parts (where each row stands): a worker's filing has them parsed in slices first.
+  if (ledger && hasUnread(snapshot.result.filings)) {
     void whenRead(snapshot.result.filings).then(() => {
       if (store.latest(snapshot.uri) === snapshot) ledger?.updateOpen(snapshot.uri, snapshot.result);
     }, (err: unknown) => logger.error(`ledger: reading ${snapshot.uri} failed: ${describeError(err)}`));
-  }
+  } else ledger?.updateOpen(snapshot.uri, snapshot.result);
 }
 
 /**

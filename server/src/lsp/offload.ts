@@ -60,6 +60,15 @@ function inSlices(step: () => boolean): Promise<void> {
 /** The lazy parts of filings from the worker still unread. */
 const unread = new WeakMap<AnalyzedFiling, ChunkedJsonReader[]>();
 
+/** True when some of `filings` came from the worker with parts not parsed yet. */
+export function hasUnread(filings: readonly AnalyzedFiling[]): boolean {
+  for (const f of filings) {
+    const readers = unread.get(analyzedFrom(f));
+    if (readers && readers.some((r) => !r.done)) return true;
+  }
+  return false;
+}
+
 /**
  * Resolves once the lazy parts of `filings` (as analysed on the worker; shifted copies read their
  * original's) are parsed, parsing them in slices. Requests await it before reading a snapshot, so
