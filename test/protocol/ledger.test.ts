@@ -153,6 +153,12 @@ test('workspace ledger, pulled diagnostics: the break is in the pulled list, and
   type Report = { kind: string; resultId?: string; items?: { code?: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }[] };
   const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
   try {
+    // The folder's scan has read both filings of the break before the file opens (as a person
+    // opens a file after the workspace is read); an edit racing the scan is another test's matter.
+    await waitFor('the break in form345/ledger', async () => {
+      const l = await client.request<{ groups: { breaks: { file: string }[] }[] } | null>('form345/ledger', {});
+      return l?.groups.flatMap((g) => g.breaks).find((x) => x.file === uri);
+    });
     const text = s.files.find((f) => f.name === b.file)!.text;
     await client.open(uri, text, 1, 'form345');
     const open = await waitFor('ledger-break in a pull', async () => (await pull()).items?.find((d) => d.code === 'ledger-break'));
@@ -169,10 +175,17 @@ test('workspace ledger, pulled diagnostics: the break is in the pulled list, and
     await client.change(uri, 2, [{ text: applyEdits(text, fix.edit.changes[uri]!) }]);
     await pull();
     // The ledger rebuilds after the edit; its finding gone, the server asks the editor to pull again.
-    await waitFor('a refresh request after the ledger rebuilt', () => client.refreshes > refreshes || undefined);
-    const after = await pull();
-    assert.equal(after.kind, 'full');
-    assert.ok(!after.items!.some((d) => d.code === 'ledger-break'), JSON.stringify(after.items!.map((d) => d.code)));
+    // The edit itself may bring a refresh first (before the rebuild): pull after each refresh until
+    // one shows the list without the break.
+    let seen = refreshes;
+    let after: Report | undefined;
+    await waitFor('a refresh after which the pulled list has no ledger-break', async () => {
+      if (client.refreshes <= seen) return undefined;
+      seen = client.refreshes;
+      after = await pull();
+      return (after.kind === 'full' && !after.items!.some((d) => d.code === 'ledger-break')) || undefined;
+    });
+    assert.equal(after!.kind, 'full');
     assert.equal(client.published.get(uri), undefined, 'nothing pushed to a pulling client');
   } finally {
     await client.stop();

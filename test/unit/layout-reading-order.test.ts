@@ -50,6 +50,32 @@ describe('records', () => {
     assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
   });
 
+  test('street lines read after the street caption go by their kind; the issuer wrapped in its brackets', () => {
+    const r = record('header-streets-after-caption');
+    assert.deepEqual(r.issuer, { name: 'EXAMPLE WIDGETS HOLDINGS INC / DE', tradingSymbol: 'EXW' });
+    const o = r.reportingOwners[0];
+    // The Rule 10b5-1 box's wrapped text is printed form, not an address.
+    assert.deepEqual([o.street1, o.street2, o.city, o.state, o.zip], ['C/O EXAMPLE CAPITAL LLC', '1200 17TH STREET, FLOOR 15', 'SAN MARCOS', 'ST', '12345']);
+  });
+
+  test('lone marks read away from their options: placed by the option texts read around them', () => {
+    const r = record('header-marks-apart-from-options');
+    const o = r.reportingOwners[0];
+    // Marks before the 10% Owner text and between the Officer and Director texts: director and
+    // 10% owner; the mark above the Rule 10b5-1 box's text is that box's, not a relationship.
+    assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [true, true, false, false]);
+    // The mark read after both joint options: one reporting person.
+    assert.equal(r.jointFiling, false);
+  });
+
+  test('a lone mark read after every option text but the last is the officer\'s', () => {
+    const r = record('header-officer-mark-after-options');
+    const o = r.reportingOwners[0];
+    assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [false, false, true, false]);
+    assert.equal(o.officerTitle, 'Chief Financial Officer');
+    assert.equal(r.jointFiling, false);
+  });
+
   test('row by row: a row is cut at its title; cells read before the first title end the first row', () => {
     const rows = record('table-rows').nonDerivative;
     assert.equal(rows.length, 3);
@@ -76,6 +102,91 @@ describe('records', () => {
     );
   });
 
+  test('a row\'s right cells read before the titles wait for the rows that lack them, in order', () => {
+    const rows = record('table-right-cells-before-titles').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionCode, r.shares, r.acquiredDisposed, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['C', 11733, 'A', 11733, 'D', null],
+        ['S', 11733, 'D', 0, 'D', null],
+        ['C', 23465, 'A', 23465, 'I', 'See Footnote'],
+      ],
+    );
+  });
+
+  test('the first row\'s amount owned and form read before its title: the text after them is the title, then the nature', () => {
+    const rows = record('table-first-row-right-cells-then-title-then-nature').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [['Common Stock', 15805, 'I', 'By Living Trust']],
+    );
+  });
+
+  test('rows read left to right up to the price, then the amounts owned and forms down their column', () => {
+    const rows = record('table-left-cells-row-by-row-then-right-cells').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.shares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect]),
+      [
+        [9176, 28.8164, 82999, 'D'],
+        [100, 29.8, 82899, 'D'],
+      ],
+    );
+  });
+
+  test('a block of rows read column by column after the forms and natures of its rows', () => {
+    const rows = record('table-column-block-natures-first').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionDate, r.shares, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['2024-05-14', 4501181, 0, 'I', 'Alpha Fund, L.P.'],
+        ['2024-05-14', 915328, 0, 'I', 'Beta Fund, L.P.'],
+        ['2024-05-14', 320464, 0, 'I', 'Gamma Fund, LLC'],
+      ],
+    );
+  });
+
+  test('a title and its date on one line; a nature wrapped one word a line with initials and a reference', () => {
+    const rows = record('table-title-date-one-line-nature-wrapped').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.transactionDate, r.transactionCode, r.shares, r.pricePerShare, r.sharesOwnedFollowing, r.natureOfOwnership]),
+      [
+        ['Class A Common Stock', '2024-05-08', 'S', 6285833, 21.3303, 64520599, 'Delta Capital U.S. Growth Fund IV, L.P.'],
+        ['Class A Common Stock', null, null, null, null, 20823993, null],
+      ],
+    );
+  });
+
+  test('the table\'s heading printed again on the next page opens no row', () => {
+    const rows = record('table-heading-again-after-page-break').nonDerivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect]),
+      [
+        ['Common Stock', 9500, 'D'],
+        ['Common Stock', 1200, 'I'],
+      ],
+    );
+  });
+
+  test('an underlying title wrapped around its amount: the amount between the title\'s lines', () => {
+    const rows = record('table-title-wrapped-around-its-amount').derivative;
+    assert.deepEqual(
+      rows.map((r) => [r.transactionDate, r.shares, r.underlyingSecurityTitle, r.underlyingShares, r.sharesOwnedFollowing]),
+      [
+        ['2023-09-13', 267.809, 'Common Stock', 267.809, 14242.084],
+        ['2023-09-14', 28.593, 'Common Stock', 28.593, 14270.678],
+      ],
+    );
+  });
+
+  test('a Form 3 derivative holding with one amount and "shares" in its titles is a row, not column labels', () => {
+    const r = record('table-form3-holding-one-amount');
+    assert.equal(r.formType, '3');
+    assert.deepEqual(
+      r.derivative.map((x) => [x.securityTitle, x.underlyingSecurityTitle, x.underlyingShares, x.directOrIndirect, x.natureOfOwnership]),
+      [['Class B ordinary shares', 'Class A ordinary shares', 17130000, 'I', 'See Footnote']],
+    );
+  });
+
   test('further owners printed as box 1 after the tables, captions glued to their values', () => {
     const owners = record('owners-after-tables').reportingOwners;
     assert.deepEqual(
@@ -93,6 +204,18 @@ describe('signatures', () => {
     assert.deepEqual(record('signatures-several').signatures, [
       { name: 'Alex Example, Managing Member, Example Fund GP LLC, General Partner of Example Fund LP', date: '2024-04-05' },
       { name: 'Sam Sample as Attorney-in-Fact', date: '2024-04-05' },
+    ]);
+  });
+});
+
+describe('signatures cut at a hyphen', () => {
+  test('a date glued to a word: the word was cut at a hyphen pdftotext dropped', () => {
+    assert.deepEqual(record('signature-date-glued-to-a-word-cut-at-hyphen').signatures, [{ name: 'Tami Example, Attorney-in-Fact', date: '2024-07-02' }]);
+  });
+
+  test('a signer without /s/ right above the caption; "Attorneyin-fact" gets its hyphen back', () => {
+    assert.deepEqual(record('signature-without-s-compound-hyphen-dropped').signatures, [
+      { name: 'By: Julia Example, Attorney-in-fact For: the Reporting Person', date: '2021-06-11' },
     ]);
   });
 });

@@ -145,7 +145,8 @@ const NOT_YET_DERIVED: Record<string, number> = {
   // Prose of a message ("Deemed execution date ... must fall between").
   'server/src/analysis/rules/date-order.ts': 1,
   'server/src/ledger/build.ts': 2,
-  'server/src/lsp/hover.ts': 9,
+  // Field captions shortened from the printed labels ("Nature of Indirect Ownership").
+  'server/src/lsp/hover.ts': 2,
 };
 
 test("no module outside the vocabulary writes the forms' printed wording (beyond the modules not yet derived)", () => {

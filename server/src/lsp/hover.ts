@@ -10,6 +10,7 @@ import type {
   FieldSpan,
   FootnoteDef,
   FootnoteRef,
+  LabelKey,
   LabelSpan,
   NonDerivativeRow,
   Position,
@@ -18,6 +19,7 @@ import type { DocumentSnapshot } from './documents';
 import { businessDaysAfter, form4DueDate, weekdayName } from '../analysis/domain/calendar';
 import { codeInfo, type ExpectedDirection, type TableKind } from '../analysis/domain/codes';
 import { labelInfoFor } from '../analysis/domain/labels';
+import { BOX_LABEL_PARTS, FIRST_COLUMN_TITLES, LABEL_PATTERNS, SECTION_HEADINGS } from '../analysis/vocabulary/wording';
 import { describePointer, filingAt, innermostAt, resolvePointer, rowOf } from './model';
 import { isValidPosition, rangeContains } from './ranges';
 
@@ -64,7 +66,7 @@ function footnoteText(filing: AnalyzedFiling, id: string): string | undefined {
 function footnoteRefHover(filing: AnalyzedFiling, ref: FootnoteRef): string {
   const text = footnoteText(filing, ref.id);
   if (text === undefined) {
-    return `**Footnote (${ref.id})** is not defined under *Explanation of Responses*.`;
+    return `**Footnote (${ref.id})** is not defined under *${SECTION_HEADINGS.explanation}*.`;
   }
   return `**Footnote (${ref.id})**\n\n${escapeMarkdown(text)}`;
 }
@@ -156,17 +158,22 @@ const DATE_FIELDS = new Set([
   'signatureDate',
 ]);
 
+/** A label's shortest printed text (its words without the instructions after them). */
+function shortestLabel(key: LabelKey): string {
+  return LABEL_PATTERNS[key].reduce((a, b) => (b.length < a.length ? b : a));
+}
+
 const FIELD_TITLES: Partial<Record<string, string>> = {
-  securityTitle: 'Title of Security',
+  securityTitle: FIRST_COLUMN_TITLES.nonDerivative,
   transactionDate: 'Transaction Date',
-  deemedExecutionDate: 'Deemed Execution Date',
+  deemedExecutionDate: shortestLabel('col.deemedExecutionDate'),
   shares: 'Amount',
   acquiredDisposed: '(A) or (D)',
   pricePerShare: 'Price',
   sharesOwnedFollowing: 'Amount Owned Following',
   directOrIndirect: 'Ownership Form',
   natureOfOwnership: 'Nature of Indirect Ownership',
-  conversionOrExercisePrice: 'Conversion or Exercise Price',
+  conversionOrExercisePrice: shortestLabel('col.conversionOrExercisePrice'),
   dateExercisable: 'Date Exercisable',
   expirationDate: 'Expiration Date',
   underlyingSecurityTitle: 'Underlying Security',
@@ -198,7 +205,7 @@ const FIELD_TITLES: Partial<Record<string, string>> = {
 function fieldTitle(field: string, formType: string | null): string {
   const form = formType?.charAt(0);
   if (field === 'periodOfReport') {
-    return form === '3' ? 'Date of Event Requiring Statement' : form === '5' ? "Issuer's Fiscal Year Ended" : 'Date of Earliest Transaction';
+    return form === '3' ? BOX_LABEL_PARTS.eventRequiringStatement : form === '5' ? `${BOX_LABEL_PARTS.issuers} ${BOX_LABEL_PARTS.fiscalYearEnded}` : BOX_LABEL_PARTS.earliestTransaction;
   }
   if (field === 'sharesOwnedFollowing' && form === '3') return 'Amount Beneficially Owned';
   return FIELD_TITLES[field] ?? field;

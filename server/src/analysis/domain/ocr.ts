@@ -92,6 +92,13 @@ export function fuzzyPhrase(phrase: string, loose = false): string {
     .join(loose ? '\\s*' : '\\s+');
 }
 
+/**
+ * One printed stroke of a Roman numeral as OCR reads it: `I`, or the vertical strokes it is
+ * mistaken for (`l`, `|`, `1`, `!`). "Table II" reads "Table Il" or "Table 11", "Table I" reads
+ * "Table |"; the count of strokes still tells the tables apart.
+ */
+export const ROMAN_STROKE = '[Il1|!]';
+
 export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
   return new RegExp(fuzzyPhrase(phrase), flags);
 }

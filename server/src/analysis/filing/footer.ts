@@ -191,7 +191,10 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     const dm = DATE_IN_LINE.exec(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
     // A signature wraps onto the lines right below it; a gap (its caption) ends it.
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2));
+    // A date alone on its line dates the signature above that has none, however far OCR's block
+    // order put it (below the caption, past the notices: findSignatureLines).
+    const datesCurrent = dm !== null && namePart === '' && current !== null && current.date === null;
+    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2) && !datesCurrent && !joinsAcrossBlanks(l, current));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
@@ -211,6 +214,14 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
 }
 
+/** Lines found by one walk up from a caption across blank lines (OCR's wrapped signature cell). */
+const acrossBlanks = new WeakSet<PLine>();
+
+/** The line continues the signature above it across blank lines only: the walk that found it said so. */
+function joinsAcrossBlanks(l: PLine, current: ParsedSignature | null): boolean {
+  return current !== null && acrossBlanks.has(l);
+}
+
 /** The caption under a signature, "Signature of Reporting Person" (OCR-tolerant). */
 const CAPTION_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s+of(\\s|$)`, 'i');
 /** A "Signatures" heading, or a signature table's header row ("Signature | Date"). */
@@ -220,10 +231,19 @@ const SIGNATURE_HEADING_RE = new RegExp(`^\\s*${fuzzyWord('Signature')}s?\\s*(?:
 const CAPTION_HEAD_RE = new RegExp(`(^|\\s)${fuzzyWord('Signature', true)}\\s*$`, 'i');
 const CAPTION_TAIL_RE = /^\s*of(\s|$)/i;
 
+/**
+ * What OCR leaves of the caption on its own line: its first word too damaged to read, the rest
+ * there ("penature of Reporting Date"), or its "**" and first word alone, the rest lost.
+ */
+const [CAPTION_FIRST, CAPTION_OF, CAPTION_REPORTING, CAPTION_PERSON] = SIGNATURE_CAPTION.split(' ') as [string, string, string, string];
+const DAMAGED_CAPTION_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?\\S{3,12}\\s+${CAPTION_OF}\\s+${fuzzyWord(CAPTION_REPORTING)}(?:\\s+${CAPTION_PERSON})?(?:\\s+Date)?\\s*$`, 'i');
+/** The caption's "**" and first word alone (raw text: masking reads "**" as emphasis). */
+const STARRED_CAPTION_RE = new RegExp(`^\\s*\\*{2}\\s*${fuzzyWord(CAPTION_FIRST)}\\s*$`, 'i');
+
 /** Line k holds the caption, whole or wrapped after its first word. */
 function isCaption(lines: PLine[], k: number): boolean {
   const l = lines[k];
-  if (CAPTION_RE.test(l.masked)) return true;
+  if (CAPTION_RE.test(l.masked) || DAMAGED_CAPTION_RE.test(l.masked) || STARRED_CAPTION_RE.test(l.raw)) return true;
   const next = lines[k + 1];
   return next !== undefined && CAPTION_TAIL_RE.test(next.masked) && CAPTION_HEAD_RE.test(l.masked);
 }
@@ -266,6 +286,63 @@ function linesBelowCaption(lines: PLine[], captionAt: number, end: number): PLin
   return out;
 }
 
+/** Short enough to be a line of the narrow signature cell, not a remark's or a footnote's. */
+const SIGNATURE_CELL_WIDTH = 48;
+/** How many non-blank lines above its caption a signature cell's top is looked for. */
+const SIGNED_TOP_REACH = 8;
+
+/**
+ * The top of a signature cell above a caption whose lines stand apart with blank lines between
+ * (OCR), or -1: the "/s/" line near above across short lines only; without one, the first of
+ * the short lines under the text above (a heading, a long line), when they are at least three,
+ * hold a date, and every gap between them is one blank line (how OCR writes one wrapped cell).
+ */
+function signedTopAbove(lines: PLine[], captionAt: number, floor: number): number {
+  let seen = 0;
+  let top = -1;
+  let dated = false;
+  let gaps = 0;
+  let blanks = 0;
+  let evenGaps = true;
+  for (let k = captionAt - 1; k > floor && seen < SIGNED_TOP_REACH; k--) {
+    const l = lines[k];
+    if (l.blank || l.rule || l.directive) {
+      blanks++;
+      continue;
+    }
+    const text = l.masked.trim();
+    if (text.length > SIGNATURE_CELL_WIDTH || isBoilerplate(l) || DEF_RE.test(l.masked) || /^(Remarks\s*:|Explanation\s+of)/i.test(text)) break;
+    if (top >= 0) {
+      gaps++;
+      if (blanks !== 1) evenGaps = false;
+    }
+    blanks = 0;
+    seen++;
+    if (/^\/s\//i.test(text)) return k;
+    if (DATE_IN_LINE.test(text)) dated = true;
+    top = k;
+  }
+  return top >= 0 && dated && evenGaps && gaps >= 2 ? top : -1;
+}
+
+/** What OCR leaves of a caption when its words come apart: "Person", "Reporting Person Date", "Date". */
+const CAPTION_REMAINS_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?(?:${CAPTION_FIRST}\\s+${CAPTION_OF}\\s*)?(?:${CAPTION_REPORTING}\\s*)?(?:${CAPTION_PERSON}\\s*)?(?:Date\\s*)?$`, 'i');
+
+/**
+ * A date alone on its line below the last caption, past the printed notices and what is left of
+ * the caption: OCR reads the signature's date cell as a block of its own, after the blocks
+ * beside it. Any other text first ends the search.
+ */
+function loneDateBelow(lines: PLine[], captionAt: number): PLine | null {
+  for (let k = captionAt + 1; k < lines.length; k++) {
+    const l = lines[k];
+    if (l.blank || l.rule || l.directive || isBoilerplate(l) || CAPTION_REMAINS_RE.test(l.masked)) continue;
+    const m = DATE_IN_LINE.exec(l.masked);
+    return m && l.masked.trim() === m[0] ? l : null;
+  }
+  return null;
+}
+
 /** Finds the lines that hold signatures in the part of the filing after the tables. */
 export function findSignatureLines(lines: PLine[]): PLine[] {
   const captions = lines.map((_, k) => (isCaption(lines, k) ? k : -1)).filter((k) => k >= 0);
@@ -282,17 +359,24 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
     let floor = -1;
     for (const captionAt of captions) {
       const part: PLine[] = [];
+      // OCR writes a wrapped signature cell's lines with blank lines between them (and its date on
+      // a line of its own): past a blank, the walk goes on up to a "/s/" line standing near above
+      // across short lines only, the signed cell's top.
+      const top = part.length ? -1 : signedTopAbove(lines, captionAt, floor);
       for (let k = captionAt - 1; k > floor; k--) {
         const l = lines[k];
         if (l.blank || l.rule) {
-          if (part.length) break;
+          if (part.length && k <= top) break;
+          if (part.length && top < 0) break;
           continue;
         }
+        if (top >= 0 && k >= top) acrossBlanks.add(l);
         if (SECTION_LINE_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked) || isBoilerplate(l)) break;
         part.unshift(l);
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
-      let first = part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      // (A cell without "/s/" whose top the walk found starts there.)
+      let first = top >= 0 && !/^\s*\/s\//i.test(lines[top]!.masked) ? part.indexOf(lines[top]!) : part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
       // A printed page centres the signature cell on its date: lines above the dated one standing in
       // the same column, away from the margin, are the signature's first lines.
       const indent = (l: PLine) => l.masked.length - l.masked.trimStart().length;
@@ -300,6 +384,8 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
       block.push(...(first > 0 ? part.slice(first) : part));
       floor = captionAt;
     }
+    const date = block.some((l) => DATE_IN_LINE.test(l.masked)) ? null : loneDateBelow(lines, captions[captions.length - 1]!);
+    if (date) block.push(date);
     return block;
   }
   const heading = lines.findIndex((l) => SIGNATURE_HEADING_RE.test(l.masked) && !/Date\s*$/i.test(l.masked));

@@ -17,8 +17,8 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
-import { BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
+import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
 
@@ -228,7 +228,8 @@ function isComplete(box: BoxInstance): boolean {
     case 'amendment':
       return DATE_IN_TEXT.test(text);
     case 'reportingPerson':
-      return /\(\s*(City|Zip)\s*\)/i.test(text);
+      // "(City) (State)" closing the text: OCR read the zip cell and "(Zip)" as blocks of their own, still to come.
+      return /\(\s*Zip\s*\)/i.test(text) || (/\(\s*City\s*\)/i.test(text) && !/\(\s*City\s*\)\s*\(\s*State\s*\)\s*$/i.test(text));
     case 'jointFiling':
       return /More\s+than\s+One/i.test(text);
     default:
@@ -364,7 +365,7 @@ function joinWideSpaces(text: string, cells: Cell[]): Cell[] {
 
 /** Splits the header lines into box instances. */
 /** A line opening with the first table's heading. */
-const TABLE_HEADING_START = /^[\s#*]*Table\s+I\s*[-–—:]/i;
+const TABLE_HEADING_START = new RegExp(`^[\\s#*]*Table\\s+${ROMAN_STROKE}\\s*[-–—:]`, 'i');
 
 /** A cell that starts with one of box 1's captions. */
 const OWNER_CAPTION_START = /^\s*\(\s*(?:Last|Street|City)\s*\)/i;
@@ -729,6 +730,13 @@ function streetSplit(lines: readonly string[], width: () => number): number {
   return 1;
 }
 
+/** A piece that is only name captions ("(First)", "(Middle)", "(First) (Middle)"). */
+const NAME_CAPTIONS_ONLY = new RegExp(`^(?:\\(\\s*(?:${ADDRESS_CAPTIONS.last}|${ADDRESS_CAPTIONS.first}|${ADDRESS_CAPTIONS.middle})\\s*\\)\\s*)+$`, 'i');
+/** The state's caption alone. */
+const STATE_CAPTION_ONLY = new RegExp(`^\\(\\s*${ADDRESS_CAPTIONS.state}\\s*\\)$`, 'i');
+/** A postal code alone: five digits (and four), or a code of letters and digits with a digit. */
+const LONE_ZIP = /^(?:\d{5}(?:-\d{4})?|(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?)$/;
+
 /** Reads box 1 from its stream. */
 export function parseOwnerBox(stream: Stream): OwnerBox {
   const text = stream.text;
@@ -748,7 +756,15 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (record.name) fields.push({ field: 'name', range: pieceRange(pieces[0]), raw });
   }
   if (middle) {
-    const streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    let streetPieces = linesIn(stream, middle.end, street?.start ?? city?.start ?? text.length);
+    // OCR may read "(Middle)" as a block of its own after the street lines beside it ("(Last)
+    // (First)" / "C/O ACME" / "1 MAIN ST" / "(Middle)" / "(Street)"): the streets are then the
+    // lines between the name captions, the captions left out.
+    if (!streetPieces.length && last && middle !== last && street) {
+      streetPieces = linesIn(stream, last.end, street.start)
+        .map((ps) => ps.filter((p) => !NAME_CAPTIONS_ONLY.test(p.text)))
+        .filter((ps) => ps.length);
+    }
     const streetLines = streetPieces.map((ps) => ps.map((p) => p.text).join(' '));
     if (streetLines.length) {
       // The box's own lines, label to (City) caption: whatever follows may be wider text below the grid.
@@ -766,6 +782,15 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
   }
   if (street) {
     const csz = parseCityLines(linesIn(stream, street.end, city?.start ?? text.length));
+    // OCR may read the zip cell as a block of its own under "(City) (State)", above "(Zip)".
+    const zipCaption = city && !csz.zip ? search(CAPTION.zip, text, city.end) : null;
+    if (zipCaption) {
+      const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !STATE_CAPTION_ONLY.test(p.text));
+      if (below.length === 1 && LONE_ZIP.test(below[0].text)) {
+        csz.zip = below[0].text;
+        csz.ranges.push({ field: 'zip', range: pieceRange(below[0]), raw: below[0].text });
+      }
+    }
     record.city = csz.city;
     record.state = csz.state;
     record.zip = csz.zip;

@@ -169,6 +169,39 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
   return a.name === b.name && a.street1 === b.street1 && a.zip === b.zip;
 }
 
+/**
+ * References OCR damaged, repaired from the footnotes the filing defines (every reference names
+ * one): "(0)" names none, so its number was lost; "(12)" with no footnote 12 but footnotes 1
+ * and 2 is "(1)(2)" whose ")(" OCR dropped. A reference whose number was lost names the one
+ * footnote when only one is defined; otherwise it stays unread (reported as such).
+ */
+function resolveOcrReferences(rows: ParsedRow[], defined: readonly string[], problems: LayoutProblem[]): void {
+  const known = new Set(defined);
+  for (const r of rows) {
+    let changed = false;
+    const kept: ParsedRow['refs'] = [];
+    for (const ref of r.refs) {
+      if (known.has(ref.id)) kept.push(ref);
+      else if (ref.id === '0') {
+        r.unreadRefs.push(ref.range);
+        const { start, end } = ref.range;
+        problems.push({ line: start.line, start: start.character, end: end.character, text: '(0)', reason: 'a footnote reference whose number OCR lost' });
+        changed = true;
+      } else if (/^\d\d$/.test(ref.id) && known.has(ref.id[0]!) && known.has(ref.id[1]!)) {
+        kept.push({ ...ref, id: ref.id[0]! }, { ...ref, id: ref.id[1]! });
+        changed = true;
+      } else kept.push(ref);
+    }
+    if (defined.length === 1) {
+      for (const range of r.unreadRefs) kept.push({ id: defined[0]!, range });
+      changed ||= r.unreadRefs.length > 0;
+    }
+    if (!changed) continue;
+    r.refs = kept;
+    r.record.footnoteIds = [...new Set(kept.map((x) => x.id))].sort((a, b) => Number(a) - Number(b));
+  }
+}
+
 /** Parses one filing's lines (absolute line numbers start at `baseLine`). */
 export function parseFiling(rawLines: readonly string[], baseLine: number): FilingModel {
   const furniture: Furniture[] = [];
@@ -223,6 +256,7 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const tail = lines.slice(sections.find((s) => s.kind !== 'header' && s.kind !== 'tableI' && s.kind !== 'tableII')?.start ?? headerSection.end, sections.find((s) => s.kind === 'trailer')?.start ?? lines.length);
   const signatureLines = findSignatureLines(tail);
   const footnotes = parseFootnotes(linesOf(lines, sections, 'explanation'), problems, new Set(signatureLines.map((l) => l.line)));
+  resolveOcrReferences(rows, footnotes.map((f) => f.id), problems);
   const signatures = parseSignatureBlock(signatureLines);
   const remarks = parseRemarks(linesOf(lines, sections, 'remarks'), new Set(signatureLines.map((l) => l.line)));
 

@@ -266,9 +266,12 @@ function labelsColumns(line: PLine): boolean {
   const bordered = line.maskedLine.bordered;
   let values = 0;
   for (const [i, c] of splitCells({ text, bordered }).entries()) {
-    for (const t of tokenizeCell(text, c, i, 0)) {
+    const tokens = tokenizeCell(text, c, i, 0);
+    for (const [k, t] of tokens.entries()) {
       if (t.type === 'date') return false;
-      if (isValueToken(t)) values++;
+      // An ownership form opening its cell (alone, or before its nature) is a value; the header's
+      // "(D)" and "(I)" are in parentheses.
+      if (isValueToken(t) || (k === 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I'))) values++;
     }
   }
   return values < 2 ? true : words >= 4 && values < 3;
@@ -325,6 +328,8 @@ export interface ParsedRow {
   fields: { field: FieldName; range: Range; raw: string }[];
   /** Each reference with the record field whose value it annotates (see {@link refFields}). */
   refs: { id: string; range: Range; field?: FieldName }[];
+  /** References whose number OCR lost (a glyph where "(1)" was printed): which footnote, unknown. */
+  unreadRefs: Range[];
   /** Raw text of every date cell, for the invalid-date rule. */
   dates: { field: FieldName; raw: string; range: Range }[];
   /** Columns that hold only a footnote reference (a footnoted value). */
@@ -493,10 +498,25 @@ function form3CodeInTitle(title: SlotFill | undefined, codeColumn: boolean): Tok
 }
 
 /**
+ * The same code when the title came out empty: a lone letter is no title (align.ts), so the
+ * alignment set it aside; under a code column it is the code.
+ */
+function form3CodeDropped(dropped: readonly Token[], title: SlotFill | undefined, codeColumn: boolean): Token | undefined {
+  if (!codeColumn || title?.tokens.some((t) => t.type !== 'ref' && t.type !== 'empty')) return undefined;
+  return dropped.find((t) => t.type === 'letter' && !t.paren && isTransactionCode(t.text));
+}
+
+/**
  * Tokens the alignment left out that carry a value the record lost: not footnote references
  * (the row keeps their ids), not a lone "$" (its amount is placed), not a sub-column caption
  * written in parentheses ("(A)", "(D)" glued into the cells).
  */
+/** The raw text a token spans on its line. */
+function lineTextOf(row: LogicalRow, t: Token): string | undefined {
+  const l = row.lines.find((x) => x.line === t.line);
+  return l?.raw.slice(t.start, t.end);
+}
+
 function unplacedTokens(dropped: readonly Token[]): Token[] {
   return dropped.filter((t) => {
     if (t.type === 'empty' || t.type === 'ref' || t.type === 'check') return false;
@@ -534,7 +554,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
-  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) : undefined;
+  const form3Letter = form === '3' && table === 'nonDerivative' ? form3CodeInTitle(fills.get('securityTitle'), codeColumn) ?? form3CodeDropped(alignment.dropped, fills.get('securityTitle'), codeColumn) : undefined;
   if (form3Letter) {
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
@@ -559,6 +579,14 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     for (const r of t.refSpans) refs.push({ id: r.id, range: { start: { line: t.line, character: r.start }, end: { line: t.line, character: r.end } }, ...(field ? { field } : {}) });
   }
   const footnoteIds = [...new Set(refs.map((r) => r.id))].sort((a, b) => Number(a) - Number(b));
+  // OCR read a reference's small print as a glyph: the row has a reference, its number is lost.
+  const unreadRefs: Range[] = [];
+  for (const t of tokens) {
+    if (!t.unreadRef) continue;
+    const start = t.type === 'ref' ? t.start : t.end - 1;
+    unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
+    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+  }
 
   const fields: ParsedRow['fields'] = [];
   const dates: ParsedRow['dates'] = [];
@@ -665,19 +693,16 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     lines: row.lines.map((l) => l.line),
     fields,
     refs,
+    unreadRefs,
     dates,
     footnoted,
     codeMissing: variant.kind === 'transaction' && code === null,
-    unplaced: unplacedTokens(alignment.dropped),
+    unplaced: unplacedTokens(form3Letter ? alignment.dropped.filter((t) => t !== form3Letter) : alignment.dropped),
   };
   if (codeToken && codeToken.type === 'letter' && code && !isTransactionCode(code)) {
     parsed.unknownCode = { code, range: tokenRange(codeToken) };
   }
-  const strayCode = codeColumn && !form3Letter ? parsed.unplaced.find((t) => t.type === 'letter' && !t.paren && isTransactionCode(t.text)) : undefined;
   if (form3Letter) parsed.form3Code = { code: form3Letter.text, range: tokenRange(form3Letter) };
-  // Under a labelled code column, a code the alignment left out (the title cell came out empty,
-  // so no title took it) is still the code.
-  else if (strayCode) parsed.form3Code = { code: strayCode.text, range: tokenRange(strayCode) };
   else if (form === '3') {
     // Read the row as a Form 4 row too: when that fits clearly better and has a code, the filer
     // reported a transaction on a form that has no column for it.

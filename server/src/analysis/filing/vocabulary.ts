@@ -1,4 +1,4 @@
-import { fuzzyPhrase, fuzzyWord } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
 import * as WORDING from '../vocabulary/wording';
@@ -175,7 +175,9 @@ function lastWordFuzzy(phrase: string): string {
 }
 
 const [NON, DERIVATIVE, SECURITIES] = TABLE_HEADINGS.nonDerivative.split(/[\s-]+/);
-const TABLE_I = phraseSource(TABLE_HEADINGS.tableI);
+/** "Table" and one stroke however OCR read it ("Table |", "Table 1"): see ROMAN_STROKE. */
+const TABLE_WORD = TABLE_HEADINGS.tableI.split(' ')[0]!;
+const TABLE_I_OCR = `${TABLE_WORD}\\s+${ROMAN_STROKE}`;
 /** "Reporting Owner Name / Address": the heading of the older renderings' owners table. */
 const [OWNER_A, OWNER_B, OWNER_NAME, , OWNER_ADDRESS] = SECTION_HEADINGS.reportingOwnerAddress.split(/\s+/);
 /** "Power of Attorney", its last word with the "tt" OCR and typists may write single. */
@@ -184,13 +186,13 @@ const [KNOW, ALL, ...PRESENTS] = POWER_OF_ATTORNEY.opening.split(/\s+/);
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
 const SECTION_PATTERNS: SectionPattern[] = [
-  // OCR reads the heading's "II" as "11".
-  { kind: 'tableII', re: new RegExp(`${phraseSource(TABLE_HEADINGS.tableII)}\\b|\\b${phraseSource(TABLE_HEADINGS.tableII.replace(/I/g, '1'))}\\b`, 'i'), hints: ['table'] },
+  // Two strokes after "Table", however OCR read them ("Table Il", "Table 11"), then the end of the numeral.
+  { kind: 'tableII', re: new RegExp(`\\b${TABLE_WORD}\\s+${ROMAN_STROKE}${ROMAN_STROKE}(?![A-Za-z0-9])`, 'i'), hints: ['table'] },
   { kind: 'tableII', re: new RegExp(`(^|\\s)1\\.?\\s*${lastWordFuzzy(firstWords(FIRST_COLUMN_TITLES.derivative, 3))}\\b`, 'i'), hints: ['title'] },
   {
     kind: 'tableI',
     re: new RegExp(
-      `${TABLE_I}\\s*[-–—:.]|${TABLE_I}\\s+${NON}|\\b${NON}\\s*-\\s*${fuzzyWord(DERIVATIVE)}\\s+${fuzzyWord(SECURITIES)}\\s+(${TABLE_HEADINGS.acquired}|${TABLE_HEADINGS.beneficially})`,
+      `${TABLE_I_OCR}\\s*[-–—:.]|${TABLE_I_OCR}\\s+${NON}|\\b${NON}\\s*-\\s*${fuzzyWord(DERIVATIVE)}\\s+${fuzzyWord(SECURITIES)}\\s+(${TABLE_HEADINGS.acquired}|${TABLE_HEADINGS.beneficially})`,
       'i',
     ),
     hints: ['table', 'non'],
@@ -292,6 +294,11 @@ const AMOUNT_OR_NUMBER = fuzzyPhrase(SUB_COLUMN_CAPTIONS.amountOrNumber);
 const NUMBER_OF_SHARES = fuzzyPhrase(SUB_COLUMN_CAPTIONS.numberOfShares);
 const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable);
 const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate);
+/**
+ * Captions alone in a cell: "Code" and "Title" as printed (a letter off, they are words of
+ * security titles and names), the others OCR-tolerant.
+ */
+const LONE_CAPTIONS = LONE_COLUMN_CAPTIONS.map((w) => (w === 'Code' || w === 'Title' ? w : fuzzyWord(w))).join('|');
 export const GLUED_HEADER_RE = new RegExp(
   [
     '\\(Instr\\.?(?:\\s*(?:\\d{1,2}[A-Za-z]?|and|,))*\\s*\\)?',
@@ -303,7 +310,7 @@ export const GLUED_HEADER_RE = new RegExp(
     `\\b${EXPIRATION_DATE}\\b`,
     phraseSource(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
     // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
-    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_COLUMN_CAPTIONS.map((w) => fuzzyWord(w)).join('|')})(?=\\s|\\t|$)`,
+    `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_CAPTIONS})(?=\\s|\\t|$)`,
   ].join('|'),
   'gi',
 );
@@ -324,5 +331,8 @@ export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' |
   { field: 'isOther', re: new RegExp(`\\b${RELATIONSHIP_WORDING.other}\\b`, 'gi') },
 ];
 
-/** A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. */
-export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))\.?\s*$/;
+/**
+ * A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. OCR
+ * reads the printed mark with the rule under its box ("X__", "X_—") or twice in two cases ("xX").
+ */
+export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|_{1,3}[—–]?)?\s*$/;

@@ -12,10 +12,12 @@
  *   the value printed right above a name caption (`(Last)`, `(First)`, `(Middle)`); street lines
  *   come before the `(Street)` caption and city, state and zip after it; a lone date belongs to the
  *   box whose label was printed last before it (the amendment's box or the period's);
- * * a check mark is attributed only where the text keeps it beside its option (`X below)`,
- *   `X` then `Form filed by ...`); a mark the reading order moved away from its box is not
- *   guessed (the relationship is then null);
- * * a table's values in reading order: a new row starts at a security title (text where the
+ * * a check mark beside its option's text (`X below)`, `X` then `Form filed by ...`) is that
+ *   option's; a lone mark moved away from its box goes by the option texts read before and after
+ *   it (`placeMarks`);
+ * * Table I by its column grammar (`readRowsByGrammar`): each row's values keep the columns'
+ *   order and each column keeps the rows' order, whether the text goes row by row, column by
+ *   column or a mix; Table II's values: a new row starts at a security title (text where the
  *   row's title, underlying title or nature cannot stand); values read before the first title are
  *   the first row's last cells (the reading order takes a row's lower cells first).
  *
@@ -60,11 +62,11 @@ const HEADER_PRINTED_RE = new RegExp(
     String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
     String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
     String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
-    String.raw`transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
+    String.raw`Check\s+this\s+box\s+to\s+indicate|was\s+made\s+pursuant|written\s+plan|^or\s+sale\s+of|intended\s+to\s+satisfy|^is\s+intended|defense\s+conditions|^Instruction\s+10\.?$|transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
     String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
     String.raw`^Name\s+and\s+Address|Reporting\s+Person|Ticker\s+or\s+Trading|Trading\s+Symbol|Date\s+of\s+(?:Earliest|Event|Original)|Requiring\s+Statement|^Statement$|Fiscal\s+Year|^Ended$`,
     String.raw`\(Month\/Day\/Year\)|Month\/Day\/Year|^Filed\s*\(|^Original$|If\s+Amendment|\(Check\s+all\s+applicable\)|^\(?Check\s+(?:all|Applicable)|applicable\)$|^Issuer$|to\s+Issuer$`,
-    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give|Officer\s+\(give\s+title|Other\s+\(specify|title\s+below\)|below\)|\(give\s+title|\(specify|title)$`,
+    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give(?:\s+title)?(?:\s+below\))?|Other\s+\(specify(?:\s+below\))?|title\s+below\)|below\)|\(give\s+title|\(specify|title)$|^See\s+Instruction\s+\d`,
     String.raw`Individual\s+or\s+Joint|Joint\/Group|Applicable\s+Line\)?|^Line\)$|^(?:X\s+)?Form$|Form\s+filed\s+by|^filed\s+by|More\s+than\s+One|^One\s+Reporting|^Reporting\s+Person$|^Person$|^Reporting$`,
     String.raw`Form\s+3\s+Holdings|Form\s+4\s+Transactions|^Reported$|^Holdings\s+Reported|^Transactions\s+Reported`,
     String.raw`^\*+$|^Person\*$`,
@@ -99,6 +101,12 @@ const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
 const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
 const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
 const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+/** A date ending a line, and what stands right before it (a space, or the word it was glued to). */
+const GLUED_DATE_RE = /(^|\s|[A-Za-z])(\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
+/** The longest line of a signature cell (a name and its date read onto one line); remarks run longer. */
+const SIGNATURE_WIDTH = 80;
+/** How many lines a signature without `/s/` may take above its caption. */
+const SIGNATURE_BARE_LINES = 6;
 /** How far above its caption a signature block reaches (several signers, each wrapped narrow). */
 const SIGNATURE_LINES = 60;
 
@@ -108,6 +116,8 @@ const MARK_RE = /^\s*[Xx☒✓✔]\s*$/;
 const MARK_WITH_TEXT_RE = /^\s*[Xx]\s+(\S.*)$/;
 const ZIP_RE = /^\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z0-9]{3,10})\s*$/;
 const STATE_RE = /^\s*([A-Z][A-Z0-9])\s*$/;
+/** A street's line, never a city's: it has a number or names whom the mail goes in care of. */
+const STREET_LINE_RE = /\d|^\s*C\/O\b|^\s*P\.?\s*O\.?\s+BOX\b/i;
 /** Characters of a street cell's printed line (EDGAR's page at a browser's default print width). */
 const STREET_WIDTH = 33;
 
@@ -148,6 +158,8 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   for (let i = from; i < to; i++) {
     const m = GLUED_CAPTION_RE.exec(source[i]);
     if (m) lines.push(m[1], `(${m[2]})`);
+    // The issuer's cell wrapped inside its ticker's brackets ("... INC / MA [" / "VRTX ]").
+    else if (/\[[^\]]*$/.test(source[i]) && i + 1 < to && /^[^[]*\]\s*$/.test(source[i + 1])) lines.push(`${source[i].trimEnd()} ${source[++i].trim()}`, '');
     else lines.push(source[i]);
   }
   from = 0;
@@ -165,6 +177,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   let lastJointOption: 'one' | 'more' | null = null;
   const dates: { v: Value; amendmentBox: boolean }[] = [];
   let prevAddress: Value | null = null;
+  // Lone marks, and where the relationship options' and other boxes' texts were printed.
+  const marks: LoneMark[] = [];
+  const labels = { director: -1, tenPercent: -1, officer: -1, joint: -1, plan: -1 };
   for (let i = from; i < to; i++) {
     const t = at(i);
     if (t === '') continue;
@@ -198,8 +213,14 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (MARK_RE.test(t)) {
       const next = nextNonBlank(lines, i + 1, to);
       if (next >= 0 && /^\s*Form\s+filed\s+by\s+(One|More)/i.test(lines[next])) h.joint = /by\s+One/i.test(lines[next]) ? 'one' : 'more';
+      else marks.push({ line: i, afterOptions: lastJointOption !== null && JOINT_OPTION_END_RE.test(lines[prevNonBlank(lines, i - 1, from)] ?? '') });
       continue;
     }
+    if (/^(?:X\s+)?Director$/i.test(t) && labels.director < 0) labels.director = i;
+    if (/^(?:X\s+)?10%\s+Owner$/i.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
+    if (/^Officer\s+\(give/i.test(t) && labels.officer < 0) labels.officer = i;
+    if (/^\d\.\s+Individual/i.test(t) && labels.joint < 0) labels.joint = i;
+    if (PLAN_BOX_RE.test(t) && labels.plan < 0) labels.plan = i;
     if (/^Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)) h.exitBox = { text: t, line: i };
     if (HEADER_PRINTED_RE.test(t) || BOX_LABEL_RE.test(t)) continue;
     // A value.
@@ -249,7 +270,8 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (streetCaption < 0) addressParts.push(v);
     else pastStreetParts.push(v);
   }
-  h.streets = addressParts;
+  placeMarks(h, marks, labels);
+  h.streets = addressParts.slice();
   // One date is the period's (every filing has one); a second is the amendment's when the text
   // put it after that box's label.
   if (dates.length === 1) h.period = dates[0].v;
@@ -262,10 +284,22 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   const rest = pastStreetParts;
   pastStreetParts = [];
   const cityWords: Value[] = [];
+  const left: Value[] = [];
   for (const v of rest) {
     if (!h.zip && ZIP_RE.test(v.text) && /\d/.test(v.text)) h.zip = v;
     else if (!h.state && STATE_RE.test(v.text)) h.state = v;
-    else cityWords.push(v);
+    else left.push(v);
+  }
+  // Street lines the reading order put after the street caption: a line with a number or a
+  // `C/O` is a street's, and so is a line read between two of them; the city is what is left.
+  let lastStreet = -1;
+  left.forEach((v, k) => {
+    if (STREET_LINE_RE.test(v.text)) lastStreet = k;
+  });
+  const firstStreet = left.findIndex((v) => STREET_LINE_RE.test(v.text));
+  for (let k = 0; k < left.length; k++) {
+    if (firstStreet >= 0 && k >= firstStreet && k <= lastStreet) h.streets.push(left[k]);
+    else cityWords.push(left[k]);
   }
   if (cityWords.length) {
     let city = cityWords.map((v) => v.text).join(' ');
@@ -279,6 +313,66 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     h.city = { text: city, line: cityWords[0].line };
   }
   return h;
+}
+
+interface LoneMark {
+  line: number;
+  /** Read right after the joint filing options' lines. */
+  afterOptions: boolean;
+}
+
+/** The last line of the joint filing options, as they wrap. */
+const JOINT_OPTION_END_RE = /Form\s+filed\s+by|^\s*(?:Reporting\s+)?Person\s*$/i;
+/** The Rule 10b5-1 check box's text (printed on Form 4 and 5 since 2023). */
+const PLAN_BOX_RE = /transaction\s+was\s+made\s+pursuant|Rule\s+10b5-1/i;
+
+/**
+ * Lone marks to their boxes. The reading order moves a mark away from its option's text but keeps
+ * how it stands to the options printed around it:
+ * * a mark read before the Rule 10b5-1 box's text is that box's (the last one before it);
+ * * the joint filing mark is the one read right after the joint options, else the first after
+ *   the joint box's label (a mark read right before an option's line is taken where it is read);
+ * * of the relationship marks, in reading order: one read before the Director text is the
+ *   director's; one after it but before the 10% Owner text the owner's; one after the Director,
+ *   10% Owner and Officer texts the officer's; any other the next box not yet marked, in the
+ *   order Director, 10% Owner, Officer, Other (a mark after the Director text is not the
+ *   director's).
+ */
+function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; tenPercent: number; officer: number; joint: number; plan: number }): void {
+  let rest = marks.slice();
+  if (labels.plan >= 0) {
+    const before = rest.filter((m) => m.line < labels.plan);
+    if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+  }
+  if (h.joint === null) {
+    const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
+    if (joint) {
+      // After both options or away from them: the first option (one reporting person) unless
+      // the text says otherwise.
+      h.joint = 'one';
+      rest = rest.filter((m) => m !== joint);
+    }
+  }
+  const order = ['director', 'tenPercent', 'officer', 'other'] as const;
+  const taken = new Set<string>(h.relationship.map((r) => r.field));
+  const { director: d, tenPercent: t, officer: o } = labels;
+  for (const m of rest) {
+    const free = (f: (typeof order)[number]) => !taken.has(f);
+    let field: (typeof order)[number] | undefined;
+    if ((d < 0 || m.line < d) && free('director')) field = 'director';
+    else if (d >= 0 && m.line > d && (t < 0 || m.line < t) && free('tenPercent')) field = 'tenPercent';
+    else if (d >= 0 && m.line > d && t >= 0 && m.line > t && o >= 0 && m.line > o && free('officer')) field = 'officer';
+    else field = order.find((f) => free(f) && !(f === 'director' && d >= 0 && m.line > d));
+    if (!field) continue;
+    taken.add(field);
+    h.relationship.push({ field, line: m.line });
+  }
+  h.relationship.sort((a, b) => a.line - b.line);
+}
+
+function prevNonBlank(lines: readonly string[], from: number, to: number): number {
+  for (let i = from; i >= to; i--) if (lines[i].trim() !== '') return i;
+  return -1;
 }
 
 function nextNonBlank(lines: readonly string[], from: number, to: number): number {
@@ -379,38 +473,410 @@ function isTextValue(t: string): boolean {
   return /[A-Za-z]{2,}/.test(t) && !DATE_RE.test(t) && !AMOUNT_RE.test(t) && !REF_RE.test(t);
 }
 
+/** A line every whitespace-separated word of which is a typed value ("21.32 06/09/2021", "1,200 A"). */
+const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*|[A-Z](?:\(\d{1,2}\))*|(?:\(\d{1,2}\))+|\$)$/;
+
+/** A line of a text cell's words then its neighbour's amount, or the amount alone. */
+const TEXT_THEN_AMOUNT_RE = /^(?:(\S.*?[A-Za-z].*?)\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)$/;
+const YEAR_RE = /^\s*(?:19|20)\d\d\s*$/;
+const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
+
 /**
  * A table's cells in reading order: pdftotext writes each cell as a block of lines set off by
- * blank lines (a wrapped title keeps its lines together); heading lines are left out.
+ * blank lines (a wrapped title keeps its lines together); heading lines are left out, and so is
+ * the table's heading printed again at the top of a later page.
+ *
+ * Within a block, a text cell goes on over lines that are not values of another kind (a nature
+ * wrapped narrow: "Sequoia" / "Capital" / "U.S." / "L.P.(2)"); a line whose every word is a typed
+ * value holds cells printed side by side ("21.32 06/09/2021"); a lone `$` is its amount's sign.
  */
 export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
   const cells: Value[] = [];
   let open: Value | null = null;
+  let dollar: Value | null = null;
   for (let i = from; i < to; i++) {
     const t = lines[i].trim();
     if (t === '') {
       open = null;
       continue;
     }
-    if (isColumnHeading(t)) continue;
-    if (open && isTextValue(open.text) && isTextValue(t)) open.text += ` ${t}`;
+    if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
+      open = null;
+      continue;
+    }
+    if (isColumnHeading(t)) {
+      // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
+      const next = i + 1 < to ? lines[i + 1].trim() : '';
+      if (open && isTextValue(open.text) && next !== '' && !isColumnHeading(next) && isTextValue(next)) open.text += ` ${t}`;
+      continue;
+    }
+    // A title and the date printed right of it, read as one line ("Class A Common Stock 05/08/2024").
+    const dated = TEXT_THEN_DATE_RE.exec(t);
+    if (dated && isTextValue(dated[1])) {
+      if (open && isTextValue(open.text)) open.text += ` ${dated[1]}`;
+      else push({ text: dated[1], line: i });
+      push({ text: dated[2], line: i });
+      open = null;
+      continue;
+    }
+    const words = t.split(/\s+/);
+    if (words.length > 1 && words.every((w) => TYPED_WORD_RE.test(w))) {
+      for (const w of words) push({ text: w, line: i });
+      open = null;
+      continue;
+    }
+    // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
+    // text's lines ("Common" / "267.809" / "Stock", or "Common 28.593" / "Stock"); a year stays
+    // in the text ("US" / "Venture" / "2010" / "Seed").
+    const around = TEXT_THEN_AMOUNT_RE.exec(t);
+    if (open && isTextValue(open.text) && around && !YEAR_RE.test(around[2])) {
+      if (around[1]) open.text += ` ${around[1]}`;
+      push({ text: around[2], line: i });
+      continue;
+    }
+    // The same at a block's first line: the text opens the cell, a plain amount (with its comma or
+    // decimals) is the neighbour's.
+    if (!open && around && around[1] && isTextValue(around[1]) && /[,.]/.test(around[2])) {
+      open = { text: around[1], line: i };
+      push(open);
+      push({ text: around[2], line: i });
+      continue;
+    }
+    if (open && isTextValue(open.text) && (isTextValue(t) || kindOf(t) === 'other' || REF_RE.test(t) || YEAR_RE.test(t))) open.text += REF_RE.test(t) ? t : ` ${t}`;
     else {
       open = { text: t, line: i };
-      cells.push(open);
+      push(open);
     }
   }
+  if (dollar) cells.push(dollar);
   return cells;
+
+  function push(v: Value): void {
+    if (v.text === '$') {
+      if (dollar) cells.push(dollar);
+      dollar = v;
+      return;
+    }
+    if (dollar) {
+      if (AMOUNT_RE.test(v.text) && !/^\s*\$/.test(v.text)) v.text = `$${v.text}`;
+      else cells.push(dollar);
+      dollar = null;
+    }
+    cells.push(v);
+  }
 }
 
-type Kind = 'text' | 'date' | 'ref' | 'letter' | 'price' | 'number' | 'other';
+type Kind = 'text' | 'date' | 'ref' | 'letter' | 'code' | 'price' | 'number' | 'other';
+
+/** A date cell, its footnote references after it ("06/08/2026(5)"). */
+const CELL_DATE_RE = /^\s*\d{1,2}\/\d{1,2}\/\d{4}(?:\s*\(\d{1,2}\))*\s*$/;
+/** A transaction code with its references ("J(1)"); a bare letter is a `letter`. */
+const CODE_RE = /^\s*[A-Z](?:\s*\(\d{1,2}\))+\s*$/;
 
 function kindOf(t: string): Kind {
-  if (DATE_RE.test(t)) return 'date';
+  if (CELL_DATE_RE.test(t)) return 'date';
   if (REF_RE.test(t)) return 'ref';
   if (LETTER_RE.test(t)) return 'letter';
+  if (CODE_RE.test(t)) return 'code';
   if (/^\s*\$/.test(t) && AMOUNT_RE.test(t)) return 'price';
   if (AMOUNT_RE.test(t)) return 'number';
   return isTextValue(t) ? 'text' : 'other';
+}
+
+// Table I by its column grammar.
+
+/** Table I's columns in printed order, and what each holds. */
+type Column = 'title' | 'date' | 'deemed' | 'code' | 'v' | 'amount' | 'ad' | 'price' | 'owned' | 'di' | 'nature';
+
+/**
+ * The columns a row's next value may stand in, after the column its last value took: a
+ * transaction row goes on from its title to its date, a holding row straight to the amount owned;
+ * the deemed date, the `V` mark and the price may be blank, the nature only follows an indirect
+ * form (`I`).
+ */
+const NEXT_COLUMNS: Record<Column, readonly Column[]> = {
+  title: ['date', 'owned'],
+  date: ['deemed', 'code', 'amount'],
+  deemed: ['code', 'amount'],
+  code: ['v', 'amount'],
+  v: ['amount'],
+  amount: ['ad'],
+  ad: ['price', 'owned'],
+  price: ['owned'],
+  owned: ['di'],
+  di: ['nature'],
+  nature: [],
+};
+
+/** Whether a value of this text can stand in the column. */
+function fits(column: Column, text: string, prevText: string): boolean {
+  const kind = kindOf(text);
+  switch (column) {
+    case 'title':
+      return kind === 'text';
+    case 'date':
+    case 'deemed':
+      return kind === 'date';
+    case 'code':
+      return kind === 'letter' || kind === 'code';
+    case 'v':
+      return /^\s*V\s*$/.test(text);
+    case 'amount':
+    case 'owned':
+      return kind === 'number';
+    case 'ad':
+      return /^\s*[AD]\s*$/.test(text);
+    case 'price':
+      return kind === 'price';
+    case 'di':
+      return /^\s*[DI]\s*$/.test(text);
+    case 'nature':
+      return kind === 'text' && /^\s*I\s*$/.test(prevText);
+  }
+}
+
+/** How many rows a value may go to, and how many waiting groups may claim a row: a page's rows. */
+const WINDOW = 64;
+
+/** A transaction's own cells, left of the amount owned. */
+const TRANSACTION_COLUMNS: ReadonlySet<Column> = new Set<Column>(['date', 'deemed', 'code', 'v', 'amount', 'ad', 'price']);
+
+/** The columns a value read before its row's title most likely stands in: a row's last ones first. */
+const WAITING_COLUMNS: readonly Column[] = ['di', 'owned', 'price', 'ad', 'v', 'code', 'date'];
+
+/** Where a row (or a group of values waiting for its row) stands: its last column and value. */
+interface RowState {
+  at: Column | null;
+  last: string;
+  /** Whether the row has its transaction date, and its code: a code may be read after the amounts. */
+  dated: boolean;
+  coded: boolean;
+}
+
+/** The row's state after it takes the value, or null when it cannot; a deemed date only when asked. */
+function advance(state: RowState, text: string, deemed: boolean): RowState | null {
+  const next = state.at === null ? WAITING_COLUMNS : NEXT_COLUMNS[state.at];
+  for (const c of next) {
+    if (c === 'deemed' && !deemed) continue;
+    if (c === 'code' && state.coded) continue;
+    if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
+  }
+  // The code read after the row's amounts: the row stays where it was.
+  if (state.dated && !state.coded && fits('code', text, state.last)) return { ...state, coded: true };
+  return null;
+}
+
+interface Row extends RowState {
+  cells: string[];
+  line: number;
+}
+
+/**
+ * Table I's rows from its cells in reading order. The reading order goes row by row, column by
+ * column (several titles, then their dates, ...), or a mix of both (the left cells of some rows,
+ * then the right cells of the same rows); and it may read a row's last cells (amount owned, form,
+ * nature) before its title. What holds in every order is each row's own column order and the
+ * order of the rows within a column, so each value goes:
+ *
+ * * a text where no row can hold a nature (the value before it was not an `I`) opens a row;
+ * * a transaction cell (date to price) right after a value of its row goes on with that row,
+ *   unless the two values before it were of one kind (the text reads column by column);
+ * * any other value goes to the first row (by title order) whose next columns can take it (a
+ *   second date is another row's date before it is a row's deemed date), unless a group of
+ *   values read earlier fits that row: the row is the group's;
+ * * a value no row can take yet waits, with the values that continue it, for the first row that
+ *   still lacks them at the end (a footnote reference goes with the value before it).
+ */
+function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[] {
+  const rows: Row[] = [];
+  /** The rows that may still take values, oldest first. */
+  const open: Row[] = [];
+  const waiting: Group[] = [];
+  const titles = new Set<string>();
+  // Where the value before went: a row, a waiting group, or nowhere yet.
+  let prev: RowState | null = null;
+  let prevValues: string[] | null = null;
+  const put = (owner: RowState, values: string[], text: string, state: RowState) => {
+    values.push(text);
+    Object.assign(owner, state);
+    prev = owner;
+    prevValues = values;
+  };
+  let prevKind: Kind | null = null;
+  let prevPrevKind: Kind | null = null;
+  let lastKind: Kind | null = null;
+  for (const v of values) {
+    const text = v.text.trim();
+    const kind = kindOf(text);
+    if (kind !== 'ref' && kind !== 'other') {
+      // Kinds of the two values before this one (references ride along).
+      [prevPrevKind, prevKind] = [prevKind, lastKind];
+      lastKind = kind;
+    }
+    if (kind === 'ref' || kind === 'other') {
+      if (prevValues) prevValues.push(text);
+      else {
+        const g: Group = { values: [text], line: v.line, at: null, last: '', dated: false, coded: false, start: null };
+        waiting.push(g);
+        prev = g;
+        prevValues = g.values;
+      }
+      continue;
+    }
+    if (kind === 'text') {
+      // A nature after its row's (or a waiting group's) `I`; any other text opens a row.
+      // Natures read one after another (down their column) go to the rows still lacking theirs.
+      // A text some row has for its title is another row's title (titles repeat, natures follow them).
+      // The table's first values, an amount owned and its `I`, are the first row's right cells
+      // read before its title: the text after them is that title (its nature comes next).
+      const p = prev as RowState | null;
+      const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
+      const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
+      const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      // Right after a row's title, the text is its nature when the row's amount and `I` were
+      // read before its title and wait ("735,294" / "I" / title / nature).
+      const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
+      const early = titled ? waiting.findIndex((g) => g.at === 'di' && takes(titled, g.values)) : -1;
+      if (p && state) put(p, prevValues!, text, state);
+      else if (lacking) put(lacking, lacking.cells, text, advance(lacking, text, false)!);
+      else if (titled && early >= 0 && stateAfter(titled, waiting[early].values) && advance(stateAfter(titled, waiting[early].values)!, text, false)) {
+        const g = waiting.splice(early, 1)[0];
+        titled.cells.push(...g.values);
+        Object.assign(titled, stateAfter(titled, g.values));
+        put(titled, titled.cells, text, advance(titled, text, false)!);
+      } else {
+        const row: Row = { cells: [], line: v.line, at: null, last: '', dated: false, coded: false };
+        rows.push(row);
+        open.push(row);
+        titles.add(text);
+        put(row, row.cells, text, { at: 'title', last: text, dated: false, coded: false });
+      }
+      continue;
+    }
+    let target: Row | null = null;
+    let state: RowState | null = null;
+    // A row read left to right goes on with its next value while that value is one of the row's
+    // transaction cells; the amounts owned and forms go down their column (first row first), and
+    // so does every value of a run of one kind (the text read column by column).
+    const p = prev as RowState | null;
+    if (p && rows.includes(p as Row) && prevKind !== kind && prevKind !== prevPrevKind) {
+      const next = advance(p, text, false);
+      if (next && next.at !== null && TRANSACTION_COLUMNS.has(next.at) && !waiting.some((g) => g.start === next.at && takes(p, g.values))) {
+        target = p as Row;
+        state = next;
+      }
+    }
+    // Rows that can take nothing more leave the open rows; the oldest leave a full window as they
+    // are (the work per value stays bounded, whatever the table's length).
+    while (open.length && (open[0].at === 'nature' || (open[0].at === 'di' && !/^\s*I\s*$/.test(open[0].last)) || open.length > WINDOW)) open.shift();
+    for (const deemed of [false, true]) {
+      if (target) break;
+      // A row whose column a waiting group fits is that group's: the group was read first.
+      const pending = waiting.slice(0, WINDOW);
+      for (const row of open) {
+        if (target) break;
+        const next = advance(row, text, deemed);
+        if (!next) continue;
+        const reserved = pending.findIndex((g) => g.start === next.at && takes(row, g.values));
+        if (reserved >= 0) {
+          pending.splice(reserved, 1);
+          continue;
+        }
+        target = row;
+        state = next;
+      }
+    }
+    if (target && state) {
+      put(target, target.cells, text, state);
+      continue;
+    }
+    // No row can take it yet: it waits, continuing the group before it when the group's values
+    // and it read as one row's columns in some way.
+    const group = waiting.length && waiting[waiting.length - 1] === prev ? waiting[waiting.length - 1] : null;
+    const read = group ? readGroup([...group.values, text]) : null;
+    if (group && read) {
+      group.start = read.start;
+      put(group, group.values, text, read.state);
+    } else {
+      const g: Group = { values: [], line: v.line, at: null, last: '', dated: false, coded: false, start: null };
+      waiting.push(g);
+      const alone = readGroup([text]);
+      g.start = alone?.start ?? null;
+      put(g, g.values, text, alone?.state ?? { at: null, last: text, dated: false, coded: false });
+    }
+  }
+  // Waiting groups to the first rows that can still take them, in order (looking a window of rows
+  // back from the row the group before went to). A group no row takes stays a line of its own,
+  // where the form readers report what they cannot read.
+  let from = 0;
+  const unplaced: { cells: string[]; line: number }[] = [];
+  for (const g of waiting) {
+    let found = -1;
+    for (let k = Math.max(0, from - WINDOW); k < Math.min(rows.length, from + WINDOW) && found < 0; k++) if (takes(rows[k], g.values)) found = k;
+    if (found < 0) {
+      unplaced.push({ cells: g.values, line: g.line });
+      continue;
+    }
+    const row = rows[found];
+    for (const t of g.values) {
+      const next = advance(row, t, true);
+      if (next) Object.assign(row, next);
+      row.cells.push(t);
+    }
+    from = found;
+  }
+  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: r.cells, line: r.line }));
+}
+
+interface Group extends RowState {
+  values: string[];
+  line: number;
+  /** The column its first value stands in, as the group reads. */
+  start: Column | null;
+}
+
+/** Where a row stands after values read without its title, trying each column the first can open. */
+function readGroup(texts: readonly string[]): { state: RowState; start: Column | null } | null {
+  const typed = texts.filter((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other');
+  if (!typed.length) return { state: { at: null, last: '', dated: false, coded: false }, start: null };
+  for (const start of WAITING_COLUMNS) {
+    if (!fits(start, typed[0], '')) continue;
+    let state: RowState | null = { at: start, last: typed[0], dated: start === 'date', coded: start === 'code' };
+    for (const t of typed.slice(1)) {
+      state = advance(state, t, true);
+      if (!state) break;
+    }
+    if (state) return { state, start };
+  }
+  return null;
+}
+
+/** A row's state after these values in order (references ride along), or null when one does not fit. */
+function stateAfter(row: RowState, texts: readonly string[]): RowState | null {
+  let state: RowState = { at: row.at, last: row.last, dated: row.dated, coded: row.coded };
+  for (const t of texts) {
+    const kind = kindOf(t);
+    if (kind === 'ref' || kind === 'other') continue;
+    const next = advance(state, t, true);
+    if (!next) return null;
+    state = next;
+  }
+  return state;
+}
+
+/** Whether a row's next columns take these values in order (references ride along). */
+function takes(row: RowState, texts: readonly string[]): boolean {
+  let state: RowState = row;
+  let took = false;
+  for (const t of texts) {
+    const kind = kindOf(t);
+    if (kind === 'ref' || kind === 'other') continue;
+    const next = advance(state, t, true);
+    if (!next) return false;
+    state = next;
+    took = true;
+  }
+  return took;
 }
 
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
@@ -508,11 +974,27 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
   // wrapped narrow, the dates among them), back to a long line of remarks or a heading.
   let sigStart = -1;
   if (caption >= 0) {
+    let top = -1;
+    let filled = 0;
+    let dated = false;
+    let block = true;
     for (let i = caption - 1; i >= from && i >= caption - SIGNATURE_LINES; i--) {
       const t = lines[i];
-      if (t.length > 60 || FOOTER_RE.test(t)) break;
+      if (t.length > SIGNATURE_WIDTH || FOOTER_RE.test(t)) break;
       if (/^\s*\/s\//i.test(t)) sigStart = i;
+      // The block right above the caption (set off by a blank line) is the bare signer's.
+      if (t.trim() === '') {
+        if (top >= 0) block = false;
+        continue;
+      }
+      if (!block) continue;
+      top = i;
+      filled++;
+      if (GLUED_DATE_RE.test(t)) dated = true;
     }
+    // A signer who wrote no `/s/` ("By: ... For: ..."): the few short lines above the caption
+    // with a date among them.
+    if (sigStart < 0 && top >= 0 && dated && filled <= SIGNATURE_BARE_LINES) sigStart = top;
   }
   for (let i = from; i < to; i++) {
     if (sigStart >= 0 && i === sigStart) {
@@ -520,13 +1002,15 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
       for (let k = sigStart; k < caption; k++) {
         let t = lines[k].trim();
         if (t === '') continue;
-        if (/^\/s\//i.test(t)) signers.push({ names: [], date: '', line: k });
+        if (/^\/s\//i.test(t) || !signers.length) signers.push({ names: [], date: '', line: k });
         const signer = signers[signers.length - 1];
-        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021").
-        const glued = /\s(\d{1,2}\/\d{1,2}\/\d{4})$/.exec(t);
-        if (glued && !signer.date) {
-          signer.date = glued[1];
-          t = t.slice(0, glued.index).trim();
+        // The date cell read onto a name line ("Castillo as Attorney- 01/13/2021"). Glued to a
+        // word, the word was cut at a hyphen: pdftotext joins a line ending in a hyphen to the
+        // next word on the line without it ("Attorney07/02/2024" / "in-Fact").
+        const glued = GLUED_DATE_RE.exec(t);
+        if (glued && !signer.date && !DATE_RE.test(t)) {
+          signer.date = glued[2];
+          t = t.slice(0, glued.index + glued[1].length).trim() + (/[A-Za-z]/.test(glued[1]) ? '-' : '');
         }
         if (DATE_RE.test(t) && !signer.date) signer.date = t;
         else signer.names.push(t);
@@ -537,7 +1021,10 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
       }
       // Each signer above a caption of its own; a cell's line ending in a hyphen goes on unbroken.
       for (const s of signers) {
-        out.push({ text: `${s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1')}\t${s.date}`, line: s.line });
+        // pdftotext's joining of a word cut at a hyphen also drops the hyphen of a compound cut
+        // there: "Attorney-" / "in-fact" reads "Attorneyin-fact".
+        const name = s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1').replace(/([a-z])(in-fact)\b/gi, '$1-$2');
+        out.push({ text: `${name}\t${s.date}`, line: s.line });
         out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
       }
       i = caption;
@@ -584,7 +1071,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   // together for the header reader, whatever order the values were read in.
   const out: Value[] = writeHeader(readHeader(lines, 0, tableI, form), 0).map((v) => ({ text: v.text, line: 0 }));
   out.push({ text: lines[tableI].trim(), line: tableI });
-  for (const r of readTable(lines, tableI + 1, tableII, false)) out.push({ text: r.cells.join('\t'), line: r.line });
+  for (const r of readRowsByGrammar(tableCells(lines, tableI + 1, tableII))) out.push({ text: r.cells.join('\t'), line: r.line });
   // Further reporting owners, each printed as box 1 again after Table II.
   let owners = footer;
   for (let i = Math.max(tableI, tableII) + 1; i < footer; i++) {

@@ -1,4 +1,5 @@
 /** The `missing-transaction-code` rule: a Form 4/5 transaction row whose transaction code is missing or was lost. */
+import type { Token } from '../text/cells';
 import { finding, type Rule, type RuleModule, rowPointer, transactions } from './rule';
 
 export const META = {
@@ -8,10 +9,17 @@ export const META = {
   docs: 'a Form 4/5 transaction row without its code',
 } as const;
 
+/** A short word opening with a capital: a code letter with what OCR glued to it. */
+function mayHoldCode(t: Token): boolean {
+  return (t.type === 'word' || t.type === 'letter') && t.text.length <= 4 && /^[A-Z]/.test(t.text);
+}
+
 const check: Rule = ({ model }) => {
   if (model.form === '3') return [];
   return transactions(model)
-    .filter((r) => r.codeMissing && !r.unknownCode)
+    // Text of the row no column took that may hold the code ("S10)", "Co": a letter OCR glued to a
+    // reference) is reported as unread text: the code is unread there, not missing.
+    .filter((r) => r.codeMissing && !r.unknownCode && !r.unplaced.some(mayHoldCode))
     .map((r) =>
       finding(META, `This ${r.table === 'derivative' ? 'Table II' : 'Table I'} transaction has no transaction code; add the code (e.g. P, S, A, M) in the Code column.`, r.range, {
         pointer: `${rowPointer(r)}/transactionCode`,

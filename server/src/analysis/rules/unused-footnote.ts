@@ -9,12 +9,18 @@ export const META = {
   docs: 'defined, never referenced (EDGAR suspends such filings); fix: remove it',
 } as const;
 
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.character === b.end.character;
+}
+
 function deleteLinesEdit(range: Range): TextEdit {
   return { range: { start: { line: range.start.line, character: 0 }, end: { line: range.end.line + 1, character: 0 } }, newText: '' };
 }
 
 const check: Rule = ({ model }) => {
   const refs = referencedIds(model);
+  // A reference OCR read without its number (reported as unread text) may be any footnote's.
+  if (model.rows.some((r) => r.unreadRefs.some((u) => !r.refs.some((x) => sameRange(x.range, u))))) return [];
   return model.footnotes
     .map((f, i) => ({ f, i }))
     .filter(({ f }) => !refs.has(f.id))

@@ -188,15 +188,30 @@ export function tokenizeCell(lineText: string, cell: Cell, cellIndex: number, li
 
 /** A rule read by OCR as a character of its own: `|`, `_`, `—`. */
 const OCR_RULE_RE = /^[|_—–]+$/;
-/** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, a quote, a lone `)`. */
-const OCR_REF_GLYPH_RE = /[®©@“”’]$/;
+/** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, `™`, a quote, a lone `)`. */
+const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
+/**
+ * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
+ * `(o)`, `Q)`, `©)` (the small "(1)" printed above the line comes out as a round glyph in
+ * parentheses, or as one of the glyphs above).
+ */
+const OCR_LONE_REF_RE = /^(?:[@®©]{1,2}\)?|\(?[@®©oOQe]\)\)?|\([@®©oOQe])$/;
+/** A cell's rule OCR glued to the value beside it (`9,244,580}`, `]7,583]`, `$28.8164]`). */
+const OCR_RULE_EDGE_RE = /^[\]|{}]$/;
 
 /** Classifies one whitespace-free word, detaching trailing footnote references. */
 export function classify(raw: string, start: number, cell: number, line: number): Token {
-  // A rule glued before a value ("|$150.84"): not part of it.
-  if (raw.length > 1 && raw.charCodeAt(0) === 124 /* | */ && /^\|[$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
+  // A rule glued before a value ("|$150.84", "]7,583"): not part of it.
+  // ("[1]" is a bracketed reference, not a rule.)
+  if (raw.length > 1 && /^[|\]{}][$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
   const tok = classifyWord(raw, start, cell, line);
   if (tok.type !== 'word' || tok.refs.length) return tok;
+  if (OCR_LONE_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
+  // A rule glued after a value ("9,244,580}", "$5.6016™]"): the value, and what stands before the rule.
+  if (raw.length > 1 && OCR_RULE_EDGE_RE.test(raw.slice(-1)) && !raw.includes('[') && /[\d®©@“”’™]$/.test(raw.slice(0, -1))) {
+    const inner = classify(raw.slice(0, -1), start, cell, line);
+    if (inner.type !== 'word') return inner;
+  }
   // OCR's reading of a superscript reference: the value before it stands, the reference is unread.
   const glyph = OCR_REF_GLYPH_RE.test(raw) ? 1 : 0;
   const paren = !glyph && raw.endsWith(')') && !raw.includes('(') ? 1 : 0;
@@ -245,6 +260,12 @@ function classifyWord(raw: string, start: number, cell: number, line: number): T
     if (paren) return { type: 'letter', text: paren[1]!, start, end: bodyEnd, cell, line, refs, refSpans, paren: true };
   }
   if (body.length === 1 && /^[A-Z]$/.test(body)) return { type: 'letter', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
+  // A capital OCR read in lower case, or twice ("s", "Ss"): only letters whose two cases print
+  // alike in shape, so "a" or "Ab" stay words.
+  if (body.length <= 2) {
+    const twin = /^([CKOPSUVWXZ])?([ckopsuvwxz])$/.exec(body);
+    if (twin && (!twin[1] || twin[1].toLowerCase() === twin[2])) return { type: 'letter', text: twin[2]!.toUpperCase(), start, end: bodyEnd, cell, line, refs, refSpans };
+  }
   return { type: 'word', text: body, start, end: bodyEnd, cell, line, refs, refSpans };
 }
 

@@ -1,0 +1,211 @@
+/**
+ * How tesseract reads a printed Form 3, 4 or 5 (fixtures/pdf *.ocr300.txt, *.ocr150.txt), one
+ * quirk a test, each on a tiny input made by hand in the shape OCR gives: one line per printed
+ * line, cells apart by single spaces, box labels and values run together where the boxes stand
+ * side by side. Each rule follows from how the form is printed and how OCR misreads print.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze } from '../../server/src/analysis';
+import { CHECK_BEFORE_RE, sectionOf } from '../../server/src/analysis/filing/vocabulary';
+import { classify } from '../../server/src/analysis/text/cells';
+import type { PLine } from '../../server/src/analysis/filing/prepare';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
+const SIGNED = '/s/ Ana M. Rivera\t03/03/2021\n** Signature of Reporting Person\tDate';
+
+/** The clean Form 4 with its signature block replaced by `block` (as OCR lays it out). */
+function signedAs(block: string) {
+  assert.ok(CLEAN.includes(SIGNED));
+  const r = analyze(CLEAN.replace(SIGNED, block), { today: TODAY });
+  assert.equal(r.filings.length, 1);
+  return { signatures: r.filings[0].record.signatures, errors: r.findings.filter((f) => f.severity === 'error').map((f) => f.code) };
+}
+
+/** A line as the section finder sees it (only its masked text and facts matter). */
+function line(masked: string): PLine {
+  return { masked, facts: {} } as unknown as PLine;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Table captions
+
+test('Roman numerals read as strokes: "Table |" opens Table I, "Table Il" and "Table 11" open Table II', () => {
+  assert.equal(sectionOf(line('Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned')), 'tableI');
+  assert.equal(sectionOf(line('Table 1 - Non-Derivative Securities Beneficially Owned')), 'tableI');
+  assert.equal(sectionOf(line('Table Il - Derivative Securities Acquired, Disposed of, or Beneficially Owned')), 'tableII');
+  assert.equal(sectionOf(line('Table lI - Derivative Securities Beneficially Owned')), 'tableII');
+  assert.equal(sectionOf(line('Table 11 - Derivative Securities Beneficially Owned')), 'tableII');
+  assert.equal(sectionOf(line('Table |l - De')), 'tableII');
+  // Three strokes or a word after them are something else.
+  assert.equal(sectionOf(line('Table III - Other')), null);
+  assert.equal(sectionOf(line('Table Illustrated')), null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Signatures
+
+test('a wrapped signature cell with blank lines between its lines, the date on a line of its own', () => {
+  const { signatures, errors } = signedAs('/s/ Kim Lee,\nAttorney-in-Fact for\n\n03/03/2021\n\nAna M. Rivera\n\n** Signature of Reporting Person Date');
+  assert.deepEqual(signatures, [{ name: 'Kim Lee, Attorney-in-Fact for Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(errors, []);
+});
+
+test('without "/s/": three short lines one blank apart, one dated, under a heading are one signature', () => {
+  const { signatures } = signedAs('Kim Lee, Attorney-\n\nin-fact for Ana\n\n03/03/2021\n\nRivera\n\n** Signature of Reporting Person');
+  assert.deepEqual(signatures, [{ name: 'Kim Lee, Attorney-in-fact for Ana Rivera', date: '2021-03-03' }]);
+  // Uneven gaps (a remark, then the signature) keep the old reading: the lines next to the caption.
+  const uneven = signedAs('See Exhibit 24.\n\n\nKim Lee 03/03/2021\n** Signature of Reporting Person');
+  assert.deepEqual(uneven.signatures, [{ name: 'Kim Lee', date: '2021-03-03' }]);
+});
+
+test("the signature's date read as a block of its own below the caption and the notices", () => {
+  const block = '/s/ Ana M. Rivera\n\n** Signature of\n\nReminder: Report on a separate line for each class of securities beneficially owned directly or indirectly.\n\n03/03/2021\n\nReporting Person Date';
+  const { signatures, errors } = signedAs(block);
+  assert.deepEqual(signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(errors, []);
+  // Other text before it: the date is not the signature's, and the missing date is reported.
+  const other = signedAs('/s/ Ana M. Rivera\n\n** Signature of Reporting Person Date\n\nExhibit list follows\n\n03/03/2021');
+  assert.deepEqual(other.signatures, [{ name: 'Ana M. Rivera', date: null }]);
+  assert.ok(other.errors.includes('missing-signature'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tokens of a table row
+
+/** Type and text of one word as the row tokenizer reads it. */
+function token(word: string) {
+  const t = classify(word, 0, 0, 0);
+  return [t.type, t.text, t.unreadRef ?? false];
+}
+
+test("a cell's rule glued to the value beside it is not part of the value", () => {
+  assert.deepEqual(token('9,244,580}'), ['number', '9,244,580', false]);
+  assert.deepEqual(token('1,063,260]'), ['number', '1,063,260', false]);
+  assert.deepEqual(token(']7,583]'), ['number', '7,583', false]);
+  assert.deepEqual(token('$28.8164]'), ['money', '28.8164', false]);
+  assert.deepEqual(token('{$5.37|'), ['money', '5.37', false]);
+  // With a reference glyph between value and rule: the value, its reference unread.
+  assert.deepEqual(token('$5.6016™]'), ['money', '5.6016', true]);
+  assert.deepEqual(token('|$50.8848®]'), ['money', '50.8848', true]);
+  // Words keep their brackets.
+  assert.deepEqual(token('Common]'), ['word', 'Common]', false]);
+  // A bracketed reference is no rule.
+  assert.deepEqual(token('[1]'), ['ref', '', false]);
+  assert.deepEqual(classify('$31.20[1]', 0, 0, 0).refs, ['1']);
+});
+
+test('a superscript reference read as a token of its own: a reference whose number is lost', () => {
+  for (const w of ['@', '@)', '®', '(o)', 'o)', 'Q)', '©)', '(e))', '@@']) assert.deepEqual(token(w), ['ref', '', true], w);
+  // Letters and column numbers are not.
+  for (const w of ['o', 'Q', '8)', 'O']) assert.notEqual(token(w)[0], 'ref', w);
+});
+
+test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
+  assert.deepEqual(token('s'), ['letter', 'S', false]);
+  assert.deepEqual(token('Ss'), ['letter', 'S', false]);
+  assert.deepEqual(token('p'), ['letter', 'P', false]);
+  assert.deepEqual(token('Cc'), ['letter', 'C', false]);
+  for (const w of ['a', 'm', 'Sp', 'Ab', 'By']) assert.equal(token(w)[0], 'word', w);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Box 1: captions OCR read as blocks of their own
+
+/** A Form 4 header whose box 1 is `box`, then the first table's caption. */
+function ownerOf(box: string) {
+  const text = `FORM 4\n\nSTATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP\n\n1. Name and Address of Reporting Person*\n\n${box}\n\n2. Issuer Name and Ticker or Trading Symbol\nNorthwind Labs, Inc. [ NWLB ]\n\nTable | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned\n`;
+  const r = analyze(text, { today: TODAY });
+  const o = r.filings[0].record.reportingOwners[0];
+  return [o.name, o.street1, o.street2, o.city, o.state, o.zip];
+}
+
+test('"(Middle)" read after the street lines beside it: the streets are the lines between the name captions', () => {
+  assert.deepEqual(ownerOf('Rivera Ana\n\n(Last) (First)\nC/O NORTHWIND LABS, INC.\n200 HARBOR DRIVE\n\n(Middle)\n\n(Street)\nPORTLAND OR 97201\n(City) (State) (Zip)'),
+    ['Rivera Ana', 'C/O NORTHWIND LABS, INC.', '200 HARBOR DRIVE', 'PORTLAND', 'OR', '97201']);
+});
+
+test('the zip read as a block of its own under "(City) (State)", above "(Zip)"', () => {
+  assert.deepEqual(ownerOf('Rivera Ana\n\n(Last) (First)\n\n(Middle)\n\n200 HARBOR DRIVE\n\n(Street)\nPORTLAND OR\n(City) (State)\n\n97201\n\n(Zip)'),
+    ['Rivera Ana', '200 HARBOR DRIVE', null, 'PORTLAND', 'OR', '97201']);
+});
+
+// ---------------------------------------------------------------------------------------------
+// References whose number OCR lost
+
+test('a reference read as a glyph: unread text, and no footnote is called unused', () => {
+  const text = CLEAN.replace('$ 31.20 (1)', '$ 31.20®');
+  assert.notEqual(text, CLEAN);
+  const r = analyze(text, { today: TODAY });
+  const codes = r.findings.map((f) => f.code);
+  assert.ok(!codes.includes('unused-footnote'), codes.join(' '));
+  const hint = r.findings.find((f) => f.code === 'unread-text' && /OCR lost/.test(f.message));
+  assert.ok(hint, 'the lost reference is reported');
+  assert.equal(r.filings[0].record.nonDerivative[1].pricePerShare, 31.2);
+  assert.deepEqual(r.filings[0].record.nonDerivative[1].footnoteIds, []);
+  // Read exactly, the same filing does report a footnote nobody refers to.
+  const unused = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20'), { today: TODAY }).findings.map((f) => f.code);
+  assert.ok(unused.includes('unused-footnote'));
+});
+
+test('with one footnote defined, a reference whose number OCR lost can only name it', () => {
+  const one = CLEAN.replace('$ 31.20 (1)', '$ 31.20®').replace('By Trust (2)', 'By Trust').replace(/^\(2\) Held by.*\n/m, '');
+  assert.notEqual(one, CLEAN);
+  const r = analyze(one, { today: TODAY });
+  assert.equal(r.filings[0].record.footnotes.length, 1);
+  assert.deepEqual(r.filings[0].record.nonDerivative[1].footnoteIds, ['1']);
+  assert.ok(!r.findings.some((f) => f.code === 'unused-footnote' || f.code === 'undefined-footnote'));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Check marks
+
+test('a check mark read with the rule under its box ("X__", "X_—") or twice ("xX") still checks its option', () => {
+  for (const mark of ['X__', 'X_', 'X_—', 'xX']) {
+    assert.ok(CHECK_BEFORE_RE.test(`Director ${mark} `), mark);
+  }
+  for (const text of ['below) ', 'Director ', '__ ', 'XXX ', 'Box ']) assert.ok(!CHECK_BEFORE_RE.test(text), text);
+  const text = CLEAN.replace('X Officer (give title below)', 'X__ Officer (give title below)').replace('X Form filed by One', 'X__ Form filed by One');
+  assert.notEqual(text, CLEAN);
+  const r = analyze(text, { today: TODAY }).filings[0].record;
+  assert.equal(r.reportingOwners[0].isOfficer, true);
+  assert.equal(r.jointFiling, false);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Codes OCR glued to a reference
+
+test('a code letter OCR glued to its reference ("S10)") is unread text, not a missing code', () => {
+  const row = 'Common Stock\t03/02/2021\t\tS\t\t4,000\tD\t$ 31.20 (1)\t21,000\tD\t';
+  assert.ok(CLEAN.includes(row));
+  const r = analyze(CLEAN.replace(row, row.replace('\tS\t', '\tS10)\t')), { today: TODAY });
+  const codes = r.findings.map((f) => f.code);
+  assert.ok(!codes.includes('missing-transaction-code'), codes.join(' '));
+  assert.ok(r.findings.some((f) => f.code === 'unread-text' && f.message.includes('S10)')));
+  // A code column left empty is still a missing code.
+  const empty = analyze(CLEAN.replace(row, row.replace('\tS\t', '\t\t')), { today: TODAY }).findings.map((f) => f.code);
+  assert.ok(empty.includes('missing-transaction-code'));
+});
+
+test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)(2), "(0)" is unread', () => {
+  const glued = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (12)'), { today: TODAY });
+  assert.deepEqual(glued.filings[0].record.nonDerivative[1].footnoteIds, ['1', '2']);
+  assert.ok(!glued.findings.some((f) => f.code === 'undefined-footnote'));
+  const zero = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (0)'), { today: TODAY });
+  assert.deepEqual(zero.filings[0].record.nonDerivative[1].footnoteIds, []);
+  const codes = zero.findings.map((f) => f.code);
+  assert.ok(!codes.includes('undefined-footnote') && !codes.includes('unused-footnote'), codes.join(' '));
+  assert.ok(zero.findings.some((f) => f.code === 'unread-text' && f.message.includes('(0)')));
+});
+
+test('a caption OCR damaged: its first word unreadable, or its "**" and first word alone', () => {
+  const damaged = signedAs('/s/ Ana M. Rivera 03/03/2021\n\npenature of Reporting Date');
+  assert.deepEqual(damaged.signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
+  assert.deepEqual(damaged.errors, []);
+  const starred = signedAs('/s/ Ana M. Rivera,\n\n03/03/2021\n\nAttorney-in-Fact\n\n** Signature');
+  assert.deepEqual(starred.signatures, [{ name: 'Ana M. Rivera, Attorney-in-Fact', date: '2021-03-03' }]);
+  assert.deepEqual(starred.errors, []);
+});
