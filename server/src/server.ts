@@ -30,7 +30,7 @@ import { hover } from './lsp/hover';
 import { FILING_GLOB, withLedgerHover, WorkspaceLedger } from './lsp/ledger';
 import { withFindings } from './lsp/publish';
 import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
-import { WorkerOffload } from './lsp/offload';
+import { hasUnread, whenRead, WorkerOffload } from './lsp/offload';
 import { EMPTY_REPORT, Publisher, type UnchangedReport } from './lsp/publish';
 import type { FullDiagnosticReport } from './lsp/diagnostics';
 import { recordsOf } from './lsp/records';
@@ -119,7 +119,12 @@ function publish(snapshot: DocumentSnapshot): void {
     void publisher.publish(snapshot);
   });
   // The ledger reads the analysis later, at its next rebuild: nothing here on the keystroke path.
-  ledger?.updateOpen(snapshot.uri, snapshot.result);
+  // It reads filings' parts (where each row stands): a worker's filing has them parsed in slices first.
+  if (ledger && hasUnread(snapshot.result.filings)) {
+    void whenRead(snapshot.result.filings).then(() => {
+      if (store.latest(snapshot.uri) === snapshot) ledger?.updateOpen(snapshot.uri, snapshot.result);
+    }, (err: unknown) => logger.error(`ledger: reading ${snapshot.uri} failed: ${describeError(err)}`));
+  } else ledger?.updateOpen(snapshot.uri, snapshot.result);
 }
 
 /**
@@ -258,7 +263,10 @@ function onSnapshot<T>(
   return guarded(logger, name, fallback, token, async () => {
     if (typeof uri !== 'string') return fallback;
     const snapshot = await store.snapshot(uri, token);
-    return snapshot ? fn(snapshot) : fallback;
+    if (!snapshot) return fallback;
+    // A filing from the worker has parts not parsed yet: read them in slices, never all at once.
+    await whenRead(snapshot.result.filings);
+    return token.isCancellationRequested ? fallback : fn(snapshot);
   });
 }
 
@@ -298,7 +306,7 @@ connection.languages.diagnostics.on(async (p, token) => {
     // the list, when it changed, is the larger message and the person is waiting on the hover.
     await new Promise((resolve) => setImmediate(resolve));
     if (token.isCancellationRequested) return undefined;
-    return publisher.report(snapshot, typeof p.previousResultId === 'string' ? p.previousResultId : undefined);
+    return publisher.reportInSlices(snapshot, typeof p.previousResultId === 'string' ? p.previousResultId : undefined);
   });
   if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagnostic request was cancelled');
   return (report ?? EMPTY_REPORT) as DocumentDiagnosticReport;

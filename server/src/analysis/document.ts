@@ -196,6 +196,11 @@ function shiftValue(value: unknown, delta: number): unknown {
 /** Where a shifted filing came from: the filing as analysed, and how far it has moved since. */
 const origins = new WeakMap<AnalyzedFiling, { base: AnalyzedFiling; delta: number }>();
 
+/** The filing as analysed that `f` is a shifted copy of (or `f` itself). */
+export function analyzedFrom(f: AnalyzedFiling): AnalyzedFiling {
+  return origins.get(f)?.base ?? f;
+}
+
 /** The parts of a filing only features ask for (hover, outline, preview), shifted when first read. */
 const LAZY_PARTS = ['sources', 'fields', 'labels', 'footnoteRefs', 'footnoteDefs', 'outline', 'setAside'] as const;
 

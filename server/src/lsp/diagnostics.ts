@@ -110,12 +110,29 @@ interface Group {
   /** The filing's findings as analysed (before OCR grouping and levels) that the items came from. */
   readonly raw: readonly Finding[];
   readonly items: readonly Encoded[];
-  /** Their JSON joined by commas, as UTF-8 (made when a writer first asks for it). */
-  bytes?: Buffer;
+  /**
+   * Their JSON as UTF-8, in pieces of at most {@link PIECE} diagnostics (each piece joined by
+   * commas, the pieces joined by commas): made when a writer first asks, or piece by piece by
+   * {@link DiagnosticConverter.convertSteps}.
+   */
+  bytes?: Buffer[];
 }
 
-function groupBytes(group: Group): Buffer {
-  if (!group.bytes) group.bytes = Buffer.from(group.items.map((x) => x.json).join(','), 'utf8');
+/** Diagnostics encoded (or turned into bytes) between two yields of {@link DiagnosticConverter.convertSteps}. */
+const PIECE = 256;
+
+function pieceBytes(items: readonly Encoded[], from: number): Buffer {
+  let text = items[from]!.json;
+  for (let i = from + 1; i < items.length && i < from + PIECE; i++) text += `,${items[i]!.json}`;
+  return Buffer.from(text, 'utf8');
+}
+
+function groupBytes(group: Group): Buffer[] {
+  if (!group.bytes) {
+    const pieces: Buffer[] = [];
+    for (let i = 0; i < group.items.length; i += PIECE) pieces.push(pieceBytes(group.items, i));
+    group.bytes = pieces;
+  }
   return group.bytes;
 }
 
@@ -210,10 +227,11 @@ export class PublishedDiagnostics {
     chunks.push(OPEN_BRACKET);
     let first = true;
     for (const g of this.groups) {
-      if (!g.items.length) continue;
-      if (!first) chunks.push(COMMA);
-      chunks.push(groupBytes(g));
-      first = false;
+      for (const piece of groupBytes(g)) {
+        if (!first) chunks.push(COMMA);
+        chunks.push(piece);
+        first = false;
+      }
     }
     chunks.push(CLOSE_BRACKET);
   }
@@ -268,7 +286,10 @@ function sameJson(a: readonly Group[], b: readonly Group[]): boolean {
   for (let i = 0; i < a.length; i++) {
     const x = a[i]!;
     const y = b[i]!;
-    if (x !== y && !groupBytes(x).equals(groupBytes(y))) return false;
+    if (x === y) continue;
+    const p = groupBytes(x);
+    const q = groupBytes(y);
+    if (p.length !== q.length || p.some((piece, k) => !piece.equals(q[k]!))) return false;
   }
   return true;
 }
@@ -291,11 +312,22 @@ export class DiagnosticConverter {
   private readonly documents = new Map<string, DocumentState>();
 
   convert(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): PublishedDiagnostics {
-    let state = this.documents.get(snapshot.uri);
-    if (!state || state.levels !== levels || state.detail !== detail) {
-      state = { levels, detail, groups: [], last: [], resultId: newResultId() };
-      this.documents.set(snapshot.uri, state);
+    const steps = this.convertSteps(snapshot, levels, detail);
+    for (;;) {
+      const r = steps.next();
+      if (r.done) return r.value;
     }
+  }
+
+  /**
+   * {@link convert} as a generator that yields every few hundred diagnostics encoded (and, for
+   * groups encoded afresh, turned into bytes), so a caller can publish a filing of thousands of
+   * rows between other work. The memory is updated only when it finishes: a run given up halfway
+   * (a newer snapshot is published instead) leaves it as it was.
+   */
+  *convertSteps(snapshot: DocumentSnapshot, levels: RuleLevels, detail: OcrDetail = 'line'): Generator<void, PublishedDiagnostics, void> {
+    let state = this.documents.get(snapshot.uri);
+    if (!state || state.levels !== levels || state.detail !== detail) state = { levels, detail, groups: [], last: [], resultId: newResultId() };
     const previous = state.groups;
     const current: (Group | undefined)[] = [];
     const groups: Group[] = [];
@@ -304,6 +336,7 @@ export class DiagnosticConverter {
     const findings = snapshot.result.findings;
     const lineText = (line: number) => snapshot.document.lineText(line);
     const n = findings.length;
+    let work = 0;
     for (let i = 0; i < n; ) {
       const filing = findings[i]!.filing;
       let j = i + 1;
@@ -314,7 +347,23 @@ export class DiagnosticConverter {
       else {
         const raw = findings.slice(i, j);
         const shown = groupOcr(raw, detail, lineText, mergeMemo);
-        group = old && unchanged(old, shown, levels) ? { ...old, raw } : regroup(old, raw, shown, levels);
+        if (old && unchanged(old, shown, levels)) group = { ...old, raw };
+        else {
+          const items: Encoded[] = [];
+          for (const f of shown) {
+            regroupOne(items, old, f, levels);
+            if (++work % PIECE === 0) yield;
+          }
+          group = { raw, items };
+          if (items.length > PIECE) {
+            const pieces: Buffer[] = [];
+            for (let k = 0; k < items.length; k += PIECE) {
+              pieces.push(pieceBytes(items, k));
+              yield;
+            }
+            group.bytes = pieces;
+          }
+        }
       }
       groups.push(group);
       current[filing] = group;
@@ -324,6 +373,7 @@ export class DiagnosticConverter {
     // A keystroke that leaves every diagnostic as it was (most do) keeps the result id.
     if (!sameJson(groups, state.last)) state.resultId = newResultId();
     state.last = groups;
+    this.documents.set(snapshot.uri, state);
     return new PublishedDiagnostics(snapshot.uri, snapshot.version, groups, state.resultId);
   }
 
@@ -353,13 +403,9 @@ function unchanged(group: Group, shown: readonly Finding[], levels: RuleLevels):
   return m === items.length;
 }
 
-function regroup(old: Group | undefined, raw: readonly Finding[], shown: readonly Finding[], levels: RuleLevels): Group {
-  const items: Encoded[] = [];
-  for (let k = 0; k < shown.length; k++) {
-    const f = shown[k]!;
-    const level = levels[f.code];
-    if (level === 'off') continue;
-    items.push(reencode(old?.items[items.length], f, level ?? f.severity));
-  }
-  return { raw, items };
+/** Appends `f` to a group being rebuilt (unless its rule is off), reusing what `old` encoded at that place. */
+function regroupOne(items: Encoded[], old: Group | undefined, f: Finding, levels: RuleLevels): void {
+  const level = levels[f.code];
+  if (level === 'off') return;
+  items.push(reencode(old?.items[items.length], f, level ?? f.severity));
 }

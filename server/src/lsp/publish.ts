@@ -4,6 +4,7 @@
  * for a client that pulls diagnostics, the reply to its pull instead of the push.
  * The server and the benchmark both publish through this, over a real JSON-RPC connection.
  */
+import { performance } from 'node:perf_hooks';
 import type { OcrDetail } from '../analysis';
 import { RECORDS_CHANGED_METHOD } from '../protocol';
 import type { Finding } from '../analysis';
@@ -18,6 +19,9 @@ export interface NotificationSender {
   sendNotification(method: string, params?: unknown): Promise<void>;
 }
 
+/** Longest a publish runs in one turn of the event loop before it lets other work in. */
+const SLICE_MS = 4;
+
 /** The reply to a diagnostic pull when the client already holds the current list. */
 export interface UnchangedReport {
   kind: 'unchanged';
@@ -29,6 +33,9 @@ export const EMPTY_REPORT = { kind: 'full', items: [] } as const;
 
 export class Publisher {
   private readonly converter = new DiagnosticConverter();
+  /** Per uri, the latest publish or clear: an older publish still converting gives up. */
+  private readonly latest = new Map<string, number>();
+  private serial = 0;
 
   constructor(
     private readonly connection: NotificationSender,
@@ -40,12 +47,40 @@ export class Publisher {
     private readonly pulled: () => boolean = () => false,
   ) {}
 
-  /** Resolves when the notifications have been handed to the transport. */
+  /**
+   * Resolves when the notifications have been handed to the transport. A document of a few
+   * thousand diagnostics is converted at once; a larger one (a filing of thousands of rows) a
+   * slice at a time between other work, and given up, unsent, if the document is published again
+   * or cleared meanwhile (its notifications then never go out of order).
+   */
   publish(snapshot: DocumentSnapshot): Promise<void> {
-    const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
-    if (this.pulled()) return records;
-    const diagnostics = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, this.convert(snapshot));
-    return Promise.all([diagnostics, records]).then(() => undefined);
+    const uri = snapshot.uri;
+    const mine = ++this.serial;
+    this.latest.set(uri, mine);
+    if (this.pulled()) return this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
+    const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(uri)), this.levels(), this.ocrDetail());
+    const send = (diagnostics: unknown): Promise<void> => {
+      const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
+      const sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
+      return Promise.all([sent, records]).then(() => undefined);
+    };
+    return new Promise<void>((resolve, reject) => {
+      const slice = (): void => {
+        if (this.latest.get(uri) !== mine) return resolve();
+        try {
+          const end = performance.now() + SLICE_MS;
+          for (;;) {
+            const r = steps.next();
+            if (r.done) return resolve(send(r.value));
+            if (performance.now() > end) break;
+          }
+          setImmediate(slice);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      slice();
+    });
   }
 
   /**
@@ -58,8 +93,38 @@ export class Publisher {
     return new FullDiagnosticReport(published);
   }
 
+  /**
+   * {@link report} converted a slice at a time between other work (a pull of a filing of
+   * thousands of rows must not hold the server either).
+   */
+  reportInSlices(snapshot: DocumentSnapshot, previousResultId: string | undefined): Promise<FullDiagnosticReport | UnchangedReport> {
+    const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(snapshot.uri)), this.levels(), this.ocrDetail());
+    return new Promise((resolve, reject) => {
+      const slice = (): void => {
+        try {
+          const end = performance.now() + SLICE_MS;
+          for (;;) {
+            const r = steps.next();
+            if (r.done) {
+              const published = r.value;
+              if (previousResultId !== undefined && previousResultId === published.resultId) return resolve({ kind: 'unchanged', resultId: published.resultId });
+              return resolve(new FullDiagnosticReport(published));
+            }
+            if (performance.now() > end) break;
+          }
+          setImmediate(slice);
+        } catch (err) {
+          reject(err);
+        }
+      };
+      slice();
+    });
+  }
+
   /** A closed document: clear its pushed diagnostics in the client, forget what was published. */
   clear(uri: string): Promise<void> {
+    // A publish of it still converting gives up.
+    this.latest.delete(uri);
     this.converter.forget(uri);
     // A pulling client drops a closed document's diagnostics itself.
     if (this.pulled()) return Promise.resolve();
