@@ -266,7 +266,8 @@ function onSnapshot<T>(
     if (!snapshot) return fallback;
     // A filing from the worker has parts not parsed yet: read them in slices, never all at once.
     await whenRead(snapshot.result.filings);
-    return token.isCancellationRequested ? fallback : fn(snapshot);
+    // A client that sends no token (params by position, the token slot null) still gets an answer.
+    return token?.isCancellationRequested ? fallback : fn(snapshot);
   });
 }
 
@@ -301,14 +302,14 @@ connection.languages.diagnostics.on(async (p, token) => {
   const report = await guarded<FullDiagnosticReport | UnchangedReport | typeof EMPTY_REPORT | undefined>(logger, 'diagnostic', undefined, undefined, async () => {
     if (typeof uri !== 'string') return EMPTY_REPORT;
     const snapshot = await store.snapshot(uri, token);
-    if (!snapshot) return token.isCancellationRequested ? undefined : EMPTY_REPORT;
+    if (!snapshot) return token?.isCancellationRequested ? undefined : EMPTY_REPORT;
     // A request that waited for the same analysis (a hover after the keystroke) answers first:
     // the list, when it changed, is the larger message and the person is waiting on the hover.
     await new Promise((resolve) => setImmediate(resolve));
-    if (token.isCancellationRequested) return undefined;
+    if (token?.isCancellationRequested) return undefined;
     return publisher.reportInSlices(snapshot, typeof p.previousResultId === 'string' ? p.previousResultId : undefined);
   });
-  if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagnostic request was cancelled');
+  if (token?.isCancellationRequested) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the diagnostic request was cancelled');
   return (report ?? EMPTY_REPORT) as DocumentDiagnosticReport;
 });
 

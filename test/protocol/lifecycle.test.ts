@@ -53,6 +53,14 @@ test('form345/records returns the version and one record per filing', async () =
   assert.equal(await client.request('form345/records', { uri: 'file:///not/open.txt' }), null);
 });
 
+test('form345/records sent as vscode-languageclient sends it without a token (params by position) is answered', async () => {
+  // sendRequest(method, params, undefined) puts [params, null] on the wire: the handler's token slot is null.
+  const s = seeds()[0]!;
+  const res = (await client.connection.sendRequest('form345/records', { uri: s.uri }, undefined)) as { uri: string; filings: unknown[] } | null;
+  assert.equal(res?.uri, s.uri);
+  assert.ok(Array.isArray(res?.filings) && res.filings.length > 0);
+});
+
 test('form345/edgarXml returns each filing\'s ownership XML with EDGAR\'s verdict; records carry the verdict', async () => {
   for (const s of seeds()) {
     const res = await client.request<{ version: number; filings: { index: number; xml: string; verdict: string; findings: { code: string }[] }[] }>('form345/edgarXml', { uri: s.uri });
