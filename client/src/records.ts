@@ -36,15 +36,19 @@ export class RecordsService implements vscode.Disposable {
   async get(uri: vscode.Uri, token?: vscode.CancellationToken): Promise<RecordsResult | null> {
     await this.ready;
     const params: RecordsParams = { uri: this.client.code2ProtocolConverter.asUri(uri) };
-    // Without a token, sendRequest would send [params, null] by position: pass only what there is.
-    return token ? this.client.sendRequest<RecordsResult | null>(RECORDS_METHOD, params, token) : this.client.sendRequest<RecordsResult | null>(RECORDS_METHOD, params);
+    return this.request<RecordsResult | null>(RECORDS_METHOD, params, token);
   }
 
   /** The EDGAR ownership XML of the document's filings (one when `filing` is given), or null. */
   async edgarXml(uri: vscode.Uri, filing?: number, token?: vscode.CancellationToken): Promise<EdgarXmlResult | null> {
     await this.ready;
     const params: EdgarXmlParams = { uri: this.client.code2ProtocolConverter.asUri(uri), ...(filing === undefined ? {} : { filing }) };
-    return token ? this.client.sendRequest<EdgarXmlResult | null>(EDGAR_XML_METHOD, params, token) : this.client.sendRequest<EdgarXmlResult | null>(EDGAR_XML_METHOD, params);
+    return this.request<EdgarXmlResult | null>(EDGAR_XML_METHOD, params, token);
+  }
+
+  /** Without a token, sendRequest would send [params, null] by position: pass only what there is. */
+  private request<T>(method: string, params: object, token: vscode.CancellationToken | undefined): Promise<T> {
+    return token ? this.client.sendRequest<T>(method, params, token) : this.client.sendRequest<T>(method, params);
   }
 
   dispose(): void {

@@ -112,6 +112,9 @@ const MONTH_NAMES: ReadonlyMap<string, number> = new Map([
   ['oct', 10], ['november', 11], ['nov', 11], ['december', 12], ['dec', 12],
 ]);
 
+/** The months' short names ("jan" … "dec", and "sept"): every written month name starts with one. */
+export const MONTH_ABBREVIATIONS: readonly string[] = [...MONTH_NAMES.keys()].filter((n) => n.length <= 4);
+
 /** Two-digit years: 00–50 are this century, 51–99 the last one. */
 function expandYear(yy: number): number {
   return yy <= 50 ? 2000 + yy : 1900 + yy;

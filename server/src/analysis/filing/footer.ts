@@ -4,12 +4,13 @@
  */
 import type { Range } from '../types';
 import { splitCells } from '../text/cells';
-import type { LayoutProblem } from '../layout';
+import { superscriptNumber, type LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { fuzzyWord } from '../domain/ocr';
+import { MONTH_ABBREVIATIONS } from '../domain/calendar';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
@@ -61,7 +62,7 @@ function markerStyle(m: RegExpExecArray): number {
 
 /** The footnote number a DEF_RE match names. */
 function markerNumber(m: RegExpExecArray): number {
-  if (m[5] !== undefined) return Number([...m[5]].map((c) => '⁰¹²³⁴⁵⁶⁷⁸⁹'.indexOf(c)).join(''));
+  if (m[5] !== undefined) return superscriptNumber(m[5]);
   return Number(m[1] ?? m[2] ?? m[3] ?? m[4]);
 }
 
@@ -175,7 +176,7 @@ export interface ParsedSignature {
  */
 const DATE_IN_LINE = new RegExp(
   String.raw`\b\d{1,2}\s*\/\s*\d{1,2}\s*\/\s*\d{2,4}\b|\b\d{1,2}-\d{1,2}-\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|` +
-    String.raw`(?<=^\s*|\s{2}|\t|:\s?)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s{2,}|\t|\s*$)`,
+    String.raw`(?<=^\s*|\s{2}|\t|:\s?)(?:${MONTH_ABBREVIATIONS.map((n) => n[0]!.toUpperCase() + n.slice(1)).join('|')})[a-z]*\.?\s+\d{1,2},?\s+\d{4}(?=\s{2,}|\t|\s*$)`,
 );
 
 /**

@@ -17,7 +17,7 @@
  * reader beside the others returning the same intermediate form; see ARCHITECTURE.md.
  */
 export type { Continuation, LayoutFamily, LayoutProblem, LineRewrite, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
-export { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, LINE_BREAK, type MaskedLine } from './mask';
+export { maskLine, superscriptNumber, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, LINE_BREAK, type MaskedLine } from './mask';
 export { readGridLines } from './grids';
 export { readStrayTabs } from './tabs';
 export { detectLayout, readsInDocumentOrder } from './detect';

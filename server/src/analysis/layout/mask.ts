@@ -155,7 +155,19 @@ function inSuperscriptParens(line: string, i: number): boolean {
   return k >= 0 && line[k] === '⁽';
 }
 
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+/** The superscript digits, each at its value's index. */
+export const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** The number superscript digits write ("¹²" → 12); NaN when a character is no superscript digit. */
+export function superscriptNumber(digits: string): number {
+  let n = 0;
+  for (const c of digits) {
+    const d = SUPERSCRIPT_DIGITS.indexOf(c);
+    if (d < 0) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+}
 
 /** A `]` that closes a pandoc span (`]{.Class}`) or link (`](target)`). */
 function isSpanCloser(line: string, i: number): boolean {

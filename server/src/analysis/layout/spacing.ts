@@ -8,14 +8,7 @@
  *
  * Lines keep their own numbers: what is reported still points at the document.
  */
-
-function isBlankText(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) {
-    const c = raw.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 0xa0 && c !== 0xfeff) return false;
-  }
-  return true;
-}
+import { isBlank } from '../text/lines';
 
 /** Fewer text lines than this say nothing about a filing's spacing. */
 export const MIN_SPACED_LINES = 12;
@@ -27,24 +20,23 @@ export const SPACED_SHARE = 0.85;
  * lines, with few exceptions); null when it is not, and the lines read as they are.
  */
 export function singleSpacedLines(raws: readonly string[]): number[] | null {
+  const blank = raws.map(isBlank);
   let text = 0;
   let alone = 0;
   for (let i = 0; i < raws.length; i++) {
-    if (isBlankText(raws[i]!)) continue;
+    if (blank[i]) continue;
     text++;
-    const before = i === 0 || isBlankText(raws[i - 1]!);
-    const after = i + 1 >= raws.length || isBlankText(raws[i + 1]!);
-    if (before && after) alone++;
+    if ((i === 0 || blank[i - 1]) && (i + 1 >= raws.length || blank[i + 1])) alone++;
   }
   if (text < MIN_SPACED_LINES || alone < text * SPACED_SHARE) return null;
   const keep: number[] = [];
   for (let i = 0; i < raws.length; ) {
-    if (!isBlankText(raws[i]!)) {
+    if (!blank[i]) {
       keep.push(i++);
       continue;
     }
     let end = i;
-    while (end < raws.length && isBlankText(raws[end]!)) end++;
+    while (end < raws.length && blank[end]) end++;
     // One blank line is the spacing; two or more are a gap the text meant: it stays, as one line.
     if (end - i >= 2) keep.push(i);
     i = end;

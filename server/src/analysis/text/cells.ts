@@ -6,7 +6,7 @@
  * classified by what a filing's value cells can hold: dates, amounts, prices, single letters
  * (codes, A/D, D/I), footnote references, and words.
  */
-import { LINE_BREAK, type MaskedLine } from '../layout/mask';
+import { LINE_BREAK, SUPERSCRIPT_DIGITS, superscriptNumber, type MaskedLine } from '../layout/mask';
 
 export interface Cell {
   /** Offsets in the line (trimmed text). For an empty cell start === end. */
@@ -125,11 +125,10 @@ const NUMBER_RE = /^\d{1,3}(,\d{3})+(\.\d+)?$|^\d+(\.\d+)?$|^\.\d+$/;
  * bracketed "[1]", or superscript digits "¹" / "¹²" (text taken from a PDF keeps them as such).
  */
 const REF_TAIL_RE = /(\^?\((\d{1,2})\)\^?|\[(\d{1,2})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2}))$/;
-const SUPERSCRIPT_DIGITS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 
 /** The id a REF_TAIL_RE match names ("(01)" → "1", "¹²" → "12"). */
 function refId(m: RegExpExecArray): string {
-  if (m[4] !== undefined) return String(Number([...m[4]].map((c) => SUPERSCRIPT_DIGITS.indexOf(c)).join('')));
+  if (m[4] !== undefined) return String(superscriptNumber(m[4]));
   return String(Number(m[2] ?? m[3]));
 }
 
