@@ -209,11 +209,65 @@ export const JOINT_FILING_WORDING = {
   moreThanOne: 'More than One Reporting Person',
 } as const;
 
+/** Form 5's boxes for holdings and transactions that should have been reported earlier. */
+export const LATE_REPORT_WORDING = {
+  holdings: 'Form 3 Holdings Reported',
+  transactions: 'Form 4 Transactions Reported',
+} as const;
+
+/** The agency's name and address printed above each form's title. */
+export const AGENCY_WORDING = {
+  name: 'United States Securities and Exchange Commission',
+  address: 'Washington, D.C. 20549',
+} as const;
+
+/** The period box's full label as each form prints it (its number aside). */
+export const PERIOD_BOX_LABELS: Readonly<Record<FormNumber, string>> = {
+  '3': 'Date of Event Requiring Statement (Month/Day/Year)',
+  '4': 'Date of Earliest Transaction (Month/Day/Year)',
+  '5': "Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
+};
+
+/**
+ * The header's printed text as it breaks into lines when the page is read one cell a line (the
+ * cells of EDGAR's page at a print width): pieces of the phrases above, each a run of their words.
+ * `within`: a line holding one is printed text; `whole`: printed when it is all of its line;
+ * `opening` / `closing`: printed when its line starts / ends with it.
+ */
+export const HEADER_LINE_PIECES = {
+  within: [
+    'United States', 'Securities and Exchange', 'Washington, D.C.',
+    'OMB APPROVAL', 'OMB Number', 'Estimated average', 'burden', 'hours per',
+    'Statement of', 'Beneficial Ownership', 'Filed pursuant', 'Section 30(h)', 'Section 16', 'Investment Company Act',
+    'Check this box', 'no longer subject', 'obligations may', 'continue. See', 'Form 4 or Form 5',
+    'was made pursuant', 'written plan', 'intended to satisfy', 'defense conditions', 'transaction was made', 'contract, instruction',
+    'purchase or sale', 'of the issuer', 'affirmative defense', 'Rule 10b5-1', 'equity securities',
+    'Reporting Person', 'Ticker or Trading', 'Trading Symbol', 'Date of Earliest', 'Date of Event', 'Date of Original', 'Requiring Statement', 'Fiscal Year',
+    'Month/Day/Year', 'If Amendment', '(Check all applicable)',
+    'Individual or Joint', 'Joint/Group', 'Applicable Line', 'Form filed by', 'More than One',
+    'Form 3 Holdings', 'Form 4 Transactions',
+  ],
+  whole: [
+    'Commission', 'response:', 'Securities', 'of', 'Instruction 1(b).', 'Form 5', 'Statement', 'Ended', 'Original', 'Issuer',
+    'Director', '10% Owner', 'Officer (give', 'Officer (give title', 'Officer (give title below)', 'Other (specify', 'Other (specify below)',
+    'title below)', 'below)', '(give title', '(specify', 'title',
+    'Line)', 'Form', 'Person', 'Reporting', 'Person*', 'Reported',
+  ],
+  opening: [
+    'or sale of', 'is intended', 'transaction was', 'Name and Address', 'Filed (', 'Check all', 'Check Applicable', '(Check all', '(Check Applicable',
+    'See Instruction', 'filed by', 'One Reporting', 'Holdings Reported', 'Transactions Reported',
+  ],
+  closing: ['pursuant to a', 'conditions of', 'Instruction 10.', 'applicable)', 'to Issuer'],
+} as const;
+
 /** The check boxes printed beside the title: the exit box and (since 2023) the Rule 10b5-1 box. */
 export const CHECK_BOX_WORDING = {
   exit: 'Check this box if no longer subject to Section 16',
   exitContinued: 'Form 4 or Form 5 obligations may continue',
+  exitInstruction: 'See Instruction 1(b)',
   plan: 'Check this box to indicate that a transaction was made pursuant to a contract, instruction or written plan',
+  planRule: 'Rule 10b5-1',
+  planInstruction: 'See Instruction 10',
 } as const;
 
 // ---------------------------------------------------------------------------------------------
