@@ -409,6 +409,34 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
   signature: ['** Signature of Reporting Person', 'Signature of Reporting Person'],
 };
 
+/**
+ * A column label as a heading line prints it, in parts: a string is printed by every printing; a
+ * list is a part some printings add (any one of its texts) and others leave out.
+ */
+export type ColumnLabelPart = string | readonly string[];
+
+/**
+ * Each column's label in parts (one or more ways to print it), in the order the parser looks for
+ * them: a label that holds another's words ("Number of Derivative Securities Acquired ...",
+ * "Securities Acquired ...") before it.
+ */
+export const COLUMN_LABEL_PARTS: Readonly<Partial<Record<LabelKey, readonly (readonly ColumnLabelPart[])[]>>> = {
+  'col.securityTitle': [['Title of', ['Derivative'], 'Security', ['(Instr. 3)', '(Instr. 4)', '(Instr. 5)']]],
+  'col.conversionOrExercisePrice': [['Conversion or Exercise Price', ['of Derivative Security']]],
+  'col.deemedExecutionDate': [['Deemed Execution Date', [', if any'], ['(Month/Day/Year)']]],
+  'col.transactionDate': [['Transaction Date', ['(Month/Day/Year)']]],
+  'col.transactionCode': [['Transaction Code', ['(Instr. 8)']], ['Code (Instr. 8)']],
+  'col.derivativeAmount': [['Number of Derivative Securities Acquired (A) or Disposed of (D)']],
+  'col.amount': [['Securities Acquired (A) or Disposed of (D)']],
+  'col.exerciseExpiration': [['Date Exercisable and Expiration Date']],
+  'col.underlying': [['Title and Amount of Securities Underlying', ['Derivative Security']]],
+  'col.derivativePrice': [['Price of Derivative Security']],
+  'col.derivativeOwnedFollowing': [['Number of derivative Securities Beneficially Owned Following']],
+  'col.sharesOwnedFollowing': [['Amount of Securities Beneficially Owned', ['Following Reported Transaction(s)', 'Following Reported Transactions', 'Following Reported Transaction']]],
+  'col.directOrIndirect': [['Ownership Form', ['of Derivative Security'], [':'], ['Direct (D) or Indirect (I)']]],
+  'col.natureOfOwnership': [['Nature of Indirect Beneficial Ownership']],
+};
+
 // ---------------------------------------------------------------------------------------------
 // Boilerplate
 
