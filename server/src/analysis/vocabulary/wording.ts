@@ -50,8 +50,12 @@ export const TABLE_HEADINGS = {
   tableI: 'Table I',
   tableII: 'Table II',
   nonDerivative: 'Non-Derivative Securities',
+  derivative: 'Derivative Securities',
   acquired: 'Acquired',
   beneficially: 'Beneficially',
+  /** What Forms 4 and 5 say the tables hold; Form 3 prints the last two words only. */
+  acquiredDisposedOwned: 'Acquired, Disposed of, or Beneficially Owned',
+  beneficiallyOwned: 'Beneficially Owned',
   derivativeExamples: '(e.g., puts, calls, warrants, options, convertible securities)',
 } as const;
 
@@ -258,6 +262,15 @@ export const HEADER_LINE_PIECES = {
     'See Instruction', 'filed by', 'One Reporting', 'Holdings Reported', 'Transactions Reported',
   ],
   closing: ['pursuant to a', 'conditions of', 'Instruction 10.', 'applicable)', 'to Issuer'],
+} as const;
+
+/**
+ * Shorter captions of a box or column for the editor (hover titles, preview headings), in the
+ * printed label's own words: the nature column without "Beneficial", the amendment box without "If Amendment".
+ */
+export const SHORT_CAPTIONS = {
+  natureOfOwnership: 'Nature of Indirect Ownership',
+  dateOfOriginal: 'Date Original Filed',
 } as const;
 
 /** The check boxes printed beside the title: the exit box and (since 2023) the Rule 10b5-1 box. */
