@@ -18,7 +18,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
-import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
 
@@ -952,8 +952,8 @@ function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
 const OPTION_FRAGMENT: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'][] = [
   [/^Director/i, 'isDirector'],
   [/^(10\s*%|Owner)/i, 'isTenPercentOwner'],
-  [/^(Officer|\(give|title)/i, 'isOfficer'],
-  [/^(Other|\(specify)/i, 'isOther'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.officer}|\\(${RELATIONSHIP_WORDING.officerCaption.split(' ').slice(0, 2).join('|')})`, 'i'), 'isOfficer'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.other}|\\(${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})`, 'i'), 'isOther'],
 ];
 
 function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> {
