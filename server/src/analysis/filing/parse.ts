@@ -233,14 +233,16 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
   for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
-    if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
+    if (owners.some((o) => sameOwner(o.record, extra.record))) continue;
+    owners.push(extra);
+    problems.push(...extra.problems);
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
   const rel = header.relationship;
   if (owners.length && rel) applyRelationship(owners[0].record, rel);
   ownerTable.forEach((row, i) => {
     if (i >= owners.length) {
-      owners.push({ record: ownerFromTable(row, owners.map((o) => o.record)), range: row.range, fields: [] });
+      owners.push({ record: ownerFromTable(row, owners.map((o) => o.record)), range: row.range, fields: [], problems: [] });
       return;
     }
     const o = owners[i].record;
