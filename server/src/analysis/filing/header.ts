@@ -81,15 +81,17 @@ const BOX_LABEL_TEXT = Object.fromEntries(
  * grid, a cell line holding nothing but the number ("4." with "Relationship of" wrapped under it
  * in a narrow cell) is that box's label too.
  */
-function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
+export function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
   const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
   if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
   const m = /^\s*([1-6])\s*\.\s*(\p{L}.*)$/u.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
-  const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
-  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
+  // The text is the label's start, or the label and what follows it. (No cut-off length is kept:
+  // a text whose start reads as the label has the label's first long word intact, which the
+  // check below takes anyway.)
+  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(rest) || rest.startsWith(t))) return box;
   // Damaged by OCR: the label's first long word, one edit allowed ("Relatíonship of Reporting
   // ...", "If Arnendment, Date"), or cut in two by a space ("Relationsh ip of Reporting ...").
   const words = rest.split(' ', 4).map((w) => w.replace(/[^\p{L}]+$/u, ''));
@@ -195,7 +197,7 @@ function firstLabel(text: string): LabelHit | null {
  * INC [ EVBN ] 5. Relationship of Reporting" / "Person(s) to Issuer". A numbered label whose
  * first words (two at least) end the text opens its box; the rest of it wraps onto the next line.
  */
-function labelCutAtEnd(text: string, lower: string): LabelHit | null {
+export function labelCutAtEnd(text: string, lower: string): LabelHit | null {
   const re = /(?:^|\s)[1-6]\s*\.\s*(?=\p{L})/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The longest label is 45 characters: a longer rest is no label cut short.
