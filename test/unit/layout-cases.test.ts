@@ -4,14 +4,18 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { listCases, readCaseFile, TABLE_FAMILIES } from './layout/cases';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { listCases, readCaseFile, READER_FOLDERS, TABLE_FAMILIES } from './layout/cases';
 
 const cases = listCases();
 
-test('every reader family has a folder of named cases', () => {
+test('every reader of the reading layer has a folder of named cases', () => {
   const readers = new Set(cases.map((c) => c.reader));
-  for (const r of [...TABLE_FAMILIES, 'cut-grid', 'markup']) assert.ok(readers.has(r), `test/unit/layout/${r}/ has cases`);
+  const modules = readdirSync(join(__dirname, '..', '..', 'server', 'src', 'analysis', 'layout')).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== 'types.ts');
+  assert.deepEqual(modules.filter((m) => !READER_FOLDERS[m]), [], 'a reader without its folders in READER_FOLDERS');
+  for (const m of modules) for (const r of READER_FOLDERS[m]) assert.ok(readers.has(r), `test/unit/layout/${r}/ has cases (${m})`);
+  for (const r of readers) assert.ok(Object.values(READER_FOLDERS).some((f) => f.includes(r)), `test/unit/layout/${r}/ names no reader`);
 });
 
 for (const c of cases) {

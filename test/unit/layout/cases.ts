@@ -9,7 +9,12 @@
  *   readGridLines (the mask rewrites);
  * - markup: lines masked one by one (maskLine);
  * - reading-order: a whole filing as pdftotext's reading order writes it, read by
- *   readReadingOrder (its non-blank lines: the layout handed to the form readers).
+ *   readReadingOrder (its non-blank lines: the layout handed to the form readers);
+ * - bands: a fixed-width table region whose wrapped cells a printed page centred on their row,
+ *   read by readTableRows (centredRows groups it);
+ * - pages: a filing's lines with a printed page's furniture, found by findFurniture;
+ * - spacing: double-spaced lines, the ones singleSpacedLines keeps;
+ * - tabs: space-laid lines with stray tabs, the masks readStrayTabs rewrites.
  *
  * `node --import tsx scripts/layout-cases.ts` rewrites every `.expected.json` from the current
  * readers; review the diff before committing it.
@@ -18,13 +23,31 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareLines } from '../../../server/src/analysis/filing/prepare';
 import { ROW_JUDGE } from '../../../server/src/analysis/filing/tables';
-import { maskLine, readGridLines, readTableRows } from '../../../server/src/analysis/layout';
+import { maskLine, readGridLines, readStrayTabs, readTableRows, singleSpacedLines } from '../../../server/src/analysis/layout';
+import { findFurniture } from '../../../server/src/analysis/layout/pages';
 import { readReadingOrder } from '../../../server/src/analysis/layout/reading-order';
 import { splitLines } from '../../../server/src/analysis/text/lines';
 
 export const CASES_DIR = __dirname;
 
 export const TABLE_FAMILIES = ['raw-html', 'pipe-table', 'bare-pipe', 'drawn-grid', 'flattened', 'fixed-width', 'tab-separated'];
+
+/**
+ * Each reader of the reading layer (a module of server/src/analysis/layout/) and the case folders
+ * that name it: every module but the interface (index.ts) and the intermediate form (types.ts).
+ */
+export const READER_FOLDERS: Record<string, readonly string[]> = {
+  'bands.ts': ['bands'],
+  'detect.ts': TABLE_FAMILIES,
+  'grids.ts': ['cut-grid'],
+  'mask.ts': ['markup'],
+  'pages.ts': ['pages'],
+  'pandoc.ts': ['cut-grid'],
+  'reading-order.ts': ['reading-order'],
+  'rows.ts': TABLE_FAMILIES,
+  'spacing.ts': ['spacing'],
+  'tabs.ts': ['tabs'],
+};
 
 export interface Case {
   reader: string;
@@ -64,6 +87,13 @@ export function readCase(reader: string, text: string): unknown {
     return [...readGridLines(raws, masked)].sort((a, b) => a[0] - b[0]).map(([line, r]) => ({ line, ...r }));
   }
   if (reader === 'markup') return raws.map((r) => maskLine(r));
+  if (reader === 'bands') {
+    const reading = readTableRows(prepareLines(raws, 0), ROW_JUDGE);
+    return { family: reading.family, rows: reading.rows.map((r) => ({ lines: r.lines.map((l) => l.line), cells: r.cells.filter((c) => c.tokens.some((t) => t.type !== 'empty')).map((c) => `${c.col}: ${c.tokens.filter((t) => t.type !== 'empty').map((t) => t.text).join(' ')}`) })) };
+  }
+  if (reader === 'pages') return findFurniture(raws);
+  if (reader === 'spacing') return singleSpacedLines(raws)?.map((i) => ({ line: i, text: raws[i] })) ?? null;
+  if (reader === 'tabs') return [...readStrayTabs(raws, (i) => maskLine(raws[i]).text)].sort((a, b) => a[0] - b[0]);
   if (reader === 'reading-order') {
     const read = readReadingOrder(raws);
     return read && { lines: read.length, text: read.filter((l) => l !== '') };
