@@ -152,7 +152,7 @@ interface Header {
   joint: 'one' | 'more' | null;
 }
 
-function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5'): Header {
+function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5', streetWidth = STREET_WIDTH): Header {
   // A caption printed on its value's line ("DOE JANE (Last)") is read as the value, then the caption.
   const lines: string[] = [];
   for (let i = from; i < to; i++) {
@@ -235,7 +235,14 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     }
     const next = nextNonBlank(lines, i + 1, to);
     if (!h.name && next >= 0 && NAME_CAPTION_RE.test(lines[next])) {
-      h.name = v;
+      // The name's cell wrapped ("BERKSHIRE HATHAWAY" / "INC" / "(Last)"): its first line is the
+      // value read right before, in the same block, that no box took.
+      const before = addressParts[addressParts.length - 1];
+      if (streetCaption < 0 && before && before.line === i - 1 && !/\d/.test(before.text)) {
+        addressParts.pop();
+        if (prevAddress === before) prevAddress = null;
+        h.name = { text: `${before.text} ${t}`, line: before.line };
+      } else h.name = v;
       continue;
     }
     if (!/\d/.test(t) && JOB_TITLE_RE.test(t)) {
@@ -262,7 +269,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
     // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && !/^\d/.test(t)) {
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
@@ -1074,18 +1081,47 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
     out.push({ text: lines[tableII].trim(), line: tableII });
     for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: r.cells.join('\t'), line: r.line });
   }
-  for (let start = owners; start < footer; ) {
-    let end = start + 1;
-    while (end < footer && !OWNER_BOX_RE.test(lines[end])) end++;
-    const box = readHeader(lines, start, end, form);
+  for (const { start, text } of ownerBoxes(lines, owners, footer)) {
+    // A box printed across the page after the tables is wider than the header's: its longest
+    // line shows how much one of its cells' lines holds.
+    const widest = Math.max(STREET_WIDTH, ...text.slice(1).filter((t) => !CAPTION_RE.test(t) && !OWNER_LABEL_REST_RE.test(t)).map((t) => t.trim().length));
+    const box = readHeader(text, 0, text.length, form, widest);
     const written = writeHeader(box, start);
     // Box 1 only: its label down to the city caption.
     const last = written.findIndex((v) => v.text === '(City) (State) (Zip)');
     out.push(...written.slice(written.findIndex((v) => v.text === LABELS[form].name), last + 1).map((v) => ({ text: v.text, line: start })));
-    start = end;
   }
   out.push(...readFooter(lines, footer, lines.length));
   return place(out, lines.length);
+}
+
+/** How many lines after a box 1 label its wrapped rest (`*`) may stand. */
+const LABEL_REST_LINES = 12;
+const OWNER_LABEL_REST_RE = /^\s*(?:Reporting\s+)?(?:Person\s*)?\*\s*$/i;
+
+/**
+ * The owner boxes printed again after the tables, each from its box 1 label to the next. A label
+ * wrapped before its `*` may have the box before it end between its two lines: pdftotext reads the
+ * label's first line, then the last cells of the box printed beside or above it (its zip and the
+ * `(Zip)` caption), then the label's `*`. Those lines go back to the box before.
+ */
+function ownerBoxes(lines: readonly string[], from: number, to: number): { start: number; text: string[] }[] {
+  const boxes: { start: number; text: string[] }[] = [];
+  for (let start = from; start < to; ) {
+    let end = start + 1;
+    while (end < to && !OWNER_BOX_RE.test(lines[end])) end++;
+    const text = lines.slice(start, end);
+    if (boxes.length && !/\*\s*$/.test(lines[start])) {
+      const rest = text.findIndex((t, k) => k > 0 && k <= LABEL_REST_LINES && OWNER_LABEL_REST_RE.test(t));
+      if (rest > 0) {
+        boxes[boxes.length - 1].text.push(...text.slice(1, rest));
+        text.splice(1, rest);
+      }
+    }
+    boxes.push({ start, text });
+    start = end;
+  }
+  return boxes;
 }
 
 /** Puts each synthetic line at (or after) the line its text came from, in order; blank elsewhere. */
