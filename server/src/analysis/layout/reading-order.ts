@@ -132,6 +132,8 @@ const JOB_TITLE_RE =
 interface Value {
   text: string;
   line: number;
+  /** Table II's sub-column an amount was read under: `(A)` acquired or `(D)` disposed. */
+  mark?: 'A' | 'D';
 }
 
 interface Header {
@@ -497,10 +499,13 @@ const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$
  * wrapped narrow: "Sequoia" / "Capital" / "U.S." / "L.P.(2)"); a line whose every word is a typed
  * value holds cells printed side by side ("21.32 06/09/2021"); a lone `$` is its amount's sign.
  */
-export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
+export function tableCells(lines: readonly string[], from: number, to: number, subColumns = false): Value[] {
   const cells: Value[] = [];
   let open: Value | null = null;
   let dollar: Value | null = null;
+  // Table II's amount sub-columns: which one the values read next stand under (see subColumnMark).
+  let under: SubColumnState = null;
+  let lastHeading = '';
   for (let i = from; i < to; i++) {
     const t = lines[i].trim();
     if (t === '') {
@@ -510,6 +515,10 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
     if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
       open = null;
       continue;
+    }
+    if (subColumns && isColumnHeading(t)) {
+      under = subColumnState(under, t, lastHeading);
+      lastHeading = t;
     }
     if (isColumnHeading(t)) {
       // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
@@ -569,8 +578,32 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
       else cells.push(dollar);
       dollar = null;
     }
+    if (under) {
+      const amount = kindOf(v.text) === 'number';
+      if (amount) v.mark = under === 'A' ? 'A' : 'D';
+      // Below `(D)` only the first value is the sub-column's: the rest of the block is the row's.
+      if (under !== 'A' || !amount) under = null;
+    }
     cells.push(v);
   }
+}
+
+/**
+ * Where Table II's values stand relative to the `(A)` and `(D)` sub-captions of its amount column.
+ * pdftotext reads a caption's block with the values printed under it:
+ * * the amounts read right after `(A)`, before any other heading, are the `(A)` column's;
+ * * the first value read after `(D)` and the date column's sub-captions printed on its line
+ *   (`Date Exercisable`, `Expiration Date`), when an amount, is the `(D)` column's: the row below
+ *   the captions, read from that column on. Right after `(A)`, `(D)` says nothing: the two
+ *   captions were read as one block, and the amount under either follows them.
+ */
+type SubColumnState = 'A' | 'D?' | null;
+
+function subColumnState(state: SubColumnState, t: string, lastHeading: string): SubColumnState {
+  if (t === '(A)') return 'A';
+  if (t === '(D)') return lastHeading === '(A)' ? null : 'D?';
+  if (state === 'D?' && /^(?:Date|Exercisable|Expiration|Date\s+Exercisable|Expiration\s+Date)$/i.test(t)) return state;
+  return null;
 }
 
 type Kind = 'text' | 'date' | 'ref' | 'letter' | 'code' | 'price' | 'number' | 'other';
@@ -876,9 +909,14 @@ function takes(row: RowState, texts: readonly string[]): boolean {
   return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
+/** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
+function cellText(v: Value): string {
+  return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
+}
+
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
 function readTable(lines: readonly string[], from: number, to: number, derivative: boolean): { cells: string[]; line: number }[] {
-  const values = tableCells(lines, from, to);
+  const values = tableCells(lines, from, to, derivative);
   // Column by column (several titles first): the reading order went down each column.
   // (a title's own dates and references may come between the titles).
   let lead = 0;
@@ -902,12 +940,12 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
   for (const v of values) {
     if (kindOf(v.text) === 'text') {
       if (row && afterI) {
-        row.cells.push(v.text);
+        row.cells.push(cellText(v));
       } else if (row && derivative && hadDate && !underlying) {
-        row.cells.push(v.text);
+        row.cells.push(cellText(v));
         underlying = true;
       } else {
-        row = { cells: [v.text], line: v.line };
+        row = { cells: [cellText(v)], line: v.line };
         rows.push(row);
         hadDate = false;
         underlying = false;
@@ -916,10 +954,10 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
       continue;
     }
     if (!row) {
-      orphans.push(v.text);
+      orphans.push(cellText(v));
       continue;
     }
-    row.cells.push(v.text);
+    row.cells.push(cellText(v));
     afterI = /^I$/.test(v.text.trim());
     if (DATE_RE.test(v.text) || REF_RE.test(v.text)) hadDate = true;
   }
@@ -936,8 +974,8 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
 function byColumns(values: Value[], lead: number): { cells: string[]; line: number }[] {
   const rows: { cells: string[]; line: number }[] = [];
   for (const v of values.slice(0, lead)) {
-    if (kindOf(v.text) === 'text') rows.push({ cells: [v.text], line: v.line });
-    else rows[rows.length - 1].cells.push(v.text);
+    if (kindOf(v.text) === 'text') rows.push({ cells: [cellText(v)], line: v.line });
+    else rows[rows.length - 1].cells.push(cellText(v));
   }
   const count = rows.length;
   let k = lead;
@@ -949,13 +987,13 @@ function byColumns(values: Value[], lead: number): { cells: string[]; line: numb
     if (kind === 'letter' && end - k === 1 && end < values.length && kindOf(values[end].text) === 'text') {
       let r = 0;
       while (k + 1 < values.length && kindOf(values[k].text) === 'letter' && kindOf(values[k + 1].text) === 'text' && r < count) {
-        rows[r].cells.push(values[k].text, values[k + 1].text);
+        rows[r].cells.push(cellText(values[k]), cellText(values[k + 1]));
         k += 2;
         r++;
       }
       continue;
     }
-    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(values[k].text);
+    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(cellText(values[k]));
   }
   return rows;
 }
