@@ -220,6 +220,41 @@ describe('signatures cut at a hyphen', () => {
   });
 });
 
+describe('owner boxes', () => {
+  test("a box's zip read between the next box label's lines goes back to its box; the repeated first owner counts once", () => {
+    const r = record('owners-after-tables-label-star-after-box-before');
+    assert.deepEqual(r.reportingOwners.map((o) => [o.name, o.zip]), [['FIRST FUND LP', '19901'], ['SECOND FUND GP LLC', '19901']]);
+  });
+
+  test('a box printed across the page after the tables wraps its streets at its own width', () => {
+    const o = record('owners-after-tables-street-lines-wider-than-the-header').reportingOwners[1];
+    assert.deepEqual([o.street1, o.street2], ['C/O FIRST CAPITAL MANAGEMENT', 'FIRST PLACE 181 BAY STREET SUITE 100']);
+  });
+
+  test("a name wrapped above its caption is one name, not a street", () => {
+    const o = record('header-name-wrapped-above-its-caption').reportingOwners[0];
+    assert.deepEqual([o.name, o.street1, o.street2], ['LONG HOLDING COMPANY INC', '1 MAIN STREET', null]);
+  });
+});
+
+describe('Table II', () => {
+  const d = (q: string) => record(q).derivative[0];
+  test('an amount read right below the (A) caption was acquired; below (D) and the date captions, disposed', () => {
+    assert.equal(d('table-ii-amount-read-right-below-its-acquired-caption').acquiredDisposed, 'A');
+    assert.equal(d('table-ii-amount-read-below-the-disposed-and-date-captions').acquiredDisposed, 'D');
+    // Read after both captions, the amount could stand under either.
+    assert.equal(d('table-ii-amount-after-both-sub-captions-says-neither').acquiredDisposed, null);
+  });
+
+  test('underlying title and amount read after the right cells, the price\'s $ last', () => {
+    const r = d('table-ii-underlying-cells-read-after-the-right-cells');
+    assert.deepEqual(
+      [r.expirationDate, r.underlyingSecurityTitle, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership],
+      ['2034-03-03', 'Class B Common Stock', 2500, 0, 2500, 'I', 'By Trust'],
+    );
+  });
+});
+
 describe('detection', () => {
   test('captions on one line (every other layout) are not reading order', () => {
     const lines = ['FORM 4', '1. Name and Address of Reporting Person*', 'DOE JANE', '(Last) (First) (Middle)', '1 MAIN ST', '(Street)', 'DOVER DE 19901', '(City) (State) (Zip)', 'Table I - Non-Derivative Securities Acquired'];

@@ -488,6 +488,8 @@ const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/
 /** A line of a text cell's words then its neighbour's amount, or the amount alone. */
 const TEXT_THEN_AMOUNT_RE = /^(?:(\S.*?[A-Za-z].*?)\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)$/;
 const YEAR_RE = /^\s*(?:19|20)\d\d\s*$/;
+/** A date, then a text's words on the same line. */
+const LEADING_DATE_RE = /^(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)\s+(\S*[A-Za-z]{2}.*)$/;
 const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
 
 /**
@@ -507,7 +509,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
   let under: SubColumnState = null;
   let lastHeading = '';
   for (let i = from; i < to; i++) {
-    const t = lines[i].trim();
+    let t = lines[i].trim();
     if (t === '') {
       open = null;
       continue;
@@ -544,6 +546,13 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
     // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
     // text's lines ("Common" / "267.809" / "Stock", or "Common 28.593" / "Stock"); a year stays
     // in the text ("US" / "Venture" / "2010" / "Seed").
+    // A date printed left of a wrapped text cell, read onto the text's line ("Class A" /
+    // "06/08/2031 Common 3,671" / "Stock"): the date is a cell of its own, the line goes on without it.
+    const leading = LEADING_DATE_RE.exec(t);
+    if (leading && open && isTextValue(open.text)) {
+      push({ text: leading[1], line: i });
+      t = leading[2];
+    }
     const around = TEXT_THEN_AMOUNT_RE.exec(t);
     if (open && isTextValue(open.text) && around && !YEAR_RE.test(around[2])) {
       if (around[1]) open.text += ` ${around[1]}`;
@@ -909,6 +918,33 @@ function takes(row: RowState, texts: readonly string[]): boolean {
   return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
+/** A Table II row's form cell (`D`, `I`, with its references). */
+const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
+
+/**
+ * A Table II row whose underlying title and amount were read after its right cells: the price of
+ * the derivative prints its `$` on the lower line of its cell, with the underlying title's lower
+ * lines, so pdftotext reads the price's number, the amount owned and the form first, then the
+ * underlying cells (an expiration date read among them), then the lone `$`
+ * ("0 | 3,671 | D | Class A Common Stock | 3,671 | $"). The cells go back in the form's order,
+ * the `$` onto its price; a nature after the `$` stays last.
+ */
+function underlyingReadLate(cells: string[]): string[] {
+  const dollar = cells.findIndex((c) => c.trim() === '$');
+  if (dollar < 3) return cells;
+  let di = dollar - 1;
+  while (di >= 0 && !DI_CELL_RE.test(cells[di])) di--;
+  if (di < 2 || di === dollar - 1) return cells;
+  const [price, owned] = [cells[di - 2], cells[di - 1]];
+  if (kindOf(price) !== 'number' || kindOf(owned) !== 'number') return cells;
+  const late = cells.slice(di + 1, dollar);
+  const kinds = late.map(kindOf);
+  if (!kinds.includes('number') || kinds.some((k) => k !== 'text' && k !== 'number' && k !== 'date' && k !== 'ref')) return cells;
+  const dates = late.filter((_, k) => kinds[k] === 'date');
+  const rest = late.filter((_, k) => kinds[k] !== 'date');
+  return [...cells.slice(0, di - 2), ...dates, ...rest, `$${price.trim()}`, owned, cells[di], ...cells.slice(dollar + 1)];
+}
+
 /** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
 function cellText(v: Value): string {
   return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
@@ -1117,7 +1153,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   }
   if (tableII < owners) {
     out.push({ text: lines[tableII].trim(), line: tableII });
-    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: r.cells.join('\t'), line: r.line });
+    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: underlyingReadLate(r.cells).join('\t'), line: r.line });
   }
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
     // A box printed across the page after the tables is wider than the header's: its longest
