@@ -237,6 +237,20 @@ describe('owner boxes', () => {
   });
 });
 
+describe('Table I', () => {
+  test("Form 5: the fiscal year's column heading is not a title; a code read before its date; right cells read first", () => {
+    const r = record('table-form5-code-read-between-title-and-date');
+    assert.equal(r.nonDerivative.length, 1);
+    const t = r.nonDerivative[0];
+    assert.deepEqual(
+      [t.securityTitle, t.transactionDate, t.transactionCode, t.shares, t.acquiredDisposed, t.pricePerShare, t.sharesOwnedFollowing, t.directOrIndirect, t.footnoteIds],
+      ['Common Stock', '2021-12-23', 'G', 1000, 'D', 0, 54666, 'D', ['1', '2']],
+    );
+    // The statement's heading wrapped onto a line of its own is printed text, not a street.
+    assert.equal(r.reportingOwners[0].street1, 'C/O EXAMPLE INC.');
+  });
+});
+
 describe('Table II', () => {
   const d = (q: string) => record(q).derivative[0];
   test('an amount read right below the (A) caption was acquired; below (D) and the date captions, disposed', () => {

@@ -60,7 +60,7 @@ const HEADER_PRINTED_RE = new RegExp(
     String.raw`^(?:SEC\s+)?FORM\s+[345](?:\s*\/\s*A)?$`,
     String.raw`UNITED\s+STATES|SECURITIES\s+AND\s+EXCHANGE|^COMMISSION$|Washington,?\s+D\.?\s*C\.?`,
     String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
-    String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
+    String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^OWNERSHIP(?:\s+OF)?(?:\s+SECURITIES)?$|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
     String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
     String.raw`Check\s+this\s+box\s+to\s+indicate|was\s+made\s+pursuant|written\s+plan|^or\s+sale\s+of|intended\s+to\s+satisfy|^is\s+intended|defense\s+conditions|^Instruction\s+10\.?$|transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
     String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
@@ -80,7 +80,7 @@ const BOX_LABEL_RE = /^\s*(\d)\.\s+(Name\s+and\s+Address|Issuer\s+Name|Date\s+of
 
 /** Words printed in the tables' column headings. */
 const COLUMN_WORD_RE =
-  /^(?:\d{1,2}[A-Z]?\.|Title|of|or|and|if|any|to|the|Date|Dates?|Month\/Day\/Year|\(Month\/Day\/Year\)|Transaction|Transaction\(s\)|Deemed|Execution|Code|Instr\.?|\(Instr\.?|\d\)|\d,?|V|Amount|Securities|Security|Acquired|Disposed|Of|\(A\)|\(D\)|\(I\)|Price|Beneficially|Beneficial|Owned|Following|Reported|Ownership|Form:?|Direct|Indirect|Nature|Derivative|derivative|Conversion|Exercise|Exercisable|Expiration|Underlying|Number|Shares|Amount|Title|\(e\.g\.,|puts,|calls,|warrants,|options,|convertible|securities\)|Table|-|\(Instr\.)$/i;
+  /^(?:\d{1,2}[A-Z]?\.|Title|of|or|and|if|any|to|the|Date|Dates?|Month\/Day\/Year|\(Month\/Day\/Year\)|Transaction|Transaction\(s\)|Deemed|Execution|Code|Instr\.?|\(Instr\.?|\d\)|\d,?|V|Amount|Securities|Security|Acquired|Disposed|Of|\(A\)|\(D\)|\(I\)|Price|Beneficially|Beneficial|Owned|Following|Reported|at|end|Issuer's|Fiscal|Year|Ownership|Form:?|Direct|Indirect|Nature|Derivative|derivative|Conversion|Exercise|Exercisable|Expiration|Underlying|Number|Shares|Amount|Title|\(e\.g\.,|puts,|calls,|warrants,|options,|convertible|securities\)|Table|-|\(Instr\.)$/i;
 
 function isColumnHeading(line: string): boolean {
   const words = line.trim().split(/\s+/);
@@ -710,9 +710,39 @@ function advance(state: RowState, text: string, deemed: boolean): RowState | nul
     if (c === 'code' && state.coded) continue;
     if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
   }
-  // The code read after the row's amounts: the row stays where it was.
+  // The code read after the row's amounts, or between its title and its date (a code cell's
+  // line above the date's): the row stays where it was.
   if (state.dated && !state.coded && fits('code', text, state.last)) return { ...state, coded: true };
+  if (state.at === 'title' && !state.coded && fits('code', text, state.last) && !/^\s*[ADIV]\s*$/.test(text)) return { ...state, coded: true };
   return null;
+}
+
+/**
+ * A row's code cell back right after its dates when it was read elsewhere (after the amounts, or
+ * between title and date): a letter that follows neither an amount (the `A`/`D` of the amount,
+ * the form after the amount owned), nor the code (`V`), nor a date is the code read out of place.
+ */
+function codeAfterDates(cells: string[]): string[] {
+  const kinds = cells.map((c) => kindOf(c.trim()));
+  const firstDate = kinds.indexOf('date', 1);
+  if (firstDate < 0) return cells;
+  let lastDate = firstDate;
+  while (lastDate + 1 < cells.length && kinds[lastDate + 1] === 'date') lastDate++;
+  const next = kinds.slice(lastDate + 1).findIndex((k) => k !== 'ref') + lastDate + 1;
+  if (next > lastDate && (kinds[next] === 'code' || kinds[next] === 'letter')) return cells;
+  const prevKind = (k: number) => {
+    let j = k - 1;
+    while (j >= 0 && kinds[j] === 'ref') j--;
+    return j >= 0 ? kinds[j] : null;
+  };
+  const misplaced = cells.map((_, k) => k).filter((k) => (kinds[k] === 'code' || kinds[k] === 'letter') && prevKind(k) !== 'number' && prevKind(k) !== 'date' && !/^\s*V\s*$/.test(cells[k]));
+  if (misplaced.length !== 1) return cells;
+  const [code] = misplaced;
+  const out = cells.slice();
+  const [cell] = out.splice(code, 1);
+  const at = code < lastDate ? lastDate : lastDate + 1;
+  out.splice(at, 0, cell);
+  return out;
 }
 
 interface Row extends RowState {
@@ -874,7 +904,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     }
     from = found;
   }
-  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: r.cells, line: r.line }));
+  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: codeAfterDates(r.cells), line: r.line }));
 }
 
 interface Group extends RowState {
