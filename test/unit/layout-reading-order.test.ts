@@ -260,6 +260,17 @@ describe('Table II', () => {
     assert.equal(d('table-ii-amount-after-both-sub-captions-says-neither').acquiredDisposed, null);
   });
 
+  test("a title after a row's I that a date follows opens a row; the nature read after the rows goes back", () => {
+    const rows = record('table-ii-nature-read-after-the-rows').derivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.expirationDate, r.underlyingShares, r.conversionOrExercisePrice, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['Series B Preferred Stock', null, 5000, null, 'I', 'Example Partners LP'],
+        ['Stock Option (Right to Buy)', '2028-04-14', 1000, 3.74, 'D', null],
+      ],
+    );
+  });
+
   test('underlying title and amount read after the right cells, the price\'s $ last', () => {
     const r = d('table-ii-underlying-cells-read-after-the-right-cells');
     assert.deepEqual(

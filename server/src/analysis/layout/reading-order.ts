@@ -134,6 +134,8 @@ interface Value {
   line: number;
   /** Table II's sub-column an amount was read under: `(A)` acquired or `(D)` disposed. */
   mark?: 'A' | 'D';
+  /** Read between the lines of a wrapped text cell (a date printed beside them). */
+  within?: boolean;
 }
 
 interface Header {
@@ -550,7 +552,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
     // "06/08/2031 Common 3,671" / "Stock"): the date is a cell of its own, the line goes on without it.
     const leading = LEADING_DATE_RE.exec(t);
     if (leading && open && isTextValue(open.text)) {
-      push({ text: leading[1], line: i });
+      push({ text: leading[1], line: i, within: true });
       t = leading[2];
     }
     const around = TEXT_THEN_AMOUNT_RE.exec(t);
@@ -1003,9 +1005,15 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
   let afterI = false;
   let hadDate = false;
   let underlying = false;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (kindOf(v.text) === 'text') {
-      if (row && afterI) {
+      // After an `I` a text is the row's nature, unless the values after it (references aside)
+      // go on as a row's first cells (a price or a date: the conversion price, the dates): then
+      // it is the next row's title, and the nature was read elsewhere.
+      const next = values.slice(k + 1, k + 1 + WINDOW).find((w) => kindOf(w.text) !== 'ref' && kindOf(w.text) !== 'other' && !w.within);
+      const opensRow = next !== undefined && (kindOf(next.text) === 'date' || kindOf(next.text) === 'price');
+      if (row && afterI && !opensRow) {
         row.cells.push(cellText(v));
       } else if (row && derivative && hadDate && !underlying) {
         row.cells.push(cellText(v));
@@ -1028,7 +1036,28 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
     if (DATE_RE.test(v.text) || REF_RE.test(v.text)) hadDate = true;
   }
   if (rows.length && orphans.length) rows[0].cells.push(...orphans);
-  return rows.map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+  return natureReadLate(rows).map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+}
+
+/**
+ * A text no value followed (a "row" of a title alone, references aside) is a nature read after
+ * the rows: it goes to the first row that ends in an indirect form (`I`) without its nature. Every
+ * row of the tables has values; a title alone is no row.
+ */
+function natureReadLate(rows: { cells: string[]; line: number }[]): { cells: string[]; line: number }[] {
+  const endsIndirect = (r: { cells: string[] }) => {
+    let k = r.cells.length - 1;
+    while (k > 0 && kindOf(r.cells[k]) === 'ref') k--;
+    return k > 0 && /^\s*I(?:\s*\(\d{1,2}\))*\s*$/.test(r.cells[k]);
+  };
+  const out: { cells: string[]; line: number }[] = [];
+  for (const r of rows) {
+    const alone = r.cells.length > 0 && kindOf(r.cells[0]) === 'text' && r.cells.slice(1).every((c) => kindOf(c) === 'ref');
+    const owner = alone ? out.find(endsIndirect) : undefined;
+    if (owner) owner.cells.push(...r.cells);
+    else out.push(r);
+  }
+  return out;
 }
 
 /**
