@@ -251,6 +251,25 @@ describe('Table I', () => {
   });
 });
 
+describe('Table I across pages', () => {
+  test("a row's nature split by a page break goes on after the table's heading printed again", () => {
+    const rows = record('table-row-split-across-a-page-break').nonDerivative;
+    assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership, r.footnoteIds]), [
+      [1000, 'Example Holdings Fund XV (Q), L.P.', ['1']],
+      [2000, 'Example Trust', ['2']],
+    ]);
+  });
+
+  test("a title some row holds, read after another row's nature, opens a row (not a nature)", () => {
+    const rows = record('table-repeated-title-after-a-nature-is-a-row').nonDerivative;
+    assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]), [
+      ['Common Stock', 1000, 'I', null],
+      ['Common Stock', 2000, 'I', 'Example Fund LP'],
+      ['Common Stock', 3000, 'D', null],
+    ]);
+  });
+});
+
 describe('Table II', () => {
   const d = (q: string) => record(q).derivative[0];
   test('an amount read right below the (A) caption was acquired; below (D) and the date captions, disposed', () => {

@@ -510,6 +510,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
   // Table II's amount sub-columns: which one the values read next stand under (see subColumnMark).
   let under: SubColumnState = null;
   let lastHeading = '';
+  let broken: Value | null = null;
   for (let i = from; i < to; i++) {
     let t = lines[i].trim();
     if (t === '') {
@@ -518,7 +519,17 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
     }
     if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
       open = null;
+      // The table's heading printed again: a page break. A row split by it goes on after the
+      // heading, its text cell too: the text read last before the break, when no reference ends
+      // it (a cell's references close its text), goes on with the first text after the heading,
+      // unless that text is one the table already holds (a row's title: titles repeat).
+      const last = cells[cells.length - 1];
+      broken = last && kindOf(last.text) === 'text' && !/\)\s*$/.test(last.text) ? last : null;
       continue;
+    }
+    if (broken && !isColumnHeading(t)) {
+      if ((isTextValue(t) || kindOf(t) === 'other') && !cells.some((c) => c.text === t)) open = broken;
+      broken = null;
     }
     if (subColumns && isColumnHeading(t)) {
       under = subColumnState(under, t, lastHeading);
@@ -813,7 +824,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       const p = prev as RowState | null;
       const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
       const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
-      const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      const lacking = p && p.at === 'nature' && !state && !titles.has(text) ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
       // Right after a row's title, the text is its nature when the row's amount and `I` were
       // read before its title and wait ("735,294" / "I" / title / nature).
       const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
