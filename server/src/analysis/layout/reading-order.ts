@@ -511,6 +511,8 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
   let under: SubColumnState = null;
   let lastHeading = '';
   let broken: Value | null = null;
+  // The texts that opened a cell so far (a row's title is one).
+  const seen = new Set<string>();
   for (let i = from; i < to; i++) {
     let t = lines[i].trim();
     if (t === '') {
@@ -528,7 +530,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
       continue;
     }
     if (broken && !isColumnHeading(t)) {
-      if ((isTextValue(t) || kindOf(t) === 'other') && !cells.some((c) => c.text === t)) open = broken;
+      if ((isTextValue(t) || kindOf(t) === 'other') && !seen.has(t)) open = broken;
       broken = null;
     }
     if (subColumns && isColumnHeading(t)) {
@@ -600,6 +602,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
       else cells.push(dollar);
       dollar = null;
     }
+    seen.add(v.text);
     if (under) {
       const amount = kindOf(v.text) === 'number';
       if (amount) v.mark = under === 'A' ? 'A' : 'D';
@@ -1062,11 +1065,16 @@ function natureReadLate(rows: { cells: string[]; line: number }[]): { cells: str
     return k > 0 && /^\s*I(?:\s*\(\d{1,2}\))*\s*$/.test(r.cells[k]);
   };
   const out: { cells: string[]; line: number }[] = [];
+  // The rows still lacking their nature, oldest first (each takes one; the work stays linear).
+  const lacking: { cells: string[] }[] = [];
   for (const r of rows) {
     const alone = r.cells.length > 0 && kindOf(r.cells[0]) === 'text' && r.cells.slice(1).every((c) => kindOf(c) === 'ref');
-    const owner = alone ? out.find(endsIndirect) : undefined;
+    const owner = alone ? lacking.shift() : undefined;
     if (owner) owner.cells.push(...r.cells);
-    else out.push(r);
+    else {
+      out.push(r);
+      if (endsIndirect(r)) lacking.push(r);
+    }
   }
   return out;
 }
@@ -1228,7 +1236,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
     // A box printed across the page after the tables is wider than the header's: its longest
     // line shows how much one of its cells' lines holds.
-    const widest = Math.max(STREET_WIDTH, ...text.slice(1).filter((t) => !CAPTION_RE.test(t) && !OWNER_LABEL_REST_RE.test(t)).map((t) => t.trim().length));
+    const widest = text.slice(1).reduce((w, t) => (CAPTION_RE.test(t) || OWNER_LABEL_REST_RE.test(t) ? w : Math.max(w, t.trim().length)), STREET_WIDTH);
     const box = readHeader(text, 0, text.length, form, widest);
     const written = writeHeader(box, start);
     // Box 1 only: its label down to the city caption.
