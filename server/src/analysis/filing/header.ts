@@ -817,7 +817,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
   // What the box holds past its last caption, or (without name captions) past the name's line
   // up to the street caption: no field reads it.
   const problems: LayoutProblem[] = [];
-  const reason = "in the reporting person's box, beside its name and address";
+  const reason = "in the owner's box, past its name, street and city";
   if (city) unreadIn(stream, zipCaptionEnd ?? search(CAPTION.zip, text, city.start)?.end ?? city.end, text.length, reason, problems);
   else if (!last && nameLines.length) unreadIn(stream, lineEnd(stream, nameLines[0]), street?.start ?? text.length, reason, problems);
   const first = stream.pieces[0];
@@ -1006,7 +1006,7 @@ function parseIssuer(stream: Stream, problems: LayoutProblem[] = []): { name: He
   const from = valueStart(stream, 'issuer');
   const rest = stream.text.slice(from);
   const m = /([^[\]]*?)\[\s*([A-Za-z0-9.\-/]{1,12})\s*\]/.exec(rest);
-  const reason = "in the issuer's box, beside its name and ticker";
+  const reason = "in the issuer's box, beside its name and the ticker";
   if (m) {
     unreadIn(stream, from + m.index + m[0].length, stream.text.length, reason, problems);
     const nameStart = from + m.index + (m[1].length - m[1].trimStart().length);
