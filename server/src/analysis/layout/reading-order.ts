@@ -261,8 +261,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
       continue;
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
-    // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && !/^\d/.test(t)) {
+    // before continues it (one cell may also hold two streets, a line each). A line wider than
+    // that width shows the cell is wider: then the break is no wrap, and the lines are two streets.
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && t.length <= STREET_WIDTH && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
