@@ -63,7 +63,7 @@ function main(argv: string[]): void {
   for (const name of only) {
     for (const doc of corpus(name as (typeof CORPORA)[number], 140)) {
       if (routes && !routes.includes(doc.route)) continue;
-      const stem = doc.file ? path.basename(doc.file).split('.')[0]! : '';
+      const stem = doc.file ? path.basename(doc.file).split('.').slice(0, -2).join('.') : '';
       if (files && !files.some((f) => stem.startsWith(f))) continue;
       for (const l of falseFindings({ ...doc, stem }, withWarnings)) {
         if (codes && !codes.includes(l.code)) continue;
