@@ -73,6 +73,12 @@ describe('records', () => {
     assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [true, true, false, false]);
     // The mark read after both joint options: one reporting person.
     assert.equal(r.jointFiling, false);
+    // The Rule 10b5-1 box is written back with its mark (its value was dropped before).
+    assert.equal(analyze(input('header-marks-apart-from-options').join('\n'), { today: TODAY }).filings[0].aff10b5One, true);
+  });
+
+  test('the Rule 10b5-1 box printed without a mark reads unchecked, not absent', () => {
+    assert.equal(analyze(input('header-streets-after-caption').join('\n'), { today: TODAY }).filings[0].aff10b5One, false);
   });
 
   test('a lone mark read after every option text but the last is the officer\'s', () => {

@@ -27,6 +27,7 @@
  */
 
 import { findFurniture } from './pages';
+import { CHECK_BOX_WORDING } from '../vocabulary/wording';
 
 const CAPTION_RE = /^\s*\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
 const GLUED_CAPTION_RE = /^\s*(\S.*?)\s+\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
@@ -139,6 +140,8 @@ interface Header {
   title: Value | null;
   statement: Value | null;
   exitBox: Value | null;
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023): where its caption was printed, and whether a mark stood at it. */
+  plan: { line: number; checked: boolean } | null;
   name: Value | null;
   streets: Value[];
   city: Value | null;
@@ -164,7 +167,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   }
   from = 0;
   to = lines.length;
-  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const h: Header = { form, title: null, statement: null, exitBox: null, plan: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
@@ -344,6 +347,8 @@ function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; te
   if (labels.plan >= 0) {
     const before = rest.filter((m) => m.line < labels.plan);
     if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+    // The box is printed: written back with its mark, or without one (an empty box prints nothing).
+    h.plan = { line: labels.plan, checked: before.length > 0 };
   }
   if (h.joint === null) {
     const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
@@ -416,6 +421,7 @@ function writeHeader(h: Header, from: number): Value[] {
   put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
   if (h.statement) put(h.statement.text, h.statement.line);
   if (h.exitBox && h.form !== '3') put('Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).', h.exitBox.line);
+  if (h.plan && h.form !== '3') put(`${h.plan.checked ? 'X ' : ''}${CHECK_BOX_WORDING.plan}.`, h.plan.line);
   const nameLine = h.name?.line ?? from;
   put(l.name, nameLine);
   put(h.name?.text ?? '', nameLine);
