@@ -104,3 +104,32 @@ test('edgar-value-too-long: a header value in text OCR read is a hint to check t
   assert.deepEqual(severities(ocr), ['hint']);
   assert.match(ocr[0]!.message, /OCR/);
 });
+
+test('edgar-required-value: a Rule 10b5-1(c) box printed but not read is a hint; a form without the box a warning', () => {
+  // Signed after 2023-04-01 on a form whose header lacks the box (the clean filing is an older form).
+  const signedLate = edit(CLEAN, '/s/ Ana M. Rivera\t03/03/2021', '/s/ Ana M. Rivera\t03/03/2024');
+  const planOf = (text: string) => of(text, 'edgar-required-value').filter((f) => /10b5-1/.test(f.message));
+  assert.deepEqual(severities(planOf(signedLate)), ['warning']);
+  // The caption's end printed in the header, its start and mark where no reader found them.
+  const printed = edit(signedLate, 'STATEMENT OF CHANGES', 'is intended to satisfy the affirmative defense conditions of Rule 10b5-1(c). See Instruction 10.\n\nSTATEMENT OF CHANGES');
+  assert.deepEqual(severities(planOf(printed)), ['hint']);
+});
+
+test('unused-footnote: several footnotes and no reference read anywhere is a hint (the references were lost); one unreferenced among read ones a warning', () => {
+  const noRefs = CLEAN.replace('$ 31.20 (1)', '$ 31.20').replace('By Trust (2)', 'By Trust');
+  assert.deepEqual(severities(of(noRefs, 'unused-footnote')), ['hint', 'hint']);
+  const oneLost = CLEAN.replace('By Trust (2)', 'By Trust');
+  assert.deepEqual(severities(of(oneLost, 'unused-footnote')), ['warning']);
+});
+
+test('row warnings on text OCR read are hints to check the page; on clean text warnings', () => {
+  const noPrice = edit(CLEAN, '\t$ 4.50\t25,000', '\t\t25,000');
+  assert.deepEqual(severities(of(noPrice, 'missing-price')), ['warning']);
+  assert.deepEqual(severities(of(withOcrMarks(noPrice), 'missing-price')), ['hint']);
+  const noForm = edit(CLEAN, '\t21,000\tD\t', '\t21,000\t\t');
+  assert.deepEqual(severities(of(noForm, 'missing-ownership-form')), ['warning']);
+  assert.deepEqual(severities(of(withOcrMarks(noForm), 'missing-ownership-form')), ['hint']);
+  const noNature = edit(CLEAN, 'By Trust (2)', '(2)');
+  assert.deepEqual(severities(of(noNature, 'indirect-without-nature')), ['warning']);
+  assert.deepEqual(severities(of(withOcrMarks(noNature), 'indirect-without-nature')), ['hint']);
+});

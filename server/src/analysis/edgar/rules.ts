@@ -10,8 +10,9 @@
 import type { Finding, Range } from '../types';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
-import { readFromImage, type RuleModule } from '../rules/rule';
+import { readFromImage, whenMaybeUnread, type RuleModule } from '../rules/rule';
 import { EDGAR_DEFAULT_SEVERITY, EDGAR_DESCRIPTIONS, EDGAR_DOCS, type EdgarCode } from './codes';
+import { LABEL_PATTERNS } from '../vocabulary/wording';
 
 export interface EdgarContext {
   model: FilingModel;
@@ -138,18 +139,38 @@ function requiredFields(r: ParsedRow, form: string): [string, string][] {
   return out;
 }
 
+/** The end of the Rule 10b5-1(c) box's caption ("... conditions of Rule 10b5-1(c)"), its last two words. */
+const PLAN_BOX_END_RE = new RegExp(
+  LABEL_PATTERNS['box.tenb5One'][LABEL_PATTERNS['box.tenb5One'].length - 1]!.split(' ').slice(-2).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+  'i',
+);
+
+/** The header (the lines before the tables) prints the Rule 10b5-1(c) box's caption. */
+function printsPlanBox(model: FilingModel): boolean {
+  const header = model.sections.find((s) => s.kind === 'header');
+  if (!header) return false;
+  return model.lines.slice(header.start, header.end).some((l) => PLAN_BOX_END_RE.test(l.masked));
+}
+
 const requiredValue = (ctx: EdgarContext): Finding[] => {
   const { model } = ctx;
   const out: Finding[] = [];
   const form = model.form;
   if (form === null) return [];
   const rec = model.record;
-  if (!rec.periodOfReport) out.push(finding('edgar-required-value', `No ${form === '3' ? 'date of the event requiring the statement (box 2)' : 'date of the earliest transaction (box 3)'}: EDGAR requires periodOfReport; fill in the box.`, anchor(ctx), '/periodOfReport'));
-  if (!rec.issuer.tradingSymbol) out.push(finding('edgar-required-value', 'No trading symbol in box 2: EDGAR requires issuerTradingSymbol; write it after the issuer\'s name, e.g. "Tesla, Inc. [TSLA]" (NONE if there is none).', model.header.issuerName.range ?? anchor(ctx), '/issuer/tradingSymbol'));
+  // A value the text does not show where the reading may have lost it (OCR text, a row with text
+  // no column took) is a hint to check the page.
+  const header = whenMaybeUnread(model);
+  const say = (f: Finding, extra: { severity?: 'hint' }) => out.push({ ...f, ...extra });
+  if (!rec.periodOfReport) say(finding('edgar-required-value', `No ${form === '3' ? 'date of the event requiring the statement (box 2)' : 'date of the earliest transaction (box 3)'}${header.note}: EDGAR requires periodOfReport; fill in the box.`, anchor(ctx), '/periodOfReport'), header.extra);
+  if (!rec.issuer.tradingSymbol) say(finding('edgar-required-value', `No trading symbol in box 2${header.note}: EDGAR requires issuerTradingSymbol; write it after the issuer's name, e.g. "Tesla, Inc. [TSLA]" (NONE if there is none).`, model.header.issuerName.range ?? anchor(ctx), '/issuer/tradingSymbol'), header.extra);
   // The 10b5-1 box is required in Forms 4 and 5 filed from April 2023 on (EDGAR Release 23.1).
   const filed = model.signatures.find((s) => s.date)?.date ?? null;
   if (form !== '3' && model.planBox.value === null && filed !== null && filed >= '2023-04-01') {
-    out.push(finding('edgar-required-value', `Signed ${filed}, but the form has no Rule 10b5-1(c) box: EDGAR requires aff10b5One in Forms 4 and 5 filed from 2023-04-01; use the current form and check or leave the box.`, anchor(ctx)));
+    // The box's caption printed in the header, but its mark not read (a reading order that parted
+    // the caption from its box): the form has the box, the reader lost its value.
+    if (printsPlanBox(model)) say(finding('edgar-required-value', `Signed ${filed}; the form prints the Rule 10b5-1(c) box, but whether it is checked was not read: EDGAR requires aff10b5One; check the box on the page.`, anchor(ctx)), { severity: 'hint' });
+    else out.push(finding('edgar-required-value', `Signed ${filed}, but the form has no Rule 10b5-1(c) box: EDGAR requires aff10b5One in Forms 4 and 5 filed from 2023-04-01; use the current form and check or leave the box.`, anchor(ctx)));
   }
   for (const r of model.rows) {
     // A Form 3 row read as a transaction is code-on-form3's: its values stand in other columns.
@@ -163,7 +184,8 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
     if (!missing.length) continue;
     const names = missing.map(([, what]) => what);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-    out.push(finding('edgar-required-value', `This row does not show its ${list}: EDGAR requires ${names.length === 1 ? 'it' : 'them'}; fill in the value, or a footnote explaining why there is none.`, r.range, `${rowPointer(r)}/${missing[0][0]}`));
+    const lost = whenMaybeUnread(model, r);
+    say(finding('edgar-required-value', `This row does not show its ${list}${lost.note}: EDGAR requires ${names.length === 1 ? 'it' : 'them'}; fill in the value, or a footnote explaining why there is none.`, r.range, `${rowPointer(r)}/${missing[0][0]}`), lost.extra);
   }
   return out;
 };
@@ -171,7 +193,12 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
 const natureOnDirect = ({ model }: EdgarContext): Finding[] =>
   model.rows
     .filter((r) => !r.form3Code && r.record.directOrIndirect === 'D' && r.record.natureOfOwnership)
-    .map((r) => finding('edgar-nature-on-direct', `A nature of ownership ("${r.record.natureOfOwnership}") on a direct (D) holding: EDGAR suspends it; clear the last column, or mark the holding I if it is indirect.`, fieldRange(r, 'natureOfOwnership'), `${rowPointer(r)}/natureOfOwnership`));
+    .map((r) => {
+      // Where the reading may have misplaced text (OCR text, a row with text no column took), the
+      // "nature" may be another cell's text, or the D another row's: a hint to check.
+      const { extra, note } = whenMaybeUnread(model, r);
+      return { ...finding('edgar-nature-on-direct', `A nature of ownership ("${r.record.natureOfOwnership}") on a direct (D) holding${note}: EDGAR suspends it; clear the last column, or mark the holding I if it is indirect.`, fieldRange(r, 'natureOfOwnership'), `${rowPointer(r)}/natureOfOwnership`), ...extra };
+    });
 
 const missingOriginalDate = (ctx: EdgarContext): Finding[] => {
   const { model } = ctx;

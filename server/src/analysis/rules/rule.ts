@@ -146,3 +146,15 @@ function unreadByRow(model: FilingModel): Map<ParsedRow, LayoutProblem[]> {
   }
   return out;
 }
+
+/**
+ * How to report a value the text does not show when the reading may have lost it: in text read
+ * from a printed image (OCR loses superscripts, check marks, small print), or in a row whose region
+ * holds text no column took, the value may stand on the page unread. Then the finding is a hint to
+ * check the page, its note saying why; otherwise it keeps its rule's level.
+ */
+export function whenMaybeUnread(model: FilingModel, row?: ParsedRow): { extra: { severity?: 'hint' }; note: string } {
+  if (row && unreadInRow(model, row).length) return { extra: { severity: 'hint' }, note: " (text of this row was not read: check where the row's values stand)" };
+  if (readFromImage(model)) return { extra: { severity: 'hint' }, note: ' (OCR text: check the page, it may be there unread)' };
+  return { extra: {}, note: '' };
+}
