@@ -133,3 +133,12 @@ test('row warnings on text OCR read are hints to check the page; on clean text w
   assert.deepEqual(severities(of(noNature, 'indirect-without-nature')), ['warning']);
   assert.deepEqual(severities(of(withOcrMarks(noNature), 'indirect-without-nature')), ['hint']);
 });
+
+test("a row whose nature took other columns' values (a title and an amount) was misread: its warnings are hints", () => {
+  const natureOf = (nature: string) => of(edit(CLEAN, '\t21,000\tD\t', `\t21,000\tD\t${nature}`), 'edgar-nature-on-direct');
+  assert.deepEqual(severities(natureOf('By Trust')), ['warning']);
+  assert.deepEqual(severities(natureOf('By 2019 GRAT')), ['warning']);
+  const shifted = natureOf('Common Stock 7,583');
+  assert.deepEqual(severities(shifted), ['hint']);
+  assert.match(shifted[0]!.message, /wrong columns/);
+});

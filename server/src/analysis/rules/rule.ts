@@ -155,6 +155,20 @@ function unreadByRow(model: FilingModel): Map<ParsedRow, LayoutProblem[]> {
  */
 export function whenMaybeUnread(model: FilingModel, row?: ParsedRow): { extra: { severity?: 'hint' }; note: string } {
   if (row && unreadInRow(model, row).length) return { extra: { severity: 'hint' }, note: " (text of this row was not read: check where the row's values stand)" };
+  if (row && valuesMisplaced(row)) return { extra: { severity: 'hint' }, note: " (this row's values were read into the wrong columns: check where they stand)" };
   if (readFromImage(model)) return { extra: { severity: 'hint' }, note: ' (OCR text: check the page, it may be there unread)' };
   return { extra: {}, note: '' };
+}
+
+/**
+ * A row whose last column, the nature of ownership, took other columns' values: an amount ("Class
+ * A Common Stock 7,583": the underlying title and amount of a Table II row, shifted), or the
+ * ownership form's letter before it ("I By ... Trust"). A nature is words ("By Trust", "By 2019
+ * GRAT"): the reading put the row's cells in the wrong columns, and what it finds missing
+ * elsewhere in the row may be there.
+ */
+function valuesMisplaced(row: ParsedRow): boolean {
+  const nature = row.record.natureOfOwnership;
+  if (!nature) return false;
+  return /\d{1,3}(?:,\d{3})+|\s\d+$|^\d+$/.test(nature) || /^[DI]\s/.test(nature);
 }
