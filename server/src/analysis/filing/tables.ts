@@ -437,8 +437,9 @@ function wordsOf(tokens: readonly Token[]): Token[] {
   return tokens.filter((t) => t.type !== 'ref' && t.type !== 'empty');
 }
 
+/** The width of a column's text on the values line: its words of two letters or more (OCR makes a "y" or "." of a rule). */
 function textLength(tokens: readonly Token[]): number {
-  const words = wordsOf(tokens);
+  const words = wordsOf(tokens).filter((t) => t.type === 'word' && /\p{L}.*\p{L}/u.test(t.text));
   return words.reduce((n, t) => n + t.text.length, 0) + Math.max(0, words.length - 1);
 }
 
@@ -462,8 +463,8 @@ function pieces(tokens: Token[]): Token[][] {
  * says where its text columns stand; each line of wrapped text above or below it goes into the
  * text column it continues, before (above) or after (below) that column's words on the values
  * line. Which column a line continues: the only one open (the nature of ownership only when the
- * row is held indirectly); in Table I, the one whose text on the values line is as wide as the
- * line (the title column is the wide one); in Table II, where its narrow columns share a line,
+ * row is held indirectly); in Table I, the one with no text on the values line, else the narrow
+ * nature column unless the line is clearly wider than its text; in Table II, where its narrow columns share a line,
  * one piece each, in order.
  */
 function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: FormDigit): Token[] {
@@ -500,10 +501,14 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
       const [title, nature] = [lengthOn('securityTitle'), lengthOn('natureOfOwnership')];
       if (!nature) return [['natureOfOwnership', line]];
       if (!title) return [['securityTitle', line]];
-      const len = textLength(line);
-      return [[Math.abs(len - nature) < Math.abs(len - title) ? 'natureOfOwnership' : 'securityTitle', line]];
+      // The title column is the wide one: it wraps only a line clearly wider than the nature's.
+      return [[textLength(line) > nature + 10 ? 'securityTitle' : 'natureOfOwnership', line]];
     }
     const ps = pieces(line);
+    // One piece in lower case goes on with a phrase: the nature's ("See" / "footnote") when the
+    // row is held indirectly, else the title's ("(right to" / "buy)").
+    const first = ps[0]?.find((t) => t.type !== 'ref');
+    if (ps.length === 1 && first?.type === 'word' && /^[a-z]/.test(first.text)) return [[natureOpen ? 'natureOfOwnership' : 'securityTitle', line]];
     while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
     return ps.map((p, k) => [open[k]!, p]);
   };

@@ -39,20 +39,27 @@ function isValueToken(t: Token): boolean {
 
 /**
  * A line that holds a row's one-line cells: a date, two amounts, an amount followed by the
- * ownership form (D/I), or a holding's title and ownership form. A lone number ("By Levchin 2012",
- * a par value) is a piece of a wrapped cell.
+ * ownership form (D/I) or written with thousands separators among words, or a holding's title
+ * and ownership form. A lone plain number or price ("By Levchin 2012", a par value) is a piece of
+ * a wrapped cell.
  */
 function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>): boolean {
   let values = 0;
   let diAfterValue = false;
+  // An amount with thousands separators: a row's value even when OCR lost the others.
+  let grouped = false;
   for (const c of cells) {
     for (const t of c.tokens) {
       if (t.type === 'date') return true;
-      if (isValueToken(t)) values++;
-      else if (values > 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I')) diAfterValue = true;
+      if (isValueToken(t)) {
+        values++;
+        if (t.type === 'number' && /^\d{1,3}(?:,\d{3})+/.test(t.text)) grouped = true;
+      } else if (values > 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I')) diAfterValue = true;
     }
   }
-  return values >= 2 || (values === 1 && diAfterValue) || judge.holding(cells, () => true);
+  // An amount alone with a letter ("P 495,539") is a cell block OCR read apart, not a row.
+  const many = cells.reduce((n, c) => n + c.tokens.filter((t) => t.type !== 'empty').length, 0) >= 3;
+  return values >= 2 || (values === 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
 }
 
 function filledTokens(cells: RowCell[]): Token[] {
@@ -71,6 +78,11 @@ function kindOf<L extends SourceLine>(line: L, cells: RowCell[] | undefined, jud
   if (!tokens.length) return 'skip';
   if (onlyCaptions(tokens)) return 'barrier';
   return anchorsRow(cells!, judge) ? 'anchor' : 'text';
+}
+
+/** A word of two letters or more: text of a cell, not a stray mark OCR made of a rule or a header's parenthesis. */
+function hasText(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === 'word' && /\p{L}.*\p{L}/u.test(t.text));
 }
 
 /** The line's text begins in lower case: it goes on with the line above ("share", "footnote(2)"). */
@@ -208,9 +220,11 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     if (lastAnchor < 0 && nextAnchor < 0) {
       for (const i of gap) leave(i);
     } else if (lastAnchor < 0) {
-      // Above the first anchor after the headers: the nearest lines only.
+      // Above the first anchor after the headers: the nearest lines only, and only those with
+      // text or a footnote mark (the headers' last pieces, "()" or "0)", stand there too).
       for (let k = gap.length - 1; k >= 0; k--) {
-        if (gap.length - k <= MAX_EDGE_LINES) addAbove(nextAnchor, gap[k]!);
+        const tokens = filledTokens(cellsOf[gap[k]!]!);
+        if (gap.length - k <= MAX_EDGE_LINES && (hasText(tokens) || tokens.some((t) => t.type === 'ref' && t.refs.length > 0))) addAbove(nextAnchor, gap[k]!);
         else leave(gap[k]!);
       }
     } else if (nextAnchor < 0) {
