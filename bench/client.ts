@@ -57,13 +57,13 @@ function percentile(samples: readonly number[], p: number): number {
 }
 
 /** A document of `filings` generated filings (every layout), OCR-damaged like converter output. */
-function generated(filings: number, noise: 1 | 2): string {
+export function generated(filings: number, noise: 1 | 2): string {
   return generateDocument(`bench-client-${filings}`, filings, { noise, layout: 'mixed' }).text;
 }
 
 type Mode = 'push' | 'pull';
 
-async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'line' | 'word' | 'filing'): Promise<ClientFigures> {
+export async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'line' | 'word' | 'filing'): Promise<ClientFigures> {
   // FORM345_SERVER measures another build (e.g. main's) with this same client, under the same load.
   const server = process.env.FORM345_SERVER ?? path.join(REPO_ROOT, 'dist', 'server.js');
   const proc = spawn(process.execPath, [server, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });

@@ -136,16 +136,48 @@ export class Publisher {
   }
 }
 
+/** Position order of findings: by start line, then start character. */
+function before(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** True when `list` is in {@link before} order already. */
+function inOrder(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (before(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+/** The last merge of each snapshot's findings, so a publish and a code action share one. */
+const merged = new WeakMap<readonly Finding[], { extra: readonly Finding[]; findings: Finding[] }>();
+
 /**
  * The snapshot with `extra` findings merged in position order (the converter groups findings by
  * filing, and filings follow each other in the text, so position order keeps each group whole).
+ * The result is the stable sort of the snapshot's findings followed by `extra`'s; the snapshot's
+ * are nearly always in order already, and then `extra`'s few are merged in by one pass.
  */
 export function withFindings(snapshot: DocumentSnapshot, extra: readonly Finding[]): DocumentSnapshot {
   if (!extra.length || !snapshot.result.filings.length) return snapshot;
   const count = snapshot.result.filings.length;
   const mine = extra.filter((f) => f.filing < count);
   if (!mine.length) return snapshot;
-  const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-  const findings = [...snapshot.result.findings, ...mine].sort(before);
+  const own = snapshot.result.findings;
+  let findings: Finding[];
+  const hit = merged.get(own);
+  if (hit && hit.extra === extra) findings = hit.findings;
+  else {
+    if (inOrder(own)) {
+      // Ties keep the snapshot's finding first, as the stable sort of own-then-extra does.
+      const add = mine.sort(before);
+      findings = [];
+      let j = 0;
+      for (const f of own) {
+        while (j < add.length && before(add[j]!, f) < 0) findings.push(add[j++]!);
+        findings.push(f);
+      }
+      while (j < add.length) findings.push(add[j++]!);
+    } else findings = [...own, ...mine].sort(before);
+    merged.set(own, { extra, findings });
+  }
   return { ...snapshot, result: { ...snapshot.result, findings } };
 }
