@@ -66,6 +66,12 @@ export class WorkspaceLedger {
   private current: Ledger = { groups: [], unplaced: [] };
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /**
+   * Folder scans in progress. Meanwhile nothing is rebuilt: a ledger of half the workspace would
+   * report breaks against filings not read yet (and the rebuild would compete with the scan and
+   * the keystrokes); the scan's end rebuilds once, with every change made meanwhile.
+   */
+  private scans = 0;
   /** Number of files read from disk (tests check that unchanged files are not read again). */
   reads = 0;
 
@@ -77,6 +83,16 @@ export class WorkspaceLedger {
 
   /** Reads every filing file under the folders (file: uris), then rebuilds. */
   async scanFolders(folderUris: readonly string[]): Promise<void> {
+    this.scans++;
+    try {
+      await this.scan(folderUris);
+    } finally {
+      this.scans--;
+    }
+    this.rebuildNow();
+  }
+
+  private async scan(folderUris: readonly string[]): Promise<void> {
     let budget = MAX_FILES;
     for (const uri of folderUris) {
       const root = toPath(uri);
@@ -103,7 +119,6 @@ export class WorkspaceLedger {
       }
     }
     if (budget <= 0) this.options.logger.info(`ledger: more than ${MAX_FILES} filing files in the workspace; the rest are not in the ledger`);
-    this.rebuildNow();
   }
 
   /** An open document's latest analysis stands for its file (cheap: read at the next rebuild). */
@@ -168,7 +183,7 @@ export class WorkspaceLedger {
   }
 
   private schedule(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.scans > 0) return;
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.rebuildNow(), this.options.debounceMs ?? 100);
   }
