@@ -22,7 +22,7 @@ function headerLosses(text: string, box = /in a date box/): string[] {
     .map((f) => lines[f.range.start.line].slice(f.range.start.character, f.range.end.character));
 }
 
-const ANY_BOX = /in a date box|in the reporting person's box|in the issuer's box|in the relationship box/;
+const ANY_BOX = /in a date box|in the owner's box|in the issuer's box|in the relationship box/;
 const ISSUER = 'NORTHWIND LABS, INC. [NWLB]';
 const OPTIONS = 'Director 10% Owner X Officer (give title below) Other (specify below) Chief Financial Officer';
 
@@ -44,7 +44,7 @@ test("header losses: text past the owner's city caption is reported, the address
   const CITY = '(City) (State) (Zip)';
   assert.ok(CLEAN.includes(`\n${CITY}\n`));
   const text = CLEAN.replace(`\n${CITY}\n`, `\n${CITY} Levchin Max R\n`);
-  assert.deepEqual(headerLosses(text, /in the reporting person's box/), ['Levchin Max R']);
+  assert.deepEqual(headerLosses(text, /in the owner's box/), ['Levchin Max R']);
   const owner = analyze(text).filings[0].record.reportingOwners[0];
   assert.deepEqual([owner.name, owner.city, owner.zip], ['Rivera Ana M.', 'PORTLAND', '97201']);
 });

@@ -257,6 +257,10 @@ const JOB_TITLE_RE =
 interface Value {
   text: string;
   line: number;
+  /** Table II's sub-column an amount was read under: `(A)` acquired or `(D)` disposed. */
+  mark?: 'A' | 'D';
+  /** Read between the lines of a wrapped text cell (a date printed beside them). */
+  within?: boolean;
 }
 
 interface Header {
@@ -264,6 +268,8 @@ interface Header {
   title: Value | null;
   statement: Value | null;
   exitBox: Value | null;
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023): where its caption was printed, and whether a mark stood at it. */
+  plan: { line: number; checked: boolean } | null;
   name: Value | null;
   streets: Value[];
   city: Value | null;
@@ -277,7 +283,7 @@ interface Header {
   joint: 'one' | 'more' | null;
 }
 
-function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5'): Header {
+function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5', streetWidth = STREET_WIDTH): Header {
   // A caption printed on its value's line ("DOE JANE (Last)") is read as the value, then the caption.
   const lines: string[] = [];
   for (let i = from; i < to; i++) {
@@ -289,7 +295,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   }
   from = 0;
   to = lines.length;
-  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const h: Header = { form, title: null, statement: null, exitBox: null, plan: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
@@ -361,7 +367,14 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     }
     const next = nextNonBlank(lines, i + 1, to);
     if (!h.name && next >= 0 && NAME_CAPTION_RE.test(lines[next])) {
-      h.name = v;
+      // The name's cell wrapped ("BERKSHIRE HATHAWAY" / "INC" / "(Last)"): its first line is the
+      // value read right before, in the same block, that no box took.
+      const before = addressParts[addressParts.length - 1];
+      if (streetCaption < 0 && before && before.line === i - 1 && !/\d/.test(before.text)) {
+        addressParts.pop();
+        if (prevAddress === before) prevAddress = null;
+        h.name = { text: `${before.text} ${t}`, line: before.line };
+      } else h.name = v;
       continue;
     }
     if (!/\d/.test(t) && JOB_TITLE_RE.test(t)) {
@@ -387,8 +400,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
       continue;
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
-    // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && !/^\d/.test(t)) {
+    // before continues it (one cell may also hold two streets, a line each). A line wider than
+    // that width shows the cell is wider: then the break is no wrap, and the lines are two streets.
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && t.length <= streetWidth && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
@@ -469,6 +483,8 @@ function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; te
   if (labels.plan >= 0) {
     const before = rest.filter((m) => m.line < labels.plan);
     if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+    // The box is printed: written back with its mark, or without one (an empty box prints nothing).
+    h.plan = { line: labels.plan, checked: before.length > 0 };
   }
   if (h.joint === null) {
     const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
@@ -535,6 +551,7 @@ function writeHeader(h: Header, from: number): Value[] {
   put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
   if (h.statement) put(h.statement.text, h.statement.line);
   if (h.exitBox && h.form !== '3') put(EXIT_BOX_LINE, h.exitBox.line);
+  if (h.plan && h.form !== '3') put(`${h.plan.checked ? 'X ' : ''}${CHECK_BOX_WORDING.plan}.`, h.plan.line);
   const nameLine = h.name?.line ?? from;
   put(label('reportingPerson'), nameLine);
   put(h.name?.text ?? '', nameLine);
@@ -599,6 +616,8 @@ const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/
 /** A line of a text cell's words then its neighbour's amount, or the amount alone. */
 const TEXT_THEN_AMOUNT_RE = /^(?:(\S.*?[A-Za-z].*?)\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)$/;
 const YEAR_RE = /^\s*(?:19|20)\d\d\s*$/;
+/** A date, then a text's words on the same line. */
+const LEADING_DATE_RE = /^(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)\s+(\S*[A-Za-z]{2}.*)$/;
 const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
 
 /**
@@ -610,19 +629,39 @@ const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$
  * wrapped narrow: "Sequoia" / "Capital" / "U.S." / "L.P.(2)"); a line whose every word is a typed
  * value holds cells printed side by side ("21.32 06/09/2021"); a lone `$` is its amount's sign.
  */
-export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
+export function tableCells(lines: readonly string[], from: number, to: number, subColumns = false): Value[] {
   const cells: Value[] = [];
   let open: Value | null = null;
   let dollar: Value | null = null;
+  // Table II's amount sub-columns: which one the values read next stand under (see subColumnMark).
+  let under: SubColumnState = null;
+  let lastHeading = '';
+  let broken: Value | null = null;
+  // The texts that opened a cell so far (a row's title is one).
+  const seen = new Set<string>();
   for (let i = from; i < to; i++) {
-    const t = lines[i].trim();
+    let t = lines[i].trim();
     if (t === '') {
       open = null;
       continue;
     }
     if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
       open = null;
+      // The table's heading printed again: a page break. A row split by it goes on after the
+      // heading, its text cell too: the text read last before the break, when no reference ends
+      // it (a cell's references close its text), goes on with the first text after the heading,
+      // unless that text is one the table already holds (a row's title: titles repeat).
+      const last = cells[cells.length - 1];
+      broken = last && kindOf(last.text) === 'text' && !/\)\s*$/.test(last.text) ? last : null;
       continue;
+    }
+    if (broken && !isColumnHeading(t)) {
+      if ((isTextValue(t) || kindOf(t) === 'other') && !seen.has(t)) open = broken;
+      broken = null;
+    }
+    if (subColumns && isColumnHeading(t)) {
+      under = subColumnState(under, t, lastHeading);
+      lastHeading = t;
     }
     if (isColumnHeading(t)) {
       // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
@@ -648,6 +687,13 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
     // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
     // text's lines ("Common" / "267.809" / "Stock", or "Common 28.593" / "Stock"); a year stays
     // in the text ("US" / "Venture" / "2010" / "Seed").
+    // A date printed left of a wrapped text cell, read onto the text's line ("Class A" /
+    // "06/08/2031 Common 3,671" / "Stock"): the date is a cell of its own, the line goes on without it.
+    const leading = LEADING_DATE_RE.exec(t);
+    if (leading && open && isTextValue(open.text)) {
+      push({ text: leading[1], line: i, within: true });
+      t = leading[2];
+    }
     const around = TEXT_THEN_AMOUNT_RE.exec(t);
     if (open && isTextValue(open.text) && around && !YEAR_RE.test(around[2])) {
       if (around[1]) open.text += ` ${around[1]}`;
@@ -682,8 +728,33 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
       else cells.push(dollar);
       dollar = null;
     }
+    seen.add(v.text);
+    if (under) {
+      const amount = kindOf(v.text) === 'number';
+      if (amount) v.mark = under === 'A' ? 'A' : 'D';
+      // Below `(D)` only the first value is the sub-column's: the rest of the block is the row's.
+      if (under !== 'A' || !amount) under = null;
+    }
     cells.push(v);
   }
+}
+
+/**
+ * Where Table II's values stand relative to the `(A)` and `(D)` sub-captions of its amount column.
+ * pdftotext reads a caption's block with the values printed under it:
+ * * the amounts read right after `(A)`, before any other heading, are the `(A)` column's;
+ * * the first value read after `(D)` and the date column's sub-captions printed on its line
+ *   (`Date Exercisable`, `Expiration Date`), when an amount, is the `(D)` column's: the row below
+ *   the captions, read from that column on. Right after `(A)`, `(D)` says nothing: the two
+ *   captions were read as one block, and the amount under either follows them.
+ */
+type SubColumnState = 'A' | 'D?' | null;
+
+function subColumnState(state: SubColumnState, t: string, lastHeading: string): SubColumnState {
+  if (t === '(A)') return 'A';
+  if (t === '(D)') return lastHeading === '(A)' ? null : 'D?';
+  if (state === 'D?' && /^(?:Date|Exercisable|Expiration|Date\s+Exercisable|Expiration\s+Date)$/i.test(t)) return state;
+  return null;
 }
 
 type Kind = 'text' | 'date' | 'ref' | 'letter' | 'code' | 'price' | 'number' | 'other';
@@ -781,9 +852,39 @@ function advance(state: RowState, text: string, deemed: boolean): RowState | nul
     if (c === 'code' && state.coded) continue;
     if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
   }
-  // The code read after the row's amounts: the row stays where it was.
+  // The code read after the row's amounts, or between its title and its date (a code cell's
+  // line above the date's): the row stays where it was.
   if (state.dated && !state.coded && fits('code', text, state.last)) return { ...state, coded: true };
+  if (state.at === 'title' && !state.coded && fits('code', text, state.last) && !/^\s*[ADIV]\s*$/.test(text)) return { ...state, coded: true };
   return null;
+}
+
+/**
+ * A row's code cell back right after its dates when it was read elsewhere (after the amounts, or
+ * between title and date): a letter that follows neither an amount (the `A`/`D` of the amount,
+ * the form after the amount owned), nor the code (`V`), nor a date is the code read out of place.
+ */
+function codeAfterDates(cells: string[]): string[] {
+  const kinds = cells.map((c) => kindOf(c.trim()));
+  const firstDate = kinds.indexOf('date', 1);
+  if (firstDate < 0) return cells;
+  let lastDate = firstDate;
+  while (lastDate + 1 < cells.length && kinds[lastDate + 1] === 'date') lastDate++;
+  const next = kinds.slice(lastDate + 1).findIndex((k) => k !== 'ref') + lastDate + 1;
+  if (next > lastDate && (kinds[next] === 'code' || kinds[next] === 'letter')) return cells;
+  const prevKind = (k: number) => {
+    let j = k - 1;
+    while (j >= 0 && kinds[j] === 'ref') j--;
+    return j >= 0 ? kinds[j] : null;
+  };
+  const misplaced = cells.map((_, k) => k).filter((k) => (kinds[k] === 'code' || kinds[k] === 'letter') && prevKind(k) !== 'number' && prevKind(k) !== 'date' && !/^\s*V\s*$/.test(cells[k]));
+  if (misplaced.length !== 1) return cells;
+  const [code] = misplaced;
+  const out = cells.slice();
+  const [cell] = out.splice(code, 1);
+  const at = code < lastDate ? lastDate : lastDate + 1;
+  out.splice(at, 0, cell);
+  return out;
 }
 
 interface Row extends RowState {
@@ -852,7 +953,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       const p = prev as RowState | null;
       const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
       const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
-      const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      const lacking = p && p.at === 'nature' && !state && !titles.has(text) ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
       // Right after a row's title, the text is its nature when the row's amount and `I` were
       // read before its title and wait ("735,294" / "I" / title / nature).
       const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
@@ -945,7 +1046,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     }
     from = found;
   }
-  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: r.cells, line: r.line }));
+  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: codeAfterDates(r.cells), line: r.line }));
 }
 
 interface Group extends RowState {
@@ -989,9 +1090,41 @@ function takes(row: RowState, texts: readonly string[]): boolean {
   return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
+/** A Table II row's form cell (`D`, `I`, with its references). */
+const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
+
+/**
+ * A Table II row whose underlying title and amount were read after its right cells: the price of
+ * the derivative prints its `$` on the lower line of its cell, with the underlying title's lower
+ * lines, so pdftotext reads the price's number, the amount owned and the form first, then the
+ * underlying cells (an expiration date read among them), then the lone `$`
+ * ("0 | 3,671 | D | Class A Common Stock | 3,671 | $"). The cells go back in the form's order,
+ * the `$` onto its price; a nature after the `$` stays last.
+ */
+function underlyingReadLate(cells: string[]): string[] {
+  const dollar = cells.findIndex((c) => c.trim() === '$');
+  if (dollar < 3) return cells;
+  let di = dollar - 1;
+  while (di >= 0 && !DI_CELL_RE.test(cells[di])) di--;
+  if (di < 2 || di === dollar - 1) return cells;
+  const [price, owned] = [cells[di - 2], cells[di - 1]];
+  if (kindOf(price) !== 'number' || kindOf(owned) !== 'number') return cells;
+  const late = cells.slice(di + 1, dollar);
+  const kinds = late.map(kindOf);
+  if (!kinds.includes('number') || kinds.some((k) => k !== 'text' && k !== 'number' && k !== 'date' && k !== 'ref')) return cells;
+  const dates = late.filter((_, k) => kinds[k] === 'date');
+  const rest = late.filter((_, k) => kinds[k] !== 'date');
+  return [...cells.slice(0, di - 2), ...dates, ...rest, `$${price.trim()}`, owned, cells[di], ...cells.slice(dollar + 1)];
+}
+
+/** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
+function cellText(v: Value): string {
+  return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
+}
+
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
 function readTable(lines: readonly string[], from: number, to: number, derivative: boolean): { cells: string[]; line: number }[] {
-  const values = tableCells(lines, from, to);
+  const values = tableCells(lines, from, to, derivative);
   // Column by column (several titles first): the reading order went down each column.
   // (a title's own dates and references may come between the titles).
   let lead = 0;
@@ -1012,15 +1145,21 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
   let afterI = false;
   let hadDate = false;
   let underlying = false;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (kindOf(v.text) === 'text') {
-      if (row && afterI) {
-        row.cells.push(v.text);
+      // After an `I` a text is the row's nature, unless the values after it (references aside)
+      // go on as a row's first cells (a price or a date: the conversion price, the dates): then
+      // it is the next row's title, and the nature was read elsewhere.
+      const next = values.slice(k + 1, k + 1 + WINDOW).find((w) => kindOf(w.text) !== 'ref' && kindOf(w.text) !== 'other' && !w.within);
+      const opensRow = next !== undefined && (kindOf(next.text) === 'date' || kindOf(next.text) === 'price');
+      if (row && afterI && !opensRow) {
+        row.cells.push(cellText(v));
       } else if (row && derivative && hadDate && !underlying) {
-        row.cells.push(v.text);
+        row.cells.push(cellText(v));
         underlying = true;
       } else {
-        row = { cells: [v.text], line: v.line };
+        row = { cells: [cellText(v)], line: v.line };
         rows.push(row);
         hadDate = false;
         underlying = false;
@@ -1029,15 +1168,41 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
       continue;
     }
     if (!row) {
-      orphans.push(v.text);
+      orphans.push(cellText(v));
       continue;
     }
-    row.cells.push(v.text);
+    row.cells.push(cellText(v));
     afterI = /^I$/.test(v.text.trim());
     if (DATE_RE.test(v.text) || REF_RE.test(v.text)) hadDate = true;
   }
   if (rows.length && orphans.length) rows[0].cells.push(...orphans);
-  return rows.map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+  return natureReadLate(rows).map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+}
+
+/**
+ * A text no value followed (a "row" of a title alone, references aside) is a nature read after
+ * the rows: it goes to the first row that ends in an indirect form (`I`) without its nature. Every
+ * row of the tables has values; a title alone is no row.
+ */
+function natureReadLate(rows: { cells: string[]; line: number }[]): { cells: string[]; line: number }[] {
+  const endsIndirect = (r: { cells: string[] }) => {
+    let k = r.cells.length - 1;
+    while (k > 0 && kindOf(r.cells[k]) === 'ref') k--;
+    return k > 0 && /^\s*I(?:\s*\(\d{1,2}\))*\s*$/.test(r.cells[k]);
+  };
+  const out: { cells: string[]; line: number }[] = [];
+  // The rows still lacking their nature, oldest first (each takes one; the work stays linear).
+  const lacking: { cells: string[] }[] = [];
+  for (const r of rows) {
+    const alone = r.cells.length > 0 && kindOf(r.cells[0]) === 'text' && r.cells.slice(1).every((c) => kindOf(c) === 'ref');
+    const owner = alone ? lacking.shift() : undefined;
+    if (owner) owner.cells.push(...r.cells);
+    else {
+      out.push(r);
+      if (endsIndirect(r)) lacking.push(r);
+    }
+  }
+  return out;
 }
 
 /**
@@ -1049,8 +1214,8 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
 function byColumns(values: Value[], lead: number): { cells: string[]; line: number }[] {
   const rows: { cells: string[]; line: number }[] = [];
   for (const v of values.slice(0, lead)) {
-    if (kindOf(v.text) === 'text') rows.push({ cells: [v.text], line: v.line });
-    else rows[rows.length - 1].cells.push(v.text);
+    if (kindOf(v.text) === 'text') rows.push({ cells: [cellText(v)], line: v.line });
+    else rows[rows.length - 1].cells.push(cellText(v));
   }
   const count = rows.length;
   let k = lead;
@@ -1062,13 +1227,13 @@ function byColumns(values: Value[], lead: number): { cells: string[]; line: numb
     if (kind === 'letter' && end - k === 1 && end < values.length && kindOf(values[end].text) === 'text') {
       let r = 0;
       while (k + 1 < values.length && kindOf(values[k].text) === 'letter' && kindOf(values[k + 1].text) === 'text' && r < count) {
-        rows[r].cells.push(values[k].text, values[k + 1].text);
+        rows[r].cells.push(cellText(values[k]), cellText(values[k + 1]));
         k += 2;
         r++;
       }
       continue;
     }
-    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(values[k].text);
+    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(cellText(values[k]));
   }
   return rows;
 }
@@ -1193,20 +1358,49 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   }
   if (tableII < owners) {
     out.push({ text: lines[tableII].trim(), line: tableII });
-    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: r.cells.join('\t'), line: r.line });
+    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: underlyingReadLate(r.cells).join('\t'), line: r.line });
   }
-  for (let start = owners; start < footer; ) {
-    let end = start + 1;
-    while (end < footer && !OWNER_BOX_RE.test(lines[end])) end++;
-    const box = readHeader(lines, start, end, form);
+  for (const { start, text } of ownerBoxes(lines, owners, footer)) {
+    // A box printed across the page after the tables is wider than the header's: its longest
+    // line shows how much one of its cells' lines holds.
+    const widest = text.slice(1).reduce((w, t) => (CAPTION_RE.test(t) || OWNER_LABEL_REST_RE.test(t) ? w : Math.max(w, t.trim().length)), STREET_WIDTH);
+    const box = readHeader(text, 0, text.length, form, widest);
     const written = writeHeader(box, start);
     // Box 1 only: its label down to the city caption.
     const last = written.findIndex((v) => v.text === CITY_CAPTION_LINE);
     out.push(...written.slice(written.findIndex((v) => v.text === boxLabel(form, 'reportingPerson')), last + 1).map((v) => ({ text: v.text, line: start })));
-    start = end;
   }
   out.push(...readFooter(lines, footer, lines.length));
   return place(out, lines.length);
+}
+
+/** How many lines after a box 1 label its wrapped rest (`*`) may stand. */
+const LABEL_REST_LINES = 12;
+const OWNER_LABEL_REST_RE = /^\s*(?:Reporting\s+)?(?:Person\s*)?\*\s*$/i;
+
+/**
+ * The owner boxes printed again after the tables, each from its box 1 label to the next. A label
+ * wrapped before its `*` may have the box before it end between its two lines: pdftotext reads the
+ * label's first line, then the last cells of the box printed beside or above it (its zip and the
+ * `(Zip)` caption), then the label's `*`. Those lines go back to the box before.
+ */
+function ownerBoxes(lines: readonly string[], from: number, to: number): { start: number; text: string[] }[] {
+  const boxes: { start: number; text: string[] }[] = [];
+  for (let start = from; start < to; ) {
+    let end = start + 1;
+    while (end < to && !OWNER_BOX_RE.test(lines[end])) end++;
+    const text = lines.slice(start, end);
+    if (boxes.length && !/\*\s*$/.test(lines[start])) {
+      const rest = text.findIndex((t, k) => k > 0 && k <= LABEL_REST_LINES && OWNER_LABEL_REST_RE.test(t));
+      if (rest > 0) {
+        boxes[boxes.length - 1].text.push(...text.slice(1, rest));
+        text.splice(1, rest);
+      }
+    }
+    boxes.push({ start, text });
+    start = end;
+  }
+  return boxes;
 }
 
 /** Puts each synthetic line at (or after) the line its text came from, in order; blank elsewhere. */

@@ -252,7 +252,7 @@ export const HEADER_LINE_PIECES = {
     'Form 3 Holdings', 'Form 4 Transactions',
   ],
   whole: [
-    'Commission', 'response:', 'Securities', 'of', 'Instruction 1(b).', 'Form 5', 'Statement', 'Ended', 'Original', 'Issuer',
+    'Commission', 'response:', 'Securities', 'of', 'Ownership', 'Ownership of', 'Ownership of Securities', 'Instruction 1(b).', 'Form 5', 'Statement', 'Ended', 'Original', 'Issuer',
     'Director', '10% Owner', 'Officer (give', 'Officer (give title', 'Officer (give title below)', 'Other (specify', 'Other (specify below)',
     'title below)', 'below)', '(give title', '(specify', 'title',
     'Line)', 'Form', 'Person', 'Reporting', 'Person*', 'Reported',
