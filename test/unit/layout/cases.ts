@@ -52,6 +52,7 @@ export const READER_FOLDERS: Record<string, readonly string[]> = {
   'reading-order.ts': ['reading-order'],
   'rows.ts': TABLE_FAMILIES,
   'spacing.ts': ['spacing'],
+  'stacked.ts': ['stacked'],
   'tabs.ts': ['tabs'],
 };
 
