@@ -6,7 +6,7 @@ export const META = {
   code: 'unread-text',
   level: 'hint',
   description: "Text the reader saw but could not place in the record (a value no column took), or set aside (a printed page's header or footer).",
-  docs: "text the reader saw and could not place in the record (a value no column took, a dated row no grammar reads, footnote text no numbered footnote holds, a value beside the date in a date box) or set aside (a printed page's header, footer or page number), one finding a line",
+  docs: "text the reader saw and could not place in the record (a value no column took, a dated row no grammar reads, footnote text no numbered footnote holds, a value beside the date in a date box, text of the owner's, the issuer's or the relationship box no field took) or set aside (a printed page's header, footer or page number), one finding a line",
 } as const;
 
 /** What the readers saw and could not place: one finding a line, the line's unread text in it. */
