@@ -295,6 +295,11 @@ describe('Table II', () => {
     );
   });
 
+  test('an underlying title wrapped around a line of the values beside it is one title', () => {
+    const r = d('table-ii-title-wrapped-around-a-line-of-values');
+    assert.deepEqual([r.underlyingSecurityTitle, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect], ['Common Stock', 196.356, 222.81, 12629.042, 'D']);
+  });
+
   test('underlying title and amount read after the right cells, the price\'s $ last', () => {
     const r = d('table-ii-underlying-cells-read-after-the-right-cells');
     assert.deepEqual(

@@ -562,7 +562,9 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
     const words = t.split(/\s+/);
     if (words.length > 1 && words.every((w) => TYPED_WORD_RE.test(w))) {
       for (const w of words) push({ text: w, line: i });
-      open = null;
+      // Inside a text cell's block the values were printed beside its lines: the text goes on
+      // below them ("Common" / "196.356 $222.81 12,629.042" / "Stock").
+      if (!(open && isTextValue(open.text))) open = null;
       continue;
     }
     // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
