@@ -27,10 +27,71 @@
  */
 
 import { findFurniture } from './pages';
+import {
+  ADDRESS_CAPTIONS,
+  BOX_LABEL_KEY,
+  BOX_LABEL_PARTS,
+  BOX_ORDER,
+  CHECK_BOX_WORDING,
+  HEADER_LINE_PIECES,
+  JOINT_FILING_WORDING,
+  LABEL_PATTERNS,
+  PERIOD_BOX_LABELS,
+  RELATIONSHIP_WORDING,
+  SECTION_HEADINGS,
+  SIGNATURE_CAPTION,
+  STATEMENT_HEADINGS,
+  SUB_COLUMN_CAPTIONS,
+  TABLE_HEADINGS,
+  type BoxKey,
+  type FormNumber,
+} from '../vocabulary/wording';
 
-const CAPTION_RE = /^\s*\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
-const GLUED_CAPTION_RE = /^\s*(\S.*?)\s+\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
-const NAME_CAPTION_RE = /^\s*\((?:Last|First|Middle)\)\s*$/i;
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of the printed form: every pattern below is built from the wording table.
+
+/**
+ * A printed phrase as a pattern: its words with any white space between them (none needed before
+ * an opening parenthesis or after a period), a comma, colon or period optional, since the reading
+ * order keeps or drops them as a cell's edge falls.
+ */
+function printed(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      const body = w
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        .replace(/\\\.(?=[A-Za-z])/g, '\\.?\\s*')
+        .replace(/\\\.(?![?])/g, '\\.?')
+        .replace(/([,:])/g, '$1?');
+      if (i + 1 === words.length) return body;
+      return body + (w.endsWith('.') || words[i + 1].startsWith('(') ? '\\s*' : '\\s+');
+    })
+    .join('');
+}
+
+/** A phrase's words from `from` up to (not including) `to`. */
+function wordsOf(phrase: string, from: number, to?: number): string {
+  return phrase.trim().split(/\s+/).slice(from, to).join(' ');
+}
+
+/** A phrase's first `n` words. */
+function firstWords(phrase: string, n: number): string {
+  return wordsOf(phrase, 0, n);
+}
+
+const anyOf = (phrases: readonly string[]): string => phrases.map(printed).join('|');
+
+const CAPTIONS = Object.values(ADDRESS_CAPTIONS);
+const NAME_CAPTIONS = [ADDRESS_CAPTIONS.last, ADDRESS_CAPTIONS.first, ADDRESS_CAPTIONS.middle];
+const caption = (c: string) => `(${c})`;
+const NAME_CAPTION_LINE = NAME_CAPTIONS.map(caption).join(' ');
+const STREET_CAPTION_LINE = caption(ADDRESS_CAPTIONS.street);
+const CITY_CAPTION_LINE = [ADDRESS_CAPTIONS.city, ADDRESS_CAPTIONS.state, ADDRESS_CAPTIONS.zip].map(caption).join(' ');
+
+const CAPTION_RE = new RegExp(`^\\s*\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${NAME_CAPTIONS.join('|')})\\)\\s*$`, 'i');
 
 /**
  * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)
@@ -51,36 +112,95 @@ export function isReadingOrder(lines: readonly string[]): boolean {
   return captions >= 4 && names >= 2;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Vocabulary of the printed form.
+/** The header boxes' labels, whose first words open a numbered label line ("3. Date of ..."). */
+const BOX_OPENINGS = [
+  BOX_LABEL_PARTS.nameAndAddress,
+  BOX_LABEL_PARTS.issuerAndTicker,
+  BOX_LABEL_PARTS.earliestTransaction,
+  BOX_LABEL_PARTS.eventRequiringStatement,
+  BOX_LABEL_PARTS.ifAmendment,
+  BOX_LABEL_PARTS.relationship,
+  BOX_LABEL_PARTS.individualOr,
+  BOX_LABEL_PARTS.statementFor,
+];
 
 /** Printed header text (labels, captions, options, notices) of Forms 3, 4 and 5. */
 const HEADER_PRINTED_RE = new RegExp(
   [
     String.raw`^(?:SEC\s+)?FORM\s+[345](?:\s*\/\s*A)?$`,
-    String.raw`UNITED\s+STATES|SECURITIES\s+AND\s+EXCHANGE|^COMMISSION$|Washington,?\s+D\.?\s*C\.?`,
-    String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
-    String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^OWNERSHIP(?:\s+OF)?(?:\s+SECURITIES)?$|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
-    String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
-    String.raw`Check\s+this\s+box\s+to\s+indicate|was\s+made\s+pursuant|written\s+plan|^or\s+sale\s+of|intended\s+to\s+satisfy|^is\s+intended|defense\s+conditions|^Instruction\s+10\.?$|transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
-    String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
-    String.raw`^Name\s+and\s+Address|Reporting\s+Person|Ticker\s+or\s+Trading|Trading\s+Symbol|Date\s+of\s+(?:Earliest|Event|Original)|Requiring\s+Statement|^Statement$|Fiscal\s+Year|^Ended$`,
-    String.raw`\(Month\/Day\/Year\)|Month\/Day\/Year|^Filed\s*\(|^Original$|If\s+Amendment|\(Check\s+all\s+applicable\)|^\(?Check\s+(?:all|Applicable)|applicable\)$|^Issuer$|to\s+Issuer$`,
-    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give(?:\s+title)?(?:\s+below\))?|Other\s+\(specify(?:\s+below\))?|title\s+below\)|below\)|\(give\s+title|\(specify|title)$|^See\s+Instruction\s+\d`,
-    String.raw`Individual\s+or\s+Joint|Joint\/Group|Applicable\s+Line\)?|^Line\)$|^(?:X\s+)?Form$|Form\s+filed\s+by|^filed\s+by|More\s+than\s+One|^One\s+Reporting|^Reporting\s+Person$|^Person$|^Reporting$`,
-    String.raw`Form\s+3\s+Holdings|Form\s+4\s+Transactions|^Reported$|^Holdings\s+Reported|^Transactions\s+Reported`,
-    String.raw`^\*+$|^Person\*$`,
+    // The approval block's numbers: the OMB number, its expiry date, the hours of burden.
+    String.raw`^3235-?\d{4}$|^\d{8}$|^0\.5$|^\d{1,2}\.\d$`,
+    String.raw`^\d\.\s+(?:${BOX_OPENINGS.map((p) => printed(firstWords(p, 1))).join('|')})`,
+    String.raw`^\*+$`,
+    anyOf(HEADER_LINE_PIECES.within),
+    `^(?:${anyOf(HEADER_LINE_PIECES.whole)})$`,
+    `^(?:${anyOf(HEADER_LINE_PIECES.opening)})`,
+    `(?:${anyOf(HEADER_LINE_PIECES.closing)})$`,
   ].join('|'),
   'i',
 );
 
-const OWNER_BOX_RE = /^\s*1\.\s*Name\s+and\s+Address\s+of\s+Reporting/i;
+const OWNER_BOX_RE = new RegExp(String.raw`^\s*1\.\s*${printed(firstWords(BOX_LABEL_PARTS.nameAndAddress, 5))}`, 'i');
 
-const BOX_LABEL_RE = /^\s*(\d)\.\s+(Name\s+and\s+Address|Issuer\s+Name|Date\s+of\s+Earliest|Date\s+of\s+Event|If\s+Amendment|Relationship|Individual|Statement\s+for)/i;
+/** A numbered box label: the number, then the label's first two words, which tell the boxes apart. */
+const BOX_LABEL_RE = new RegExp(String.raw`^\s*(\d)\.\s+(${BOX_OPENINGS.map((p) => printed(firstWords(p, 2))).join('|')})`, 'i');
+const AMENDMENT_LABEL_RE = new RegExp(printed(BOX_LABEL_PARTS.ifAmendment), 'i');
+const DATE_BOX_LABEL_RE = new RegExp(
+  [BOX_LABEL_PARTS.earliestTransaction, BOX_LABEL_PARTS.eventRequiringStatement, BOX_LABEL_PARTS.statementFor].map((p) => printed(firstWords(p, 2))).join('|'),
+  'i',
+);
 
-/** Words printed in the tables' column headings. */
-const COLUMN_WORD_RE =
-  /^(?:\d{1,2}[A-Z]?\.|Title|of|or|and|if|any|to|the|Date|Dates?|Month\/Day\/Year|\(Month\/Day\/Year\)|Transaction|Transaction\(s\)|Deemed|Execution|Code|Instr\.?|\(Instr\.?|\d\)|\d,?|V|Amount|Securities|Security|Acquired|Disposed|Of|\(A\)|\(D\)|\(I\)|Price|Beneficially|Beneficial|Owned|Following|Reported|at|end|Issuer's|Fiscal|Year|Ownership|Form:?|Direct|Indirect|Nature|Derivative|derivative|Conversion|Exercise|Exercisable|Expiration|Underlying|Number|Shares|Amount|Title|\(e\.g\.,|puts,|calls,|warrants,|options,|convertible|securities\)|Table|-|\(Instr\.)$/i;
+const R = RELATIONSHIP_WORDING;
+const J = JOINT_FILING_WORDING;
+/** The relationship options' first lines ("Officer (give", "Other (specify") and their captions' last line ("below)"). */
+const OFFICER_OPTION_RE = new RegExp(`^${printed(`${R.officer} (${firstWords(R.officerCaption, 1)}`)}`, 'i');
+const OTHER_OPTION_RE = new RegExp(`^${printed(`${R.other} (${firstWords(R.otherCaption, 1)}`)}`, 'i');
+const BELOW = `${wordsOf(R.officerCaption, -1)})`;
+const BELOW_LINE_RE = new RegExp(`^${printed(BELOW)}$`, 'i');
+const BELOW_END_RE = new RegExp(`${printed(BELOW)}$`, 'i');
+const DIRECTOR_LINE_RE = new RegExp(`^(?:X\\s+)?${printed(R.director)}$`, 'i');
+const TEN_PERCENT_LINE_RE = new RegExp(`^(?:X\\s+)?${printed(R.tenPercentOwner)}$`, 'i');
+/** The joint-filing options: "Form filed by One Reporting Person", "... More than One ...". */
+const JOINT_ONE_RE = new RegExp(`${printed(firstWords(J.one, 4))}|^${printed(wordsOf(J.one, 1, 4))}`, 'i');
+const JOINT_MORE_RE = new RegExp(printed(firstWords(J.moreThanOne, 3)), 'i');
+const JOINT_OPTION_RE = new RegExp(`^${printed(firstWords(J.one, 1))}`, 'i');
+const JOINT_OPTION_START_RE = new RegExp(`^\\s*${printed(firstWords(J.one, 3))}`, 'i');
+/** Which joint-filing option a line names: group 1 is set for the one-person option. */
+const JOINT_WHICH_RE = new RegExp(`${printed(wordsOf(J.one, 1, 3))}\\s+(?:(${printed(wordsOf(J.one, 3, 4))})|${printed(firstWords(J.moreThanOne, 1))})`, 'i');
+const JOINT_PERSON_WORDS = [wordsOf(J.one, -2, -1), wordsOf(J.one, -1)];
+const JOINT_LABEL_RE = new RegExp(`^\\d\\.\\s+${printed(firstWords(BOX_LABEL_PARTS.individualOr, 1))}`, 'i');
+const STREET_CAPTION_RE = new RegExp(ADDRESS_CAPTIONS.street, 'i');
+/** The exit box's text, known by its first words up to "no longer". */
+const EXIT_BOX_RE = new RegExp(`^${printed(firstWords(CHECK_BOX_WORDING.exit, 7))}`, 'i');
+/** The Rule 10b5-1 box's text: "a transaction was made pursuant ..." or the rule's name. */
+const PLAN_BOX_WORDS = wordsOf(CHECK_BOX_WORDING.plan, 7, 11);
+const PLAN_RULE = CHECK_BOX_WORDING.planRule;
+
+/** A heading word without its parentheses and trailing punctuation ("(Instr." is "Instr"). */
+const bareWord = (word: string): string => word.replace(/\(s\)/i, '').replace(/^[(]+|[),:;.]+$/g, '');
+
+/**
+ * Words printed in the tables' column headings and table headings (lower case, bare): every
+ * column label's printed texts and the sub-column captions. Words of
+ * one letter or only digits are not among them: a lone "D" or "4" is a value.
+ */
+const COLUMN_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...Object.entries(LABEL_PATTERNS)
+      .filter(([key]) => key.startsWith('col.') || key === 'table1' || key === 'table2')
+      .flatMap(([, texts]) => texts),
+    ...Object.values(SUB_COLUMN_CAPTIONS),
+  ]
+    .flatMap((text) => text.split(/\s+/))
+    .map((w) => bareWord(w).toLowerCase())
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w)),
+);
+
+/** Words of Table II's examples as printed ("options," with its comma: a lone "Options" is a title's). */
+const EXAMPLE_WORDS: ReadonlySet<string> = new Set(TABLE_HEADINGS.derivativeExamples.toLowerCase().split(/\s+/));
+
+/** Column numbers ("3.", "4A.", "8)"), instruction numbers ("3,"), the code column's "V", the "(A)" / "(D)" / "(I)" captions, a dash. */
+const COLUMN_MARK_RE = /^(?:\d{1,2}[A-Z]?\.|\d\)|\d,?|V|\(A\)|\(D\)|\(I\)|-)$/i;
 
 function isColumnHeading(line: string): boolean {
   const words = line.trim().split(/\s+/);
@@ -91,16 +211,21 @@ function isColumnHeading(line: string): boolean {
     // A footnote reference is a value ("(1)"), a column number is not ("3.", "8)").
     if (/^\(\d{1,2}\)$/.test(word)) return false;
     const w = word.replace(/\(s\)/i, '');
-    const bare = w.replace(/^[(]+|[),:;.]+$/g, '');
-    if (!(COLUMN_WORD_RE.test(w) || COLUMN_WORD_RE.test(bare) || bare === '')) return false;
+    const bare = bareWord(w);
+    if (!(COLUMN_MARK_RE.test(w) || COLUMN_MARK_RE.test(bare) || EXAMPLE_WORDS.has(w.toLowerCase()) || COLUMN_WORDS.has(bare.toLowerCase()) || bare === '')) return false;
   }
   return true;
 }
 
-const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
-const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
-const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
-const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+const TABLE_I_RE = new RegExp(String.raw`^\s*${printed(TABLE_HEADINGS.tableI)}\s*[-–—]`, 'i');
+const TABLE_II_RE = new RegExp(String.raw`^\s*${printed(TABLE_HEADINGS.tableII)}\s*[-–—]`, 'i');
+const FOOTER_RE = new RegExp(
+  String.raw`^\s*(?:${printed(SECTION_HEADINGS.explanation)}|${printed(SECTION_HEADINGS.remarks)}\s*:|${printed(SECTION_HEADINGS.reportingOwners)}\s*$)`,
+  'i',
+);
+const SIGNATURE_CAPTION_RE = new RegExp(printed(firstWords(SIGNATURE_CAPTION, 3)), 'i');
+/** The caption under a signature line as the header reader reads it, the date's caption beside it. */
+const SIGNATURE_CAPTION_LINE = `${LABEL_PATTERNS.signature[0]}\tDate`;
 /** A date ending a line, and what stands right before it (a space, or the word it was glued to). */
 const GLUED_DATE_RE = /(^|\s|[A-Za-z])(\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
 /** The longest line of a signature cell (a name and its date read onto one line); remarks run longer. */
@@ -145,6 +270,8 @@ interface Header {
   title: Value | null;
   statement: Value | null;
   exitBox: Value | null;
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023): where its caption was printed, and whether a mark stood at it. */
+  plan: { line: number; checked: boolean } | null;
   name: Value | null;
   streets: Value[];
   city: Value | null;
@@ -170,7 +297,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   }
   from = 0;
   to = lines.length;
-  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const h: Header = { form, title: null, statement: null, exitBox: null, plan: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
@@ -193,42 +320,43 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (!h.title && /^(?:SEC\s+)?FORM\s+[345]/i.test(t) && !/^SEC/i.test(t)) h.title = { text: t, line: i };
     if (!h.statement && /STATEMENT\s+OF/i.test(t)) h.statement = { text: t, line: i };
     const box = BOX_LABEL_RE.exec(t);
-    if (box) lastBox = /If\s+Amendment/i.test(box[2]) ? -1 : /Date|Statement\s+for/i.test(box[2]) ? 2 : Number(box[1]);
-    if (/^Officer\s+\(give/i.test(t)) belowOwners.push('officer');
-    if (/^Other\s+\(specify/i.test(t)) belowOwners.push('other');
-    if (/Form\s+filed\s+by\s+One|^filed\s+by\s+One/i.test(t)) lastJointOption = 'one';
-    else if (/More\s+than\s+One/i.test(t)) lastJointOption = 'more';
+    if (box) lastBox = AMENDMENT_LABEL_RE.test(box[2]) ? -1 : DATE_BOX_LABEL_RE.test(box[2]) ? 2 : Number(box[1]);
+    if (OFFICER_OPTION_RE.test(t)) belowOwners.push('officer');
+    if (OTHER_OPTION_RE.test(t)) belowOwners.push('other');
+    if (JOINT_ONE_RE.test(t)) lastJointOption = 'one';
+    else if (JOINT_MORE_RE.test(t)) lastJointOption = 'more';
     if (CAPTION_RE.test(t)) {
-      if (/Street/i.test(t)) streetCaption = i;
+      if (STREET_CAPTION_RE.test(t)) streetCaption = i;
       continue;
     }
     // A mark beside an option's text keeps its box.
     const withText = MARK_WITH_TEXT_RE.exec(t);
     if (withText) {
       const rest = withText[1];
-      if (/^below\)$/i.test(rest) && belowSeen < belowOwners.length) h.relationship.push({ field: belowOwners[belowSeen], line: i });
-      else if (/^Director$/i.test(rest)) h.relationship.push({ field: 'director', line: i });
-      else if (/^10%\s+Owner$/i.test(rest)) h.relationship.push({ field: 'tenPercent', line: i });
-      else if (/^Form(?:\s+filed\s+by\s+(One|More))?/i.test(rest)) {
-        const m = /filed\s+by\s+(One|More)/i.exec(rest);
-        h.joint = m ? (m[1].toLowerCase() === 'one' ? 'one' : 'more') : lastJointOption;
+      if (BELOW_LINE_RE.test(rest) && belowSeen < belowOwners.length) h.relationship.push({ field: belowOwners[belowSeen], line: i });
+      else if (DIRECTOR_LINE_RE.test(rest)) h.relationship.push({ field: 'director', line: i });
+      else if (TEN_PERCENT_LINE_RE.test(rest)) h.relationship.push({ field: 'tenPercent', line: i });
+      else if (JOINT_OPTION_RE.test(rest)) {
+        const m = JOINT_WHICH_RE.exec(rest);
+        h.joint = m ? (m[1] ? 'one' : 'more') : lastJointOption;
       }
-      if (/below\)$/i.test(rest)) belowSeen++;
+      if (BELOW_END_RE.test(rest)) belowSeen++;
       continue;
     }
-    if (/^below\)$/i.test(t)) belowSeen++;
+    if (BELOW_LINE_RE.test(t)) belowSeen++;
     if (MARK_RE.test(t)) {
       const next = nextNonBlank(lines, i + 1, to);
-      if (next >= 0 && /^\s*Form\s+filed\s+by\s+(One|More)/i.test(lines[next])) h.joint = /by\s+One/i.test(lines[next]) ? 'one' : 'more';
+      const which = next >= 0 ? JOINT_WHICH_RE.exec(lines[next]) : null;
+      if (which && JOINT_OPTION_START_RE.test(lines[next])) h.joint = which[1] ? 'one' : 'more';
       else marks.push({ line: i, afterOptions: lastJointOption !== null && JOINT_OPTION_END_RE.test(lines[prevNonBlank(lines, i - 1, from)] ?? '') });
       continue;
     }
-    if (/^(?:X\s+)?Director$/i.test(t) && labels.director < 0) labels.director = i;
-    if (/^(?:X\s+)?10%\s+Owner$/i.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
-    if (/^Officer\s+\(give/i.test(t) && labels.officer < 0) labels.officer = i;
-    if (/^\d\.\s+Individual/i.test(t) && labels.joint < 0) labels.joint = i;
+    if (DIRECTOR_LINE_RE.test(t) && labels.director < 0) labels.director = i;
+    if (TEN_PERCENT_LINE_RE.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
+    if (OFFICER_OPTION_RE.test(t) && labels.officer < 0) labels.officer = i;
+    if (JOINT_LABEL_RE.test(t) && labels.joint < 0) labels.joint = i;
     if (PLAN_BOX_RE.test(t) && labels.plan < 0) labels.plan = i;
-    if (/^Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)) h.exitBox = { text: t, line: i };
+    if (EXIT_BOX_RE.test(t)) h.exitBox = { text: t, line: i };
     if (HEADER_PRINTED_RE.test(t) || BOX_LABEL_RE.test(t)) continue;
     // A value.
     const v = { text: t, line: i };
@@ -275,8 +403,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
       continue;
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
-    // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && !/^\d/.test(t)) {
+    // before continues it (one cell may also hold two streets, a line each). A line wider than
+    // that width shows the cell is wider: then the break is no wrap, and the lines are two streets.
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && t.length <= streetWidth && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
@@ -340,9 +469,9 @@ interface LoneMark {
 }
 
 /** The last line of the joint filing options, as they wrap. */
-const JOINT_OPTION_END_RE = /Form\s+filed\s+by|^\s*(?:Reporting\s+)?Person\s*$/i;
+const JOINT_OPTION_END_RE = new RegExp(`${printed(JOINT_FILING_WORDING.formFiled)}\\s+by|^\\s*(?:${printed(JOINT_PERSON_WORDS[0])}\\s+)?${printed(JOINT_PERSON_WORDS[1])}\\s*$`, 'i');
 /** The Rule 10b5-1 check box's text (printed on Form 4 and 5 since 2023). */
-const PLAN_BOX_RE = /transaction\s+was\s+made\s+pursuant|Rule\s+10b5-1/i;
+const PLAN_BOX_RE = new RegExp(`${printed(PLAN_BOX_WORDS)}|${printed(PLAN_RULE)}`, 'i');
 
 /**
  * Lone marks to their boxes. The reading order moves a mark away from its option's text but keeps
@@ -361,6 +490,8 @@ function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; te
   if (labels.plan >= 0) {
     const before = rest.filter((m) => m.line < labels.plan);
     if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+    // The box is printed: written back with its mark, or without one (an empty box prints nothing).
+    h.plan = { line: labels.plan, checked: before.length > 0 };
   }
   if (h.joint === null) {
     const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
@@ -398,66 +529,61 @@ function nextNonBlank(lines: readonly string[], from: number, to: number): numbe
   return -1;
 }
 
-const LABELS: Record<'3' | '4' | '5', { name: string; issuer: string; period: string; amendment: string; relationship: string; joint: string }> = {
-  '3': {
-    name: '1. Name and Address of Reporting Person*',
-    period: '2. Date of Event Requiring Statement (Month/Day/Year)',
-    issuer: '3. Issuer Name and Ticker or Trading Symbol',
-    relationship: '4. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    amendment: '5. If Amendment, Date of Original Filed (Month/Day/Year)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-  '4': {
-    name: '1. Name and Address of Reporting Person*',
-    issuer: '2. Issuer Name and Ticker or Trading Symbol',
-    period: '3. Date of Earliest Transaction (Month/Day/Year)',
-    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
-    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-  '5': {
-    name: '1. Name and Address of Reporting Person*',
-    issuer: '2. Issuer Name and Ticker or Trading Symbol',
-    period: "3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
-    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
-    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-};
+/** A header box's label line as the form prints it: its number on that form, then its label. */
+function boxLabel(form: FormNumber, box: BoxKey): string {
+  const label = box === 'periodOfReport' ? PERIOD_BOX_LABELS[form] : LABEL_PATTERNS[BOX_LABEL_KEY[box]][0];
+  return `${BOX_ORDER[form].indexOf(box) + 1}. ${label}`;
+}
+
+/** The exit box's text as one line. */
+const EXIT_BOX_LINE = `${CHECK_BOX_WORDING.exit}. ${CHECK_BOX_WORDING.exitContinued}. ${CHECK_BOX_WORDING.exitInstruction}.`;
+
+/**
+ * Which statement heading a line opens (a title the reading order cut from its form number): the
+ * words that tell the headings apart, the more specific first.
+ */
+const STATEMENT_OPENINGS: [FormNumber, RegExp][] = (
+  [
+    ['3', 2],
+    ['5', 2],
+    ['4', 3],
+  ] as const
+).map(([form, n]) => [form, new RegExp(printed(firstWords(STATEMENT_HEADINGS[form], n)), 'i')]);
 
 /** The header as label and value lines, each with the line its text came from. */
 function writeHeader(h: Header, from: number): Value[] {
   const out: Value[] = [];
   const put = (text: string, line: number) => out.push({ text, line });
-  const l = LABELS[h.form];
+  const label = (box: BoxKey) => boxLabel(h.form, box);
   put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
   if (h.statement) put(h.statement.text, h.statement.line);
-  if (h.exitBox && h.form !== '3') put('Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).', h.exitBox.line);
+  if (h.exitBox && h.form !== '3') put(EXIT_BOX_LINE, h.exitBox.line);
+  if (h.plan && h.form !== '3') put(`${h.plan.checked ? 'X ' : ''}${CHECK_BOX_WORDING.plan}.`, h.plan.line);
   const nameLine = h.name?.line ?? from;
-  put(l.name, nameLine);
+  put(label('reportingPerson'), nameLine);
   put(h.name?.text ?? '', nameLine);
-  put('(Last) (First) (Middle)', nameLine);
+  put(NAME_CAPTION_LINE, nameLine);
   for (const s of h.streets) put(s.text, s.line);
-  put('(Street)', h.streets[h.streets.length - 1]?.line ?? nameLine);
+  put(STREET_CAPTION_LINE, h.streets[h.streets.length - 1]?.line ?? nameLine);
   const csz = [h.city?.text, h.state?.text, h.zip?.text].filter(Boolean).join(' ');
   const cszLine = h.city?.line ?? h.zip?.line ?? nameLine;
   put(csz, cszLine);
-  put('(City) (State) (Zip)', cszLine);
+  put(CITY_CAPTION_LINE, cszLine);
   const boxes: [string, Value | null][] =
     h.form === '3'
       ? [
-          [l.period, h.period],
-          [l.issuer, h.issuer],
+          [label('periodOfReport'), h.period],
+          [label('issuer'), h.issuer],
         ]
       : [
-          [l.issuer, h.issuer],
-          [l.period, h.period],
+          [label('issuer'), h.issuer],
+          [label('periodOfReport'), h.period],
         ];
-  for (const [label, v] of boxes) {
-    put(label, v?.line ?? from);
+  for (const [text, v] of boxes) {
+    put(text, v?.line ?? from);
     put(v?.text ?? '', v?.line ?? from);
   }
-  put(l.amendment, h.amendment?.line ?? from);
+  put(label('amendment'), h.amendment?.line ?? from);
   put(h.amendment?.text ?? '', h.amendment?.line ?? from);
   // The relationship box only when a mark kept its option; otherwise it is left out (null).
   const rel = h.relationship;
@@ -465,17 +591,17 @@ function writeHeader(h: Header, from: number): Value[] {
   if (rel.length) {
     const on = (f: string) => (rel.some((r) => r.field === f) ? 'X ' : '');
     const line = rel[0].line;
-    put(l.relationship, line);
-    put(`${on('director')}Director`, line);
-    put(`${on('tenPercent')}10% Owner`, line);
-    put(`${on('officer')}Officer (give title below)`, line);
-    put(`${on('other')}Other (specify below)`, line);
+    put(label('relationship'), line);
+    put(`${on('director')}${R.director}`, line);
+    put(`${on('tenPercent')}${R.tenPercentOwner}`, line);
+    put(`${on('officer')}${R.officer} (${R.officerCaption})`, line);
+    put(`${on('other')}${R.other} (${R.otherCaption})`, line);
     if (job) put(job, h.jobTitle[0].line);
   }
   if (h.joint) {
-    put(l.joint, from);
-    put(`${h.joint === 'one' ? 'X ' : ''}Form filed by One Reporting Person`, from);
-    put(`${h.joint === 'more' ? 'X ' : ''}Form filed by More than One Reporting Person`, from);
+    put(label('jointFiling'), from);
+    put(`${h.joint === 'one' ? 'X ' : ''}${J.one}`, from);
+    put(`${h.joint === 'more' ? 'X ' : ''}${J.formFiled} by ${J.moreThanOne}`, from);
   }
   return out;
 }
@@ -1183,7 +1309,7 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
         // there: "Attorney-" / "in-fact" reads "Attorneyin-fact".
         const name = s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1').replace(/([a-z])(in-fact)\b/gi, '$1-$2');
         out.push({ text: `${name}\t${s.date}`, line: s.line });
-        out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
+        out.push({ text: SIGNATURE_CAPTION_LINE, line: s.line });
       }
       i = caption;
       // The caption's wrapped rest ("Person", "Date").
@@ -1215,8 +1341,9 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     if (form === null) {
-      const m = /^\s*(?:SEC\s+)?FORM\s+([345])\b/i.exec(t) ?? /(INITIAL\s+STATEMENT)|(ANNUAL\s+STATEMENT)|(STATEMENT\s+OF\s+CHANGES)/i.exec(t);
-      if (m) form = m[1] === '3' || m[1] === '4' || m[1] === '5' ? m[1] : /INITIAL/i.test(t) ? '3' : /ANNUAL/i.test(t) ? '5' : '4';
+      const m = /^\s*(?:SEC\s+)?FORM\s+([345])\b/i.exec(t);
+      if (m) form = m[1] as FormNumber;
+      else form = STATEMENT_OPENINGS.find(([, re]) => re.test(t))?.[0] ?? null;
     }
     if (tableI < 0 && TABLE_I_RE.test(t)) tableI = i;
     else if (tableII < 0 && TABLE_II_RE.test(t)) tableII = i;
@@ -1249,8 +1376,8 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
     const box = readHeader(text, 0, text.length, form, widest);
     const written = writeHeader(box, start);
     // Box 1 only: its label down to the city caption.
-    const last = written.findIndex((v) => v.text === '(City) (State) (Zip)');
-    out.push(...written.slice(written.findIndex((v) => v.text === LABELS[form].name), last + 1).map((v) => ({ text: v.text, line: start })));
+    const last = written.findIndex((v) => v.text === CITY_CAPTION_LINE);
+    out.push(...written.slice(written.findIndex((v) => v.text === boxLabel(form, 'reportingPerson')), last + 1).map((v) => ({ text: v.text, line: start })));
   }
   out.push(...readFooter(lines, footer, lines.length));
   return place(out, lines.length);
