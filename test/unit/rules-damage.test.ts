@@ -142,3 +142,11 @@ test("a row whose nature took other columns' values (a title and an amount) was 
   assert.deepEqual(severities(shifted), ['hint']);
   assert.match(shifted[0]!.message, /wrong columns/);
 });
+
+test("OCR's mark on box 1's label (the printed asterisk read as a quote mark) tells text read from an image", () => {
+  const undated = edit(CLEAN, '/s/ Ana M. Rivera\t03/03/2021', '/s/ Ana M. Rivera');
+  assert.deepEqual(severities(of(edit(undated, 'Reporting Person * Rivera', 'Reporting Person\u201d Rivera'), 'missing-signature')), ['hint']);
+  // A quoted defined term in filer text ("the \u201cReporting Person\u201d") is no such mark.
+  const quoted = edit(undated, '(2) Held by the Rivera Family Trust', '(2) Held by the Rivera Family Trust (the \u201cReporting Person\u201d)');
+  assert.deepEqual(severities(of(quoted, 'missing-signature')), ['error']);
+});
