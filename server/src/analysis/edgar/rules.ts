@@ -12,7 +12,17 @@ import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import { readFromImage, whenMaybeUnread, type RuleModule } from '../rules/rule';
 import { EDGAR_DEFAULT_SEVERITY, EDGAR_DESCRIPTIONS, EDGAR_DOCS, type EdgarCode } from './codes';
-import { LABEL_PATTERNS } from '../vocabulary/wording';
+import { BOX_LABEL_PARTS, LABEL_PATTERNS } from '../vocabulary/wording';
+
+/** Printed words as a message names a field: lower case. */
+const named = (words: string): string => words.toLowerCase();
+/** "reporting person": the last words of box 1's label. */
+const REPORTING_PERSON = named(BOX_LABEL_PARTS.nameAndAddress.split(' ').slice(-2).join(' '));
+/** The amendment box's label as the form prints it, for a message that asks to fill it in. */
+const AMENDMENT_LABEL = LABEL_PATTERNS['box.amendment'].find((t) => !t.includes('('))!;
+/** "conversion or exercise price", "amount of underlying securities": the columns' printed words. */
+const CONVERSION_PRICE = named(LABEL_PATTERNS['col.conversionOrExercisePrice'].at(-1)!);
+const UNDERLYING_AMOUNT = named(LABEL_PATTERNS['col.underlying'].find((t) => t.endsWith('Underlying Securities'))!.replace(/^Title and /, ''));
 
 export interface EdgarContext {
   model: FilingModel;
@@ -106,7 +116,7 @@ const valueTooLong = ({ model }: EdgarContext): Finding[] => {
   model.owners.forEach((o, i) => {
     const at = (field: string) => o.fields.find((f) => f.field === field)?.range ?? o.range;
     const r = o.record;
-    check(r.name, 150, 'reporting person\'s name', at('name'), `/reportingOwners/${i}/name`, true);
+    check(r.name, 150, `${REPORTING_PERSON}'s name`, at('name'), `/reportingOwners/${i}/name`, true);
     check(r.street1, 40, 'street', at('street1'), `/reportingOwners/${i}/street1`, true);
     check(r.street2, 40, 'second street line', at('street2'), `/reportingOwners/${i}/street2`, true);
     check(r.city, 30, 'city', at('city'), `/reportingOwners/${i}/city`, true);
@@ -132,7 +142,7 @@ function requiredFields(r: ParsedRow, form: string): [string, string][] {
   const out: [string, string][] = [['securityTitle', 'security title']];
   if (tx) out.push(['transactionDate', 'transaction date'], ['shares', 'amount'], ['acquiredDisposed', '(A) or (D)']);
   if (r.table === 'derivative') {
-    out.push(['conversionOrExercisePrice', 'conversion or exercise price'], ['dateExercisable', 'date exercisable'], ['expirationDate', 'expiration date'], ['underlyingSecurityTitle', 'title of the underlying security'], ['underlyingShares', 'amount of underlying securities']);
+    out.push(['conversionOrExercisePrice', CONVERSION_PRICE], ['dateExercisable', 'date exercisable'], ['expirationDate', 'expiration date'], ['underlyingSecurityTitle', 'title of the underlying security'], ['underlyingShares', UNDERLYING_AMOUNT]);
   }
   // Form 3's Table II has no column for what is owned after: its amount is the underlying amount.
   if (!(form === '3' && r.table === 'derivative')) out.push(['sharesOwnedFollowing', tx ? 'amount owned following the transaction' : 'amount owned']);
@@ -203,7 +213,7 @@ const natureOnDirect = ({ model }: EdgarContext): Finding[] =>
 const missingOriginalDate = (ctx: EdgarContext): Finding[] => {
   const { model } = ctx;
   if (!model.formType?.endsWith('/A') || model.record.dateOfOriginalSubmission) return [];
-  return [finding('edgar-missing-original-date', `An amendment (${model.formType}) without the date the original was filed: EDGAR requires dateOfOriginalSubmission; fill in "If Amendment, Date of Original Filed".`, anchor(ctx), '/dateOfOriginalSubmission')];
+  return [finding('edgar-missing-original-date', `An amendment (${model.formType}) without the date the original was filed: EDGAR requires dateOfOriginalSubmission; fill in "${AMENDMENT_LABEL}".`, anchor(ctx), '/dateOfOriginalSubmission')];
 };
 
 export const EDGAR_RULES: Record<Exclude<EdgarCode, 'edgar-missing-cik'>, (ctx: EdgarContext) => Finding[]> = {
