@@ -33,6 +33,7 @@ import { documentSymbols, flatSymbols, foldingRanges } from './lsp/outline';
 import { hasUnread, whenRead, WorkerOffload } from './lsp/offload';
 import { EMPTY_REPORT, Publisher, type UnchangedReport } from './lsp/publish';
 import type { FullDiagnosticReport } from './lsp/diagnostics';
+import { encodeInSlices, type EncodedJson } from './lsp/jsonSlices';
 import { recordsOf } from './lsp/records';
 import { edgarXmlOf } from './lsp/edgar';
 import { describeError, guarded, guardedSync, type Logger } from './lsp/safe';
@@ -258,7 +259,7 @@ function onSnapshot<T>(
   fallback: T,
   uri: string | undefined,
   token: CancellationToken,
-  fn: (snapshot: DocumentSnapshot) => T,
+  fn: (snapshot: DocumentSnapshot) => T | Promise<T>,
 ): Promise<T> {
   return guarded(logger, name, fallback, token, async () => {
     if (typeof uri !== 'string') return fallback;
@@ -328,7 +329,10 @@ connection.languages.diagnostics.on(async (p, token) => {
 });
 
 connection.onRequest(RECORDS_METHOD, (p: RecordsParams, token) =>
-  onSnapshot<RecordsResult | null>('records', null, p?.uri, token, (s) => recordsOf(s, settings.ruleLevels, settings.cikMap)),
+  onSnapshot<RecordsResult | EncodedJson | null>('records', null, p?.uri, token, (s) =>
+    // The records of a filing of thousands of rows are megabytes of JSON: written in slices.
+    encodeInSlices(recordsOf(s, settings.ruleLevels, settings.cikMap), () => token?.isCancellationRequested === true).then((e) => e ?? null),
+  ),
 );
 
 connection.onRequest(EDGAR_XML_METHOD, (p: EdgarXmlParams, token) =>

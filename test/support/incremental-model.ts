@@ -350,17 +350,36 @@ export async function shrink(script: Script, opts: RunOptions & { budgetMs?: num
   return best;
 }
 
-/** Runs random scripts over one document; throws with the shrunk script when one fails. */
+/** The script cut after its first `changes` changes (a notification cut in the middle keeps its first ones). */
+export function firstChanges(script: Script, changes: number): Script {
+  const steps: Step[] = [];
+  let left = changes;
+  for (const step of script.steps) {
+    if (left <= 0) break;
+    const kept = step.changes.slice(0, left);
+    steps.push({ ...step, changes: kept });
+    left -= kept.length;
+  }
+  return { ...script, steps };
+}
+
+/**
+ * Runs random scripts over one document; throws with the shrunk script when one fails. With
+ * `changes`, scripts are run until exactly that many changes were made (the last one cut short),
+ * however many `scripts` that takes; without it, `scripts` scripts.
+ */
 export async function property(
-  opts: RunOptions & { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; log?: (m: string) => void },
+  opts: RunOptions & { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; changes?: number; log?: (m: string) => void },
 ): Promise<number> {
   const rng = new Rng(opts.seed);
   let edits = 0;
-  for (let s = 0; s < opts.scripts; s++) {
-    const script = randomScript(rng.fork(`script ${s}`), opts.initial, opts.filings, opts.steps, opts.checkEvery);
+  const total = opts.changes;
+  for (let s = 0; total !== undefined ? edits < total : s < opts.scripts; s++) {
+    let script = randomScript(rng.fork(`script ${s}`), opts.initial, opts.filings, opts.steps, opts.checkEvery);
+    if (total !== undefined) script = firstChanges(script, total - edits);
     const failure = await runScript(script, opts);
     edits += script.steps.reduce((n, st) => n + st.changes.length, 0);
-    opts.log?.(`${opts.name}: script ${s + 1}/${opts.scripts}, ${edits} changes, ${failure ? 'FAILED' : 'ok'}`);
+    opts.log?.(`${opts.name}: script ${s + 1}${total === undefined ? `/${opts.scripts}` : ''}, ${edits}${total === undefined ? '' : `/${total}`} changes, ${failure ? 'FAILED' : 'ok'}`);
     if (failure) {
       const small = await shrink(script, opts);
       const why = (await runScript(small, opts)) ?? failure;

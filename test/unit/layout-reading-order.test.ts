@@ -50,6 +50,13 @@ describe('records', () => {
     assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
   });
 
+  test('a street line wider than a wrapped cell is a second street, not the first one wrapped', () => {
+    const o = record('header-two-streets-second-wider-than-a-wrap').reportingOwners[0];
+    // "C/O EXAMPLE WIDGETS CORPORATION" and "EXAMPLE ..." would not share a line of the assumed cell, but
+    // the second line alone is wider than that cell: the cell is wider, and its break no wrap.
+    assert.deepEqual([o.street1, o.street2], ['C/O EXAMPLE WIDGETS CORPORATION', 'EXAMPLE PLACE 181 HARBOR ROAD SUITE 100']);
+  });
+
   test('street lines read after the street caption go by their kind; the issuer wrapped in its brackets', () => {
     const r = record('header-streets-after-caption');
     assert.deepEqual(r.issuer, { name: 'EXAMPLE WIDGETS HOLDINGS INC / DE', tradingSymbol: 'EXW' });
@@ -66,6 +73,12 @@ describe('records', () => {
     assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [true, true, false, false]);
     // The mark read after both joint options: one reporting person.
     assert.equal(r.jointFiling, false);
+    // The Rule 10b5-1 box is written back with its mark (its value was dropped before).
+    assert.equal(analyze(input('header-marks-apart-from-options').join('\n'), { today: TODAY }).filings[0].aff10b5One, true);
+  });
+
+  test('the Rule 10b5-1 box printed without a mark reads unchecked, not absent', () => {
+    assert.equal(analyze(input('header-streets-after-caption').join('\n'), { today: TODAY }).filings[0].aff10b5One, false);
   });
 
   test('a lone mark read after every option text but the last is the officer\'s', () => {

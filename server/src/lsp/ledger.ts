@@ -67,11 +67,11 @@ export class WorkspaceLedger {
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
   /**
-   * Folder scans in progress. Meanwhile nothing is rebuilt: a ledger of half the workspace would
-   * report breaks against filings not read yet (and the rebuild would compete with the scan and
-   * the keystrokes); the scan's end rebuilds once, with every change made meanwhile.
+   * A folder scan is reading the workspace. Until it ends the ledger is not built: a balance
+   * judged against half the folder names the wrong previous filing (and its fix writes a figure
+   * the rest of the folder contradicts). Changes meanwhile wait for the scan's own rebuild.
    */
-  private scans = 0;
+  private scanning = 0;
   /** Number of files read from disk (tests check that unchanged files are not read again). */
   reads = 0;
 
@@ -83,16 +83,16 @@ export class WorkspaceLedger {
 
   /** Reads every filing file under the folders (file: uris), then rebuilds. */
   async scanFolders(folderUris: readonly string[]): Promise<void> {
-    this.scans++;
+    this.scanning++;
     try {
-      await this.scan(folderUris);
+      await this.readFolders(folderUris);
     } finally {
-      this.scans--;
+      this.scanning--;
     }
     this.rebuildNow();
   }
 
-  private async scan(folderUris: readonly string[]): Promise<void> {
+  private async readFolders(folderUris: readonly string[]): Promise<void> {
     let budget = MAX_FILES;
     for (const uri of folderUris) {
       const root = toPath(uri);
@@ -171,10 +171,11 @@ export class WorkspaceLedger {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Builds the ledger now (tests, and the end of a scan). */
+  /** Builds the ledger now (tests, and the end of a scan); during a scan, at its end. */
   rebuildNow(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.scanning || this.disposed) return;
     try {
       this.rebuild();
     } catch (e) {
@@ -183,7 +184,7 @@ export class WorkspaceLedger {
   }
 
   private schedule(): void {
-    if (this.disposed || this.scans > 0) return;
+    if (this.disposed || this.scanning) return; // the scan rebuilds when it ends
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.rebuildNow(), this.options.debounceMs ?? 100);
   }

@@ -222,6 +222,36 @@ function findLabel(text: string, from: number): LabelHit | null {
   return hit && from !== 0 ? { box: hit.box, start: hit.start + from, end: hit.end + from } : hit;
 }
 
+/** The last instance of a box, if its label has been seen. */
+function lastInstance(boxes: readonly BoxInstance[], box: BoxKey): number | undefined {
+  for (let k = boxes.length - 1; k >= 0; k--) if (boxes[k]!.box === box) return k;
+  return undefined;
+}
+
+/**
+ * Where the relationship options start in a date box's text that runs on after its date (the
+ * date, then a check mark or an option's wording), or -1. The date box holds one date and
+ * nothing after it; the options are printed in the relationship box only.
+ */
+function optionsAfterDate(box: BoxInstance, text: string): number {
+  if (box.box !== 'periodOfReport' && box.box !== 'amendment') return -1;
+  const date = DATE_IN_TEXT.exec(text);
+  // The date may stand in a piece of its own before this one (a gap wider than a space).
+  if (!date && !isComplete(box)) return -1;
+  const end = date ? date.index + date[0].length : 0;
+  const rest = text.slice(end);
+  if (!/\S/.test(rest)) return -1;
+  let first = -1;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = 0;
+    const m = opt.re.exec(rest);
+    if (m && (first < 0 || m.index < first)) first = m.index;
+  }
+  // Only check marks (or nothing) stand between the date and the first option.
+  if (first < 0 || !/^[\s_xX☒☐✓✔[\]()]*$/.test(rest.slice(0, first))) return -1;
+  return end + (rest.length - rest.trimStart().length);
+}
+
 /** Whether a box already holds its value, so more text more likely belongs to a neighbour. */
 function isComplete(box: BoxInstance): boolean {
   const text = box.pieces.map((p) => p.text).join(' ');
@@ -427,6 +457,14 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     const plans = linePlan(line, form, linear);
     const captionCell = tabbed ? plans.findIndex((p) => !p.leadBox && OWNER_CAPTION_START.test(p.cell.text)) : -1;
     let previousTarget: number | undefined;
+    /** The box the last piece of this line went to. */
+    let lastOnLine: number | undefined;
+    /** The tab column whose pieces went to the relationship box from a date box's cell. */
+    let diverted: { col: number; to: number } | undefined;
+    /** The rank a label last opened a box at on this line. */
+    let openedAt: number | undefined;
+    /** The tab column of the cell the last label on this line opened in. */
+    let labelCol: number | undefined;
     for (const [index, { cell, leadBox, parts }] of plans.entries()) {
       if (cell.col !== previousCol) {
         if (!(leadBox && leadBox === previousBox)) rank++;
@@ -452,17 +490,46 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         // own, right of the check boxes) goes on with the unfinished box of the cell before it.
         else if (!caption && target !== undefined && previousTarget !== undefined && target !== previousTarget && isComplete(boxes[target]) && !isComplete(boxes[previousTarget])) target = previousTarget;
       }
+      // A cell split from the one before only by a wide space (masked markup) in the same tab
+      // column goes on with the box a label opened there on this line.
+      if (tabbed && !leadBox && labelCol === cell.col && lineLabelInstance !== undefined && !OWNER_CAPTION_START.test(cell.text)) target = lineLabelInstance;
       previousTarget = target;
       for (const part of parts) {
         if (part.open !== undefined) {
-          target = open(line, x, part.open);
+          // A second label at one rank of a tabbed line (the tab before it lost) opens its box a
+          // little right of the first, so it does not take the first box's lane on the lines below.
+          const again = tabbed && openedAt === x;
+          openedAt = x;
+          target = open(line, again ? x + Math.min(999, cell.start + part.from) : x, part.open);
           lineLabelInstance = target;
+          labelCol = cell.col;
           labels.push({
             key: BOX_LABEL_KEY[part.open],
             range: { start: { line: line.line, character: cell.start + part.from }, end: { line: line.line, character: cell.start + part.to } },
           });
         }
         if (target === undefined || part.text === null) continue;
+        // Tabbed text whose cell edge after a date box's date was lost (a tab expanded to one
+        // space): the relationship options that follow the date are the relationship box's.
+        let split = tabbed && part.open === undefined ? optionsAfterDate(boxes[target], part.text) : -1;
+        // ...or in a piece of its own right after the date box's piece, ranked into another box.
+        if (split < 0 && tabbed && part.open === undefined && lastOnLine !== undefined && lastOnLine !== target) {
+          split = optionsAfterDate(boxes[lastOnLine], part.text) === 0 ? 0 : -1;
+        }
+        // The rest of the options' cell goes on with them.
+        if (tabbed && part.open === undefined && diverted && diverted.col === cell.col) target = diverted.to;
+        if (split >= 0) {
+          const rel = lastInstance(boxes, 'relationship');
+          if (rel !== undefined && rel !== target) {
+            const at = part.from + split;
+            if (split > 0) boxes[target].pieces.push({ line: line.line, start: cell.start + part.from, end: cell.start + at, text: part.text.slice(0, split).trimEnd(), x: x + part.from, sub: cell.brk });
+            boxes[rel].pieces.push({ line: line.line, start: cell.start + at, end: cell.start + part.to, text: part.text.slice(split), x: x + at, sub: cell.brk });
+            target = lastOnLine = rel;
+            diverted = { col: cell.col, to: rel };
+            continue;
+          }
+        }
+        lastOnLine = target;
         const piece: Piece = { line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk };
         if (part.glue) piece.glue = true;
         if (part.spaced) piece.spaced = true;

@@ -268,6 +268,8 @@ interface Header {
   title: Value | null;
   statement: Value | null;
   exitBox: Value | null;
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023): where its caption was printed, and whether a mark stood at it. */
+  plan: { line: number; checked: boolean } | null;
   name: Value | null;
   streets: Value[];
   city: Value | null;
@@ -293,7 +295,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   }
   from = 0;
   to = lines.length;
-  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const h: Header = { form, title: null, statement: null, exitBox: null, plan: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
@@ -398,8 +400,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
       continue;
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
-    // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && !/^\d/.test(t)) {
+    // before continues it (one cell may also hold two streets, a line each). A line wider than
+    // that width shows the cell is wider: then the break is no wrap, and the lines are two streets.
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && t.length <= streetWidth && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
@@ -480,6 +483,8 @@ function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; te
   if (labels.plan >= 0) {
     const before = rest.filter((m) => m.line < labels.plan);
     if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+    // The box is printed: written back with its mark, or without one (an empty box prints nothing).
+    h.plan = { line: labels.plan, checked: before.length > 0 };
   }
   if (h.joint === null) {
     const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
@@ -546,6 +551,7 @@ function writeHeader(h: Header, from: number): Value[] {
   put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
   if (h.statement) put(h.statement.text, h.statement.line);
   if (h.exitBox && h.form !== '3') put(EXIT_BOX_LINE, h.exitBox.line);
+  if (h.plan && h.form !== '3') put(`${h.plan.checked ? 'X ' : ''}${CHECK_BOX_WORDING.plan}.`, h.plan.line);
   const nameLine = h.name?.line ?? from;
   put(label('reportingPerson'), nameLine);
   put(h.name?.text ?? '', nameLine);
