@@ -1058,7 +1058,7 @@ function splitOwnerFromIssuer(result: HeaderResult): void {
   if (owner && (!owner.record.name || onlyPrintedWords(owner.record.name) || NAME_AND_TICKER_RE.test(owner.record.name))) {
     // Between two of a label's words (Form 3: "Requiring Statement ... (Month/Day/Year)").
     const inLabel = NAME_IN_LABEL_RE.exec(label);
-    if (inLabel) ownerName = cleanValue(inLabel[1]!) || null;
+    if (inLabel) ownerName = ownerPart(inLabel[1]!) || null;
     else {
       const words = text.split(' ');
       const cases = words.map(letterCase);
@@ -1080,6 +1080,75 @@ function splitOwnerFromIssuer(result: HeaderResult): void {
   if (!name) return;
   result.issuerName = { value: name, range: issuer.range, raw: issuer.raw };
   if (owner && ownerName) owner.record.name = ownerName;
+}
+
+/** Where another box's text starts on a line box 1 opens: a date, a box label, a check mark, a ticker's bracket. */
+const OTHER_BOX_RE = /(?:^|\s)\d{1,2}\/\d{1,2}\/\d{4}\b|(?:^|\s)\d\.\s+[A-Za-z]|(?:^|\s)[Xx☒]{1,2}\s+[A-Z0-9]|\[/;
+/** City, state and zip as box 1 prints them on one line: "SAN CA 94103", "BOSTON MA 02110-1234". */
+const CITY_STATE_ZIP_RE = /^(.*?)\s*\b([A-Z]{2})\s+(\d{5}(?:-\d{4})?)(?![\d-])/;
+
+/** Box 1's part of a line it opens: the text before another box's. */
+function ownerPart(text: string): string {
+  const m = OTHER_BOX_RE.exec(text);
+  // Marks OCR made of rules and borders ("——", ",", "°") are no words of the box.
+  const words = (m ? text.slice(0, m.index) : text).split(/\s+/);
+  while (words.length && !/[\p{L}\d]/u.test(words[words.length - 1]!)) words.pop();
+  while (words.length && !/[\p{L}\d]/u.test(words[0]!)) words.shift();
+  const out = cleanValue(words.join(' '));
+  // A name or street as printed has a capital ("rr", "us. on" are what OCR made of a rule).
+  return /(?=\p{L}*\p{Lu})\p{L}{2,}/u.test(out) ? out : '';
+}
+
+/** The leading words in capitals of a line (a city's wrapped piece, "FRANCISCO Form filed by ..."). */
+function leadingCapitals(text: string): string {
+  const words: string[] = [];
+  for (const w of text.trim().split(/\s+/)) {
+    if (!/^[A-Z][A-Z.'-]+,?$/.test(w)) break;
+    words.push(w);
+  }
+  return words.join(' ');
+}
+
+/**
+ * OCR reads box 1 and the boxes beside it as one line each, with no column to tell them apart, so
+ * box 1's lines may land in another box. Box 1 is the leftmost: each of its lines begins a line of
+ * text, between the captions it prints ("(Last) (First) (Middle)", "(Street)", "(City) (State)
+ * (Zip)"), and the other boxes' text follows on the line. Read so when the owner's box found no
+ city line of its own.
+ */
+function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
+  const rec = owner.record;
+  // The box read its city line: its reading stands.
+  if (rec.city !== null || rec.zip !== null) return;
+  const at = (re: RegExp, from: number) => {
+    for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.masked) && new RegExp(`^\\s*${re.source}`, 'i').test(lines[i]!.masked)) return i;
+    return -1;
+  };
+  const last = at(CAPTION.last, 0);
+  const street = last < 0 ? -1 : at(CAPTION.street, last + 1);
+  const city = street < 0 ? -1 : at(CAPTION.city, street + 1);
+  if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
+  const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
+  const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
+  if (streets.length) {
+    rec.street1 = streets[0]!;
+    rec.street2 = streets.length > 1 ? streets.slice(1).join(' ') : null;
+  }
+  const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
+  const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
+  if (k >= 0) {
+    const m = CITY_STATE_ZIP_RE.exec(region[k]!)!;
+    const pieces = [...region.slice(0, k).map(leadingCapitals), cleanValue(m[1]!), ...region.slice(k + 1).map(leadingCapitals)].filter((t) => t);
+    rec.city = pieces.join(' ') || null;
+    rec.state = m[2]!;
+    rec.zip = m[3]!;
+  }
+  if (!rec.name || onlyPrintedWords(rec.name) || NAME_AND_TICKER_RE.test(rec.name)) {
+    const ownerLabel = BOX_LABELS[0]!.re;
+    const label = lines.findIndex((l) => ownerLabel.test(l.masked));
+    const names = label < 0 ? [] : texts(label + 1, last).filter((t) => !NAME_AND_TICKER_RE.test(t)).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
+    if (names.length === 1) rec.name = names[0]!;
+  }
 }
 
 /** Reads the header boxes from the lines above Table I. */
@@ -1123,6 +1192,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
       if (found.name.value !== null) result.issuerName = found.name;
     }
   }
+  if (result.owners.length === 1) ownerByCaptions(lines, result.owners[0]!);
   splitOwnerFromIssuer(result);
   // The two date boxes: the first date after each label.
   for (const [box, field] of [
