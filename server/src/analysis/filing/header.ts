@@ -1130,9 +1130,11 @@ function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
   const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
   const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
-  if (streets.length) {
+  // Box 1 prints two street lines at most: more, or a longer line than a street line can be
+  // (another box's text OCR ran into it), is not read as one.
+  if (streets.length && streets.length <= 2 && streets.every((t) => t.length <= 40)) {
     rec.street1 = streets[0]!;
-    rec.street2 = streets.length > 1 ? streets.slice(1).join(' ') : null;
+    rec.street2 = streets[1] ?? null;
   }
   const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
   const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
