@@ -5,6 +5,17 @@
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
 import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { LABEL_PATTERNS } from '../vocabulary/wording';
+
+/**
+ * The transaction-code column's label ("Transaction Code", "Code (Instr. 8)"), from its printed
+ * texts: the words, or "Code" and its instruction's number with any space in the parentheses.
+ */
+const CODE_COLUMN_LABEL_RE = (() => {
+  const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
+  const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+})();
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
@@ -841,7 +852,7 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
-  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b|\bCode\s*\(\s*Instr\.?\s*8\s*\)/i.test(l.masked) && isHeaderText(l));
+  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
   for (const row of reading.rows) {
