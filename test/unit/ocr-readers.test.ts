@@ -254,3 +254,75 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
     ['Class B Common Stock', 'Class A Common Stock', 78667, 'See footnote'],
   ]);
 });
+
+// ---------------------------------------------------------------------------------------------
+// Boxes 1 and 2 run together on one line
+
+const RUN_TOGETHER = (valueLine: string) =>
+  [
+    'FORM 4 UNITED STATES SECURITIES AND EXCHANGE COMMISSION OMB APPROVAL',
+    'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP',
+    '1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer',
+    valueLine,
+    'X Director 10% Owner',
+    '(Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year)',
+    'C/O NORTHWIND LABS 03/01/2021',
+    '(Street)',
+    'BOSTON MA 02110',
+    '(City) (State) (Zip)',
+    'Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+    'Code V Amount (A) or (D) Price',
+    'Common Stock 03/01/2021 P 1,000 A $10 5,000 D',
+  ].join('\n');
+
+function issuerAndOwner(text: string) {
+  const rec = analyze(text, { today: TODAY }).filings[0].record;
+  return { issuer: rec.issuer, owner: rec.reportingOwners[0]?.name };
+}
+
+test('boxes 1 and 2 on one line: the issuer from "Name [ TICKER ]", the owner split off where the letter case switches', () => {
+  assert.deepEqual(issuerAndOwner(RUN_TOGETHER('RIVERA ANA Northwind Labs, Inc. [ NWLB ] (Check all applicable)')), {
+    issuer: { name: 'Northwind Labs, Inc.', tradingSymbol: 'NWLB' },
+    owner: 'RIVERA ANA',
+  });
+  assert.deepEqual(issuerAndOwner(RUN_TOGETHER('Rivera Ana NORTHWIND LABS INC [ NWLB ]')), {
+    issuer: { name: 'NORTHWIND LABS INC', tradingSymbol: 'NWLB' },
+    owner: 'Rivera Ana',
+  });
+  // One letter case throughout: no split is guessed, the ticker is still read.
+  const same = issuerAndOwner(RUN_TOGETHER('Rivera Ana Northwind Labs, Inc. [ NWLB ]'));
+  assert.equal(same.issuer.tradingSymbol, 'NWLB');
+  assert.equal(same.issuer.name, 'Rivera Ana Northwind Labs, Inc.');
+});
+
+test('a label\'s last words OCR left before the issuer name are cut ("... Person(s) to Issuer Tesla, Inc.")', () => {
+  const text = RUN_TOGETHER('RIVERA ANA').replace('X Director', 'roheck all apuicatic Person(s) to Issuer Northwind Labs, Inc. [ NWLB ]\nX Director');
+  assert.deepEqual(issuerAndOwner(text).issuer, { name: 'Northwind Labs, Inc.', tradingSymbol: 'NWLB' });
+});
+
+test('box 1 beside other boxes: its lines begin the lines between its captions, the other boxes\' text after', () => {
+  const text = [
+    'FORM 4 UNITED STATES SECURITIES AND EXCHANGE COMMISSION OMB APPROVAL',
+    'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP',
+    '1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer',
+    'Northwind Labs, Inc. [ NWLB ] (Check all applicable)',
+    'RIVERA ANA X Director X 10% Owner',
+    'Officer (give title Other (specify',
+    '(Last) (First) (Middle) below) below)',
+    '3. Date of Earliest Transaction (Month/Day/Year)',
+    'C/O NORTHWIND LABS, INC. 03/01/2021',
+    '12 MAIN STREET',
+    '(Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable Line)',
+    'SAN CA 94103 X Form filed by One Reporting Person',
+    'FRANCISCO Form filed by More than One Reporting Person',
+    '(City) (State) (Zip)',
+    'Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+    'Code V Amount (A) or (D) Price',
+    'Common Stock 03/01/2021 P 1,000 A $10 5,000 D',
+  ].join('\n');
+  const rec = analyze(text, { today: TODAY }).filings[0].record;
+  const o = rec.reportingOwners[0];
+  assert.deepEqual([o.name, o.street1, o.street2, o.city, o.state, o.zip], ['RIVERA ANA', 'C/O NORTHWIND LABS, INC.', '12 MAIN STREET', 'SAN FRANCISCO', 'CA', '94103']);
+  assert.deepEqual(rec.issuer, { name: 'Northwind Labs, Inc.', tradingSymbol: 'NWLB' });
+  assert.equal(rec.periodOfReport, '2021-03-01');
+});

@@ -1091,6 +1091,166 @@ function parseIssuer(stream: Stream, problems: LayoutProblem[] = []): { name: He
   return { name: { value: cleanValue(raw) || null, range: pieceRange(lines[0][0]), raw }, ticker: { value: null } };
 }
 
+/** Box 2's value as the form prints it: the issuer's name, then its ticker in brackets. */
+const NAME_AND_TICKER_RE = /([^[\]]*?)\[\s*([A-Z0-9][A-Za-z0-9.\-/]{0,11})\s*\]/;
+
+/**
+ * OCR runs a printed header's boxes together (one line of text across boxes 1, 2 and 5), so box 2
+ * may come out without its value. Its value is printed as no other box's is, "Name [ TICKER ]": the
+ * first header line that holds it gives both, the name being the text before the brackets that no
+ * label takes (a lone check mark in brackets is none).
+ */
+function bracketedIssuer(lines: PLine[]): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } | null {
+  for (const l of lines) {
+    const m = NAME_AND_TICKER_RE.exec(l.masked);
+    if (!m || /^[Xx]$/.test(m[2])) continue;
+    // What a label of the line leaves before the brackets ("... Trading Symbol Acme Corp [ ACME ]").
+    const before = m[1];
+    const cut = Math.max(0, ...[...before.matchAll(/\b(?:Symbol|Issuer)\b\S*/gi)].map((x) => x.index! + x[0].length));
+    const raw = before.slice(cut).trim();
+    const name = cleanValue(raw);
+    const nameStart = m.index + cut + (before.slice(cut).length - before.slice(cut).trimStart().length);
+    const tickerStart = m.index + m[0].indexOf(m[2], before.length);
+    const range = (a: number, b: number): Range => ({ start: { line: l.line, character: a }, end: { line: l.line, character: b } });
+    return {
+      name: name ? { value: name, range: range(nameStart, nameStart + raw.length), raw } : { value: null },
+      ticker: { value: m[2].toUpperCase(), range: range(tickerStart, tickerStart + m[2].length), raw: m[2] },
+    };
+  }
+  return null;
+}
+
+/** The end of a box label's words OCR left before the issuer's name on its line. */
+const DATE_CAPTION = `\\(${MONTH}\\/${DAY}\\/${YEAR}\\)`;
+const LABEL_TAIL_RE = new RegExp(`\\b(?:Symbol|Issuer|applicable)\\b\\S*|${DATE_CAPTION}`, 'gi');
+/** Form 3's box 2 label around the owner's name OCR read into it: its last word, the name, its date caption. */
+const NAME_IN_LABEL_RE = new RegExp(`${P.eventRequiringStatement.split(' ').pop()}\\b\\S*\\s+(.+?)\\s*${DATE_CAPTION}\\s*$`, 'i');
+
+/** A word in capitals ("BOTHA", "CORP", "INC.") or one that is not ("Botha", "Inc."), when it has two letters or more. */
+function letterCase(word: string): 'upper' | 'mixed' | null {
+  const letters = word.replace(/[^A-Za-z]/g, '');
+  if (letters.length < 2) return null;
+  return letters === letters.toUpperCase() ? 'upper' : letters !== letters.toLowerCase() ? 'mixed' : null;
+}
+
+/**
+ * OCR reads boxes 1 and 2 of a printed header as one line when they stand side by side: "BOTHA
+ * ROELOF MongoDB, Inc. [ MDB ]", "Requiring Statement Sacks David O (Month/Day/Year) Rumble Inc.".
+ * Label words left in the issuer's name are cut; when the owner's box gave no name, the owner's
+ * name and the issuer's, typed apart, often differ in letter case ("Hoffman Reid MICROSOFT CORP"):
+ * a single switch between words in capitals and words that are not splits them. Without one the
+ * name stays as read.
+ */
+function splitOwnerFromIssuer(result: HeaderResult): void {
+  const issuer = result.issuerName;
+  if (!issuer.value || !issuer.raw || !issuer.range) return;
+  let text = issuer.value;
+  let cut = 0;
+  for (const m of text.matchAll(LABEL_TAIL_RE)) cut = m.index! + m[0].length;
+  const label = text.slice(0, cut);
+  text = text.slice(cut).trim();
+  const owner = result.owners[0];
+  let ownerName: string | null = null;
+  // The owner's box gave no name, only a label's words ("2. Date of Event" read into it), or the
+  // whole run-together line (box 2's bracketed ticker is in no owner's name).
+  if (owner && (!owner.record.name || onlyPrintedWords(owner.record.name) || NAME_AND_TICKER_RE.test(owner.record.name))) {
+    // Between two of a label's words (Form 3: "Requiring Statement ... (Month/Day/Year)").
+    const inLabel = NAME_IN_LABEL_RE.exec(label);
+    if (inLabel) ownerName = ownerPart(inLabel[1]!) || null;
+    else {
+      const words = text.split(' ');
+      const cases = words.map(letterCase);
+      const switches: number[] = [];
+      let prev: 'upper' | 'mixed' | null = null;
+      cases.forEach((c, i) => {
+        if (!c) return;
+        if (prev && c !== prev) switches.push(i);
+        prev = c;
+      });
+      if (switches.length === 1 && switches[0]! >= 2) {
+        ownerName = words.slice(0, switches[0]).join(' ');
+        text = words.slice(switches[0]).join(' ');
+      }
+    }
+  }
+  if (!cut && ownerName === null) return;
+  const name = cleanValue(text);
+  if (!name) return;
+  result.issuerName = { value: name, range: issuer.range, raw: issuer.raw };
+  if (owner && ownerName) owner.record.name = ownerName;
+}
+
+/** Where another box's text starts on a line box 1 opens: a date, a box label, a check mark, a ticker's bracket. */
+const OTHER_BOX_RE = /(?:^|\s)\d{1,2}\/\d{1,2}\/\d{4}\b|(?:^|\s)\d\.\s+[A-Za-z]|(?:^|\s)[Xx☒]{1,2}\s+[A-Z0-9]|\[/;
+/** City, state and zip as box 1 prints them on one line: "SAN CA 94103", "BOSTON MA 02110-1234". */
+const CITY_STATE_ZIP_RE = /^(.*?)\s*\b([A-Z]{2})\s+(\d{5}(?:-\d{4})?)(?![\d-])/;
+
+/** Box 1's part of a line it opens: the text before another box's. */
+function ownerPart(text: string): string {
+  const m = OTHER_BOX_RE.exec(text);
+  // Marks OCR made of rules and borders ("——", ",", "°") are no words of the box.
+  const words = (m ? text.slice(0, m.index) : text).split(/\s+/);
+  while (words.length && !/[\p{L}\d]/u.test(words[words.length - 1]!)) words.pop();
+  while (words.length && !/[\p{L}\d]/u.test(words[0]!)) words.shift();
+  const out = cleanValue(words.join(' '));
+  // A name or street as printed has a capital ("rr", "us. on" are what OCR made of a rule).
+  return /(?=\p{L}*\p{Lu})\p{L}{2,}/u.test(out) ? out : '';
+}
+
+/** The leading words in capitals of a line (a city's wrapped piece, "FRANCISCO Form filed by ..."). */
+function leadingCapitals(text: string): string {
+  const words: string[] = [];
+  for (const w of text.trim().split(/\s+/)) {
+    if (!/^[A-Z][A-Z.'-]+,?$/.test(w)) break;
+    words.push(w);
+  }
+  return words.join(' ');
+}
+
+/**
+ * OCR reads box 1 and the boxes beside it as one line each, with no column to tell them apart, so
+ * box 1's lines may land in another box. Box 1 is the leftmost: each of its lines begins a line of
+ * text, between the captions it prints ("(Last) (First) (Middle)", "(Street)", "(City) (State)
+ * (Zip)"), and the other boxes' text follows on the line. Read so when the owner's box found no
+ city line of its own.
+ */
+function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
+  const rec = owner.record;
+  // The box read its city line: its reading stands.
+  if (rec.city !== null || rec.zip !== null) return;
+  const at = (re: RegExp, from: number) => {
+    for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.masked) && new RegExp(`^\\s*${re.source}`, 'i').test(lines[i]!.masked)) return i;
+    return -1;
+  };
+  const last = at(CAPTION.last, 0);
+  const street = last < 0 ? -1 : at(CAPTION.street, last + 1);
+  const city = street < 0 ? -1 : at(CAPTION.city, street + 1);
+  if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
+  const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
+  const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
+  // Box 1 prints two street lines at most: more, or a longer line than a street line can be
+  // (another box's text OCR ran into it), is not read as one.
+  if (streets.length && streets.length <= 2 && streets.every((t) => t.length <= 40)) {
+    rec.street1 = streets[0]!;
+    rec.street2 = streets[1] ?? null;
+  }
+  const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
+  const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
+  if (k >= 0) {
+    const m = CITY_STATE_ZIP_RE.exec(region[k]!)!;
+    const pieces = [...region.slice(0, k).map(leadingCapitals), cleanValue(m[1]!), ...region.slice(k + 1).map(leadingCapitals)].filter((t) => t);
+    rec.city = pieces.join(' ') || null;
+    rec.state = m[2]!;
+    rec.zip = m[3]!;
+  }
+  if (!rec.name || onlyPrintedWords(rec.name) || NAME_AND_TICKER_RE.test(rec.name)) {
+    const ownerLabel = BOX_LABELS[0]!.re;
+    const label = lines.findIndex((l) => ownerLabel.test(l.masked));
+    const names = label < 0 ? [] : texts(label + 1, last).filter((t) => !NAME_AND_TICKER_RE.test(t)).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
+    if (names.length === 1) rec.name = names[0]!;
+  }
+}
+
 /** Reads the header boxes from the lines above Table I. */
 export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = false): HeaderResult {
   const { boxes, labels } = collectBoxes(lines, form, linear);
@@ -1129,6 +1289,15 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     result.issuerName = name;
     result.tradingSymbol = ticker;
   }
+  if (result.tradingSymbol.value === null) {
+    const found = bracketedIssuer(lines);
+    if (found) {
+      result.tradingSymbol = found.ticker;
+      if (found.name.value !== null) result.issuerName = found.name;
+    }
+  }
+  if (result.owners.length === 1) ownerByCaptions(lines, result.owners[0]!);
+  splitOwnerFromIssuer(result);
   // The two date boxes: the first date after each label.
   for (const [box, field] of [
     ['periodOfReport', 'periodOfReport'],

@@ -97,6 +97,13 @@ function endsCell(tokens: Token[]): boolean {
   return last !== undefined && (last.refs.length > 0 || last.unreadRef === true || last.type === 'ref');
 }
 
+/** A tab the mask put where the text has spaces (tab-expanded text read back as cells): columns, not OCR. */
+function restoredTab(line: SourceLine): boolean {
+  const m = line.masked;
+  for (let i = m.indexOf('\t'); i >= 0; i = m.indexOf('\t', i + 1)) if (line.raw.charCodeAt(i) === 32) return true;
+  return false;
+}
+
 /**
  * Whether a table region reads as stacked rows: no real tabs or runs of spaces (no column
  * positions), and at least one anchor has a line of words right above it that is not the end of
@@ -105,7 +112,7 @@ function endsCell(tokens: Token[]): boolean {
 export function looksStacked<L extends SourceLine>(lines: readonly L[], judge: RowJudge<L>): boolean {
   let width = 0;
   for (const l of lines) {
-    if (l.raw.includes('\t')) return false;
+    if (l.raw.includes('\t') || restoredTab(l)) return false;
     width = Math.max(width, l.masked.trimEnd().length);
   }
   let prev: { line: L; kind: Kind } | undefined;
