@@ -10,17 +10,22 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { analyze } from '../../server/src/analysis';
 import { WorkspaceLedger } from '../../server/src/lsp/ledger';
 import { generateSeries, type Series } from '../gen/series';
 import { applyEdits, hoverText, LspClient, waitFor } from './harness';
 
 import { tempDir } from '../support/temp';
 
-/** A series whose one injected break is the first row of its position in its filing: the previous entry is in another filing. */
-function seriesWithCrossFilingBreak(): Series {
+/**
+ * A series whose one injected break is the first row of its position in its filing: the previous
+ * entry is in another filing (and at least `minIndex` filings come before the break's).
+ */
+function seriesWithCrossFilingBreak(minIndex = 0): Series {
   for (let i = 0; ; i++) {
     const s = generateSeries(`lsp-ledger-${i}`, { breaks: 1, layouts: ['tabbed', 'fixed-width', 'pipe', 'markdown'] });
     const b = s.breaks[0]!;
+    if (s.files.findIndex((f) => f.name === b.file) < minIndex) continue;
     const rows = s.files.find((f) => f.name === b.file)!.record.nonDerivative;
     const r = rows[b.row]!;
     const earlier = rows.slice(0, b.row).some((x) => x.securityTitle === r.securityTitle && x.directOrIndirect === r.directOrIndirect && x.natureOfOwnership === r.natureOfOwnership);
@@ -144,6 +149,30 @@ test('workspace ledger reads a file again only when it changed', async () => {
   ledger.dispose();
 });
 
+test('workspace ledger: nothing is judged while a scan reads the folder; its end builds the ledger with what changed meanwhile', async () => {
+  const s = seriesWithCrossFilingBreak(2);
+  const dir = writeFolder(s);
+  const b = s.breaks[0]!;
+  const uri = pathToFileURL(path.join(dir, b.file)).toString();
+  const text = s.files.find((f) => f.name === b.file)!.text;
+  const changed: string[][] = [];
+  const ledger = new WorkspaceLedger({ logger: { error: () => undefined, info: () => undefined }, onChanged: (u) => changed.push([...u]), debounceMs: 0 });
+  const scan = ledger.scanFolders([pathToFileURL(dir).toString()]);
+  await waitFor('the scan under way', () => ledger.reads >= 1 || undefined);
+  // The break's file is open and analysed while the series is half read; a rebuild is asked for.
+  ledger.updateOpen(uri, analyze(text, { today: new Date('2025-06-02T12:00:00Z') }));
+  ledger.rebuildNow();
+  await new Promise((r) => setTimeout(r, 5));
+  assert.ok(ledger.reads < s.files.length, `the scan was still reading (${ledger.reads} of ${s.files.length} files)`);
+  assert.deepEqual(ledger.findingsFor(uri), [], 'no finding from half the folder');
+  assert.equal(ledger.ledger.groups.length, 0);
+  await scan;
+  const found = ledger.findingsFor(uri).find((f) => f.code === 'ledger-break');
+  assert.match(found?.message ?? '', new RegExp(`follows from the previous filing as ${b.expected.toLocaleString('en-US')} `));
+  assert.ok(changed.some((u) => u.includes(uri)), 'the end of the scan announces the break');
+  ledger.dispose();
+});
+
 test('workspace ledger, pulled diagnostics: the break is in the pulled list, and its fix asks the editor to pull again', async () => {
   const s = seriesWithCrossFilingBreak();
   const dir = writeFolder(s);
@@ -153,12 +182,7 @@ test('workspace ledger, pulled diagnostics: the break is in the pulled list, and
   type Report = { kind: string; resultId?: string; items?: { code?: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string }[] };
   const pull = (previousResultId?: string) => client.request<Report>('textDocument/diagnostic', { textDocument: { uri }, ...(previousResultId ? { previousResultId } : {}) });
   try {
-    // The folder's scan has read both filings of the break before the file opens (as a person
-    // opens a file after the workspace is read); an edit racing the scan is another test's matter.
-    await waitFor('the break in form345/ledger', async () => {
-      const l = await client.request<{ groups: { breaks: { file: string }[] }[] } | null>('form345/ledger', {});
-      return l?.groups.flatMap((g) => g.breaks).find((x) => x.file === uri);
-    });
+    // Opened at once, while the folder's scan may still be reading (the break shows when it ends).
     const text = s.files.find((f) => f.name === b.file)!.text;
     await client.open(uri, text, 1, 'form345');
     const open = await waitFor('ledger-break in a pull', async () => (await pull()).items?.find((d) => d.code === 'ledger-break'));
@@ -187,6 +211,61 @@ test('workspace ledger, pulled diagnostics: the break is in the pulled list, and
     });
     assert.equal(after!.kind, 'full');
     assert.equal(client.published.get(uri), undefined, 'nothing pushed to a pulling client');
+  } finally {
+    await client.stop();
+  }
+});
+
+test('workspace ledger, edits during the first scan: no break judged on a half-read workspace, and its fix holds once the scan ends', async () => {
+  // The break's file is opened at once and typed in while the folder is read. Another owner's
+  // filings sort between the series' first filing and the rest, so the scan spends a while with
+  // only part of the series read: a break judged then names the wrong previous filing, and its
+  // "fix" writes a figure the rest of the series contradicts.
+  const s = seriesWithCrossFilingBreak(2);
+  const dir = writeFolder(s);
+  const first = s.files[0]!.name.replace(/\.txt$/, '');
+  const others = [...generateSeries('lsp-ledger-others-a', { breaks: 0 }).files, ...generateSeries('lsp-ledger-others-b', { breaks: 0 }).files];
+  others.forEach((f, i) => writeFileSync(path.join(dir, `${first}_other-${String(i).padStart(3, '0')}.txt`), f.text));
+  const files = s.files.length + others.length;
+  const b = s.breaks[0]!;
+  const uri = pathToFileURL(path.join(dir, b.file)).toString();
+  const text = s.files.find((f) => f.name === b.file)!.text;
+  const client = await LspClient.start({ ledgerFolder: dir, pullDiagnostics: true });
+  type Item = { code?: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; message: string };
+  const pull = async () => (await client.request<{ kind: string; items?: Item[] }>('textDocument/diagnostic', { textDocument: { uri } })).items ?? [];
+  const filingsInLedger = async () => {
+    const l = await client.request<{ groups: { filings: unknown[] }[] } | null>('form345/ledger', {});
+    return l?.groups.reduce((n, g) => n + g.filings.length, 0) ?? 0;
+  };
+  try {
+    await client.open(uri, text, 1, 'form345');
+    // Typing that moves no figure (a space at the end, then gone), each keystroke analysed and
+    // read into the ledger, until the ledger holds every file of the folder.
+    const seen = new Set<string>();
+    let version = 1;
+    const end = { line: text.split(/\r?\n|\r/).length - 1, character: text.split(/\r?\n|\r/).pop()!.length };
+    await waitFor('the whole folder in the ledger', async () => {
+      version++;
+      const change = version % 2 === 0 ? { range: { start: end, end }, text: ' ' } : { range: { start: end, end: { line: end.line, character: end.character + 1 } }, text: '' };
+      await client.change(uri, version, [change]);
+      for (const d of await pull()) if (d.code === 'ledger-break') seen.add(d.message);
+      return (await filingsInLedger()) === files || undefined;
+    }, 60_000);
+    if (version % 2 === 0) await client.change(uri, ++version, [{ range: { start: end, end: { line: end.line, character: end.character + 1 } }, text: '' }]);
+    const settled = await waitFor('the break in a pull', async () => (await pull()).find((d) => d.code === 'ledger-break'));
+    assert.match(settled.message, new RegExp(`follows from the previous filing as ${b.expected.toLocaleString('en-US')} `));
+    for (const m of seen) assert.equal(m, settled.message, 'a break shown while the folder was read is the one the whole folder gives');
+
+    // Its fix, applied, leaves no break.
+    const actions = await client.request<{ title: string; edit?: { changes: Record<string, { range: Item['range']; newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: settled.range,
+      context: { diagnostics: [settled] },
+    });
+    const fix = actions.find((a) => a.title.startsWith('Change to ') && a.title.includes('previous filing'));
+    assert.ok(fix?.edit, actions.map((a) => a.title).join(' | '));
+    await client.change(uri, ++version, [{ text: applyEdits(text, fix.edit.changes[uri]!) }]);
+    await waitFor('the break gone after its fix', async () => ((await pull()).some((d) => d.code === 'ledger-break') ? undefined : true));
   } finally {
     await client.stop();
   }

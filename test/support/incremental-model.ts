@@ -8,6 +8,7 @@
  * A failing script is shrunk (whole notifications, then single changes, then inserted texts) to a
  * minimal one that still fails, and reported as JSON that `replay` runs again.
  */
+import { isDeepStrictEqual } from 'node:util';
 import assert from 'node:assert/strict';
 import { analyze, type AnalysisResult, type ContentChange, type FilingOffload, type Range } from '../../server/src/analysis';
 import { analyzeFiling } from '../../server/src/analysis/document';
@@ -230,6 +231,9 @@ export function deferredOffload(minLines: number): FilingOffload {
   };
 }
 
+/** Filings answered before their document's analysis and checked (tests assert some were). */
+export let quickChecked = 0;
+
 export async function runScript(script: Script, opts: RunOptions = {}): Promise<string | null> {
   const errors: string[] = [];
   const store = new DocumentStore({
@@ -267,8 +271,26 @@ export async function runScript(script: Script, opts: RunOptions = {}): Promise<
       store.change(uri, ++version, step.changes);
       text = applyToModel(text, step.changes);
       if (step.then === 'check') {
+        // Before the analysis: a filing answered from the last one (as a hover is) must be the
+        // filing a fresh open gives at that line, index and shifted spans included.
+        const lineCount = text.split(/\r\n|\r|\n/).length;
+        const quick: { line: number; json: string }[] = [];
+        for (let k = 0; k < 8; k++) {
+          const line = Math.floor((k / 8) * lineCount);
+          const snap = store.filingSnapshot(uri, line);
+          if (snap && snap.version === version && snap !== store.latest(uri)) quick.push({ line, json: JSON.stringify(snap.result.filings) });
+        }
         const d = await compare(`after step ${i}`);
         if (d) return d;
+        if (quick.length) {
+          const fresh = analyze(text, { today: TODAY });
+          for (const q of quick) {
+            // The filing whose segment holds the line: the last to start at or above it.
+            const at = fresh.filings.filter((f) => f.range.start.line <= q.line).pop();
+            if (!isDeepStrictEqual(JSON.parse(q.json), JSON.parse(JSON.stringify(at ? [at] : [])))) return `after step ${i}: the filing at line ${q.line} answered before the analysis differs from a fresh open\n${q.json.slice(0, 300)}\n${JSON.stringify(at).slice(0, 300)}`;
+          }
+          quickChecked += quick.length;
+        }
       } else if (step.then === 'kick') {
         void store.snapshot(uri);
         await new Promise<void>((resolve) => setImmediate(resolve));
@@ -328,17 +350,36 @@ export async function shrink(script: Script, opts: RunOptions & { budgetMs?: num
   return best;
 }
 
-/** Runs random scripts over one document; throws with the shrunk script when one fails. */
+/** The script cut after its first `changes` changes (a notification cut in the middle keeps its first ones). */
+export function firstChanges(script: Script, changes: number): Script {
+  const steps: Step[] = [];
+  let left = changes;
+  for (const step of script.steps) {
+    if (left <= 0) break;
+    const kept = step.changes.slice(0, left);
+    steps.push({ ...step, changes: kept });
+    left -= kept.length;
+  }
+  return { ...script, steps };
+}
+
+/**
+ * Runs random scripts over one document; throws with the shrunk script when one fails. With
+ * `changes`, scripts are run until exactly that many changes were made (the last one cut short),
+ * however many `scripts` that takes; without it, `scripts` scripts.
+ */
 export async function property(
-  opts: RunOptions & { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; log?: (m: string) => void },
+  opts: RunOptions & { name: string; initial: string; filings: readonly string[]; seed: string; scripts: number; steps: number; checkEvery?: number; changes?: number; log?: (m: string) => void },
 ): Promise<number> {
   const rng = new Rng(opts.seed);
   let edits = 0;
-  for (let s = 0; s < opts.scripts; s++) {
-    const script = randomScript(rng.fork(`script ${s}`), opts.initial, opts.filings, opts.steps, opts.checkEvery);
+  const total = opts.changes;
+  for (let s = 0; total !== undefined ? edits < total : s < opts.scripts; s++) {
+    let script = randomScript(rng.fork(`script ${s}`), opts.initial, opts.filings, opts.steps, opts.checkEvery);
+    if (total !== undefined) script = firstChanges(script, total - edits);
     const failure = await runScript(script, opts);
     edits += script.steps.reduce((n, st) => n + st.changes.length, 0);
-    opts.log?.(`${opts.name}: script ${s + 1}/${opts.scripts}, ${edits} changes, ${failure ? 'FAILED' : 'ok'}`);
+    opts.log?.(`${opts.name}: script ${s + 1}${total === undefined ? `/${opts.scripts}` : ''}, ${edits}${total === undefined ? '' : `/${total}`} changes, ${failure ? 'FAILED' : 'ok'}`);
     if (failure) {
       const small = await shrink(script, opts);
       const why = (await runScript(small, opts)) ?? failure;

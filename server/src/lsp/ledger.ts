@@ -66,6 +66,12 @@ export class WorkspaceLedger {
   private current: Ledger = { groups: [], unplaced: [] };
   private timer: NodeJS.Timeout | undefined;
   private disposed = false;
+  /**
+   * A folder scan is reading the workspace. Until it ends the ledger is not built: a balance
+   * judged against half the folder names the wrong previous filing (and its fix writes a figure
+   * the rest of the folder contradicts). Changes meanwhile wait for the scan's own rebuild.
+   */
+  private scanning = 0;
   /** Number of files read from disk (tests check that unchanged files are not read again). */
   reads = 0;
 
@@ -77,6 +83,16 @@ export class WorkspaceLedger {
 
   /** Reads every filing file under the folders (file: uris), then rebuilds. */
   async scanFolders(folderUris: readonly string[]): Promise<void> {
+    this.scanning++;
+    try {
+      await this.readFolders(folderUris);
+    } finally {
+      this.scanning--;
+    }
+    this.rebuildNow();
+  }
+
+  private async readFolders(folderUris: readonly string[]): Promise<void> {
     let budget = MAX_FILES;
     for (const uri of folderUris) {
       const root = toPath(uri);
@@ -103,7 +119,6 @@ export class WorkspaceLedger {
       }
     }
     if (budget <= 0) this.options.logger.info(`ledger: more than ${MAX_FILES} filing files in the workspace; the rest are not in the ledger`);
-    this.rebuildNow();
   }
 
   /** An open document's latest analysis stands for its file (cheap: read at the next rebuild). */
@@ -156,10 +171,11 @@ export class WorkspaceLedger {
     if (this.timer) clearTimeout(this.timer);
   }
 
-  /** Builds the ledger now (tests, and the end of a scan). */
+  /** Builds the ledger now (tests, and the end of a scan); during a scan, at its end. */
   rebuildNow(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
+    if (this.scanning || this.disposed) return;
     try {
       this.rebuild();
     } catch (e) {
@@ -168,7 +184,7 @@ export class WorkspaceLedger {
   }
 
   private schedule(): void {
-    if (this.disposed) return;
+    if (this.disposed || this.scanning) return; // the scan rebuilds when it ends
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.rebuildNow(), this.options.debounceMs ?? 100);
   }

@@ -7,7 +7,8 @@
  * {@link PublishedDiagnostics} params: those are written from the per-filing JSON text the
  * converter keeps, so a publish costs copying cached bytes instead of encoding ~800 diagnostics
  * again after each keystroke in a large document; replies to a diagnostic pull with a
- * {@link FullDiagnosticReport} are written the same way. The bytes are identical to `JSON.stringify`'s.
+ * {@link FullDiagnosticReport} are written the same way, and so are replies whose JSON was written
+ * in slices before (an {@link EncodedJson}). The bytes are identical to `JSON.stringify`'s.
  *
  * Transports: `--stdio`, `--socket` and `--pipe` use the cached encoding. `--node-ipc` keeps
  * vscode-languageserver's IPC writer: Node serializes `process.send` messages itself (with
@@ -27,6 +28,7 @@ import {
   type MessageWriter,
 } from 'vscode-languageserver/node';
 import { FullDiagnosticReport, PublishedDiagnostics } from './diagnostics';
+import { EncodedJson } from './jsonSlices';
 
 export const PUBLISH_DIAGNOSTICS_METHOD = 'textDocument/publishDiagnostics';
 
@@ -48,12 +50,14 @@ export function encodeMessage(message: Message): Buffer {
     }
   }
   const r = message as { jsonrpc?: unknown; id?: unknown; result?: unknown };
-  if (r.result instanceof FullDiagnosticReport && typeof r.jsonrpc === 'string') {
-    // A reply to a diagnostic pull: the connection builds it as { jsonrpc, id, result }.
+  if ((r.result instanceof FullDiagnosticReport || r.result instanceof EncodedJson) && typeof r.jsonrpc === 'string') {
+    // A reply to a diagnostic pull, or one written in slices beforehand: the connection builds it
+    // as { jsonrpc, id, result }.
     const keys = Object.keys(r);
     if (keys.length === 3 && keys[0] === 'jsonrpc' && keys[1] === 'id' && keys[2] === 'result') {
       const head = Buffer.from(`{"jsonrpc":${JSON.stringify(r.jsonrpc)},"id":${JSON.stringify(r.id)},"result":`, 'utf8');
-      return Buffer.concat([head, ...r.result.published.reportChunks(), CLOSE_BRACE]);
+      const body = r.result instanceof EncodedJson ? r.result.pieces : r.result.published.reportChunks();
+      return Buffer.concat([head, ...body, CLOSE_BRACE]);
     }
   }
   return Buffer.from(JSON.stringify(message), 'utf8');

@@ -18,7 +18,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
-import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
 
@@ -81,15 +81,17 @@ const BOX_LABEL_TEXT = Object.fromEntries(
  * grid, a cell line holding nothing but the number ("4." with "Relationship of" wrapped under it
  * in a narrow cell) is that box's label too.
  */
-function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
+export function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
   const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
   if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
   const m = /^\s*([1-6])\s*\.\s*(\p{L}.*)$/u.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
-  const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
-  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
+  // The text is the label's start, or the label and what follows it. (No cut-off length is kept:
+  // a text whose start reads as the label has the label's first long word intact, which the
+  // check below takes anyway.)
+  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(rest) || rest.startsWith(t))) return box;
   // Damaged by OCR: the label's first long word, one edit allowed ("Relatíonship of Reporting
   // ...", "If Arnendment, Date"), or cut in two by a space ("Relationsh ip of Reporting ...").
   const words = rest.split(' ', 4).map((w) => w.replace(/[^\p{L}]+$/u, ''));
@@ -129,6 +131,8 @@ export interface OwnerBox {
   record: ReportingOwnerRecord;
   range: Range;
   fields: { field: FieldName; range: Range; raw: string }[];
+  /** Text the box holds that no field took. */
+  problems: LayoutProblem[];
 }
 
 export interface HeaderResult {
@@ -193,7 +197,7 @@ function firstLabel(text: string): LabelHit | null {
  * INC [ EVBN ] 5. Relationship of Reporting" / "Person(s) to Issuer". A numbered label whose
  * first words (two at least) end the text opens its box; the rest of it wraps onto the next line.
  */
-function labelCutAtEnd(text: string, lower: string): LabelHit | null {
+export function labelCutAtEnd(text: string, lower: string): LabelHit | null {
   const re = /(?:^|\s)[1-6]\s*\.\s*(?=\p{L})/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The longest label is 45 characters: a longer rest is no label cut short.
@@ -563,26 +567,38 @@ function firstDate(stream: Stream, from: number): { iso: string | null; raw: str
 }
 
 /**
- * What a date box holds besides its label, its caption and the one date it gives: text of the
- * header no field took (a value the reading order put in the wrong box, a second date), one
- * problem a piece.
+ * Text of a box's stream between stream offsets `from` and `to` that no field took, one problem a
+ * piece: what is not the form's printed words (labels, captions, options, cut or OCR-damaged).
  */
-function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+function unreadIn(stream: Stream, from: number, to: number, reason: string, problems: LayoutProblem[]): void {
   stream.pieces.forEach((p, k) => {
     const at = stream.offsets[k];
-    // The part of the piece after the label, outside the date.
-    for (const [a, b] of [
-      [Math.max(from, at), Math.min(date ? date.start : Infinity, at + p.text.length)],
-      [Math.max(from, date ? date.end : Infinity, at), at + p.text.length],
-    ]) {
-      if (b <= a) continue;
-      const text = p.text.slice(a - at, b - at);
-      if (onlyPrintedWords(text)) continue;
-      const lead = text.length - text.trimStart().length;
-      const start = p.start + (a - at) + lead;
-      problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason: 'in a date box, beside its date', advice: 'check which box it belongs to' });
-    }
+    const [a, b] = [Math.max(from, at), Math.min(to, at + p.text.length)];
+    if (b <= a) return;
+    const text = p.text.slice(a - at, b - at);
+    if (!text.trim() || onlyPrintedWords(text)) return;
+    const lead = text.length - text.trimStart().length;
+    const start = p.start + (a - at) + lead;
+    problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason, advice: 'check which box it belongs to' });
   });
+}
+
+/**
+ * What a date box holds besides its label, its caption and the one date it gives: text of the
+ * header no field took (a value the reading order put in the wrong box, a second date).
+ */
+function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+  const reason = 'in a date box, beside its date';
+  if (!date) return unreadIn(stream, from, stream.text.length, reason, problems);
+  unreadIn(stream, from, date.start, reason, problems);
+  unreadIn(stream, date.end, stream.text.length, reason, problems);
+}
+
+/** The stream offset where a line of pieces (from `linesIn`) ends. */
+function lineEnd(stream: Stream, line: Piece[]): number {
+  const last = line[line.length - 1];
+  const k = stream.pieces.findIndex((p) => p.line === last.line && p.start <= last.start && last.end <= p.end);
+  return k < 0 ? stream.text.length : stream.offsets[k] + (last.end - stream.pieces[k].start);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -847,6 +863,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
       }
     }
   }
+  let zipCaptionEnd: number | null = null;
   if (street) {
     const csz = parseCityLines(linesIn(stream, street.end, city?.start ?? text.length));
     // OCR may read the zip cell as a block of its own under "(City) (State)", above "(Zip)".
@@ -854,6 +871,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (zipCaption) {
       const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !STATE_CAPTION_ONLY.test(p.text));
       if (below.length === 1 && LONE_ZIP.test(below[0].text)) {
+        zipCaptionEnd = zipCaption.end;
         csz.zip = below[0].text;
         csz.ranges.push({ field: 'zip', range: pieceRange(below[0]), raw: below[0].text });
       }
@@ -863,13 +881,19 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     record.zip = csz.zip;
     fields.push(...csz.ranges);
   }
+  // What the box holds past its last caption, or (without name captions) past the name's line
+  // up to the street caption: no field reads it.
+  const problems: LayoutProblem[] = [];
+  const reason = "in the owner's box, past its name, street and city";
+  if (city) unreadIn(stream, zipCaptionEnd ?? search(CAPTION.zip, text, city.start)?.end ?? city.end, text.length, reason, problems);
+  else if (!last && nameLines.length) unreadIn(stream, lineEnd(stream, nameLines[0]), street?.start ?? text.length, reason, problems);
   const first = stream.pieces[0];
   const lastPiece = stream.pieces[stream.pieces.length - 1];
   const range: Range = {
     start: { line: first.line, character: first.start },
     end: { line: lastPiece.line, character: lastPiece.end },
   };
-  return { record, range, fields };
+  return { record, range, fields, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1019,8 +1043,8 @@ function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
 const OPTION_FRAGMENT: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'][] = [
   [/^Director/i, 'isDirector'],
   [/^(10\s*%|Owner)/i, 'isTenPercentOwner'],
-  [/^(Officer|\(give|title)/i, 'isOfficer'],
-  [/^(Other|\(specify)/i, 'isOther'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.officer}|\\(${RELATIONSHIP_WORDING.officerCaption.split(' ').slice(0, 2).join('|')})`, 'i'), 'isOfficer'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.other}|\\(${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})`, 'i'), 'isOther'],
 ];
 
 function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> {
@@ -1041,11 +1065,17 @@ function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'i
   return out;
 }
 
-function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
+/**
+ * Box 2 (3 on Form 3): the issuer's name and its ticker in brackets, or its name alone on the
+ * label's next line. Text after them no field takes: it goes to `problems`.
+ */
+function parseIssuer(stream: Stream, problems: LayoutProblem[] = []): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
   const from = valueStart(stream, 'issuer');
   const rest = stream.text.slice(from);
   const m = /([^[\]]*?)\[\s*([A-Za-z0-9.\-/]{1,12})\s*\]/.exec(rest);
+  const reason = "in the issuer's box, beside its name and the ticker";
   if (m) {
+    unreadIn(stream, from + m.index + m[0].length, stream.text.length, reason, problems);
     const nameStart = from + m.index + (m[1].length - m[1].trimStart().length);
     const name = cleanValue(m[1]);
     const tickerStart = from + m.index + m[0].indexOf(m[2]);
@@ -1057,6 +1087,7 @@ function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker
   const lines = linesIn(stream, from, stream.text.length);
   if (!lines.length) return { name: { value: null }, ticker: { value: null } };
   const raw = lines[0].map((p) => p.text).join(' ');
+  unreadIn(stream, lineEnd(stream, lines[0]), stream.text.length, reason, problems);
   return { name: { value: cleanValue(raw) || null, range: pieceRange(lines[0][0]), raw }, ticker: { value: null } };
 }
 
@@ -1078,7 +1109,11 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   const merged = new Map<BoxKey, Piece[]>();
   for (const b of boxes) {
     if (b.box === 'reportingPerson') {
-      if (b.pieces.length) result.owners.push(parseOwnerBox(new Stream(b.pieces)));
+      if (b.pieces.length) {
+        const owner = parseOwnerBox(new Stream(b.pieces));
+        result.owners.push(owner);
+        result.problems.push(...owner.problems);
+      }
       continue;
     }
     // A box cut in two (a label repeated by OCR, "3. Da" then "3. Date ...") reads as one.
@@ -1090,7 +1125,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   };
   const issuer = streamOf('issuer');
   if (issuer) {
-    const { name, ticker } = parseIssuer(issuer);
+    const { name, ticker } = parseIssuer(issuer, result.problems);
     result.issuerName = name;
     result.tradingSymbol = ticker;
   }
@@ -1110,6 +1145,8 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   const rel = streamOf('relationship');
   if (rel) {
     result.relationship = parseRelationship(rel);
+    // No option read: whatever the box holds besides the form's words is lost with it.
+    if (!result.relationship) unreadIn(rel, valueStart(rel, 'relationship'), rel.text.length, 'in the relationship box, where no option was read', result.problems);
     const p = rel.pieces[0];
     result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
   }
