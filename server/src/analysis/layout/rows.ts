@@ -195,6 +195,8 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
   let broken: LogicalRow<L> | null = null;
   /** Text-only lines since the break's last column-label line: the cut row's rest, once a row with values follows. */
   let pending: { line: L; cells: RowCell[] }[] = [];
+  /** The lines printed above the table's first row (its heading), by text: a page repeats them. */
+  const heading = new Set<string>();
   const flush = () => {
     if (broken && !broken.bordered) {
       for (const p of pending) {
@@ -244,6 +246,7 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
     }
     const cells = judge.cells(line);
     const lineHasValues = hasValues(cells) || ((!current || readAsLine) && judge.holding(cells, flat));
+    if (rows.length === 0 && !lineHasValues) heading.add(line.masked.trim());
     if (!readAsLine) {
       if (!current || !current.bordered) {
         close();
@@ -257,10 +260,11 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    // The rest of a row the page's end cut sits under that row's text cells only ("$0.01 per share").
-    const restOfBroken = !current && broken !== null && !broken.bordered && !line.hasBorders && continuesTextCells(broken, cells);
-    // Column-header words after a break are the repeated heading's text, and so is what stands above them.
-    const headingText = (restOfBroken || pending.length > 0) && judge.headerWords(line) > 0;
+    // The rest of a row the page's end cut sits under that row's text cells only ("$0.01 per share");
+    // flattened rows have no columns to sit under.
+    const restOfBroken = !current && broken !== null && !broken.bordered && !line.hasBorders && !flat() && restOfCutRow(broken, cells);
+    // A line the table printed above its first row is the repeated heading's, and so is what stands above it.
+    const headingText = (restOfBroken || pending.length > 0) && heading.has(line.masked.trim());
     if (headingText) pending = [];
     if (lineHasValues && !restOfBroken && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
       close();
@@ -285,6 +289,23 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
   return rows.filter((r) => hasValues(r.cells) || judge.holding(r.cells, flat));
 }
 
+/** A cell of text: words, maybe a value inside its text ("Common Stock, par value $0.01"), no date. */
+function isTextCell(c: RowCell): boolean {
+  return c.tokens.some((t) => t.type === 'word') && !c.tokens.some((t) => t.type === 'date');
+}
+
+/**
+ * Fixed width, after a page break: a line whose text sits only under the text cells of the row
+ * the page's end cut (its title, its nature) is the rest of that row.
+ */
+function restOfCutRow<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[]): boolean {
+  if (!hasValues(row.cells)) return false;
+  const textCells = row.cells.filter(isTextCell);
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (!textCells.length || !filled.length || filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
+  return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
+}
+
 /**
  * A drawn-grid row after a page break that holds text only in the columns where the row before
  * the break holds text (no date, no value column of its own; not a holding) is the rest of the
@@ -294,7 +315,6 @@ function continuesAcrossPage<L extends SourceLine>(before: LogicalRow<L>, after:
   if (!after.bordered || !hasValues(before.cells) || judge.holding(after.cells, flat)) return false;
   const filled = after.cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
   if (!filled.length || filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
-  // A text cell: words, maybe a value inside its text ("Common Stock, par value $0.01"), no date.
-  const textCol = (col: number) => before.cells.some((b) => b.col === col && b.tokens.some((t) => t.type === 'word') && !b.tokens.some((t) => t.type === 'date'));
+  const textCol = (col: number) => before.cells.some((b) => b.col === col && isTextCell(b));
   return filled.every((c) => textCol(c.col));
 }

@@ -105,7 +105,7 @@ function endsCell(tokens: Token[]): boolean {
 export function looksStacked<L extends SourceLine>(lines: readonly L[], judge: RowJudge<L>): boolean {
   let width = 0;
   for (const l of lines) {
-    if (l.raw.includes('\t')) return false;
+    if (l.raw.includes('\t') || tabsFromSpaces(l)) return false;
     width = Math.max(width, l.masked.trimEnd().length);
   }
   let prev: { line: L; kind: Kind } | undefined;
@@ -130,6 +130,12 @@ export function looksStacked<L extends SourceLine>(lines: readonly L[], judge: R
     prev = { line, kind };
   }
   return false;
+}
+
+/** Tabs read back from spaces (text whose tabs were expanded, see tabs.ts): real cell edges too. */
+function tabsFromSpaces(l: SourceLine): boolean {
+  const at = l.masked.indexOf('\t');
+  return at >= 0 && l.raw.charCodeAt(at) === 32;
 }
 
 function firstWord(tokens: readonly Token[]): string {
