@@ -244,6 +244,11 @@ describe('owner boxes', () => {
     assert.deepEqual([o.street1, o.street2], ['C/O FIRST CAPITAL MANAGEMENT', 'FIRST PLACE 181 BAY STREET SUITE 100']);
   });
 
+  test('a city read with its state among the street lines is the city, not a third street', () => {
+    const o = record('header-city-and-state-read-among-the-streets').reportingOwners[0];
+    assert.deepEqual([o.street1, o.street2, o.city, o.state, o.zip], ['C/O EXAMPLE PARTNERS', '100 MAIN STREET, FLOOR 2', 'SPRINGFIELD', 'ST', '10001']);
+  });
+
   test("a name wrapped above its caption is one name, not a street", () => {
     const o = record('header-name-wrapped-above-its-caption').reportingOwners[0];
     assert.deepEqual([o.name, o.street1, o.street2], ['LONG HOLDING COMPANY INC', '1 MAIN STREET', null]);
@@ -301,6 +306,11 @@ describe('Table II', () => {
         ['Stock Option (Right to Buy)', '2028-04-14', 1000, 3.74, 'D', null],
       ],
     );
+  });
+
+  test('an underlying title wrapped around a line of the values beside it is one title', () => {
+    const r = d('table-ii-title-wrapped-around-a-line-of-values');
+    assert.deepEqual([r.underlyingSecurityTitle, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect], ['Common Stock', 196.356, 222.81, 12629.042, 'D']);
   });
 
   test('underlying title and amount read after the right cells, the price\'s $ last', () => {

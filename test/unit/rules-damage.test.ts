@@ -142,3 +142,24 @@ test("a row whose nature took other columns' values (a title and an amount) was 
   assert.deepEqual(severities(shifted), ['hint']);
   assert.match(shifted[0]!.message, /wrong columns/);
 });
+
+test("OCR's mark on box 1's label (the printed asterisk read as a quote mark) tells text read from an image", () => {
+  const undated = edit(CLEAN, '/s/ Ana M. Rivera\t03/03/2021', '/s/ Ana M. Rivera');
+  assert.deepEqual(severities(of(edit(undated, 'Reporting Person * Rivera', 'Reporting Person\u201d Rivera'), 'missing-signature')), ['hint']);
+  // A quoted defined term in filer text ("the \u201cReporting Person\u201d") is no such mark.
+  const quoted = edit(undated, '(2) Held by the Rivera Family Trust', '(2) Held by the Rivera Family Trust (the \u201cReporting Person\u201d)');
+  assert.deepEqual(severities(of(quoted, 'missing-signature')), ['error']);
+});
+
+test('undefined-footnote: in text OCR read a reference without its definition is a hint; in clean text an error', () => {
+  const undefinedRef = edit(CLEAN, '$ 31.20 (1)', '$ 31.20 (7)');
+  const clean = of(undefinedRef, 'undefined-footnote');
+  assert.deepEqual(severities(clean), ['error']);
+  assert.deepEqual(severities(of(withOcrMarks(undefinedRef), 'undefined-footnote')), ['hint']);
+});
+
+test('edgar-value-too-long: a table value in text OCR read is a hint too (column headings glued to a title)', () => {
+  const long = edit(CLEAN, 'Common Stock\t03/02/2021\t\tS', 'Common Stock Code V Amount (A) or (D) Price Transactions Reported Ownership\t03/02/2021\t\tS');
+  assert.deepEqual(severities(of(long, 'edgar-value-too-long')), ['error']);
+  assert.deepEqual(severities(of(withOcrMarks(long), 'edgar-value-too-long')), ['hint']);
+});

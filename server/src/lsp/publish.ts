@@ -162,12 +162,6 @@ function before(a: Finding, b: Finding): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/** True when `list` is in {@link before} order already. */
-function inOrder(list: readonly Finding[]): boolean {
-  for (let i = 1; i < list.length; i++) if (before(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
-
 /** The last merge of each snapshot's findings, so a publish and a code action share one. */
 const merged = new WeakMap<readonly Finding[], { extra: readonly Finding[]; findings: Finding[] }>();
 
@@ -187,16 +181,24 @@ export function withFindings(snapshot: DocumentSnapshot, extra: readonly Finding
   const hit = merged.get(own);
   if (hit && hit.extra === extra) findings = hit.findings;
   else {
-    if (inOrder(own)) {
-      // Ties keep the snapshot's finding first, as the stable sort of own-then-extra does.
-      const add = mine.sort(before);
-      findings = [];
-      let j = 0;
-      for (const f of own) {
-        while (j < add.length && before(add[j]!, f) < 0) findings.push(add[j++]!);
-        findings.push(f);
+    // One pass: merge while checking that the snapshot's findings are in order (ties keep the
+    // snapshot's finding first, as the stable sort of own-then-extra does); out of order, sort.
+    const add = mine.sort(before);
+    const out: Finding[] = [];
+    let j = 0;
+    let ordered = true;
+    for (let i = 0; i < own.length; i++) {
+      const f = own[i]!;
+      if (i > 0 && before(own[i - 1]!, f) > 0) {
+        ordered = false;
+        break;
       }
-      while (j < add.length) findings.push(add[j++]!);
+      while (j < add.length && before(add[j]!, f) < 0) out.push(add[j++]!);
+      out.push(f);
+    }
+    if (ordered) {
+      while (j < add.length) out.push(add[j++]!);
+      findings = out;
     } else findings = [...own, ...mine].sort(before);
     merged.set(own, { extra, findings });
   }

@@ -98,32 +98,32 @@ const ROW_LIMITS: [string, number, string][] = [
 
 const valueTooLong = ({ model }: EdgarContext): Finding[] => {
   const out: Finding[] = [];
-  // Text read from a printed image by OCR: a header box's value may hold what OCR put beside it
-  // (another box's label, captions, a table heading), so its length is said as a hint to check.
+  // Text read from a printed image by OCR: a value may hold what OCR put beside it (another box's
+  // label, captions, a table's column headings), so its length is said as a hint to check.
   let ocr: boolean | undefined;
-  const check = (value: string | null | undefined, limit: number, what: string, range: Range | undefined, pointer: string, box = false) => {
+  const check = (value: string | null | undefined, limit: number, what: string, range: Range | undefined, pointer: string) => {
     // Collapsing whitespace only shortens: a value within the limit as it is needs no more work.
     if (!value || !range || value.length <= limit) return;
     const len = value.replace(/\s+/g, ' ').trim().length;
     if (len <= limit) return;
-    const misread = box && (ocr ??= readFromImage(model));
-    const f = finding('edgar-value-too-long', `The ${what} has ${len} characters; EDGAR takes at most ${limit}.${misread ? ' The text is OCR\'s: check the page, the reader may have joined text beside the box.' : ''} Shorten it${limit <= 60 ? ' and put the rest in a footnote' : ''}.`, range, pointer);
+    const misread = (ocr ??= readFromImage(model));
+    const f = finding('edgar-value-too-long', `The ${what} has ${len} characters; EDGAR takes at most ${limit}.${misread ? ' The text is OCR\'s: check the page, the reader may have joined text beside the value.' : ''} Shorten it${limit <= 60 ? ' and put the rest in a footnote' : ''}.`, range, pointer);
     out.push(misread ? { ...f, severity: 'hint' } : f);
   };
   const h = model.header;
-  check(model.record.issuer.name, 150, 'issuer name', h.issuerName.range, '/issuer/name', true);
-  check(model.record.issuer.tradingSymbol, 10, 'trading symbol', h.tradingSymbol.range, '/issuer/tradingSymbol', true);
+  check(model.record.issuer.name, 150, 'issuer name', h.issuerName.range, '/issuer/name');
+  check(model.record.issuer.tradingSymbol, 10, 'trading symbol', h.tradingSymbol.range, '/issuer/tradingSymbol');
   model.owners.forEach((o, i) => {
     const at = (field: string) => o.fields.find((f) => f.field === field)?.range ?? o.range;
     const r = o.record;
-    check(r.name, 150, `${REPORTING_PERSON}'s name`, at('name'), `/reportingOwners/${i}/name`, true);
-    check(r.street1, 40, 'street', at('street1'), `/reportingOwners/${i}/street1`, true);
-    check(r.street2, 40, 'second street line', at('street2'), `/reportingOwners/${i}/street2`, true);
-    check(r.city, 30, 'city', at('city'), `/reportingOwners/${i}/city`, true);
-    check(r.zip, 10, 'zip code', at('zip'), `/reportingOwners/${i}/zip`, true);
+    check(r.name, 150, `${REPORTING_PERSON}'s name`, at('name'), `/reportingOwners/${i}/name`);
+    check(r.street1, 40, 'street', at('street1'), `/reportingOwners/${i}/street1`);
+    check(r.street2, 40, 'second street line', at('street2'), `/reportingOwners/${i}/street2`);
+    check(r.city, 30, 'city', at('city'), `/reportingOwners/${i}/city`);
+    check(r.zip, 10, 'zip code', at('zip'), `/reportingOwners/${i}/zip`);
     const titleRange = (i === 0 ? h.relationship?.titleRange : undefined) ?? (i === 0 ? h.relationshipRange : undefined) ?? o.range;
-    if (r.isOfficer) check(r.officerTitle, 30, 'officer title', titleRange, `/reportingOwners/${i}/officerTitle`, true);
-    if (r.isOther) check(r.otherText, 30, '"Other" text', titleRange, `/reportingOwners/${i}/otherText`, true);
+    if (r.isOfficer) check(r.officerTitle, 30, 'officer title', titleRange, `/reportingOwners/${i}/officerTitle`);
+    if (r.isOther) check(r.otherText, 30, '"Other" text', titleRange, `/reportingOwners/${i}/otherText`);
   });
   for (const r of model.rows) {
     for (const [field, limit, what] of ROW_LIMITS) {

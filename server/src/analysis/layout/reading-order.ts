@@ -243,6 +243,8 @@ const ZIP_RE = /^\s*(\d{5}(?:-\d{4})?|[A-Z]\d[A-Z]\s?\d[A-Z]\d|[A-Z0-9]{3,10})\s
 const STATE_RE = /^\s*([A-Z][A-Z0-9])\s*$/;
 /** A street's line, never a city's: it has a number or names whom the mail goes in care of. */
 const STREET_LINE_RE = /\d|^\s*C\/O\b|^\s*P\.?\s*O\.?\s+BOX\b/i;
+/** A city and its state's two letters on one line ("NEW YORK NY"). */
+const CITY_STATE_RE = /^\s*[A-Za-z][A-Za-z .'-]*[A-Za-z.]\s+[A-Z]{2}\s*$/;
 /** Characters of a street cell's printed line (EDGAR's page at a browser's default print width). */
 const STREET_WIDTH = 33;
 
@@ -299,6 +301,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
+  let cityBefore: Value | null = null;
   let pastStreetParts: Value[] = [];
   const addressParts: Value[] = [];
   // The options of the relationship box in the order their first lines were printed, for the
@@ -411,6 +414,10 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     else pastStreetParts.push(v);
   }
   placeMarks(h, marks, labels);
+  // A city line with its state read among the streets ("NEW YORK NY"): a line after the first
+  // street, without a number, ending in a state's two letters, when no state was read alone.
+  const cityState = !cityBefore && !h.state ? addressParts.findIndex((v, k) => k > 0 && !STREET_LINE_RE.test(v.text) && CITY_STATE_RE.test(v.text)) : -1;
+  if (cityState > 0) cityBefore = addressParts.splice(cityState, 1)[0];
   h.streets = addressParts.slice();
   // One date is the period's (every filing has one); a second is the amendment's when the text
   // put it after that box's label.
@@ -421,7 +428,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     h.period = dates.find((d) => d !== amendment)!.v;
   }
   // After the street caption: city (one or more lines), state, zip, by their kind.
-  const rest = pastStreetParts;
+  const rest = cityBefore ? [cityBefore, ...pastStreetParts] : pastStreetParts;
   pastStreetParts = [];
   const cityWords: Value[] = [];
   const left: Value[] = [];
@@ -681,7 +688,9 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
     const words = t.split(/\s+/);
     if (words.length > 1 && words.every((w) => TYPED_WORD_RE.test(w))) {
       for (const w of words) push({ text: w, line: i });
-      open = null;
+      // Inside a text cell's block the values were printed beside its lines: the text goes on
+      // below them ("Common" / "196.356 $222.81 12,629.042" / "Stock").
+      if (!(open && isTextValue(open.text))) open = null;
       continue;
     }
     // A text cell wrapped around the cell beside it: the neighbour's amount comes between the

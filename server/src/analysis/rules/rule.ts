@@ -13,6 +13,7 @@ import type { ParsedRow } from '../filing/tables';
 import type { LayoutProblem } from '../layout';
 import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
 import { FactsMemo } from '../text/memo';
+import { LABEL_PATTERNS } from '../vocabulary/wording';
 
 export interface RuleContext {
   model: FilingModel;
@@ -96,8 +97,18 @@ export function readFromImage(model: FilingModel): boolean {
   return v;
 }
 
+/**
+ * Box 1's label as OCR reads it: the asterisk the form prints after "Reporting Person" read as a
+ * quote mark (text from HTML or a PDF's text layer keeps the asterisk).
+ */
+const OWNER_LABEL_STAR_AS_QUOTE_RE = new RegExp(
+  `${LABEL_PATTERNS['box.reportingPerson'].find((p) => !p.endsWith('*'))!.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+')}\\s*[\u201c\u201d\u2018\u2019"'](?![A-Za-z])`,
+  'i',
+);
+
 function showsOcr(model: FilingModel): boolean {
   if (model.rows.some((r) => r.unreadRefs.length > 0)) return true;
+  if (model.lines.some((l) => OWNER_LABEL_STAR_AS_QUOTE_RE.test(l.raw))) return true;
   // Filer-written text (rows, footnote texts) holds no printed words to compare.
   const filerText = new Set<number>();
   for (const r of model.rows) for (const line of r.lines) filerText.add(line);

@@ -1,6 +1,6 @@
 /** The `undefined-footnote` rule: a footnote reference (n) with no definition under Explanation of Responses. */
 import type { Finding, Fix } from '../types';
-import { finding, type Rule, type RuleModule, referencedIds } from './rule';
+import { finding, type Rule, type RuleModule, readFromImage, referencedIds } from './rule';
 import type { FilingModel } from '../filing/parse';
 import { SECTION_HEADINGS } from '../vocabulary/wording';
 
@@ -27,17 +27,23 @@ function definitionInsertPoint(model: FilingModel): { line: number; prefix: stri
   return null;
 }
 
+/**
+ * OCR misreads a reference's small digits ("(7)" for "(1)") and may lose a footnote's line: in text
+ * read from a printed image a reference without its definition is a hint to check the page.
+ */
 const check: Rule = ({ model }) => {
   const defined = new Set(model.footnotes.map((f) => f.id));
   const out: Finding[] = [];
   const where = definitionInsertPoint(model);
+  let ocr: boolean | undefined;
   for (const [id, ranges] of referencedIds(model)) {
     if (defined.has(id)) continue;
     for (const range of ranges) {
       const fixes: Fix[] = where
         ? [{ title: `Add a definition of footnote (${id}) under ${EXPLANATION}`, edits: [{ range: { start: { line: where.line, character: 0 }, end: { line: where.line, character: 0 } }, newText: `${where.prefix}(${id}) \n` }], isPreferred: true }]
         : [];
-      out.push(finding(META, `Footnote (${id}) is referenced but never defined; add its text under ${EXPLANATION}.`, range, { fixes }));
+      const misread = (ocr ??= readFromImage(model));
+      out.push(finding(META, `Footnote (${id}) is referenced but never defined${misread ? ' (OCR text: check the page, the number may be misread or its footnote not read)' : ''}; add its text under ${EXPLANATION}.`, range, { fixes, ...(misread ? { severity: 'hint' as const } : {}) }));
     }
   }
   return out;
