@@ -81,6 +81,21 @@ export interface RenderOptions {
   refPrint?: 'bracket' | 'bare';
   /** Signature dates printed `03-05-2021` or `March 5, 2021` instead of `03/05/2021`. */
   signatureDate?: 'dash' | 'long';
+  /**
+   * A printed page ends inside a table: before row `row` of `table` (or, `inside`, after the first
+   * line of a row printed over several), where a {@link PAGE_BREAK} line stands for the page's
+   * footer and the next page's header; the next page repeats the table's column heading, as
+   * browsers print a table's heading on every page.
+   */
+  tableBreak?: { table: 'table1' | 'table2'; row: number; inside: boolean };
+}
+
+/** The line a page break inside a table stands on until the page furniture replaces it. */
+export const PAGE_BREAK = '\u0000PAGE-BREAK\u0000';
+
+/** Row lines with the page break and the repeated heading before row `at` (an index into `rows`). */
+function breakRows(rows: string[], at: number, heading: readonly string[]): string[] {
+  return [...rows.slice(0, at), PAGE_BREAK, ...heading, ...rows.slice(at)];
 }
 
 interface Ctx {
@@ -435,8 +450,11 @@ function flowTable(ctx: Ctx, t: TableModel): string[] {
   } else {
     out.push(subs.join('\t'));
   }
-  for (const r of rows) out.push(dropV(ctx, t, r).join('\t'));
-  return out;
+  const body = rows.map((r) => dropV(ctx, t, r).join('\t'));
+  const brk = ctx.opts.tableBreak;
+  // The repeated heading is the printed one (the sub-column row too, even where the first page glued it).
+  if (brk?.table === t.key) return [...out, ...breakRows(body, brk.row, [head.join('\t'), subs.join('\t')])];
+  return [...out, ...body];
 }
 
 /** The row's cells without an empty V cell when the case drops it (the cells after it shift left). */
@@ -482,7 +500,7 @@ function narrow(o: GridOpts, rng: Rng): void {
   o.narrowWidth = rng.int(5, 7);
 }
 
-function tableLines(t: TableModel, o: GridOpts): string[] {
+function tableLines(t: TableModel, o: GridOpts, brk?: RenderOptions['tableBreak']): string[] {
   const n = leafCount(t.cols);
   const cellStrs = t.rows.map((r) => r.map((c: Cell) => cellString(c, o.style, false)));
   // Leaf widths: fit the longest word of every value and of the sub-label, at least a base width.
@@ -579,15 +597,26 @@ function tableLines(t: TableModel, o: GridOpts): string[] {
   }
   y = headBottom;
   // Data rows.
+  const rowTops: number[] = [];
+  const rowHeights: number[] = [];
   t.rows.forEach((r, ri) => {
     const wrapped = r.map((_c, i) => wrap(cellStrs[ri]![i]!, widths[i]!));
     const hgt = Math.max(1, ...wrapped.map((w) => w.length));
+    rowTops.push(y);
+    rowHeights.push(hgt);
     for (let i = 0; i < n; i++) {
       cv.box({ x0: xs[i]!, x1: xs[i + 1]!, y0: y, y1: y + hgt + 1, lines: wrapped[i]!, align: r[i]!.align }, o.borders);
     }
     y += hgt + (o.rowRules || !o.borders ? 1 : 1);
   });
-  return cv.render(!o.borders);
+  const lines = cv.render(!o.borders);
+  if (!brk || brk.table !== t.key) return lines;
+  // The heading from its top rule to its bottom rule, repeated on the next page; the break goes
+  // after the rule above the row (or after the row's first line).
+  const heading = lines.slice(headTop, headBottom + 1);
+  const top = rowTops[brk.row] ?? y;
+  const inside = brk.inside && (rowHeights[brk.row] ?? 0) > 1 ? 1 : 0;
+  return breakRows(lines, top + 1 + inside, heading);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -728,8 +757,8 @@ function renderGrid(ctx: Ctx): string[] {
 
   const gridOpts: GridOpts = { borders: true, rowRules: true, wideWidth: rng.int(12, 24), narrowWidth: rng.int(8, 11), titleCentered: true, style: st };
   if (ctx.opts.narrowColumns) narrow(gridOpts, ctx.rng.fork('narrow'));
-  out.push(...tableLines(ctx.t1, { ...gridOpts, wideWidth: rng.int(16, 36) }));
-  out.push(...tableLines(ctx.t2, gridOpts));
+  out.push(...tableLines(ctx.t1, { ...gridOpts, wideWidth: rng.int(16, 36) }, ctx.opts.tableBreak));
+  out.push(...tableLines(ctx.t2, gridOpts, ctx.opts.tableBreak));
 
   // Further reporting persons: box 1 and their relationship side by side.
   if (rec.reportingOwners.length > 1) {
@@ -847,9 +876,9 @@ function renderFixed(ctx: Ctx): string[] {
 
   const o: GridOpts = { borders: false, rowRules: false, wideWidth: rng.int(14, 30), narrowWidth: rng.int(8, 11), titleCentered: rng.chance(0.5), style: st };
   if (ctx.opts.narrowColumns) narrow(o, ctx.rng.fork('narrow'));
-  out.push(...tableLines(ctx.t1, o), '');
+  out.push(...tableLines(ctx.t1, o, ctx.opts.tableBreak), '');
   if (rng.chance(0.6)) out.push(bp.reminder, `${' '.repeat(100)}${spec.secNumber}`, '');
-  out.push(...tableLines(ctx.t2, o), '');
+  out.push(...tableLines(ctx.t2, o, ctx.opts.tableBreak), '');
 
   for (const ow of ctx.opts.ownersOnlyInTable ? [] : rec.reportingOwners.slice(1)) {
     out.push(...sideBySide([{ x: 0, lines: fixedOwnerLines(ctx, ow, 40) }, { x: 44, lines: fixedRelLines(ctx, ow, mark, 46) }]), '');
@@ -970,9 +999,11 @@ function renderPipe(ctx: Ctx): string[] {
       const k = c.subs?.length ?? 1;
       return [E(c.label), ...Array<string>(k - 1).fill(repeatSpan ? E(c.label) : '')];
     });
-    out.push(pipeRow(head), sepRow(head.length));
-    out.push(pipeRow(t.cols.flatMap((c) => c.subs ?? [''])));
-    for (const r of t.rows) out.push(pipeRow(dropV(ctx, t, r.map((c) => cellString(c, st)))));
+    const heading = [pipeRow(head), sepRow(head.length), pipeRow(t.cols.flatMap((c) => c.subs ?? ['']))];
+    out.push(...heading);
+    const body = t.rows.map((r) => pipeRow(dropV(ctx, t, r.map((c) => cellString(c, st)))));
+    const brk = ctx.opts.tableBreak;
+    out.push(...(brk?.table === t.key ? breakRows(body, brk.row, heading) : body));
     out.push('');
   }
   out.push(E(bp.reminder), '');
@@ -1087,10 +1118,18 @@ function renderLinear(ctx: Ctx): string[] {
   for (const t of [ctx.t1, ctx.t2]) {
     out.push(`${I}${t.title}`);
     if (t.subtitle) out.push(`${I}${t.subtitle}`);
-    out.push(...para(t.cols.map((c) => c.label).join(' ')));
+    const heading = para(t.cols.map((c) => c.label).join(' '));
     const subs = t.cols.flatMap((c) => c.subs ?? []);
-    if (subs.length) out.push(`${I}${subs.join(' ')}`);
-    for (const r of t.rows) out.push(...para(r.map((c) => cellString(c, st, false)).filter(Boolean).join(' ')));
+    if (subs.length) heading.push(`${I}${subs.join(' ')}`);
+    out.push(...heading);
+    const rowLines = t.rows.map((r) => para(r.map((c) => cellString(c, st, false)).filter(Boolean).join(' ')));
+    const brk = ctx.opts.tableBreak;
+    if (brk?.table === t.key) {
+      // Inside a row wrapped over lines: the page ends after its first line.
+      const starts = rowLines.map((_l, k) => rowLines.slice(0, k).reduce((n, l) => n + l.length, 0));
+      const inside = brk.inside && (rowLines[brk.row]?.length ?? 0) > 1 ? 1 : 0;
+      out.push(...breakRows(rowLines.flat(), (starts[brk.row] ?? rowLines.flat().length) + inside, heading));
+    } else out.push(...rowLines.flat());
     out.push('');
   }
   for (const o of rec.reportingOwners.slice(1)) out.push(...ownerLines(o), ...relLines(o, ''), '');

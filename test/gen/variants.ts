@@ -17,6 +17,9 @@
  * - `box-order`: tab-separated header boxes in another column order (box 1 need not come first);
  * - `printed-values`: references and footnote numbers printed `[1]` or as a bare superscript `¹`,
  *   signatures dated `03-05-2021` or `March 5, 2021`;
+ * - `table-page-break`: a printed page ends inside Table I or II (between two rows, or inside a row
+ *   printed over several lines): the page's footer, a form feed, the next page's header and the
+ *   table's column heading repeated, as browsers print a table over pages;
  * - `tab-expanded`: tab-separated text whose tabs an editor or converter expanded to spaces at
  *   8-column stops (cells become ragged space-aligned columns; a tab after text one column short
  *   of a stop is a single space), sometimes with trailing spaces trimmed;
@@ -31,7 +34,7 @@
 import type { FilingRecord, RuleCode, FormType } from '../../server/src/analysis/types';
 import { Rng, type Seed } from './random';
 import { cloneFiling, randomFiling } from './truth';
-import { LAYOUTS, type Layout, type RenderOptions, render } from './render';
+import { LAYOUTS, PAGE_BREAK, type Layout, type RenderOptions, render } from './render';
 import { damageText, loseValues, protectedWords, type NoiseLevel } from './noise';
 import { mdy } from './format';
 import type { GeneratedCase } from './index';
@@ -46,7 +49,8 @@ export type VariantClass =
   | 'narrow-columns'
   | 'box-order'
   | 'printed-values'
-  | 'tab-expanded';
+  | 'tab-expanded'
+  | 'table-page-break';
 
 /** The classes drawn together (up to two a case). */
 const FIRST_CLASSES: readonly VariantClass[] = [
@@ -58,7 +62,7 @@ const FIRST_CLASSES: readonly VariantClass[] = [
  * Classes added later, each drawn on its own with this chance (so the cases of a seed keep the
  * classes they had before and the figures of the earlier classes stay comparable).
  */
-const LATER_CLASSES: readonly [VariantClass, number][] = [['tab-expanded', 0.25]];
+const LATER_CLASSES: readonly [VariantClass, number][] = [['tab-expanded', 0.25], ['table-page-break', 0.2]];
 
 export const VARIANT_CLASSES: readonly VariantClass[] = [...FIRST_CLASSES, ...LATER_CLASSES.map(([c]) => c)];
 
@@ -79,6 +83,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'box-order': ['tabbed', 'markdown'],
   'printed-values': ['tabbed', 'markdown', 'fixed-width', 'pipe'],
   'tab-expanded': FLOW,
+  'table-page-break': LAYOUTS,
 };
 
 export interface VariedCase extends GeneratedCase {
@@ -137,6 +142,15 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
     ropts.signatureDate = pr.pick(['dash', 'long'] as const);
   }
   if (classes.includes('box-order')) ropts.boxOrder = vr.pick([[1, 0, 2], [1, 2, 0], [2, 0, 1], [0, 2, 1], [2, 1, 0]] as const);
+  if (classes.includes('table-page-break')) {
+    const tb = rng.fork('table-break');
+    const tables = (['table1', 'table2'] as const).filter((k) => (k === 'table1' ? truth.nonDerivative : truth.derivative).length > 0);
+    if (tables.length) {
+      const table = tb.pick(tables);
+      const rows = (table === 'table1' ? truth.nonDerivative : truth.derivative).length;
+      ropts.tableBreak = { table, row: tb.int(rows > 1 ? 1 : 0, rows - 1), inside: tb.chance(0.5) };
+    } else classes = classes.filter((c) => c !== 'table-page-break');
+  }
   if (classes.includes('form3-code-column')) {
     ropts.form3Code = { row: vr.int(0, truth.nonDerivative.length - 1), code: vr.pick(['P', 'A', 'J', 'M', 'S', 'G']) };
     expect.push('code-on-form3');
@@ -144,6 +158,7 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   let text = render(truth, layout, rng.fork(`render:${layout}`), ropts);
   if (classes.includes('label-ocr')) text = damageLabels(text, truth, vr.fork('labels'));
   text = damageText(text, truth, noise, rng.fork('noise'), { lineEndings: !classes.includes('page-furniture') });
+  if (ropts.tableBreak) text = breakPage(text, truth, layout, rng.fork('break-furniture'));
   if (classes.includes('page-furniture')) text = paginate(text, truth, layout, vr.fork('pages'));
   if (classes.includes('tab-expanded')) text = expandTabs(text, rng.fork('expand'));
   return { seed, text, truth: plain(truth), layout, noise, lost, classes, expect };
@@ -214,11 +229,15 @@ export function damageLabels(text: string, truth: FilingRecord, rng: Rng): strin
 // Printed pages: a browser's header and footer on every page
 // ---------------------------------------------------------------------------------------------
 
-/** Page furniture of a browser's print-to-PDF, as a text converter lays out its lines. */
-export function paginate(text: string, truth: FilingRecord, layout: Layout, rng: Rng): string {
-  const lines = text.replace(/\n$/, '').split('\n');
-  const per = rng.int(40, 70);
-  const pages = Math.max(1, Math.ceil(lines.length / per));
+interface Furniture {
+  /** The page's header lines (before its text). */
+  head: string[];
+  /** The footer lines of page `p` (1-based) of `n`. */
+  foot: (p: number, n: number) => string[];
+}
+
+/** A browser's print header and footer, as a text converter lays out their lines. */
+function furniture(truth: FilingRecord, layout: Layout, rng: Rng): Furniture {
   const base = (truth.formType ?? '4').charAt(0);
   const d = new Date(Date.UTC(2024 + rng.int(0, 2), rng.int(0, 11), rng.int(1, 28), rng.int(0, 23), rng.int(0, 59)));
   const hh = d.getUTCHours() % 12 || 12;
@@ -235,17 +254,42 @@ export function paginate(text: string, truth: FilingRecord, layout: Layout, rng:
   ]);
   const wide = layout === 'fixed-width' ? 150 : 100;
   const spread = (a: string, b: string, w: number): string => `${a}${' '.repeat(Math.max(2, w - a.length - b.length))}${b}`;
+  return {
+    head: [layout === 'tabbed' ? `${stamp}\t${title}` : spread(stamp, title, Math.floor(wide / 2) + title.length / 2), ''],
+    foot: (p, n) => ['', layout === 'tabbed' ? `${url}\t${p}/${n}` : spread(url, `${p}/${n}`, wide)],
+  };
+}
+
+/** Page furniture of a browser's print-to-PDF, as a text converter lays out its lines. */
+export function paginate(text: string, truth: FilingRecord, layout: Layout, rng: Rng): string {
+  const lines = text.replace(/\n$/, '').split('\n');
+  const per = rng.int(40, 70);
+  const pages = Math.max(1, Math.ceil(lines.length / per));
+  const f = furniture(truth, layout, rng);
   const out: string[] = [];
   for (let p = 0; p < pages; p++) {
     if (p > 0) out.push('\f');
-    if (layout === 'tabbed') out.push(`${stamp}\t${title}`, '');
-    else out.push(spread(stamp, title, Math.floor(wide / 2) + title.length / 2), '');
+    out.push(...f.head);
     out.push(...lines.slice(p * per, (p + 1) * per));
-    out.push('');
-    if (layout === 'tabbed') out.push(`${url}\t${p + 1}/${pages}`);
-    else out.push(spread(url, `${p + 1}/${pages}`, wide));
+    out.push(...f.foot(p + 1, pages));
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * The page break a render left inside a table ({@link PAGE_BREAK}): the first page's footer, a
+ * form feed and the second page's header (the text is two pages: a header before it, a footer after).
+ */
+export function breakPage(text: string, truth: FilingRecord, layout: Layout, rng: Rng): string {
+  const f = furniture(truth, layout, rng);
+  const at = text.indexOf(PAGE_BREAK);
+  if (at < 0) return text;
+  const lineEnd = text.indexOf('\n', at);
+  const eol = text.slice(at + PAGE_BREAK.length, lineEnd < 0 ? text.length : lineEnd).replace(/ +/, '');
+  const mid = [...f.foot(1, 2), '\f', ...f.head].join(`${eol}\n`);
+  const body = text.slice(0, at) + mid + text.slice(lineEnd < 0 ? text.length : lineEnd);
+  const bom = body.startsWith('\uFEFF') ? '\uFEFF' : '';
+  return bom + [...f.head, body.slice(bom.length).replace(/\r?\n$/, ''), ...f.foot(2, 2)].join(`${eol}\n`) + `${eol}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ const FLOORS: Record<string, [number, number]> = {
   'class:page-furniture': [0.94, 0.998],
   'class:printed-values': [0.95, 0.999],
   'class:tab-expanded': [0.9, 0.997],
+  'class:table-page-break': [0.94, 0.998],
 };
 
 let report: GenReport;

@@ -187,12 +187,43 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
   for (const l of lines) width = Math.max(width, l.masked.trimEnd().length);
   let flatTable: boolean | undefined;
   const flat = () => (flatTable ??= !lines.some((l) => l.hasBorders || /\S {2,}\S/.test(l.masked.trim())));
+  /**
+   * A printed page that ends inside a row: the row before the form feed, while no row with values
+   * has opened since (the next page repeats the column heading first). Text under its text cells
+   * after the break goes on with it.
+   */
+  let broken: LogicalRow<L> | null = null;
+  /** Text-only lines since the break's last column-label line: the cut row's rest, once a row with values follows. */
+  let pending: { line: L; cells: RowCell[] }[] = [];
+  /** The lines printed above the table's first row (its heading), by text: a page repeats them. */
+  const heading = new Set<string>();
+  const flush = () => {
+    if (broken && !broken.bordered) {
+      for (const p of pending) {
+        broken.lines.push(p.line);
+        mergeContinuation(broken, p.cells);
+      }
+    }
+    pending = [];
+    broken = null;
+  };
   const close = () => {
     if (current && current.bordered && isHeaderGroup(current, judge)) rows.pop();
+    else if (current && broken && current !== broken && current.bordered === broken.bordered && continuesAcrossPage(broken, current, judge, flat)) {
+      rows.pop();
+      broken.lines.push(...current.lines);
+      mergeContinuation(broken, current.cells);
+    }
     current = null;
   };
   for (const [i, line] of lines.entries()) {
     if (line.directive) continue;
+    if (line.raw.includes('\f')) {
+      // The row last read (whole or cut by the page's end) is the one a continuation goes on with.
+      close();
+      pending = [];
+      broken = rows.length ? rows[rows.length - 1]! : null;
+    }
     if (bare && current && !line.rule && softWrapped(current.lines[current.lines.length - 1])) {
       // A bare-pipe row wrapped at the tool's width goes on until a line's hard break.
       current.lines.push(line);
@@ -209,10 +240,13 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
     // it is skipped without tokenizing it again.
     if (readAsLine && judge.labelsColumns(line)) {
       close();
+      // Text above the repeated heading's last label line is the heading's own.
+      pending = [];
       continue;
     }
     const cells = judge.cells(line);
     const lineHasValues = hasValues(cells) || ((!current || readAsLine) && judge.holding(cells, flat));
+    if (rows.length === 0 && !lineHasValues) heading.add(line.masked.trim());
     if (!readAsLine) {
       if (!current || !current.bordered) {
         close();
@@ -226,10 +260,21 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
       if (/[^\s|_]_+\||\|_+\|/.test(line.raw)) close();
       continue;
     }
-    if (lineHasValues && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
+    // The rest of a row the page's end cut sits under that row's text cells only ("$0.01 per share");
+    // flattened rows have no columns to sit under.
+    const restOfBroken = !current && broken !== null && !broken.bordered && !line.hasBorders && !flat() && restOfCutRow(broken, cells);
+    // A line the table printed above its first row is the repeated heading's, and so is what stands above it.
+    const headingText = (restOfBroken || pending.length > 0) && heading.has(line.masked.trim());
+    if (headingText) pending = [];
+    if (lineHasValues && !restOfBroken && !(current && !current.bordered && !line.hasBorders && (continuesTextCells(current, cells) || continuesWrappedRow(current, cells, width, flat)))) {
       close();
+      flush();
       current = { lines: [line], cells, bordered: line.hasBorders };
       rows.push(current);
+    } else if (restOfBroken) {
+      // The rest of a row the page's end cut, under the repeated heading: kept until a row with
+      // values (or the table's end) shows the heading is over.
+      if (!headingText) pending.push({ line, cells });
     } else if (current && !current.bordered) {
       current.lines.push(line);
       mergeContinuation(current, cells);
@@ -240,5 +285,36 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
     }
   }
   close();
+  flush();
   return rows.filter((r) => hasValues(r.cells) || judge.holding(r.cells, flat));
+}
+
+/** A cell of text: words, maybe a value inside its text ("Common Stock, par value $0.01"), no date. */
+function isTextCell(c: RowCell): boolean {
+  return c.tokens.some((t) => t.type === 'word') && !c.tokens.some((t) => t.type === 'date');
+}
+
+/**
+ * Fixed width, after a page break: a line whose text sits only under the text cells of the row
+ * the page's end cut (its title, its nature) is the rest of that row.
+ */
+function restOfCutRow<L extends SourceLine>(row: LogicalRow<L>, cells: RowCell[]): boolean {
+  if (!hasValues(row.cells)) return false;
+  const textCells = row.cells.filter(isTextCell);
+  const filled = cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (!textCells.length || !filled.length || filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
+  return filled.every((c) => textCells.some((tc) => c.start < tc.end + 2 && c.end > tc.start - 2));
+}
+
+/**
+ * A drawn-grid row after a page break that holds text only in the columns where the row before
+ * the break holds text (no date, no value column of its own; not a holding) is the rest of the
+ * row the page's end cut.
+ */
+function continuesAcrossPage<L extends SourceLine>(before: LogicalRow<L>, after: LogicalRow<L>, judge: RowJudge<L>, flat: () => boolean): boolean {
+  if (!after.bordered || !hasValues(before.cells) || judge.holding(after.cells, flat)) return false;
+  const filled = after.cells.filter((c) => c.tokens.some((t) => t.type !== 'empty'));
+  if (!filled.length || filled.some((c) => c.tokens.some((t) => t.type === 'date'))) return false;
+  const textCol = (col: number) => before.cells.some((b) => b.col === col && isTextCell(b));
+  return filled.every((c) => textCol(c.col));
 }
