@@ -8,7 +8,9 @@
  *  - edit → diagnostics: from sending the edit to that version's diagnostics being decoded (the
  *    hover starts the analysis at once, so no debounce is waited for);
  *    a client that pulls (VS Code) asks for them right after the edit with the last result id
- *    and gets the list or `unchanged`; a client that does not (Neovim) gets every list pushed;
+ *    and gets the list or `unchanged`; a client that does not (Neovim) gets each changed list
+ *    pushed (a large list it holds already is not sent again: `form345/recordsChanged`, sent
+ *    after a version's diagnostics, tells it the version is settled);
  *  - bytes received per keystroke: everything the server wrote from one edit to the next.
  * On a single generated filing and on a ~1 MB document of generated filings of every layout with
  * OCR damage. Targets (issue 12): 1 MB edit + hover p95 ≤ 10 ms and ≤ 3x the single filing;
@@ -57,13 +59,13 @@ function percentile(samples: readonly number[], p: number): number {
 }
 
 /** A document of `filings` generated filings (every layout), OCR-damaged like converter output. */
-function generated(filings: number, noise: 1 | 2): string {
+export function generated(filings: number, noise: 1 | 2): string {
   return generateDocument(`bench-client-${filings}`, filings, { noise, layout: 'mixed' }).text;
 }
 
 type Mode = 'push' | 'pull';
 
-async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'line' | 'word' | 'filing'): Promise<ClientFigures> {
+export async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'line' | 'word' | 'filing'): Promise<ClientFigures> {
   // FORM345_SERVER measures another build (e.g. main's) with this same client, under the same load.
   const server = process.env.FORM345_SERVER ?? path.join(REPO_ROOT, 'dist', 'server.js');
   const proc = spawn(process.execPath, [server, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', 'ignore'] });
@@ -72,9 +74,22 @@ async function measure(text: string, filings: number, mode: Mode, ocrDetail?: 'l
   const connection = createMessageConnection(new StreamMessageReader(proc.stdout), new StreamMessageWriter(proc.stdin));
   const arrived = new Map<number, { at: number; count: number }>();
   let waiter: { version: number; resolve: () => void } | undefined;
+  let lastCount = 0;
+  // A server that sends `form345/recordsChanged` after each version's diagnostics may leave out a
+  // large list the client holds already: then that notification says the version is settled
+  // (its diagnostics are the ones held). Which order the server keeps is seen at the open.
+  let recordsAfter: boolean | undefined;
   connection.onNotification('textDocument/publishDiagnostics', (p: { version?: number; diagnostics: unknown[] }) => {
     if (p.version === undefined) return;
+    lastCount = p.diagnostics.length;
     arrived.set(p.version, { at: performance.now(), count: p.diagnostics.length });
+    if (waiter && waiter.version === p.version) waiter.resolve();
+  });
+  connection.onNotification('form345/recordsChanged', (p: { version?: number }) => {
+    if (mode !== 'push' || typeof p?.version !== 'number') return;
+    if (recordsAfter === undefined && p.version === 1) recordsAfter = arrived.has(1);
+    if (!recordsAfter || arrived.has(p.version)) return;
+    arrived.set(p.version, { at: performance.now(), count: lastCount });
     if (waiter && waiter.version === p.version) waiter.resolve();
   });
   // The workspace ledger's first scan (the repository's fixtures) runs after `initialized`: its

@@ -274,9 +274,19 @@ function onSnapshot<T>(
 
 const uriOf = (p: TextDocumentPositionParams): string | undefined => p?.textDocument?.uri;
 
-connection.onHover((p, token) =>
-  onSnapshot('hover', null, uriOf(p), token, (s) => withLedgerHover(hover(s, p.position), ledger?.spotAt(s.uri, p.position))),
-);
+const hoverOf = (s: DocumentSnapshot, p: TextDocumentPositionParams) => withLedgerHover(hover(s, p.position), ledger?.spotAt(s.uri, p.position));
+connection.onHover((p, token) => {
+  // A hover reads one filing: when an edit elsewhere left it as analysed, it is answered from that
+  // analysis at once instead of waiting for the filings the edit touched.
+  const uri = uriOf(p);
+  const line = p?.position?.line;
+  const quick = typeof uri === 'string' && typeof line === 'number' ? store.filingSnapshot(uri, line) : undefined;
+  if (!quick) return onSnapshot('hover', null, uri, token, (s) => hoverOf(s, p));
+  return guarded(logger, 'hover', null, token, async () => {
+    await whenRead(quick.result.filings);
+    return token?.isCancellationRequested ? null : hoverOf(quick, p);
+  });
+});
 connection.onDefinition((p, token) => onSnapshot('definition', [], uriOf(p), token, (s) => definition(s, p.position)));
 connection.onReferences((p, token) =>
   onSnapshot('references', [], uriOf(p), token, (s) => references(s, p.position, p.context?.includeDeclaration !== false)),
@@ -302,6 +312,10 @@ connection.languages.diagnostics.on(async (p, token) => {
   const uri = p?.textDocument?.uri;
   const report = await guarded<FullDiagnosticReport | UnchangedReport | typeof EMPTY_REPORT | undefined>(logger, 'diagnostic', undefined, undefined, async () => {
     if (typeof uri !== 'string') return EMPTY_REPORT;
+    // A pull comes right after each edit, often with a request the person waits on (a hover)
+    // queued behind it. The connection dispatches one message a turn: two turns let that request
+    // be answered (from the filing it reads) before this starts the document's analysis.
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     const snapshot = await store.snapshot(uri, token);
     if (!snapshot) return token?.isCancellationRequested ? undefined : EMPTY_REPORT;
     // A request that waited for the same analysis (a hover after the keystroke) answers first:

@@ -155,7 +155,7 @@ export function* propertyCases(n: number, seed: Seed, layouts: readonly Layout[]
 }
 
 export {
-  generateVariedCase, generateDefectCase, damageLabels, paginate,
+  generateVariedCase, generateDefectCase, damageLabels, paginate, expandTabs,
   VARIANT_CLASSES, CLASS_LAYOUTS, DEFECTS, HOLDOUT_SEED_BASE,
   type VariantClass, type VariedCase, type VariedOptions, type Defect, type DefectCase,
 } from './variants';

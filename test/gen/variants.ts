@@ -17,6 +17,9 @@
  * - `box-order`: tab-separated header boxes in another column order (box 1 need not come first);
  * - `printed-values`: references and footnote numbers printed `[1]` or as a bare superscript `¹`,
  *   signatures dated `03-05-2021` or `March 5, 2021`;
+ * - `tab-expanded`: tab-separated text whose tabs an editor or converter expanded to spaces at
+ *   8-column stops (cells become ragged space-aligned columns; a tab after text one column short
+ *   of a stop is a single space), sometimes with trailing spaces trimmed;
  * - `plain`: none of these.
  *
  * One-defect filings ({@link generateDefectCase}) carry the rule code that must fire.
@@ -42,12 +45,22 @@ export type VariantClass =
   | 'page-furniture'
   | 'narrow-columns'
   | 'box-order'
-  | 'printed-values';
+  | 'printed-values'
+  | 'tab-expanded';
 
-export const VARIANT_CLASSES: readonly VariantClass[] = [
+/** The classes drawn together (up to two a case). */
+const FIRST_CLASSES: readonly VariantClass[] = [
   'owners-in-table', 'signature-caption-first', 'label-ocr', 'form3-code-column', 'lost-v-column', 'page-furniture', 'narrow-columns',
   'box-order', 'printed-values',
 ];
+
+/**
+ * Classes added later, each drawn on its own with this chance (so the cases of a seed keep the
+ * classes they had before and the figures of the earlier classes stay comparable).
+ */
+const LATER_CLASSES: readonly [VariantClass, number][] = [['tab-expanded', 0.25]];
+
+export const VARIANT_CLASSES: readonly VariantClass[] = [...FIRST_CLASSES, ...LATER_CLASSES.map(([c]) => c)];
 
 /** The seed range kept for the final, never-tuned measurement. */
 export const HOLDOUT_SEED_BASE = 900000;
@@ -65,6 +78,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'narrow-columns': ['fixed-width', 'grid'],
   'box-order': ['tabbed', 'markdown'],
   'printed-values': ['tabbed', 'markdown', 'fixed-width', 'pipe'],
+  'tab-expanded': FLOW,
 };
 
 export interface VariedCase extends GeneratedCase {
@@ -95,7 +109,9 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   if (opts.classes) classes = opts.classes.filter((c) => allowed.includes(c));
   else {
     const pick = rng.fork('classes');
-    classes = pick.sample(allowed, pick.weighted([[0, 1], [1, 4], [2, 3]] as const));
+    classes = pick.sample(allowed.filter((c) => FIRST_CLASSES.includes(c)), pick.weighted([[0, 1], [1, 4], [2, 3]] as const));
+    const later = rng.fork('later-classes');
+    for (const [c, p] of LATER_CLASSES) if (later.chance(p) && allowed.includes(c)) classes.push(c);
   }
   // Truth: the classes that need a shape ask for it (two or three owners, a Form 3 with Table I rows).
   const truthOpts: Parameters<typeof randomFiling>[1] = {};
@@ -129,6 +145,7 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   if (classes.includes('label-ocr')) text = damageLabels(text, truth, vr.fork('labels'));
   text = damageText(text, truth, noise, rng.fork('noise'), { lineEndings: !classes.includes('page-furniture') });
   if (classes.includes('page-furniture')) text = paginate(text, truth, layout, vr.fork('pages'));
+  if (classes.includes('tab-expanded')) text = expandTabs(text, rng.fork('expand'));
   return { seed, text, truth: plain(truth), layout, noise, lost, classes, expect };
 }
 
@@ -229,6 +246,27 @@ export function paginate(text: string, truth: FilingRecord, layout: Layout, rng:
     else out.push(spread(url, `${p + 1}/${pages}`, wide));
   }
   return out.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tabs expanded to spaces
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The text as an editor or converter leaves it that expands every tab to the next 8-column stop
+ * (`expand`, an editor's "convert tabs to spaces"), half the time also trimming trailing spaces.
+ * A byte-order mark is not a column; line endings stay as they are.
+ */
+export function expandTabs(text: string, rng: Rng): string {
+  const bom = text.startsWith('\uFEFF') ? '\uFEFF' : '';
+  const trim = rng.chance(0.5);
+  const lines = text.slice(bom.length).split('\n').map((line) => {
+    const cr = line.endsWith('\r') ? '\r' : '';
+    let out = '';
+    for (const ch of cr ? line.slice(0, -1) : line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
+    return (trim ? out.trimEnd() : out) + cr;
+  });
+  return bom + lines.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

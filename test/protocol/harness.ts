@@ -203,6 +203,14 @@ export class LspClient {
     );
   }
 
+  /**
+   * Waits until the server is done with `version` of `uri`: `form345/recordsChanged` follows each
+   * analysed version's diagnostics (a large list the client holds already is not pushed again).
+   */
+  settled(uri: string, version: number, timeoutMs?: number): Promise<true> {
+    return waitFor(`${path.basename(uri)} v${version} settled`, () => this.recordsChanged.some((r) => r.uri === uri && r.version === version) || undefined, timeoutMs);
+  }
+
   async stop(): Promise<void> {
     try {
       if (this.alive) {

@@ -8,6 +8,7 @@
  * A failing script is shrunk (whole notifications, then single changes, then inserted texts) to a
  * minimal one that still fails, and reported as JSON that `replay` runs again.
  */
+import { isDeepStrictEqual } from 'node:util';
 import assert from 'node:assert/strict';
 import { analyze, type AnalysisResult, type ContentChange, type FilingOffload, type Range } from '../../server/src/analysis';
 import { analyzeFiling } from '../../server/src/analysis/document';
@@ -230,6 +231,9 @@ export function deferredOffload(minLines: number): FilingOffload {
   };
 }
 
+/** Filings answered before their document's analysis and checked (tests assert some were). */
+export let quickChecked = 0;
+
 export async function runScript(script: Script, opts: RunOptions = {}): Promise<string | null> {
   const errors: string[] = [];
   const store = new DocumentStore({
@@ -267,8 +271,26 @@ export async function runScript(script: Script, opts: RunOptions = {}): Promise<
       store.change(uri, ++version, step.changes);
       text = applyToModel(text, step.changes);
       if (step.then === 'check') {
+        // Before the analysis: a filing answered from the last one (as a hover is) must be the
+        // filing a fresh open gives at that line, index and shifted spans included.
+        const lineCount = text.split(/\r\n|\r|\n/).length;
+        const quick: { line: number; json: string }[] = [];
+        for (let k = 0; k < 8; k++) {
+          const line = Math.floor((k / 8) * lineCount);
+          const snap = store.filingSnapshot(uri, line);
+          if (snap && snap.version === version && snap !== store.latest(uri)) quick.push({ line, json: JSON.stringify(snap.result.filings) });
+        }
         const d = await compare(`after step ${i}`);
         if (d) return d;
+        if (quick.length) {
+          const fresh = analyze(text, { today: TODAY });
+          for (const q of quick) {
+            // The filing whose segment holds the line: the last to start at or above it.
+            const at = fresh.filings.filter((f) => f.range.start.line <= q.line).pop();
+            if (!isDeepStrictEqual(JSON.parse(q.json), JSON.parse(JSON.stringify(at ? [at] : [])))) return `after step ${i}: the filing at line ${q.line} answered before the analysis differs from a fresh open\n${q.json.slice(0, 300)}\n${JSON.stringify(at).slice(0, 300)}`;
+          }
+          quickChecked += quick.length;
+        }
       } else if (step.then === 'kick') {
         void store.snapshot(uri);
         await new Promise<void>((resolve) => setImmediate(resolve));

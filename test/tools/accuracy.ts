@@ -114,6 +114,8 @@ export interface Doc {
   truth: unknown[];
   lost?: string[][];
   clean: boolean;
+  /** The fixture file the text was read from (folder corpora). */
+  file?: string;
 }
 
 export function newGroup(corpus: string, route: string, noise = ''): Group {
@@ -254,7 +256,7 @@ function* folderDocs(corpus: string, dir: string, clean: boolean, extraLost?: (s
     if (!truth) continue;
     // `<stem>.lost.json` (what the printed page never shows, whatever reads it) applies to every route.
     const lost = mergeLost(lostOf(file), lostOf(path.join(dir, `${stem}.txt`)), extraLost?.(stem, route) ?? []);
-    yield { corpus, route, text: readFileSync(file, 'utf8'), truth, lost, clean };
+    yield { corpus, route, text: readFileSync(file, 'utf8'), truth, lost, clean, file };
   }
 }
 

@@ -10,6 +10,8 @@ import { test } from 'node:test';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { generateCase, generateDocument } from '../gen';
+import assert from 'node:assert/strict';
+import * as model from '../support/incremental-model';
 import { deferredOffload, property } from '../support/incremental-model';
 
 const SEEDS = path.resolve(__dirname, '..', '..', '..', 'shared', 'seeds');
@@ -37,4 +39,8 @@ test('from nearly nothing: a newline, then filings pasted and cut', async () => 
 
 test('filings analysed asynchronously (the worker path): edits that land while one is away', async () => {
   await property({ name: 'offload', initial: seedTexts.join('\n'), filings, seed: 'offload', scripts: 2, steps: 25, offload: deferredOffload(1) });
+});
+
+test('filings answered before the analysis (hovers after an edit elsewhere) were checked against a fresh open', () => {
+  assert.ok(model.quickChecked > 20, `only ${model.quickChecked} checked`);
 });

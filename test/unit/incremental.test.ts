@@ -92,3 +92,24 @@ test('a paste of 150,000 lines is applied without a stack overflow', () => {
   doc.update([{ range: at(5, 0), text: big }], 2);
   assert.equal(inc.lineCount, doc.lineCount);
 });
+
+test('the filing at a line is known without analysing only when the edit left its lines alone', () => {
+  const text = seedTexts.join('\n');
+  const inc = new IncrementalAnalyzer(text, { today: TODAY });
+  const before = inc.analyze()!;
+  assert.ok(before.filings.length >= 3);
+  const [first, second, third] = before.filings;
+  // Typing in the first filing: the third is known as analysed, the first is not.
+  const at = { line: first!.range.start.line + 5, character: 0 };
+  inc.applyChanges([{ range: { start: at, end: at }, text: 'q' }]);
+  const known = inc.cachedFilingAt(third!.range.start.line + 3);
+  assert.ok(known, 'a filing the edit did not touch');
+  assert.equal(known, third, 'the very filing analysed, nothing moved');
+  assert.equal(inc.cachedFilingAt(first!.range.start.line + 2), undefined, 'the edited filing must be analysed first');
+  // A line added above moves the second: its analysis comes shifted, as a full analysis gives it.
+  inc.applyChanges([{ range: { start: at, end: at }, text: '\n' }]);
+  const moved = inc.cachedFilingAt(second!.range.start.line + 4);
+  const fresh = inc.analyze()!;
+  assert.deepStrictEqual(JSON.parse(JSON.stringify(moved)), JSON.parse(JSON.stringify(fresh.filings[1])));
+  assert.equal(moved!.range.start.line, second!.range.start.line + 1);
+});

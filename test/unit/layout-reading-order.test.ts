@@ -50,6 +50,13 @@ describe('records', () => {
     assert.deepEqual(r.signatures, [{ name: 'Jane Q. Doe', date: '2024-02-05' }]);
   });
 
+  test('a street line wider than a wrapped cell is a second street, not the first one wrapped', () => {
+    const o = record('header-two-streets-second-wider-than-a-wrap').reportingOwners[0];
+    // "C/O EXAMPLE WIDGETS CORPORATION" and "EXAMPLE ..." would not share a line of the assumed cell, but
+    // the second line alone is wider than that cell: the cell is wider, and its break no wrap.
+    assert.deepEqual([o.street1, o.street2], ['C/O EXAMPLE WIDGETS CORPORATION', 'EXAMPLE PLACE 181 HARBOR ROAD SUITE 100']);
+  });
+
   test('street lines read after the street caption go by their kind; the issuer wrapped in its brackets', () => {
     const r = record('header-streets-after-caption');
     assert.deepEqual(r.issuer, { name: 'EXAMPLE WIDGETS HOLDINGS INC / DE', tradingSymbol: 'EXW' });
@@ -66,6 +73,12 @@ describe('records', () => {
     assert.deepEqual([o.isDirector, o.isTenPercentOwner, o.isOfficer, o.isOther], [true, true, false, false]);
     // The mark read after both joint options: one reporting person.
     assert.equal(r.jointFiling, false);
+    // The Rule 10b5-1 box is written back with its mark (its value was dropped before).
+    assert.equal(analyze(input('header-marks-apart-from-options').join('\n'), { today: TODAY }).filings[0].aff10b5One, true);
+  });
+
+  test('the Rule 10b5-1 box printed without a mark reads unchecked, not absent', () => {
+    assert.equal(analyze(input('header-streets-after-caption').join('\n'), { today: TODAY }).filings[0].aff10b5One, false);
   });
 
   test('a lone mark read after every option text but the last is the officer\'s', () => {
@@ -217,6 +230,85 @@ describe('signatures cut at a hyphen', () => {
     assert.deepEqual(record('signature-without-s-compound-hyphen-dropped').signatures, [
       { name: 'By: Julia Example, Attorney-in-fact For: the Reporting Person', date: '2021-06-11' },
     ]);
+  });
+});
+
+describe('owner boxes', () => {
+  test("a box's zip read between the next box label's lines goes back to its box; the repeated first owner counts once", () => {
+    const r = record('owners-after-tables-label-star-after-box-before');
+    assert.deepEqual(r.reportingOwners.map((o) => [o.name, o.zip]), [['FIRST FUND LP', '19901'], ['SECOND FUND GP LLC', '19901']]);
+  });
+
+  test('a box printed across the page after the tables wraps its streets at its own width', () => {
+    const o = record('owners-after-tables-street-lines-wider-than-the-header').reportingOwners[1];
+    assert.deepEqual([o.street1, o.street2], ['C/O FIRST CAPITAL MANAGEMENT', 'FIRST PLACE 181 BAY STREET SUITE 100']);
+  });
+
+  test("a name wrapped above its caption is one name, not a street", () => {
+    const o = record('header-name-wrapped-above-its-caption').reportingOwners[0];
+    assert.deepEqual([o.name, o.street1, o.street2], ['LONG HOLDING COMPANY INC', '1 MAIN STREET', null]);
+  });
+});
+
+describe('Table I', () => {
+  test("Form 5: the fiscal year's column heading is not a title; a code read before its date; right cells read first", () => {
+    const r = record('table-form5-code-read-between-title-and-date');
+    assert.equal(r.nonDerivative.length, 1);
+    const t = r.nonDerivative[0];
+    assert.deepEqual(
+      [t.securityTitle, t.transactionDate, t.transactionCode, t.shares, t.acquiredDisposed, t.pricePerShare, t.sharesOwnedFollowing, t.directOrIndirect, t.footnoteIds],
+      ['Common Stock', '2021-12-23', 'G', 1000, 'D', 0, 54666, 'D', ['1', '2']],
+    );
+    // The statement's heading wrapped onto a line of its own is printed text, not a street.
+    assert.equal(r.reportingOwners[0].street1, 'C/O EXAMPLE INC.');
+  });
+});
+
+describe('Table I across pages', () => {
+  test("a row's nature split by a page break goes on after the table's heading printed again", () => {
+    const rows = record('table-row-split-across-a-page-break').nonDerivative;
+    assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership, r.footnoteIds]), [
+      [1000, 'Example Holdings Fund XV (Q), L.P.', ['1']],
+      [2000, 'Example Trust', ['2']],
+    ]);
+  });
+
+  test("a title some row holds, read after another row's nature, opens a row (not a nature)", () => {
+    const rows = record('table-repeated-title-after-a-nature-is-a-row').nonDerivative;
+    assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]), [
+      ['Common Stock', 1000, 'I', null],
+      ['Common Stock', 2000, 'I', 'Example Fund LP'],
+      ['Common Stock', 3000, 'D', null],
+    ]);
+  });
+});
+
+describe('Table II', () => {
+  const d = (q: string) => record(q).derivative[0];
+  test('an amount read right below the (A) caption was acquired; below (D) and the date captions, disposed', () => {
+    assert.equal(d('table-ii-amount-read-right-below-its-acquired-caption').acquiredDisposed, 'A');
+    assert.equal(d('table-ii-amount-read-below-the-disposed-and-date-captions').acquiredDisposed, 'D');
+    // Read after both captions, the amount could stand under either.
+    assert.equal(d('table-ii-amount-after-both-sub-captions-says-neither').acquiredDisposed, null);
+  });
+
+  test("a title after a row's I that a date follows opens a row; the nature read after the rows goes back", () => {
+    const rows = record('table-ii-nature-read-after-the-rows').derivative;
+    assert.deepEqual(
+      rows.map((r) => [r.securityTitle, r.expirationDate, r.underlyingShares, r.conversionOrExercisePrice, r.directOrIndirect, r.natureOfOwnership]),
+      [
+        ['Series B Preferred Stock', null, 5000, null, 'I', 'Example Partners LP'],
+        ['Stock Option (Right to Buy)', '2028-04-14', 1000, 3.74, 'D', null],
+      ],
+    );
+  });
+
+  test('underlying title and amount read after the right cells, the price\'s $ last', () => {
+    const r = d('table-ii-underlying-cells-read-after-the-right-cells');
+    assert.deepEqual(
+      [r.expirationDate, r.underlyingSecurityTitle, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership],
+      ['2034-03-03', 'Class B Common Stock', 2500, 0, 2500, 'I', 'By Trust'],
+    );
   });
 });
 

@@ -11,7 +11,9 @@ import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { CHECK_BEFORE_RE, sectionOf } from '../../server/src/analysis/filing/vocabulary';
 import { classify } from '../../server/src/analysis/text/cells';
-import type { PLine } from '../../server/src/analysis/filing/prepare';
+import { prepareLines, type PLine } from '../../server/src/analysis/filing/prepare';
+import { parseTable } from '../../server/src/analysis/filing/tables';
+import { splitLines } from '../../server/src/analysis/text/lines';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
@@ -208,4 +210,47 @@ test('a caption OCR damaged: its first word unreadable, or its "**" and first wo
   const starred = signedAs('/s/ Ana M. Rivera,\n\n03/03/2021\n\nAttorney-in-Fact\n\n** Signature');
   assert.deepEqual(starred.signatures, [{ name: 'Ana M. Rivera, Attorney-in-Fact', date: '2021-03-03' }]);
   assert.deepEqual(starred.errors, []);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Stacked rows: a browser centres each cell of a printed row, so a wrapped cell's lines stand
+// above and below the line of the row's values (layout/stacked.ts); each goes into its column.
+
+function tableRows(text: string, table: 'nonDerivative' | 'derivative', form: '3' | '4') {
+  return parseTable(prepareLines(splitLines(text), 0), table, form).map((r) => r.record as unknown as Record<string, unknown>);
+}
+
+test('stacked Table I rows: the nature wrapped around the values line, its footnote mark on its last line', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 C 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 02/27/2012 S 18,251 D | $88.1132 60,416 I', 'footnote(5)'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.shares, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [
+    ['Class A Common Stock', 78667, 78667, 'I', 'See footnote', ['4']],
+    ['Class A Common Stock', 18251, 60416, 'I', 'See footnote', ['5']],
+  ]);
+});
+
+test('stacked Table I rows: a line clearly wider than the nature column continues the title', () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'Class A Common Stock, par value $0.0001 per', 'Common 803,737 I See footnote', 'share', 'By Levchin 2012', 'Class A Common Stock 735,294 I', 'Irrevocable Trust'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock, par value $0.0001 per Common', 803737, 'See footnote share'],
+    ['Class A Common Stock', 735294, 'By Levchin 2012 Irrevocable Trust'],
+  ]);
+});
+
+test('stacked Table II rows: a line of pieces of narrow columns splits where each piece starts', () => {
+  const rows = tableRows(
+    ['Date Expiration Number of Transaction(s)', 'Class B Class A See', 'Common (1) 02/27/2012 C 78,667 (1) (1) Common 78,667 $0 18,872,030 I', 'footnote(3)', 'Stock Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle, r.underlyingShares, r.natureOfOwnership]), [
+    ['Class B Common Stock', 'Class A Common Stock', 78667, 'See footnote'],
+  ]);
 });

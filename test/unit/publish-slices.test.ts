@@ -8,7 +8,7 @@ import type { Finding } from '../../server/src/analysis';
 import { DiagnosticConverter, PublishedDiagnostics } from '../../server/src/lsp/diagnostics';
 import type { DocumentSnapshot } from '../../server/src/lsp/documents';
 import { LineDocument } from '../../server/src/lsp/lineDocument';
-import { Publisher } from '../../server/src/lsp/publish';
+import { Publisher, withFindings } from '../../server/src/lsp/publish';
 
 /** Rule levels as the settings hold them: one object until a setting changes. */
 const LEVELS = {};
@@ -78,4 +78,28 @@ test('a pull converted in slices answers as converting at once, unchanged when t
   // The same list again (another version, the same findings' JSON): the client's id stands.
   const again = await sliced.reportInSlices(snapshot(2, 5000, 'a'), a.resultId);
   assert.deepStrictEqual(again, { kind: 'unchanged', resultId: a.resultId });
+});
+
+test('findings from beyond the document are merged in as the stable sort by position would place them', () => {
+  // A small generator of positions with many ties, so the order among equal positions is tested.
+  let seed = 7;
+  const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const at = (line: number, character: number, tag: string, filing: number): Finding =>
+    ({ code: 'missing-price', severity: 'hint', message: tag, range: { start: { line, character }, end: { line, character: character + 1 } }, filing }) as Finding;
+  const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+  for (let round = 0; round < 200; round++) {
+    const own = Array.from({ length: rand(30) }, (_, i) => at(rand(12), rand(3), `own ${i}`, 0));
+    // Most rounds in position order (as analyses give them), some not (the merge must not assume it).
+    if (round % 4) own.sort(before);
+    const extra = Array.from({ length: 1 + rand(6) }, (_, i) => at(rand(12), rand(3), `extra ${i}`, rand(3)));
+    const snap = snapshot(1, 12, 'merge');
+    const s = { ...snap, result: { filings: [{}, {}] as unknown as DocumentSnapshot['result']['filings'], findings: own } };
+    const mine = extra.filter((f) => f.filing < 2);
+    // Nothing of `extra` for this document's filings: the snapshot as it is.
+    const expected = (mine.length ? [...own, ...mine].sort(before) : own).map((f) => f.message);
+    const got = withFindings(s, extra).result.findings.map((f) => f.message);
+    assert.deepEqual(got, expected, `round ${round}`);
+    // Asked again for the same snapshot (a publish, then a code action): the same list.
+    assert.deepEqual(withFindings(s, extra).result.findings.map((f) => f.message), expected);
+  }
 });

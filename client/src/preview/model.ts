@@ -6,9 +6,10 @@
  * lays it out with `textContent`, so no filing text is ever interpreted as HTML.
  */
 import { codeInfo } from '../../../server/src/analysis/domain/codes';
-import type { DerivativeRow, FilingRecord, NonDerivativeRow, ReportingOwnerRecord } from '../../../server/src/analysis/types';
+import type { DerivativeRow, FilingRecord, LabelKey, NonDerivativeRow, ReportingOwnerRecord } from '../../../server/src/analysis/types';
 import type { FilingRecords, PublishedFinding, RecordsResult } from '../../../server/src/protocol';
 import { isWithin, pointerAt } from '../sources';
+import { CHECK_BOX_WORDING, LABEL_PATTERNS, SHORT_CAPTIONS, SUB_COLUMN_CAPTIONS, TABLE_HEADINGS } from '../../../server/src/analysis/vocabulary/wording';
 import {
   formatAmount,
   formatBoolean,
@@ -154,17 +155,32 @@ function codeCell(row: AnyRow): Omit<CellView, 'pointer'> {
 
 const t = <R>(f: (r: R) => string) => (r: R): Omit<CellView, 'pointer'> => ({ text: f(r) });
 
+/** A printed label as a column heading: its first letter capital, the others lower case. */
+const sentenceCase = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+/** A column's shortest printed label. */
+const shortestLabel = (key: LabelKey): string => LABEL_PATTERNS[key].reduce((a, b) => (b.length < a.length ? b : a));
+const HEADINGS = {
+  transactionDate: sentenceCase(shortestLabel('col.transactionDate')),
+  deemedExecutionDate: sentenceCase(shortestLabel('col.deemedExecutionDate')),
+  conversionOrExercisePrice: sentenceCase(shortestLabel('col.conversionOrExercisePrice')),
+  natureOfOwnership: sentenceCase(SHORT_CAPTIONS.natureOfOwnership),
+  dateExercisable: sentenceCase(SUB_COLUMN_CAPTIONS.dateExercisable),
+  expirationDate: sentenceCase(SUB_COLUMN_CAPTIONS.expirationDate),
+};
+/** The exit box's caption: its text after "Check this box if", capitalised. */
+const EXIT_BOX_CAPTION = ((text: string) => text.charAt(0).toUpperCase() + text.slice(1))(CHECK_BOX_WORDING.exit.slice(CHECK_BOX_WORDING.exit.indexOf(' if ') + 4));
+
 const COMMON_TAIL: ColumnDef<AnyRow>[] = [
   { header: 'Owned after', field: 'sharesOwnedFollowing', cell: t((r) => formatAmount(r.sharesOwnedFollowing)), numeric: true },
   { header: 'Ownership form', field: 'directOrIndirect', cell: t((r) => spellDirectIndirect(r.directOrIndirect)) },
-  { header: 'Nature of indirect ownership', field: 'natureOfOwnership', cell: t((r) => text(r.natureOfOwnership)) },
+  { header: HEADINGS.natureOfOwnership, field: 'natureOfOwnership', cell: t((r) => text(r.natureOfOwnership)) },
 ];
 
 const NON_DERIVATIVE_COLUMNS: ColumnDef<NonDerivativeRow>[] = [
   { header: 'Security', field: 'securityTitle', cell: t((r) => text(r.securityTitle)) },
   { header: 'Kind', field: 'kind', cell: t((r) => spellKind(r.kind)) },
-  { header: 'Transaction date', field: 'transactionDate', cell: t((r) => formatDate(r.transactionDate)), transactionOnly: true },
-  { header: 'Deemed execution date', field: 'deemedExecutionDate', cell: t((r) => formatDate(r.deemedExecutionDate)), transactionOnly: true },
+  { header: HEADINGS.transactionDate, field: 'transactionDate', cell: t((r) => formatDate(r.transactionDate)), transactionOnly: true },
+  { header: HEADINGS.deemedExecutionDate, field: 'deemedExecutionDate', cell: t((r) => formatDate(r.deemedExecutionDate)), transactionOnly: true },
   { header: 'Code', field: 'transactionCode', cell: codeCell, transactionOnly: true },
   { header: 'Amount', field: 'shares', cell: t((r) => formatAmount(r.shares)), numeric: true, transactionOnly: true },
   { header: '(A) or (D)', field: 'acquiredDisposed', cell: t((r) => spellAcquiredDisposed(r.acquiredDisposed)), transactionOnly: true },
@@ -175,14 +191,14 @@ const NON_DERIVATIVE_COLUMNS: ColumnDef<NonDerivativeRow>[] = [
 const DERIVATIVE_COLUMNS: ColumnDef<DerivativeRow>[] = [
   { header: 'Security', field: 'securityTitle', cell: t((r) => text(r.securityTitle)) },
   { header: 'Kind', field: 'kind', cell: t((r) => spellKind(r.kind)) },
-  { header: 'Conversion or exercise price', field: 'conversionOrExercisePrice', cell: t((r) => formatPrice(r.conversionOrExercisePrice)), numeric: true },
-  { header: 'Transaction date', field: 'transactionDate', cell: t((r) => formatDate(r.transactionDate)), transactionOnly: true },
-  { header: 'Deemed execution date', field: 'deemedExecutionDate', cell: t((r) => formatDate(r.deemedExecutionDate)), transactionOnly: true },
+  { header: HEADINGS.conversionOrExercisePrice, field: 'conversionOrExercisePrice', cell: t((r) => formatPrice(r.conversionOrExercisePrice)), numeric: true },
+  { header: HEADINGS.transactionDate, field: 'transactionDate', cell: t((r) => formatDate(r.transactionDate)), transactionOnly: true },
+  { header: HEADINGS.deemedExecutionDate, field: 'deemedExecutionDate', cell: t((r) => formatDate(r.deemedExecutionDate)), transactionOnly: true },
   { header: 'Code', field: 'transactionCode', cell: codeCell, transactionOnly: true },
   { header: 'Amount', field: 'shares', cell: t((r) => formatAmount(r.shares)), numeric: true, transactionOnly: true },
   { header: '(A) or (D)', field: 'acquiredDisposed', cell: t((r) => spellAcquiredDisposed(r.acquiredDisposed)), transactionOnly: true },
-  { header: 'Date exercisable', field: 'dateExercisable', cell: t((r) => formatDate(r.dateExercisable)) },
-  { header: 'Expiration date', field: 'expirationDate', cell: t((r) => formatDate(r.expirationDate)) },
+  { header: HEADINGS.dateExercisable, field: 'dateExercisable', cell: t((r) => formatDate(r.dateExercisable)) },
+  { header: HEADINGS.expirationDate, field: 'expirationDate', cell: t((r) => formatDate(r.expirationDate)) },
   { header: 'Underlying security', field: 'underlyingSecurityTitle', cell: t((r) => text(r.underlyingSecurityTitle)) },
   { header: 'Underlying amount', field: 'underlyingShares', cell: t((r) => formatAmount(r.underlyingShares)), numeric: true },
   { header: 'Price', field: 'pricePerShare', cell: t((r) => formatPrice(r.pricePerShare)), numeric: true, transactionOnly: true },
@@ -276,16 +292,9 @@ function isForm3(record: FilingRecord): boolean {
 }
 
 function tableCaptions(record: FilingRecord): [string, string] {
-  if (isForm3(record)) {
-    return [
-      'Table I — Non-Derivative Securities Beneficially Owned',
-      'Table II — Derivative Securities Beneficially Owned',
-    ];
-  }
-  return [
-    'Table I — Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-    'Table II — Derivative Securities Acquired, Disposed of, or Beneficially Owned',
-  ];
+  // Form 3 reports holdings only: its tables are "... Beneficially Owned".
+  const holds = isForm3(record) ? TABLE_HEADINGS.beneficiallyOwned : TABLE_HEADINGS.acquiredDisposedOwned;
+  return [`${TABLE_HEADINGS.tableI} — ${TABLE_HEADINGS.nonDerivative} ${holds}`, `${TABLE_HEADINGS.tableII} — ${TABLE_HEADINGS.derivative} ${holds}`];
 }
 
 const HEADER_FIELDS: ReadonlyArray<{ label: string; pointer: string; value(r: FilingRecord): string }> = [
@@ -293,7 +302,7 @@ const HEADER_FIELDS: ReadonlyArray<{ label: string; pointer: string; value(r: Fi
   { label: 'Trading symbol', pointer: '/issuer/tradingSymbol', value: (r) => text(r.issuer.tradingSymbol) },
   { label: 'Period of report', pointer: '/periodOfReport', value: (r) => formatDate(r.periodOfReport) },
   { label: 'Amendment of', pointer: '/dateOfOriginalSubmission', value: (r) => formatDate(r.dateOfOriginalSubmission) },
-  { label: 'No longer subject to Section 16', pointer: '/notSubjectToSection16', value: (r) => formatBoolean(r.notSubjectToSection16) },
+  { label: EXIT_BOX_CAPTION, pointer: '/notSubjectToSection16', value: (r) => formatBoolean(r.notSubjectToSection16) },
   { label: 'Joint filing', pointer: '/jointFiling', value: (r) => formatBoolean(r.jointFiling) },
 ];
 

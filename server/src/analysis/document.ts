@@ -478,6 +478,32 @@ export class IncrementalAnalyzer {
     return this.last;
   }
 
+  /**
+   * The analysis of the filing that holds `line` in the current text, when it is known without
+   * analysing anything: the segment holding the line has exactly the lines of a cached filing (an
+   * edit elsewhere in the document). It is the very filing {@link analyze} would give for it (the
+   * same cut, reuse and shift, the same index), so a request about that filing (a hover) need not
+   * wait for the filings the edit touched. Undefined when the segment changed, when a segment
+   * above it holds no anchor, or when the anchors are not all scanned yet. Costs a pass over the anchors and a comparison of the segment's
+   * lines.
+   */
+  cachedFilingAt(line: number): AnalyzedFiling | undefined {
+    const lines = this.lines;
+    if (this.anchorsScannedTo < lines.length || line < 0 || line >= lines.length) return undefined;
+    const starts = filingStarts(this.anchors);
+    const i = firstAtOrAfter(starts, line + 1, (x) => x) - 1;
+    if (i < 0) return undefined;
+    const seg: Segment = { start: starts[i], end: i + 1 < starts.length ? starts[i + 1] : lines.length };
+    let cached: CacheEntry | undefined;
+    for (const c of this.cache) if (c.start === seg.start) cached = c;
+    if (!cached || !sameLines(lines, seg.start, seg.end, cached.lines)) return undefined;
+    // Its index: every segment above it is a filing when each holds an anchor (a segment without
+    // one, rare, is a filing or not by its content: then the whole analysis decides).
+    for (let k = 0; k < i; k++) if (!this.hasAnchor({ start: starts[k], end: starts[k + 1] })) return undefined;
+    const index = i;
+    return shiftFiling(cached.filing, seg.start - cached.filing.range.start.line, index);
+  }
+
   /** The cached filing with exactly the lines of a segment, if any. */
   private reusable(seg: Segment, byStart: Map<number, CacheEntry>, byContent: Map<string, CacheEntry[]> | undefined): CacheEntry | undefined {
     const lines = this.lines;

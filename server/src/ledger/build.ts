@@ -10,6 +10,12 @@
 import { issuerNameKey, natureKey, ownerKey, securityKey, symbolKey } from './identity';
 import { shortSwing } from './shortSwing';
 import type { Entry, Group, GroupFiling, Ledger, LedgerFiling, LedgerRow, Position, Unplaced } from './types';
+import { BOX_LABEL_PARTS, SECTION_HEADINGS } from '../analysis/vocabulary/wording';
+
+/** Printed words as a reason names a field: lower case. */
+const named = (words: string): string => words.toLowerCase();
+/** The issuer box's two values as its label names them: "issuer name", "trading symbol". */
+const [ISSUER_NAME, TRADING_SYMBOL] = ((label: string) => [named(label.split(' ').slice(0, 2).join(' ')), named(label.split(' ').slice(-2).join(' '))])(BOX_LABEL_PARTS.issuerAndTicker);
 
 /** Balances closer than this are equal (fractional shares are printed to 4 places at most). */
 const TOLERANCE = 0.0005;
@@ -62,12 +68,12 @@ export function buildLedger(input: readonly LedgerFiling[]): Ledger {
     const nameKey = f.issuerName ? issuerNameKey(f.issuerName) : '';
     const issuerKey = sym ? `$${sym}` : nameKey ? (symbolOfName.has(nameKey) ? `$${symbolOfName.get(nameKey)}` : `#${nameKey}`) : '';
     if (!issuerKey) {
-      unplaced.push({ filing: f, row: null, reason: 'no issuer name or trading symbol was read' });
+      unplaced.push({ filing: f, row: null, reason: `no ${ISSUER_NAME} or ${TRADING_SYMBOL} was read` });
       continue;
     }
     const owners = [...new Map(f.owners.map((o) => [ownerKey(o), o])).entries()].filter(([k]) => k);
     if (!owners.length) {
-      unplaced.push({ filing: f, row: null, reason: 'no reporting owner name was read' });
+      unplaced.push({ filing: f, row: null, reason: `no ${named(SECTION_HEADINGS.reportingOwners).replace(/s$/, '')} name was read` });
       continue;
     }
     // A joint filing belongs to each of its owners' groups.

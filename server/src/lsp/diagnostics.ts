@@ -193,6 +193,13 @@ export class PublishedDiagnostics {
     readonly resultId: string = '',
   ) {}
 
+  /** Bytes of the diagnostics' JSON (the array's items; brackets and commas left out). */
+  get byteLength(): number {
+    let n = 0;
+    for (const g of this.groups) for (const piece of groupBytes(g)) n += piece.length;
+    return n;
+  }
+
   get count(): number {
     let n = 0;
     for (const g of this.groups) n += g.items.length;

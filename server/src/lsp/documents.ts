@@ -23,7 +23,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { IncrementalAnalyzer } from '../analysis';
-import type { AnalysisResult, AnalysisStep, AnalyzeOptions, CancellationLike, ContentChange, FilingOffload } from '../analysis';
+import type { AnalysisResult, AnalysisStep, AnalyzedFiling, AnalyzeOptions, CancellationLike, ContentChange, FilingOffload } from '../analysis';
 import { LineDocument, type TextLines } from './lineDocument';
 import { describeError, type Logger } from './safe';
 
@@ -218,6 +218,32 @@ export class DocumentStore {
       }
       if (!snap && entry.closed) return null;
     }
+  }
+
+  /**
+   * The current version's analysis of the filing at `line` alone, when it is known without
+   * analysing: the latest snapshot if it is current, else the filing as last analysed when an edit
+   * since left its lines alone (typing in one filing of a large document, then pointing at
+   * another). The snapshot holds that one filing and no findings: for requests about one place (a
+   * hover). Undefined when the filing must be analysed first; then ask {@link snapshot}. The
+   * document's own analysis is started on the next turn, as a request for it would have.
+   */
+  filingSnapshot(uri: string, line: number): DocumentSnapshot | undefined {
+    const entry = this.entries.get(uri);
+    if (!entry || entry.closed) return undefined;
+    if (entry.snapshot && entry.snapshot.version === entry.version) return entry.snapshot;
+    // Only while the analyzer holds the current text: no analysis is running, no edit is queued.
+    if (!entry.analyzer || entry.steps || entry.pending.length || entry.initialText !== undefined) return undefined;
+    let filing: AnalyzedFiling | undefined;
+    try {
+      filing = entry.analyzer.cachedFilingAt(line);
+    } catch (err) {
+      this.options.logger.error(`cachedFilingAt failed for ${uri}: ${describeError(err)}`);
+      return undefined;
+    }
+    if (!filing) return undefined;
+    if (!entry.running) this.schedule(entry, 0);
+    return this.makeSnapshot(entry, { filings: [filing], findings: [] }, false);
   }
 
   dispose(): void {

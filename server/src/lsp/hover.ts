@@ -19,7 +19,7 @@ import type { DocumentSnapshot } from './documents';
 import { businessDaysAfter, form4DueDate, weekdayName } from '../analysis/domain/calendar';
 import { codeInfo, type ExpectedDirection, type TableKind } from '../analysis/domain/codes';
 import { labelInfoFor } from '../analysis/domain/labels';
-import { BOX_LABEL_PARTS, FIRST_COLUMN_TITLES, LABEL_PATTERNS, SECTION_HEADINGS } from '../analysis/vocabulary/wording';
+import { BOX_LABEL_PARTS, FIRST_COLUMN_TITLES, LABEL_PATTERNS, SECTION_HEADINGS, SHORT_CAPTIONS, SUB_COLUMN_CAPTIONS } from '../analysis/vocabulary/wording';
 import { describePointer, filingAt, innermostAt, resolvePointer, rowOf } from './model';
 import { isValidPosition, rangeContains } from './ranges';
 
@@ -165,23 +165,23 @@ function shortestLabel(key: LabelKey): string {
 
 const FIELD_TITLES: Partial<Record<string, string>> = {
   securityTitle: FIRST_COLUMN_TITLES.nonDerivative,
-  transactionDate: 'Transaction Date',
+  transactionDate: shortestLabel('col.transactionDate'),
   deemedExecutionDate: shortestLabel('col.deemedExecutionDate'),
   shares: 'Amount',
   acquiredDisposed: '(A) or (D)',
   pricePerShare: 'Price',
   sharesOwnedFollowing: 'Amount Owned Following',
   directOrIndirect: 'Ownership Form',
-  natureOfOwnership: 'Nature of Indirect Ownership',
+  natureOfOwnership: SHORT_CAPTIONS.natureOfOwnership,
   conversionOrExercisePrice: shortestLabel('col.conversionOrExercisePrice'),
-  dateExercisable: 'Date Exercisable',
-  expirationDate: 'Expiration Date',
+  dateExercisable: SUB_COLUMN_CAPTIONS.dateExercisable,
+  expirationDate: SUB_COLUMN_CAPTIONS.expirationDate,
   underlyingSecurityTitle: 'Underlying Security',
   underlyingShares: 'Underlying Shares',
   issuerName: 'Issuer',
   tradingSymbol: 'Trading Symbol',
   periodOfReport: 'Period of Report',
-  dateOfOriginalSubmission: 'Date Original Filed',
+  dateOfOriginalSubmission: SHORT_CAPTIONS.dateOfOriginal,
   signatureName: 'Signature',
   signatureDate: 'Signature Date',
   officerTitle: 'Officer Title',

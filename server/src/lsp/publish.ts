@@ -22,6 +22,15 @@ export interface NotificationSender {
 /** Longest a publish runs in one turn of the event loop before it lets other work in. */
 const SLICE_MS = 4;
 
+/**
+ * Pushed lists of at least this many bytes are sent only when they changed. A smaller list goes
+ * out with every version (clients that match diagnostics to versions get one each time); a
+ * larger one sent again unchanged after each keystroke (a 1 MB document of OCR'd filings holds
+ * ~200 KB of them) costs the client far more than the version tag gains it. A client that wants
+ * to know this version's analysis is done reads `form345/recordsChanged`, sent after it.
+ */
+export const RESEND_BYTES = 64 * 1024;
+
 /** The reply to a diagnostic pull when the client already holds the current list. */
 export interface UnchangedReport {
   kind: 'unchanged';
@@ -36,6 +45,8 @@ export class Publisher {
   /** Per uri, the latest publish or clear: an older publish still converting gives up. */
   private readonly latest = new Map<string, number>();
   private serial = 0;
+  /** Per uri, the list last pushed: its result id and size in bytes. */
+  private readonly pushed = new Map<string, { resultId: string; bytes: number }>();
 
   constructor(
     private readonly connection: NotificationSender,
@@ -59,9 +70,18 @@ export class Publisher {
     this.latest.set(uri, mine);
     if (this.pulled()) return this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
     const steps = this.converter.convertSteps(withFindings(snapshot, this.extra(uri)), this.levels(), this.ocrDetail());
-    const send = (diagnostics: unknown): Promise<void> => {
+    const send = (diagnostics: PublishedDiagnostics): Promise<void> => {
+      // A large list the client holds already (most keystrokes change no diagnostic) is not sent
+      // again: it would cost the client parsing it all, for nothing.
+      const last = this.pushed.get(uri);
+      const resend = !last || last.resultId !== diagnostics.resultId || last.bytes < RESEND_BYTES;
+      let sent: Promise<void> = Promise.resolve();
+      if (resend) {
+        sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
+        this.pushed.set(uri, { resultId: diagnostics.resultId, bytes: diagnostics.byteLength });
+      }
+      // After the diagnostics: a client reading this knows this version's list, if any, came first.
       const records = this.connection.sendNotification(RECORDS_CHANGED_METHOD, recordsChanged(snapshot));
-      const sent = this.connection.sendNotification(PUBLISH_DIAGNOSTICS_METHOD, diagnostics);
       return Promise.all([sent, records]).then(() => undefined);
     };
     return new Promise<void>((resolve, reject) => {
@@ -125,6 +145,7 @@ export class Publisher {
   clear(uri: string): Promise<void> {
     // A publish of it still converting gives up.
     this.latest.delete(uri);
+    this.pushed.delete(uri);
     this.converter.forget(uri);
     // A pulling client drops a closed document's diagnostics itself.
     if (this.pulled()) return Promise.resolve();
@@ -136,16 +157,48 @@ export class Publisher {
   }
 }
 
+/** Position order of findings: by start line, then start character. */
+function before(a: Finding, b: Finding): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
+}
+
+/** True when `list` is in {@link before} order already. */
+function inOrder(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (before(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+/** The last merge of each snapshot's findings, so a publish and a code action share one. */
+const merged = new WeakMap<readonly Finding[], { extra: readonly Finding[]; findings: Finding[] }>();
+
 /**
  * The snapshot with `extra` findings merged in position order (the converter groups findings by
  * filing, and filings follow each other in the text, so position order keeps each group whole).
+ * The result is the stable sort of the snapshot's findings followed by `extra`'s; the snapshot's
+ * are nearly always in order already, and then `extra`'s few are merged in by one pass.
  */
 export function withFindings(snapshot: DocumentSnapshot, extra: readonly Finding[]): DocumentSnapshot {
   if (!extra.length || !snapshot.result.filings.length) return snapshot;
   const count = snapshot.result.filings.length;
   const mine = extra.filter((f) => f.filing < count);
   if (!mine.length) return snapshot;
-  const before = (a: Finding, b: Finding) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-  const findings = [...snapshot.result.findings, ...mine].sort(before);
+  const own = snapshot.result.findings;
+  let findings: Finding[];
+  const hit = merged.get(own);
+  if (hit && hit.extra === extra) findings = hit.findings;
+  else {
+    if (inOrder(own)) {
+      // Ties keep the snapshot's finding first, as the stable sort of own-then-extra does.
+      const add = mine.sort(before);
+      findings = [];
+      let j = 0;
+      for (const f of own) {
+        while (j < add.length && before(add[j]!, f) < 0) findings.push(add[j++]!);
+        findings.push(f);
+      }
+      while (j < add.length) findings.push(add[j++]!);
+    } else findings = [...own, ...mine].sort(before);
+    merged.set(own, { extra, findings });
+  }
   return { ...snapshot, result: { ...snapshot.result, findings } };
 }

@@ -21,10 +21,16 @@ import { ROW_JUDGE } from '../../../server/src/analysis/filing/tables';
 import { maskLine, readGridLines, readTableRows } from '../../../server/src/analysis/layout';
 import { readReadingOrder } from '../../../server/src/analysis/layout/reading-order';
 import { splitLines } from '../../../server/src/analysis/text/lines';
+import type { Token } from '../../../server/src/analysis/text/cells';
 
 export const CASES_DIR = __dirname;
 
-export const TABLE_FAMILIES = ['raw-html', 'pipe-table', 'bare-pipe', 'drawn-grid', 'flattened', 'fixed-width', 'tab-separated'];
+export const TABLE_FAMILIES = ['raw-html', 'pipe-table', 'bare-pipe', 'drawn-grid', 'flattened', 'fixed-width', 'tab-separated', 'stacked'];
+
+/** A token as the cases print it: its text, with its references. */
+function tokenText(t: Token): string {
+  return t.refs.length && t.type !== 'ref' ? `${t.text}^(${t.refs.join(',')})` : t.type === 'ref' ? `(${t.refs.join(',')})` : t.text;
+}
 
 export interface Case {
   reader: string;
@@ -54,7 +60,8 @@ export function readCase(reader: string, text: string): unknown {
       rows: reading.rows.map((r) => ({
         lines: r.lines.map((l) => l.line),
         bordered: r.bordered,
-        cells: r.cells.filter((c) => c.tokens.some((t) => t.type !== 'empty')).map((c) => `${c.col}: ` + c.tokens.filter((t) => t.type !== 'empty').map((t) => (t.refs.length && t.type !== 'ref' ? `${t.text}^(${t.refs.join(',')})` : t.type === 'ref' ? `(${t.refs.join(',')})` : t.text)).join(' ')),
+        cells: r.cells.filter((c) => c.tokens.some((t) => t.type !== 'empty')).map((c) => `${c.col}: ` + c.tokens.filter((t) => t.type !== 'empty').map(tokenText).join(' ')),
+        ...(r.stacked ? { above: r.stacked.above.map((l) => l.map(tokenText).join(' ')), below: r.stacked.below.map((l) => l.map(tokenText).join(' ')) } : {}),
       })),
       problems: reading.problems,
     };

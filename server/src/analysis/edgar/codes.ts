@@ -81,7 +81,7 @@ export const EDGAR_DOCS: Record<EdgarCode, string> = {
   'edgar-too-many-rows': 'more than 30 rows in a table or 60 in all; says which rows go on a second form (§3.2)',
   'edgar-too-many-footnotes': 'more than 99 footnotes, or a number outside 1–99 (§3.4)',
   'edgar-value-too-long': 'longer than the element takes: officer title or other text 30, security title 60, nature 100, footnote 1000, remarks 2000, name 150, street 40, city 30, zip 10, symbol 10 (§3.2, §3.3)',
-  'edgar-required-value': 'a value the XML requires is not in the text and no footnote stands in for it: security title, transaction date, amount, (A)/(D), owned following, conversion price, exercisable and expiration dates, underlying title and amount, period of report, trading symbol, the 10b5-1 box on a Form 4/5 signed from 2023-04-01 (§3.2 cm(8))',
+  'edgar-required-value': 'a value the XML requires is not in the text and no footnote stands in for it: security title, transaction date, amount, (A)/(D), owned following, conversion price, date exercisable, expiration date, underlying title, underlying amount, period of report, trading symbol, the 10b5-1 box on a Form 4/5 signed from 2023-04-01 (§3.2 cm(8))',
   'edgar-nature-on-direct': 'a nature of ownership on a direct (D) row (§3.5)',
   'edgar-missing-original-date': 'an /A without the date the original was filed (§2.4, §3.2)',
   'edgar-missing-cik': 'the CIK map has no CIK for the issuer or an owner; once per document, from the XML export only (§3.2)',

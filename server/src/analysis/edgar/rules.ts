@@ -10,8 +10,19 @@
 import type { Finding, Range } from '../types';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
-import type { RuleModule } from '../rules/rule';
+import { readFromImage, whenMaybeUnread, type RuleModule } from '../rules/rule';
 import { EDGAR_DEFAULT_SEVERITY, EDGAR_DESCRIPTIONS, EDGAR_DOCS, type EdgarCode } from './codes';
+import { BOX_LABEL_PARTS, LABEL_PATTERNS } from '../vocabulary/wording';
+
+/** Printed words as a message names a field: lower case. */
+const named = (words: string): string => words.toLowerCase();
+/** "reporting person": the last words of box 1's label. */
+const REPORTING_PERSON = named(BOX_LABEL_PARTS.nameAndAddress.split(' ').slice(-2).join(' '));
+/** The amendment box's label as the form prints it, for a message that asks to fill it in. */
+const AMENDMENT_LABEL = LABEL_PATTERNS['box.amendment'].find((t) => !t.includes('('))!;
+/** "conversion or exercise price", "amount of underlying securities": the columns' printed words. */
+const CONVERSION_PRICE = named(LABEL_PATTERNS['col.conversionOrExercisePrice'].at(-1)!);
+const UNDERLYING_AMOUNT = named(LABEL_PATTERNS['col.underlying'].find((t) => t.endsWith('Underlying Securities'))!.replace(/^Title and /, ''));
 
 export interface EdgarContext {
   model: FilingModel;
@@ -87,26 +98,32 @@ const ROW_LIMITS: [string, number, string][] = [
 
 const valueTooLong = ({ model }: EdgarContext): Finding[] => {
   const out: Finding[] = [];
-  const check = (value: string | null | undefined, limit: number, what: string, range: Range | undefined, pointer: string) => {
+  // Text read from a printed image by OCR: a header box's value may hold what OCR put beside it
+  // (another box's label, captions, a table heading), so its length is said as a hint to check.
+  let ocr: boolean | undefined;
+  const check = (value: string | null | undefined, limit: number, what: string, range: Range | undefined, pointer: string, box = false) => {
     // Collapsing whitespace only shortens: a value within the limit as it is needs no more work.
     if (!value || !range || value.length <= limit) return;
     const len = value.replace(/\s+/g, ' ').trim().length;
-    if (len > limit) out.push(finding('edgar-value-too-long', `The ${what} has ${len} characters; EDGAR takes at most ${limit}. Shorten it${limit <= 60 ? ' and put the rest in a footnote' : ''}.`, range, pointer));
+    if (len <= limit) return;
+    const misread = box && (ocr ??= readFromImage(model));
+    const f = finding('edgar-value-too-long', `The ${what} has ${len} characters; EDGAR takes at most ${limit}.${misread ? ' The text is OCR\'s: check the page, the reader may have joined text beside the box.' : ''} Shorten it${limit <= 60 ? ' and put the rest in a footnote' : ''}.`, range, pointer);
+    out.push(misread ? { ...f, severity: 'hint' } : f);
   };
   const h = model.header;
-  check(model.record.issuer.name, 150, 'issuer name', h.issuerName.range, '/issuer/name');
-  check(model.record.issuer.tradingSymbol, 10, 'trading symbol', h.tradingSymbol.range, '/issuer/tradingSymbol');
+  check(model.record.issuer.name, 150, 'issuer name', h.issuerName.range, '/issuer/name', true);
+  check(model.record.issuer.tradingSymbol, 10, 'trading symbol', h.tradingSymbol.range, '/issuer/tradingSymbol', true);
   model.owners.forEach((o, i) => {
     const at = (field: string) => o.fields.find((f) => f.field === field)?.range ?? o.range;
     const r = o.record;
-    check(r.name, 150, 'reporting person\'s name', at('name'), `/reportingOwners/${i}/name`);
-    check(r.street1, 40, 'street', at('street1'), `/reportingOwners/${i}/street1`);
-    check(r.street2, 40, 'second street line', at('street2'), `/reportingOwners/${i}/street2`);
-    check(r.city, 30, 'city', at('city'), `/reportingOwners/${i}/city`);
-    check(r.zip, 10, 'zip code', at('zip'), `/reportingOwners/${i}/zip`);
+    check(r.name, 150, `${REPORTING_PERSON}'s name`, at('name'), `/reportingOwners/${i}/name`, true);
+    check(r.street1, 40, 'street', at('street1'), `/reportingOwners/${i}/street1`, true);
+    check(r.street2, 40, 'second street line', at('street2'), `/reportingOwners/${i}/street2`, true);
+    check(r.city, 30, 'city', at('city'), `/reportingOwners/${i}/city`, true);
+    check(r.zip, 10, 'zip code', at('zip'), `/reportingOwners/${i}/zip`, true);
     const titleRange = (i === 0 ? h.relationship?.titleRange : undefined) ?? (i === 0 ? h.relationshipRange : undefined) ?? o.range;
-    if (r.isOfficer) check(r.officerTitle, 30, 'officer title', titleRange, `/reportingOwners/${i}/officerTitle`);
-    if (r.isOther) check(r.otherText, 30, '"Other" text', titleRange, `/reportingOwners/${i}/otherText`);
+    if (r.isOfficer) check(r.officerTitle, 30, 'officer title', titleRange, `/reportingOwners/${i}/officerTitle`, true);
+    if (r.isOther) check(r.otherText, 30, '"Other" text', titleRange, `/reportingOwners/${i}/otherText`, true);
   });
   for (const r of model.rows) {
     for (const [field, limit, what] of ROW_LIMITS) {
@@ -125,11 +142,24 @@ function requiredFields(r: ParsedRow, form: string): [string, string][] {
   const out: [string, string][] = [['securityTitle', 'security title']];
   if (tx) out.push(['transactionDate', 'transaction date'], ['shares', 'amount'], ['acquiredDisposed', '(A) or (D)']);
   if (r.table === 'derivative') {
-    out.push(['conversionOrExercisePrice', 'conversion or exercise price'], ['dateExercisable', 'date exercisable'], ['expirationDate', 'expiration date'], ['underlyingSecurityTitle', 'title of the underlying security'], ['underlyingShares', 'amount of underlying securities']);
+    out.push(['conversionOrExercisePrice', CONVERSION_PRICE], ['dateExercisable', 'date exercisable'], ['expirationDate', 'expiration date'], ['underlyingSecurityTitle', 'title of the underlying security'], ['underlyingShares', UNDERLYING_AMOUNT]);
   }
   // Form 3's Table II has no column for what is owned after: its amount is the underlying amount.
   if (!(form === '3' && r.table === 'derivative')) out.push(['sharesOwnedFollowing', tx ? 'amount owned following the transaction' : 'amount owned']);
   return out;
+}
+
+/** The end of the Rule 10b5-1(c) box's caption ("... conditions of Rule 10b5-1(c)"), its last two words. */
+const PLAN_BOX_END_RE = new RegExp(
+  LABEL_PATTERNS['box.tenb5One'][LABEL_PATTERNS['box.tenb5One'].length - 1]!.split(' ').slice(-2).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'),
+  'i',
+);
+
+/** The header (the lines before the tables) prints the Rule 10b5-1(c) box's caption. */
+function printsPlanBox(model: FilingModel): boolean {
+  const header = model.sections.find((s) => s.kind === 'header');
+  if (!header) return false;
+  return model.lines.slice(header.start, header.end).some((l) => PLAN_BOX_END_RE.test(l.masked));
 }
 
 const requiredValue = (ctx: EdgarContext): Finding[] => {
@@ -138,12 +168,19 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
   const form = model.form;
   if (form === null) return [];
   const rec = model.record;
-  if (!rec.periodOfReport) out.push(finding('edgar-required-value', `No ${form === '3' ? 'date of the event requiring the statement (box 2)' : 'date of the earliest transaction (box 3)'}: EDGAR requires periodOfReport; fill in the box.`, anchor(ctx), '/periodOfReport'));
-  if (!rec.issuer.tradingSymbol) out.push(finding('edgar-required-value', 'No trading symbol in box 2: EDGAR requires issuerTradingSymbol; write it after the issuer\'s name, e.g. "Tesla, Inc. [TSLA]" (NONE if there is none).', model.header.issuerName.range ?? anchor(ctx), '/issuer/tradingSymbol'));
+  // A value the text does not show where the reading may have lost it (OCR text, a row with text
+  // no column took) is a hint to check the page.
+  const header = whenMaybeUnread(model);
+  const say = (f: Finding, extra: { severity?: 'hint' }) => out.push({ ...f, ...extra });
+  if (!rec.periodOfReport) say(finding('edgar-required-value', `No ${form === '3' ? 'date of the event requiring the statement (box 2)' : 'date of the earliest transaction (box 3)'}${header.note}: EDGAR requires periodOfReport; fill in the box.`, anchor(ctx), '/periodOfReport'), header.extra);
+  if (!rec.issuer.tradingSymbol) say(finding('edgar-required-value', `No trading symbol in box 2${header.note}: EDGAR requires issuerTradingSymbol; write it after the issuer's name, e.g. "Tesla, Inc. [TSLA]" (NONE if there is none).`, model.header.issuerName.range ?? anchor(ctx), '/issuer/tradingSymbol'), header.extra);
   // The 10b5-1 box is required in Forms 4 and 5 filed from April 2023 on (EDGAR Release 23.1).
   const filed = model.signatures.find((s) => s.date)?.date ?? null;
   if (form !== '3' && model.planBox.value === null && filed !== null && filed >= '2023-04-01') {
-    out.push(finding('edgar-required-value', `Signed ${filed}, but the form has no Rule 10b5-1(c) box: EDGAR requires aff10b5One in Forms 4 and 5 filed from 2023-04-01; use the current form and check or leave the box.`, anchor(ctx)));
+    // The box's caption printed in the header, but its mark not read (a reading order that parted
+    // the caption from its box): the form has the box, the reader lost its value.
+    if (printsPlanBox(model)) say(finding('edgar-required-value', `Signed ${filed}; the form prints the Rule 10b5-1(c) box, but whether it is checked was not read: EDGAR requires aff10b5One; check the box on the page.`, anchor(ctx)), { severity: 'hint' });
+    else out.push(finding('edgar-required-value', `Signed ${filed}, but the form has no Rule 10b5-1(c) box: EDGAR requires aff10b5One in Forms 4 and 5 filed from 2023-04-01; use the current form and check or leave the box.`, anchor(ctx)));
   }
   for (const r of model.rows) {
     // A Form 3 row read as a transaction is code-on-form3's: its values stand in other columns.
@@ -157,7 +194,8 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
     if (!missing.length) continue;
     const names = missing.map(([, what]) => what);
     const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-    out.push(finding('edgar-required-value', `This row does not show its ${list}: EDGAR requires ${names.length === 1 ? 'it' : 'them'}; fill in the value, or a footnote explaining why there is none.`, r.range, `${rowPointer(r)}/${missing[0][0]}`));
+    const lost = whenMaybeUnread(model, r);
+    say(finding('edgar-required-value', `This row does not show its ${list}${lost.note}: EDGAR requires ${names.length === 1 ? 'it' : 'them'}; fill in the value, or a footnote explaining why there is none.`, r.range, `${rowPointer(r)}/${missing[0][0]}`), lost.extra);
   }
   return out;
 };
@@ -165,12 +203,17 @@ const requiredValue = (ctx: EdgarContext): Finding[] => {
 const natureOnDirect = ({ model }: EdgarContext): Finding[] =>
   model.rows
     .filter((r) => !r.form3Code && r.record.directOrIndirect === 'D' && r.record.natureOfOwnership)
-    .map((r) => finding('edgar-nature-on-direct', `A nature of ownership ("${r.record.natureOfOwnership}") on a direct (D) holding: EDGAR suspends it; clear the last column, or mark the holding I if it is indirect.`, fieldRange(r, 'natureOfOwnership'), `${rowPointer(r)}/natureOfOwnership`));
+    .map((r) => {
+      // Where the reading may have misplaced text (OCR text, a row with text no column took), the
+      // "nature" may be another cell's text, or the D another row's: a hint to check.
+      const { extra, note } = whenMaybeUnread(model, r);
+      return { ...finding('edgar-nature-on-direct', `A nature of ownership ("${r.record.natureOfOwnership}") on a direct (D) holding${note}: EDGAR suspends it; clear the last column, or mark the holding I if it is indirect.`, fieldRange(r, 'natureOfOwnership'), `${rowPointer(r)}/natureOfOwnership`), ...extra };
+    });
 
 const missingOriginalDate = (ctx: EdgarContext): Finding[] => {
   const { model } = ctx;
   if (!model.formType?.endsWith('/A') || model.record.dateOfOriginalSubmission) return [];
-  return [finding('edgar-missing-original-date', `An amendment (${model.formType}) without the date the original was filed: EDGAR requires dateOfOriginalSubmission; fill in "If Amendment, Date of Original Filed".`, anchor(ctx), '/dateOfOriginalSubmission')];
+  return [finding('edgar-missing-original-date', `An amendment (${model.formType}) without the date the original was filed: EDGAR requires dateOfOriginalSubmission; fill in "${AMENDMENT_LABEL}".`, anchor(ctx), '/dateOfOriginalSubmission')];
 };
 
 export const EDGAR_RULES: Record<Exclude<EdgarCode, 'edgar-missing-cik'>, (ctx: EdgarContext) => Finding[]> = {

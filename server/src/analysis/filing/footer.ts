@@ -180,6 +180,24 @@ const DATE_IN_LINE = new RegExp(
 );
 
 /**
+ * A month written out ending a "/s/" line after a single space: a signature line holds no running
+ * text, so the date ending it is its date even where the gap before it shrank to one space (a tab
+ * expanded to the next stop).
+ */
+const SIGNED_LONG_DATE = new RegExp(
+  String.raw`^\s*\/s\/.*\s((?:${MONTH_ABBREVIATIONS.map((n) => n[0]!.toUpperCase() + n.slice(1)).join('|')})[a-z]*\.?\s+\d{1,2},?\s+\d{4})\s*$`,
+  'i',
+);
+
+/** The date of a signature line: see {@link DATE_IN_LINE} and {@link SIGNED_LONG_DATE}. */
+function signatureDate(masked: string): { index: number; 0: string } | null {
+  const dm = DATE_IN_LINE.exec(masked);
+  if (dm) return dm;
+  const m = masked.includes('/') ? SIGNED_LONG_DATE.exec(masked) : null;
+  return m ? { index: m.index + m[0].lastIndexOf(m[1]!), 0: m[1]! } : null;
+}
+
+/**
  * Signatures stand above the caption "Signature of Reporting Person ... Date": a name (often
  * "/s/ ..."), possibly wrapped, with its date at the end of the first line.
  */
@@ -189,7 +207,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
   let lastLine = -2;
   for (const l of lines) {
     if (l.directive || l.blank || l.rule) continue;
-    const dm = DATE_IN_LINE.exec(l.masked);
+    const dm = signatureDate(l.masked);
     const namePart = (dm ? l.masked.slice(0, dm.index) + ' ' + l.masked.slice(dm.index + dm[0].length) : l.masked).replace(/\s+/g, ' ').trim();
     // A signature wraps onto the lines right below it; a gap (its caption) ends it.
     // A date alone on its line dates the signature above that has none, however far OCR's block
@@ -415,18 +433,44 @@ export interface OwnerTableRow {
   otherText: string | null;
 }
 
+type OwnerField = 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther';
+
+const OWNER_LABEL_RE = /\b(?:(Director)|(10\s*%\s*Owner)|(Officer)|(Other))\b/gi;
+
+/**
+ * The relationship labels a header cell of the owners table holds, with their offsets in the
+ * cell: one label alone, or several whose cells the text merged, nothing else between or after
+ * them. `before`: other text (the name column's label) stands before the first.
+ */
+function ownerLabels(text: string): { labels: { field: OwnerField; at: number }[]; before: boolean } {
+  const out: { field: OwnerField; at: number }[] = [];
+  let end = -1;
+  OWNER_LABEL_RE.lastIndex = 0;
+  for (let m = OWNER_LABEL_RE.exec(text); m; m = OWNER_LABEL_RE.exec(text)) {
+    if (end >= 0 && /\S/.test(text.slice(end, m.index))) return { labels: [], before: false };
+    out.push({ field: m[1] ? 'isDirector' : m[2] ? 'isTenPercentOwner' : m[3] ? 'isOfficer' : 'isOther', at: m.index });
+    end = m.index + m[0].length;
+  }
+  if (!out.length || /\S/.test(text.slice(end))) return { labels: [], before: false };
+  return { labels: out, before: /\S/.test(text.slice(0, out[0]!.at)) };
+}
+
 /** The "Reporting Owners" table: Name / Address, then Director, 10% Owner, Officer, Other. */
 export function parseOwnersTable(lines: PLine[]): OwnerTableRow[] {
   const headerAt = lines.findIndex((l) => /Director/i.test(l.masked) && /Officer/i.test(l.masked) && /Other/i.test(l.masked));
   if (headerAt < 0) return [];
   const header = lines[headerAt];
-  const columns: { field: 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'; x: number }[] = [];
+  const columns: { field: OwnerField; x: number }[] = [];
   const xOf = (l: PLine, c: { col: number; start: number }) => (l.hasBorders ? c.col : c.start);
+  // A cell may hold several labels whose cells the text merged ("Officer Other"): each is a column
+  // of its own, and in bordered text every cell after it stands one column further right.
+  let shift = 0;
   for (const c of splitCells(header.maskedLine)) {
-    if (/^Director$/i.test(c.text)) columns.push({ field: 'isDirector', x: xOf(header, c) });
-    else if (/^10\s*%\s*Owner$/i.test(c.text)) columns.push({ field: 'isTenPercentOwner', x: xOf(header, c) });
-    else if (/^Officer$/i.test(c.text)) columns.push({ field: 'isOfficer', x: xOf(header, c) });
-    else if (/^Other$/i.test(c.text)) columns.push({ field: 'isOther', x: xOf(header, c) });
+    const { labels: found, before } = ownerLabels(c.text);
+    // The name column's label run on into the first relationship label: that one is a column on.
+    const lead = before ? 1 : 0;
+    found.forEach((f, k) => columns.push({ field: f.field, x: header.hasBorders ? c.col + shift + lead + k : c.start + f.at }));
+    if (found.length + lead > 1) shift += found.length + lead - 1;
   }
   if (columns.length < 3) return [];
   const firstX = Math.min(...columns.map((c) => c.x));

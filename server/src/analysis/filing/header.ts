@@ -18,7 +18,7 @@ import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
 import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
-import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, type BoxKey } from '../vocabulary/wording';
+import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
 
@@ -81,15 +81,17 @@ const BOX_LABEL_TEXT = Object.fromEntries(
  * grid, a cell line holding nothing but the number ("4." with "Relationship of" wrapped under it
  * in a narrow cell) is that box's label too.
  */
-function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
+export function truncatedLabel(cellText: string, form: '3' | '4' | '5', grid = false): BoxKey | null {
   const bare = grid ? /^\s*([1-6])\s*\.\s*$/.exec(cellText) : null;
   if (bare) return BOX_BY_NUMBER[form][Number(bare[1]) - 1];
   const m = /^\s*([1-6])\s*\.\s*(\p{L}.*)$/u.exec(cellText);
   if (!m) return null;
   const box = BOX_BY_NUMBER[form][Number(m[1]) - 1];
   const rest = m[2].toLowerCase().replace(/\s+/g, ' ').trim();
-  const head = rest.slice(0, Math.max(2, Math.min(rest.length, 24)));
-  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(head) || head.startsWith(t))) return box;
+  // The text is the label's start, or the label and what follows it. (No cut-off length is kept:
+  // a text whose start reads as the label has the label's first long word intact, which the
+  // check below takes anyway.)
+  if (BOX_LABEL_TEXT[box].some((t) => t.startsWith(rest) || rest.startsWith(t))) return box;
   // Damaged by OCR: the label's first long word, one edit allowed ("Relatíonship of Reporting
   // ...", "If Arnendment, Date"), or cut in two by a space ("Relationsh ip of Reporting ...").
   const words = rest.split(' ', 4).map((w) => w.replace(/[^\p{L}]+$/u, ''));
@@ -129,6 +131,8 @@ export interface OwnerBox {
   record: ReportingOwnerRecord;
   range: Range;
   fields: { field: FieldName; range: Range; raw: string }[];
+  /** Text the box holds that no field took. */
+  problems: LayoutProblem[];
 }
 
 export interface HeaderResult {
@@ -193,7 +197,7 @@ function firstLabel(text: string): LabelHit | null {
  * INC [ EVBN ] 5. Relationship of Reporting" / "Person(s) to Issuer". A numbered label whose
  * first words (two at least) end the text opens its box; the rest of it wraps onto the next line.
  */
-function labelCutAtEnd(text: string, lower: string): LabelHit | null {
+export function labelCutAtEnd(text: string, lower: string): LabelHit | null {
   const re = /(?:^|\s)[1-6]\s*\.\s*(?=\p{L})/gu;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     // The longest label is 45 characters: a longer rest is no label cut short.
@@ -216,6 +220,36 @@ const labelMemo = new TextMemo<LabelHit | null>(5000);
 function findLabel(text: string, from: number): LabelHit | null {
   const hit = labelMemo.get(from === 0 ? text : text.slice(from), firstLabel);
   return hit && from !== 0 ? { box: hit.box, start: hit.start + from, end: hit.end + from } : hit;
+}
+
+/** The last instance of a box, if its label has been seen. */
+function lastInstance(boxes: readonly BoxInstance[], box: BoxKey): number | undefined {
+  for (let k = boxes.length - 1; k >= 0; k--) if (boxes[k]!.box === box) return k;
+  return undefined;
+}
+
+/**
+ * Where the relationship options start in a date box's text that runs on after its date (the
+ * date, then a check mark or an option's wording), or -1. The date box holds one date and
+ * nothing after it; the options are printed in the relationship box only.
+ */
+function optionsAfterDate(box: BoxInstance, text: string): number {
+  if (box.box !== 'periodOfReport' && box.box !== 'amendment') return -1;
+  const date = DATE_IN_TEXT.exec(text);
+  // The date may stand in a piece of its own before this one (a gap wider than a space).
+  if (!date && !isComplete(box)) return -1;
+  const end = date ? date.index + date[0].length : 0;
+  const rest = text.slice(end);
+  if (!/\S/.test(rest)) return -1;
+  let first = -1;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = 0;
+    const m = opt.re.exec(rest);
+    if (m && (first < 0 || m.index < first)) first = m.index;
+  }
+  // Only check marks (or nothing) stand between the date and the first option.
+  if (first < 0 || !/^[\s_xX☒☐✓✔[\]()]*$/.test(rest.slice(0, first))) return -1;
+  return end + (rest.length - rest.trimStart().length);
 }
 
 /** Whether a box already holds its value, so more text more likely belongs to a neighbour. */
@@ -423,6 +457,14 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
     const plans = linePlan(line, form, linear);
     const captionCell = tabbed ? plans.findIndex((p) => !p.leadBox && OWNER_CAPTION_START.test(p.cell.text)) : -1;
     let previousTarget: number | undefined;
+    /** The box the last piece of this line went to. */
+    let lastOnLine: number | undefined;
+    /** The tab column whose pieces went to the relationship box from a date box's cell. */
+    let diverted: { col: number; to: number } | undefined;
+    /** The rank a label last opened a box at on this line. */
+    let openedAt: number | undefined;
+    /** The tab column of the cell the last label on this line opened in. */
+    let labelCol: number | undefined;
     for (const [index, { cell, leadBox, parts }] of plans.entries()) {
       if (cell.col !== previousCol) {
         if (!(leadBox && leadBox === previousBox)) rank++;
@@ -448,17 +490,46 @@ function collectBoxes(lines: PLine[], form: '3' | '4' | '5', linear = false): { 
         // own, right of the check boxes) goes on with the unfinished box of the cell before it.
         else if (!caption && target !== undefined && previousTarget !== undefined && target !== previousTarget && isComplete(boxes[target]) && !isComplete(boxes[previousTarget])) target = previousTarget;
       }
+      // A cell split from the one before only by a wide space (masked markup) in the same tab
+      // column goes on with the box a label opened there on this line.
+      if (tabbed && !leadBox && labelCol === cell.col && lineLabelInstance !== undefined && !OWNER_CAPTION_START.test(cell.text)) target = lineLabelInstance;
       previousTarget = target;
       for (const part of parts) {
         if (part.open !== undefined) {
-          target = open(line, x, part.open);
+          // A second label at one rank of a tabbed line (the tab before it lost) opens its box a
+          // little right of the first, so it does not take the first box's lane on the lines below.
+          const again = tabbed && openedAt === x;
+          openedAt = x;
+          target = open(line, again ? x + Math.min(999, cell.start + part.from) : x, part.open);
           lineLabelInstance = target;
+          labelCol = cell.col;
           labels.push({
             key: BOX_LABEL_KEY[part.open],
             range: { start: { line: line.line, character: cell.start + part.from }, end: { line: line.line, character: cell.start + part.to } },
           });
         }
         if (target === undefined || part.text === null) continue;
+        // Tabbed text whose cell edge after a date box's date was lost (a tab expanded to one
+        // space): the relationship options that follow the date are the relationship box's.
+        let split = tabbed && part.open === undefined ? optionsAfterDate(boxes[target], part.text) : -1;
+        // ...or in a piece of its own right after the date box's piece, ranked into another box.
+        if (split < 0 && tabbed && part.open === undefined && lastOnLine !== undefined && lastOnLine !== target) {
+          split = optionsAfterDate(boxes[lastOnLine], part.text) === 0 ? 0 : -1;
+        }
+        // The rest of the options' cell goes on with them.
+        if (tabbed && part.open === undefined && diverted && diverted.col === cell.col) target = diverted.to;
+        if (split >= 0) {
+          const rel = lastInstance(boxes, 'relationship');
+          if (rel !== undefined && rel !== target) {
+            const at = part.from + split;
+            if (split > 0) boxes[target].pieces.push({ line: line.line, start: cell.start + part.from, end: cell.start + at, text: part.text.slice(0, split).trimEnd(), x: x + part.from, sub: cell.brk });
+            boxes[rel].pieces.push({ line: line.line, start: cell.start + at, end: cell.start + part.to, text: part.text.slice(split), x: x + at, sub: cell.brk });
+            target = lastOnLine = rel;
+            diverted = { col: cell.col, to: rel };
+            continue;
+          }
+        }
+        lastOnLine = target;
         const piece: Piece = { line: line.line, start: cell.start + part.from, end: cell.start + part.to, text: part.text, x: x + part.from, sub: cell.brk };
         if (part.glue) piece.glue = true;
         if (part.spaced) piece.spaced = true;
@@ -496,26 +567,38 @@ function firstDate(stream: Stream, from: number): { iso: string | null; raw: str
 }
 
 /**
- * What a date box holds besides its label, its caption and the one date it gives: text of the
- * header no field took (a value the reading order put in the wrong box, a second date), one
- * problem a piece.
+ * Text of a box's stream between stream offsets `from` and `to` that no field took, one problem a
+ * piece: what is not the form's printed words (labels, captions, options, cut or OCR-damaged).
  */
-function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+function unreadIn(stream: Stream, from: number, to: number, reason: string, problems: LayoutProblem[]): void {
   stream.pieces.forEach((p, k) => {
     const at = stream.offsets[k];
-    // The part of the piece after the label, outside the date.
-    for (const [a, b] of [
-      [Math.max(from, at), Math.min(date ? date.start : Infinity, at + p.text.length)],
-      [Math.max(from, date ? date.end : Infinity, at), at + p.text.length],
-    ]) {
-      if (b <= a) continue;
-      const text = p.text.slice(a - at, b - at);
-      if (onlyPrintedWords(text)) continue;
-      const lead = text.length - text.trimStart().length;
-      const start = p.start + (a - at) + lead;
-      problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason: 'in a date box, beside its date', advice: 'check which box it belongs to' });
-    }
+    const [a, b] = [Math.max(from, at), Math.min(to, at + p.text.length)];
+    if (b <= a) return;
+    const text = p.text.slice(a - at, b - at);
+    if (!text.trim() || onlyPrintedWords(text)) return;
+    const lead = text.length - text.trimStart().length;
+    const start = p.start + (a - at) + lead;
+    problems.push({ line: p.line, start, end: start + text.trim().length, text: text.trim(), reason, advice: 'check which box it belongs to' });
   });
+}
+
+/**
+ * What a date box holds besides its label, its caption and the one date it gives: text of the
+ * header no field took (a value the reading order put in the wrong box, a second date).
+ */
+function unreadInDateBox(stream: Stream, from: number, date: { start: number; end: number } | null, problems: LayoutProblem[]): void {
+  const reason = 'in a date box, beside its date';
+  if (!date) return unreadIn(stream, from, stream.text.length, reason, problems);
+  unreadIn(stream, from, date.start, reason, problems);
+  unreadIn(stream, date.end, stream.text.length, reason, problems);
+}
+
+/** The stream offset where a line of pieces (from `linesIn`) ends. */
+function lineEnd(stream: Stream, line: Piece[]): number {
+  const last = line[line.length - 1];
+  const k = stream.pieces.findIndex((p) => p.line === last.line && p.start <= last.start && last.end <= p.end);
+  return k < 0 ? stream.text.length : stream.offsets[k] + (last.end - stream.pieces[k].start);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -780,6 +863,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
       }
     }
   }
+  let zipCaptionEnd: number | null = null;
   if (street) {
     const csz = parseCityLines(linesIn(stream, street.end, city?.start ?? text.length));
     // OCR may read the zip cell as a block of its own under "(City) (State)", above "(Zip)".
@@ -787,6 +871,7 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     if (zipCaption) {
       const below = linesIn(stream, city!.end, zipCaption.start).flat().filter((p) => !STATE_CAPTION_ONLY.test(p.text));
       if (below.length === 1 && LONE_ZIP.test(below[0].text)) {
+        zipCaptionEnd = zipCaption.end;
         csz.zip = below[0].text;
         csz.ranges.push({ field: 'zip', range: pieceRange(below[0]), raw: below[0].text });
       }
@@ -796,13 +881,19 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
     record.zip = csz.zip;
     fields.push(...csz.ranges);
   }
+  // What the box holds past its last caption, or (without name captions) past the name's line
+  // up to the street caption: no field reads it.
+  const problems: LayoutProblem[] = [];
+  const reason = "in the owner's box, past its name, street and city";
+  if (city) unreadIn(stream, zipCaptionEnd ?? search(CAPTION.zip, text, city.start)?.end ?? city.end, text.length, reason, problems);
+  else if (!last && nameLines.length) unreadIn(stream, lineEnd(stream, nameLines[0]), street?.start ?? text.length, reason, problems);
   const first = stream.pieces[0];
   const lastPiece = stream.pieces[stream.pieces.length - 1];
   const range: Range = {
     start: { line: first.line, character: first.start },
     end: { line: lastPiece.line, character: lastPiece.end },
   };
-  return { record, range, fields };
+  return { record, range, fields, problems };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -952,8 +1043,8 @@ function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
 const OPTION_FRAGMENT: [RegExp, 'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther'][] = [
   [/^Director/i, 'isDirector'],
   [/^(10\s*%|Owner)/i, 'isTenPercentOwner'],
-  [/^(Officer|\(give|title)/i, 'isOfficer'],
-  [/^(Other|\(specify)/i, 'isOther'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.officer}|\\(${RELATIONSHIP_WORDING.officerCaption.split(' ').slice(0, 2).join('|')})`, 'i'), 'isOfficer'],
+  [new RegExp(`^(${RELATIONSHIP_WORDING.other}|\\(${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})`, 'i'), 'isOther'],
 ];
 
 function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'isTenPercentOwner' | 'isOfficer' | 'isOther', boolean>> {
@@ -974,11 +1065,17 @@ function marksBesideFragments(options: string): Partial<Record<'isDirector' | 'i
   return out;
 }
 
-function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
+/**
+ * Box 2 (3 on Form 3): the issuer's name and its ticker in brackets, or its name alone on the
+ * label's next line. Text after them no field takes: it goes to `problems`.
+ */
+function parseIssuer(stream: Stream, problems: LayoutProblem[] = []): { name: HeaderValue<string | null>; ticker: HeaderValue<string | null> } {
   const from = valueStart(stream, 'issuer');
   const rest = stream.text.slice(from);
   const m = /([^[\]]*?)\[\s*([A-Za-z0-9.\-/]{1,12})\s*\]/.exec(rest);
+  const reason = "in the issuer's box, beside its name and the ticker";
   if (m) {
+    unreadIn(stream, from + m.index + m[0].length, stream.text.length, reason, problems);
     const nameStart = from + m.index + (m[1].length - m[1].trimStart().length);
     const name = cleanValue(m[1]);
     const tickerStart = from + m.index + m[0].indexOf(m[2]);
@@ -990,6 +1087,7 @@ function parseIssuer(stream: Stream): { name: HeaderValue<string | null>; ticker
   const lines = linesIn(stream, from, stream.text.length);
   if (!lines.length) return { name: { value: null }, ticker: { value: null } };
   const raw = lines[0].map((p) => p.text).join(' ');
+  unreadIn(stream, lineEnd(stream, lines[0]), stream.text.length, reason, problems);
   return { name: { value: cleanValue(raw) || null, range: pieceRange(lines[0][0]), raw }, ticker: { value: null } };
 }
 
@@ -1011,7 +1109,11 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   const merged = new Map<BoxKey, Piece[]>();
   for (const b of boxes) {
     if (b.box === 'reportingPerson') {
-      if (b.pieces.length) result.owners.push(parseOwnerBox(new Stream(b.pieces)));
+      if (b.pieces.length) {
+        const owner = parseOwnerBox(new Stream(b.pieces));
+        result.owners.push(owner);
+        result.problems.push(...owner.problems);
+      }
       continue;
     }
     // A box cut in two (a label repeated by OCR, "3. Da" then "3. Date ...") reads as one.
@@ -1023,7 +1125,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   };
   const issuer = streamOf('issuer');
   if (issuer) {
-    const { name, ticker } = parseIssuer(issuer);
+    const { name, ticker } = parseIssuer(issuer, result.problems);
     result.issuerName = name;
     result.tradingSymbol = ticker;
   }
@@ -1043,6 +1145,8 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   const rel = streamOf('relationship');
   if (rel) {
     result.relationship = parseRelationship(rel);
+    // No option read: whatever the box holds besides the form's words is lost with it.
+    if (!result.relationship) unreadIn(rel, valueStart(rel, 'relationship'), rel.text.length, 'in the relationship box, where no option was read', result.problems);
     const p = rel.pieces[0];
     result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
   }

@@ -6,14 +6,28 @@ import type { OutlineNode, Range } from '../types';
 import type { FilingModel } from './parse';
 import type { ParsedRow } from './tables';
 import { groupDigits, usDate } from '../text/format';
+import { BOX_LABEL_PARTS, LABEL_PATTERNS, SHORT_CAPTIONS, TABLE_HEADINGS } from '../vocabulary/wording';
 
-const BOX_TITLES: Record<string, string> = {
-  'box.reportingPerson': 'Name and address of reporting person',
-  'box.issuer': 'Issuer name and ticker',
-  'box.periodOfReport': 'Date of earliest transaction',
-  'box.amendment': 'If amendment, date original filed',
-  'box.relationship': 'Relationship to issuer',
-  'box.jointFiling': 'Individual or joint filing',
+/** A printed label as a caption: its first letter capital, the others lower case. */
+const sentenceCase = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
+
+const P = BOX_LABEL_PARTS;
+/** Each box's outline caption, in the printed label's words (the period box as Form 4 words it). */
+const BOX_TITLES: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    'box.reportingPerson': P.nameAndAddress,
+    'box.issuer': LABEL_PATTERNS['box.issuer'].at(-1)!,
+    'box.periodOfReport': P.earliestTransaction,
+    'box.amendment': `${P.ifAmendment}, ${SHORT_CAPTIONS.dateOfOriginal}`,
+    'box.relationship': `${P.relationship.split(' ')[0]} ${P.toIssuer}`,
+    'box.jointFiling': `${P.individualOr} ${P.joint} ${P.filing}`,
+  }).map(([key, label]) => [key, sentenceCase(label)]),
+);
+
+/** The tables' outline captions. */
+const TABLE_TITLES = {
+  nonDerivative: `${TABLE_HEADINGS.tableI} — ${sentenceCase(TABLE_HEADINGS.nonDerivative)}`,
+  derivative: `${TABLE_HEADINGS.tableII} — ${sentenceCase(TABLE_HEADINGS.derivative)}`,
 };
 
 function fmtNumber(n: number | null): string | null {
@@ -71,8 +85,8 @@ export function buildOutline(model: FilingModel, filingRange: Range): OutlineNod
   const ownersRange = cover(owners.map((o) => o.range));
   if (ownersRange) children.push(node('Reporting owners', 'section', ownersRange, owners));
   for (const [table, title, kind] of [
-    ['nonDerivative', 'Table I — Non-derivative securities', 'tableI'],
-    ['derivative', 'Table II — Derivative securities', 'tableII'],
+    ['nonDerivative', TABLE_TITLES.nonDerivative, 'tableI'],
+    ['derivative', TABLE_TITLES.derivative, 'tableII'],
   ] as const) {
     const section = model.sections.find((s) => s.kind === kind);
     const rows = model.rows.filter((r) => r.table === table).map((r) => node(rowName(r), 'row', r.range, [], undefined, `/${table}/${r.index}`));

@@ -22,7 +22,7 @@ import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProbl
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, formOfOmbNumber, phraseSource, sectionOf, titleMatch, type SectionKind } from './vocabulary';
-import { BOX_LABEL_PARTS, SIGNATURE_CAPTION } from '../vocabulary/wording';
+import { BOX_LABEL_PARTS, COLUMN_LABEL_PARTS, SIGNATURE_CAPTION, type ColumnLabelPart } from '../vocabulary/wording';
 import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
@@ -233,14 +233,16 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
   for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
-    if (!owners.some((o) => sameOwner(o.record, extra.record))) owners.push(extra);
+    if (owners.some((o) => sameOwner(o.record, extra.record))) continue;
+    owners.push(extra);
+    problems.push(...extra.problems);
   }
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
   const rel = header.relationship;
   if (owners.length && rel) applyRelationship(owners[0].record, rel);
   ownerTable.forEach((row, i) => {
     if (i >= owners.length) {
-      owners.push({ record: ownerFromTable(row, owners.map((o) => o.record)), range: row.range, fields: [] });
+      owners.push({ record: ownerFromTable(row, owners.map((o) => o.record)), range: row.range, fields: [], problems: [] });
       return;
     }
     const o = owners[i].record;
@@ -310,25 +312,45 @@ export interface FilingSpans {
 }
 
 /**
- * Printed column labels (one line each; wrapped grid headers match where a line holds the phrase).
- * `word`: lower-case text every match contains, checked before the pattern runs.
+ * A printed text as a heading line's pattern: words apart by white space (any or none before a
+ * parenthesis or after an abbreviation's period, around a slash), a leading comma optional.
  */
-const COLUMN_LABELS: { key: LabelSpan['key']; word: string; re: RegExp }[] = [
-  { key: 'col.securityTitle', word: 'title', re: /Title\s+of\s+(?:Derivative\s+)?Security(?:\s*\(Instr\.\s*\d\))?/gi },
-  { key: 'col.conversionOrExercisePrice', word: 'conversion', re: /Conversion\s+or\s+Exercise\s+Price(?:\s+of\s+Derivative\s+Security)?/gi },
-  { key: 'col.deemedExecutionDate', word: 'deemed', re: /Deemed\s+Execution\s+Date(?:,?\s+if\s+any)?(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
-  { key: 'col.transactionDate', word: 'transaction', re: /Transaction\s+Date(?:\s*\(Month\s*\/\s*Day\s*\/\s*Year\))?/gi },
-  { key: 'col.transactionCode', word: 'code', re: /Transaction\s+Code(?:\s*\(Instr\.\s*8\))?|\bCode\s*\(Instr\.\s*8\)/gi },
-  { key: 'col.derivativeAmount', word: 'derivative', re: /Number\s+of\s+Derivative\s+Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
-  { key: 'col.amount', word: 'acquired', re: /Securities\s+Acquired\s*\(A\)\s+or\s+Disposed\s+of\s*\(D\)/gi },
-  { key: 'col.exerciseExpiration', word: 'exercisable', re: /Date\s+Exercisable\s+and\s+Expiration\s+Date/gi },
-  { key: 'col.underlying', word: 'underlying', re: /Title\s+and\s+Amount\s+of\s+Securities\s+Underlying(?:\s+Derivative\s+Security)?/gi },
-  { key: 'col.derivativePrice', word: 'price', re: /Price\s+of\s+Derivative\s+Security/gi },
-  { key: 'col.derivativeOwnedFollowing', word: 'following', re: /Number\s+of\s+derivative\s+Securities\s+Beneficially\s+Owned\s+Following/gi },
-  { key: 'col.sharesOwnedFollowing', word: 'beneficially', re: /Amount\s+of\s+Securities\s+Beneficially\s+Owned(?:\s+Following\s+Reported\s+Transaction\s*\(?s?\)?)?/gi },
-  { key: 'col.directOrIndirect', word: 'ownership', re: /Ownership\s+Form(?:\s+of\s+Derivative\s+Security)?\s*:?(?:\s*Direct\s*\(D\)\s+or\s+Indirect\s*\(I\))?/gi },
-  { key: 'col.natureOfOwnership', word: 'nature', re: /Nature\s+of\s+Indirect\s+Beneficial\s+Ownership/gi },
-];
+function labelTextSource(text: string): string {
+  const words = text.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      const body = w
+        .replace(/^,$/, '')
+        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+        .replace(/\//g, '\\s*\\/\\s*');
+      const next = words[i + 1];
+      const gap = next === undefined ? '' : w.endsWith('.') || next.startsWith('(') ? '\\s*' : '\\s+';
+      return (w === ',' ? ',?' : body) + gap;
+    })
+    .join('');
+}
+
+/** One way of printing a label as a pattern: each optional part with the space before it. */
+function labelSource(parts: readonly ColumnLabelPart[]): string {
+  return parts
+    .map((part, i) => {
+      if (typeof part === 'string') return (i ? (part.startsWith('(') ? '\\s*' : '\\s+') : '') + labelTextSource(part);
+      const alternatives = part.map((text) => (/^[(:]/.test(text) ? '\\s*' : /^,/.test(text) ? '' : '\\s+') + labelTextSource(text));
+      return `(?:${alternatives.join('|')})?`;
+    })
+    .join('');
+}
+
+/**
+ * Printed column labels (one line each; wrapped grid headers match where a line holds the phrase),
+ * from the wording's label parts. `word`: lower-case text every match contains (a printed word of
+ * every way to print it), checked before the pattern runs.
+ */
+const COLUMN_LABELS: { key: LabelSpan['key']; word: string; re: RegExp }[] = Object.entries(COLUMN_LABEL_PARTS).map(([key, printings]) => {
+  const required = printings!.map((parts) => new Set(parts.filter((p): p is string => typeof p === 'string').flatMap((p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [])));
+  const word = [...required[0]].find((w) => required.every((r) => r.has(w)))!;
+  return { key: key as LabelSpan['key'], word, re: new RegExp(printings!.map((parts) => `\\b${labelSource(parts)}`).join('|'), 'gi') };
+});
 
 /** The column labels printed on a line, left to right per label kind, never overlapping. */
 function findColumnLabels(masked: string): { key: LabelSpan['key']; start: number; end: number }[] {

@@ -8,7 +8,7 @@
  * keeps what it derives from a line in a memo of its own keyed by the record (FactsMemo, see
  * the accessors beside each stage), so every later filing with the same line reuses it.
  */
-import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, readStrayTabs, type MaskedLine } from '../layout';
+import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, readStrayTabs, readExpandedTabs, type MaskedLine } from '../layout';
 import { TextMemo } from '../text/memo';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
@@ -155,6 +155,8 @@ export function prepareLines(raws: readonly string[], base: number, furniture: F
     if (p.masked.length === p.raw.length) ownFacts(p, blankFurniture(p.masked, pieces));
     for (const f of pieces) furniture.push({ ...f, line: lineAt(at) });
   }
+  // Tab-separated text whose tabs were expanded to spaces: its gaps that end on a tab stop are tabs.
+  for (const [i, text] of readExpandedTabs(raws, (i) => out[i].masked)) ownFacts(out[i], text);
   // A tab inside a word of text laid out with spaces is a gap, not a cell edge.
   for (const [i, text] of readStrayTabs(raws, (i) => out[i].masked)) ownFacts(out[i], text);
   // Grid cells read across lines: their rewrites give the lines facts of their own.

@@ -5,6 +5,17 @@
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
 import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { LABEL_PATTERNS } from '../vocabulary/wording';
+
+/**
+ * The transaction-code column's label ("Transaction Code", "Code (Instr. 8)"), from its printed
+ * texts: the words, or "Code" and its instruction's number with any space in the parentheses.
+ */
+const CODE_COLUMN_LABEL_RE = (() => {
+  const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
+  const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+})();
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
@@ -427,6 +438,122 @@ function rowTokens(row: LogicalRow): Token[] {
   return tokens;
 }
 
+/** The text columns of each table, in the order the form prints them. */
+const TEXT_SLOTS: Record<TableName, string[]> = {
+  nonDerivative: ['securityTitle', 'natureOfOwnership'],
+  derivative: ['securityTitle', 'underlyingSecurityTitle', 'natureOfOwnership'],
+};
+
+function wordsOf(tokens: readonly Token[]): Token[] {
+  return tokens.filter((t) => t.type !== 'ref' && t.type !== 'empty');
+}
+
+/** The width of a column's text on the values line: its words of two letters or more (OCR makes a "y" or "." of a rule). */
+function textLength(tokens: readonly Token[]): number {
+  const words = wordsOf(tokens).filter((t) => t.type === 'word' && /\p{L}.*\p{L}/u.test(t.text));
+  return words.reduce((n, t) => n + t.text.length, 0) + Math.max(0, words.length - 1);
+}
+
+/**
+ * A line of wrapped pieces of several narrow columns ("Class B Class A See" over a Table II row:
+ * the title's, the underlying title's and the nature's first lines) split where a piece starts: a
+ * word in capitals or an opening parenthesis after the first (a class letter stays with its word).
+ */
+function pieces(tokens: Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (const t of tokens) {
+    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text);
+    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) out.push([t]);
+    else out[out.length - 1]!.push(t);
+  }
+  return out;
+}
+
+/**
+ * Stacked rows (OCR of a printed page, see layout/stacked.ts): the row's values line read alone
+ * says where its text columns stand; each line of wrapped text above or below it goes into the
+ * text column it continues, before (above) or after (below) that column's words on the values
+ * line. Which column a line continues: the only one open (the nature of ownership only when the
+ * row is held indirectly); in Table I, the one with no text on the values line, else the narrow
+ * nature column unless the line is clearly wider than its text; in Table II, where its narrow columns share a line,
+ * one piece each, in order.
+ */
+function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: FormDigit): Token[] {
+  const st = row.stacked;
+  if (!st || (!st.above.some((l) => l.length) && !st.below.some((l) => l.length))) return main;
+  const { alignment } = chooseAlignment(main, table, form);
+  const fills = new Map<string, SlotFill>();
+  for (const f of alignment.fills) fills.set(f.slot.field, f);
+  const indexOf = new Map<Token, number>();
+  main.forEach((t, i) => indexOf.set(t, i));
+  const order = alignment.fills.map((f) => f.slot.field);
+  const slots = TEXT_SLOTS[table].filter((s) => fills.has(s));
+  // Where each text column's words stand on the values line: [start, end) in `main`.
+  const span = new Map<string, [number, number]>();
+  for (const s of slots) {
+    const idx = fills.get(s)!.tokens.map((t) => indexOf.get(t)).filter((i): i is number => i !== undefined);
+    if (idx.length) {
+      span.set(s, [Math.min(...idx), Math.max(...idx) + 1]);
+      continue;
+    }
+    // An empty column stands after the last value of the columns before it (and its marks).
+    let at = 0;
+    for (const f of order.slice(0, order.indexOf(s))) for (const t of fills.get(f)!.tokens) at = Math.max(at, (indexOf.get(t) ?? -1) + 1);
+    while (at < main.length && main[at]!.type === 'ref') at++;
+    span.set(s, [at, at]);
+  }
+  const di = valueToken(fills.get('directOrIndirect'));
+  const natureOpen = (di?.type === 'letter' && di.text === 'I') || wordsOf(fills.get('natureOfOwnership')?.tokens ?? []).length > 0;
+  const open = slots.filter((s) => s !== 'natureOfOwnership' || natureOpen);
+  const lengthOn = (s: string) => textLength(fills.get(s)?.tokens ?? []);
+  const assign = (line: Token[]): [string, Token[]][] => {
+    if (open.length === 1) return [[open[0]!, line]];
+    if (table === 'nonDerivative') {
+      const [title, nature] = [lengthOn('securityTitle'), lengthOn('natureOfOwnership')];
+      if (!nature) return [['natureOfOwnership', line]];
+      if (!title) return [['securityTitle', line]];
+      // The title column is the wide one: it wraps only a line clearly wider than the nature's.
+      return [[textLength(line) > nature + 10 ? 'securityTitle' : 'natureOfOwnership', line]];
+    }
+    const ps = pieces(line);
+    // One piece in lower case goes on with a phrase: the nature's ("See" / "footnote") when the
+    // row is held indirectly, else the title's ("(right to" / "buy)").
+    const first = ps[0]?.find((t) => t.type !== 'ref');
+    if (ps.length === 1 && first?.type === 'word' && /^[a-z]/.test(first.text)) return [[natureOpen ? 'natureOfOwnership' : 'securityTitle', line]];
+    while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
+    return ps.map((p, k) => [open[k]!, p]);
+  };
+  const before = new Map<number, Token[]>();
+  const after = new Map<number, Token[]>();
+  const put = (m: Map<number, Token[]>, at: number, tokens: Token[]) => {
+    const list = m.get(at);
+    if (list) list.push(...tokens);
+    else m.set(at, [...tokens]);
+  };
+  const place = (lines: Token[][], above: boolean) => {
+    for (const line of lines) {
+      if (!line.length) continue;
+      for (const [s, tokens] of assign(line)) {
+        const [start, end] = span.get(s)!;
+        // The pieces join the column's cell, so the alignment reads them as one text.
+        const cell = main[above ? start : end - 1]?.cell ?? main[start]?.cell ?? 0;
+        for (const t of tokens) t.cell = cell;
+        // An empty column's lines all stand at one place: those from above first.
+        if (above || start === end) put(before, start, tokens);
+        else put(after, end, tokens);
+      }
+    }
+  };
+  place(st.above, true);
+  place(st.below, false);
+  const out: Token[] = [];
+  for (let i = 0; i <= main.length; i++) {
+    out.push(...(after.get(i) ?? []), ...(before.get(i) ?? []));
+    if (i < main.length) out.push(main[i]!);
+  }
+  return out;
+}
+
 /** In fixed-width text the amount sits under "(A)" or "(D)"; only a close match decides. */
 function directionByPosition(t: Token, sub: SubColumns): 'A' | 'D' | null {
   if (sub.a === undefined || sub.d === undefined) return null;
@@ -550,7 +677,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = rowTokens(row);
+  const tokens = stackedTokens(row, rowTokens(row), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -725,7 +852,7 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   const sub = table === 'derivative' ? findSubColumns(lines) : {};
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
-  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => /\bTransaction\s+Code\b|\bCode\s*\(\s*Instr\.?\s*8\s*\)/i.test(l.masked) && isHeaderText(l));
+  const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
   for (const row of reading.rows) {

@@ -19,7 +19,7 @@
 export type { Continuation, LayoutFamily, LayoutProblem, LineRewrite, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
 export { maskLine, superscriptNumber, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, LINE_BREAK, type MaskedLine } from './mask';
 export { readGridLines } from './grids';
-export { readStrayTabs } from './tabs';
+export { readStrayTabs, readExpandedTabs } from './tabs';
 export { detectLayout, readsInDocumentOrder } from './detect';
 export { readTableRows } from './rows';
 export { singleSpacedLines } from './spacing';

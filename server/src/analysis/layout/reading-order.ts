@@ -27,10 +27,71 @@
  */
 
 import { findFurniture } from './pages';
+import {
+  ADDRESS_CAPTIONS,
+  BOX_LABEL_KEY,
+  BOX_LABEL_PARTS,
+  BOX_ORDER,
+  CHECK_BOX_WORDING,
+  HEADER_LINE_PIECES,
+  JOINT_FILING_WORDING,
+  LABEL_PATTERNS,
+  PERIOD_BOX_LABELS,
+  RELATIONSHIP_WORDING,
+  SECTION_HEADINGS,
+  SIGNATURE_CAPTION,
+  STATEMENT_HEADINGS,
+  SUB_COLUMN_CAPTIONS,
+  TABLE_HEADINGS,
+  type BoxKey,
+  type FormNumber,
+} from '../vocabulary/wording';
 
-const CAPTION_RE = /^\s*\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
-const GLUED_CAPTION_RE = /^\s*(\S.*?)\s+\((Last|First|Middle|Street|City|State|Zip)\)\s*$/i;
-const NAME_CAPTION_RE = /^\s*\((?:Last|First|Middle)\)\s*$/i;
+// ---------------------------------------------------------------------------------------------
+// Vocabulary of the printed form: every pattern below is built from the wording table.
+
+/**
+ * A printed phrase as a pattern: its words with any white space between them (none needed before
+ * an opening parenthesis or after a period), a comma, colon or period optional, since the reading
+ * order keeps or drops them as a cell's edge falls.
+ */
+function printed(phrase: string): string {
+  const words = phrase.trim().split(/\s+/);
+  return words
+    .map((w, i) => {
+      const body = w
+        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+        .replace(/\\\.(?=[A-Za-z])/g, '\\.?\\s*')
+        .replace(/\\\.(?![?])/g, '\\.?')
+        .replace(/([,:])/g, '$1?');
+      if (i + 1 === words.length) return body;
+      return body + (w.endsWith('.') || words[i + 1].startsWith('(') ? '\\s*' : '\\s+');
+    })
+    .join('');
+}
+
+/** A phrase's words from `from` up to (not including) `to`. */
+function wordsOf(phrase: string, from: number, to?: number): string {
+  return phrase.trim().split(/\s+/).slice(from, to).join(' ');
+}
+
+/** A phrase's first `n` words. */
+function firstWords(phrase: string, n: number): string {
+  return wordsOf(phrase, 0, n);
+}
+
+const anyOf = (phrases: readonly string[]): string => phrases.map(printed).join('|');
+
+const CAPTIONS = Object.values(ADDRESS_CAPTIONS);
+const NAME_CAPTIONS = [ADDRESS_CAPTIONS.last, ADDRESS_CAPTIONS.first, ADDRESS_CAPTIONS.middle];
+const caption = (c: string) => `(${c})`;
+const NAME_CAPTION_LINE = NAME_CAPTIONS.map(caption).join(' ');
+const STREET_CAPTION_LINE = caption(ADDRESS_CAPTIONS.street);
+const CITY_CAPTION_LINE = [ADDRESS_CAPTIONS.city, ADDRESS_CAPTIONS.state, ADDRESS_CAPTIONS.zip].map(caption).join(' ');
+
+const CAPTION_RE = new RegExp(`^\\s*\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${NAME_CAPTIONS.join('|')})\\)\\s*$`, 'i');
 
 /**
  * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)
@@ -51,36 +112,95 @@ export function isReadingOrder(lines: readonly string[]): boolean {
   return captions >= 4 && names >= 2;
 }
 
-// ---------------------------------------------------------------------------------------------
-// Vocabulary of the printed form.
+/** The header boxes' labels, whose first words open a numbered label line ("3. Date of ..."). */
+const BOX_OPENINGS = [
+  BOX_LABEL_PARTS.nameAndAddress,
+  BOX_LABEL_PARTS.issuerAndTicker,
+  BOX_LABEL_PARTS.earliestTransaction,
+  BOX_LABEL_PARTS.eventRequiringStatement,
+  BOX_LABEL_PARTS.ifAmendment,
+  BOX_LABEL_PARTS.relationship,
+  BOX_LABEL_PARTS.individualOr,
+  BOX_LABEL_PARTS.statementFor,
+];
 
 /** Printed header text (labels, captions, options, notices) of Forms 3, 4 and 5. */
 const HEADER_PRINTED_RE = new RegExp(
   [
     String.raw`^(?:SEC\s+)?FORM\s+[345](?:\s*\/\s*A)?$`,
-    String.raw`UNITED\s+STATES|SECURITIES\s+AND\s+EXCHANGE|^COMMISSION$|Washington,?\s+D\.?\s*C\.?`,
-    String.raw`OMB\s+APPROVAL|OMB\s+Number|^3235-?\d{4}$|^\d{8}$|Estimated\s+average|burden|hours\s+per|^response:?$|^0\.5$|^\d{1,2}\.\d$`,
-    String.raw`STATEMENT\s+OF|BENEFICIAL\s+OWNERSHIP|^SECURITIES$|^OF$|Filed\s+pursuant|Section\s+30\(h\)|Section\s+16|Investment\s+Company\s+Act`,
-    String.raw`Check\s+this\s+box|no\s+longer\s+subject|obligations\s+may|^Instruction\s+1\s*\(b\)\.?$|continue\.\s*See|Form\s+4\s+or\s+Form\s+5|^Form\s+5$`,
-    String.raw`Check\s+this\s+box\s+to\s+indicate|was\s+made\s+pursuant|written\s+plan|^or\s+sale\s+of|intended\s+to\s+satisfy|^is\s+intended|defense\s+conditions|^Instruction\s+10\.?$|transaction\s+was\s+made|^transaction\s+was|pursuant\s+to\s+a$|contract,\s+instruction|purchase\s+or\s+sale|of\s+the\s+issuer|affirmative\s+defense|Rule\s+10b5-1|Instruction\s+10\.?$|intended\s+to\s+satisfy|equity\s+securities|conditions\s+of$`,
-    String.raw`^\d\.\s+(?:Name|Issuer|Date|If\s+Amendment|Relationship|Individual|Statement\s+for)`,
-    String.raw`^Name\s+and\s+Address|Reporting\s+Person|Ticker\s+or\s+Trading|Trading\s+Symbol|Date\s+of\s+(?:Earliest|Event|Original)|Requiring\s+Statement|^Statement$|Fiscal\s+Year|^Ended$`,
-    String.raw`\(Month\/Day\/Year\)|Month\/Day\/Year|^Filed\s*\(|^Original$|If\s+Amendment|\(Check\s+all\s+applicable\)|^\(?Check\s+(?:all|Applicable)|applicable\)$|^Issuer$|to\s+Issuer$`,
-    String.raw`^(?:X\s+)?(?:Director|10%\s+Owner|Officer\s+\(give(?:\s+title)?(?:\s+below\))?|Other\s+\(specify(?:\s+below\))?|title\s+below\)|below\)|\(give\s+title|\(specify|title)$|^See\s+Instruction\s+\d`,
-    String.raw`Individual\s+or\s+Joint|Joint\/Group|Applicable\s+Line\)?|^Line\)$|^(?:X\s+)?Form$|Form\s+filed\s+by|^filed\s+by|More\s+than\s+One|^One\s+Reporting|^Reporting\s+Person$|^Person$|^Reporting$`,
-    String.raw`Form\s+3\s+Holdings|Form\s+4\s+Transactions|^Reported$|^Holdings\s+Reported|^Transactions\s+Reported`,
-    String.raw`^\*+$|^Person\*$`,
+    // The approval block's numbers: the OMB number, its expiry date, the hours of burden.
+    String.raw`^3235-?\d{4}$|^\d{8}$|^0\.5$|^\d{1,2}\.\d$`,
+    String.raw`^\d\.\s+(?:${BOX_OPENINGS.map((p) => printed(firstWords(p, 1))).join('|')})`,
+    String.raw`^\*+$`,
+    anyOf(HEADER_LINE_PIECES.within),
+    `^(?:${anyOf(HEADER_LINE_PIECES.whole)})$`,
+    `^(?:${anyOf(HEADER_LINE_PIECES.opening)})`,
+    `(?:${anyOf(HEADER_LINE_PIECES.closing)})$`,
   ].join('|'),
   'i',
 );
 
-const OWNER_BOX_RE = /^\s*1\.\s*Name\s+and\s+Address\s+of\s+Reporting/i;
+const OWNER_BOX_RE = new RegExp(String.raw`^\s*1\.\s*${printed(firstWords(BOX_LABEL_PARTS.nameAndAddress, 5))}`, 'i');
 
-const BOX_LABEL_RE = /^\s*(\d)\.\s+(Name\s+and\s+Address|Issuer\s+Name|Date\s+of\s+Earliest|Date\s+of\s+Event|If\s+Amendment|Relationship|Individual|Statement\s+for)/i;
+/** A numbered box label: the number, then the label's first two words, which tell the boxes apart. */
+const BOX_LABEL_RE = new RegExp(String.raw`^\s*(\d)\.\s+(${BOX_OPENINGS.map((p) => printed(firstWords(p, 2))).join('|')})`, 'i');
+const AMENDMENT_LABEL_RE = new RegExp(printed(BOX_LABEL_PARTS.ifAmendment), 'i');
+const DATE_BOX_LABEL_RE = new RegExp(
+  [BOX_LABEL_PARTS.earliestTransaction, BOX_LABEL_PARTS.eventRequiringStatement, BOX_LABEL_PARTS.statementFor].map((p) => printed(firstWords(p, 2))).join('|'),
+  'i',
+);
 
-/** Words printed in the tables' column headings. */
-const COLUMN_WORD_RE =
-  /^(?:\d{1,2}[A-Z]?\.|Title|of|or|and|if|any|to|the|Date|Dates?|Month\/Day\/Year|\(Month\/Day\/Year\)|Transaction|Transaction\(s\)|Deemed|Execution|Code|Instr\.?|\(Instr\.?|\d\)|\d,?|V|Amount|Securities|Security|Acquired|Disposed|Of|\(A\)|\(D\)|\(I\)|Price|Beneficially|Beneficial|Owned|Following|Reported|Ownership|Form:?|Direct|Indirect|Nature|Derivative|derivative|Conversion|Exercise|Exercisable|Expiration|Underlying|Number|Shares|Amount|Title|\(e\.g\.,|puts,|calls,|warrants,|options,|convertible|securities\)|Table|-|\(Instr\.)$/i;
+const R = RELATIONSHIP_WORDING;
+const J = JOINT_FILING_WORDING;
+/** The relationship options' first lines ("Officer (give", "Other (specify") and their captions' last line ("below)"). */
+const OFFICER_OPTION_RE = new RegExp(`^${printed(`${R.officer} (${firstWords(R.officerCaption, 1)}`)}`, 'i');
+const OTHER_OPTION_RE = new RegExp(`^${printed(`${R.other} (${firstWords(R.otherCaption, 1)}`)}`, 'i');
+const BELOW = `${wordsOf(R.officerCaption, -1)})`;
+const BELOW_LINE_RE = new RegExp(`^${printed(BELOW)}$`, 'i');
+const BELOW_END_RE = new RegExp(`${printed(BELOW)}$`, 'i');
+const DIRECTOR_LINE_RE = new RegExp(`^(?:X\\s+)?${printed(R.director)}$`, 'i');
+const TEN_PERCENT_LINE_RE = new RegExp(`^(?:X\\s+)?${printed(R.tenPercentOwner)}$`, 'i');
+/** The joint-filing options: "Form filed by One Reporting Person", "... More than One ...". */
+const JOINT_ONE_RE = new RegExp(`${printed(firstWords(J.one, 4))}|^${printed(wordsOf(J.one, 1, 4))}`, 'i');
+const JOINT_MORE_RE = new RegExp(printed(firstWords(J.moreThanOne, 3)), 'i');
+const JOINT_OPTION_RE = new RegExp(`^${printed(firstWords(J.one, 1))}`, 'i');
+const JOINT_OPTION_START_RE = new RegExp(`^\\s*${printed(firstWords(J.one, 3))}`, 'i');
+/** Which joint-filing option a line names: group 1 is set for the one-person option. */
+const JOINT_WHICH_RE = new RegExp(`${printed(wordsOf(J.one, 1, 3))}\\s+(?:(${printed(wordsOf(J.one, 3, 4))})|${printed(firstWords(J.moreThanOne, 1))})`, 'i');
+const JOINT_PERSON_WORDS = [wordsOf(J.one, -2, -1), wordsOf(J.one, -1)];
+const JOINT_LABEL_RE = new RegExp(`^\\d\\.\\s+${printed(firstWords(BOX_LABEL_PARTS.individualOr, 1))}`, 'i');
+const STREET_CAPTION_RE = new RegExp(ADDRESS_CAPTIONS.street, 'i');
+/** The exit box's text, known by its first words up to "no longer". */
+const EXIT_BOX_RE = new RegExp(`^${printed(firstWords(CHECK_BOX_WORDING.exit, 7))}`, 'i');
+/** The Rule 10b5-1 box's text: "a transaction was made pursuant ..." or the rule's name. */
+const PLAN_BOX_WORDS = wordsOf(CHECK_BOX_WORDING.plan, 7, 11);
+const PLAN_RULE = CHECK_BOX_WORDING.planRule;
+
+/** A heading word without its parentheses and trailing punctuation ("(Instr." is "Instr"). */
+const bareWord = (word: string): string => word.replace(/\(s\)/i, '').replace(/^[(]+|[),:;.]+$/g, '');
+
+/**
+ * Words printed in the tables' column headings and table headings (lower case, bare): every
+ * column label's printed texts and the sub-column captions. Words of
+ * one letter or only digits are not among them: a lone "D" or "4" is a value.
+ */
+const COLUMN_WORDS: ReadonlySet<string> = new Set(
+  [
+    ...Object.entries(LABEL_PATTERNS)
+      .filter(([key]) => key.startsWith('col.') || key === 'table1' || key === 'table2')
+      .flatMap(([, texts]) => texts),
+    ...Object.values(SUB_COLUMN_CAPTIONS),
+  ]
+    .flatMap((text) => text.split(/\s+/))
+    .map((w) => bareWord(w).toLowerCase())
+    .filter((w) => w.length > 1 && !/^\d+$/.test(w)),
+);
+
+/** Words of Table II's examples as printed ("options," with its comma: a lone "Options" is a title's). */
+const EXAMPLE_WORDS: ReadonlySet<string> = new Set(TABLE_HEADINGS.derivativeExamples.toLowerCase().split(/\s+/));
+
+/** Column numbers ("3.", "4A.", "8)"), instruction numbers ("3,"), the code column's "V", the "(A)" / "(D)" / "(I)" captions, a dash. */
+const COLUMN_MARK_RE = /^(?:\d{1,2}[A-Z]?\.|\d\)|\d,?|V|\(A\)|\(D\)|\(I\)|-)$/i;
 
 function isColumnHeading(line: string): boolean {
   const words = line.trim().split(/\s+/);
@@ -91,16 +211,21 @@ function isColumnHeading(line: string): boolean {
     // A footnote reference is a value ("(1)"), a column number is not ("3.", "8)").
     if (/^\(\d{1,2}\)$/.test(word)) return false;
     const w = word.replace(/\(s\)/i, '');
-    const bare = w.replace(/^[(]+|[),:;.]+$/g, '');
-    if (!(COLUMN_WORD_RE.test(w) || COLUMN_WORD_RE.test(bare) || bare === '')) return false;
+    const bare = bareWord(w);
+    if (!(COLUMN_MARK_RE.test(w) || COLUMN_MARK_RE.test(bare) || EXAMPLE_WORDS.has(w.toLowerCase()) || COLUMN_WORDS.has(bare.toLowerCase()) || bare === '')) return false;
   }
   return true;
 }
 
-const TABLE_I_RE = /^\s*Table\s+I\s*[-–—]/i;
-const TABLE_II_RE = /^\s*Table\s+II\s*[-–—]/i;
-const FOOTER_RE = /^\s*(?:Explanation\s+of\s+Responses|Remarks\s*:|Reporting\s+Owners\s*$)/i;
-const SIGNATURE_CAPTION_RE = /Signature\s+of\s+Reporting/i;
+const TABLE_I_RE = new RegExp(String.raw`^\s*${printed(TABLE_HEADINGS.tableI)}\s*[-–—]`, 'i');
+const TABLE_II_RE = new RegExp(String.raw`^\s*${printed(TABLE_HEADINGS.tableII)}\s*[-–—]`, 'i');
+const FOOTER_RE = new RegExp(
+  String.raw`^\s*(?:${printed(SECTION_HEADINGS.explanation)}|${printed(SECTION_HEADINGS.remarks)}\s*:|${printed(SECTION_HEADINGS.reportingOwners)}\s*$)`,
+  'i',
+);
+const SIGNATURE_CAPTION_RE = new RegExp(printed(firstWords(SIGNATURE_CAPTION, 3)), 'i');
+/** The caption under a signature line as the header reader reads it, the date's caption beside it. */
+const SIGNATURE_CAPTION_LINE = `${LABEL_PATTERNS.signature[0]}\tDate`;
 /** A date ending a line, and what stands right before it (a space, or the word it was glued to). */
 const GLUED_DATE_RE = /(^|\s|[A-Za-z])(\d{1,2}\/\d{1,2}\/\d{4})\s*$/;
 /** The longest line of a signature cell (a name and its date read onto one line); remarks run longer. */
@@ -132,6 +257,10 @@ const JOB_TITLE_RE =
 interface Value {
   text: string;
   line: number;
+  /** Table II's sub-column an amount was read under: `(A)` acquired or `(D)` disposed. */
+  mark?: 'A' | 'D';
+  /** Read between the lines of a wrapped text cell (a date printed beside them). */
+  within?: boolean;
 }
 
 interface Header {
@@ -139,6 +268,8 @@ interface Header {
   title: Value | null;
   statement: Value | null;
   exitBox: Value | null;
+  /** The Rule 10b5-1(c) box (Forms 4 and 5 since 2023): where its caption was printed, and whether a mark stood at it. */
+  plan: { line: number; checked: boolean } | null;
   name: Value | null;
   streets: Value[];
   city: Value | null;
@@ -152,7 +283,7 @@ interface Header {
   joint: 'one' | 'more' | null;
 }
 
-function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5'): Header {
+function readHeader(source: readonly string[], from: number, to: number, form: '3' | '4' | '5', streetWidth = STREET_WIDTH): Header {
   // A caption printed on its value's line ("DOE JANE (Last)") is read as the value, then the caption.
   const lines: string[] = [];
   for (let i = from; i < to; i++) {
@@ -164,7 +295,7 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
   }
   from = 0;
   to = lines.length;
-  const h: Header = { form, title: null, statement: null, exitBox: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
+  const h: Header = { form, title: null, statement: null, exitBox: null, plan: null, name: null, streets: [], city: null, state: null, zip: null, issuer: null, period: null, amendment: null, relationship: [], jobTitle: [], joint: null };
   const at = (i: number) => lines[i].trim();
   let lastBox = 0;
   let streetCaption = -1;
@@ -186,42 +317,43 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     if (!h.title && /^(?:SEC\s+)?FORM\s+[345]/i.test(t) && !/^SEC/i.test(t)) h.title = { text: t, line: i };
     if (!h.statement && /STATEMENT\s+OF/i.test(t)) h.statement = { text: t, line: i };
     const box = BOX_LABEL_RE.exec(t);
-    if (box) lastBox = /If\s+Amendment/i.test(box[2]) ? -1 : /Date|Statement\s+for/i.test(box[2]) ? 2 : Number(box[1]);
-    if (/^Officer\s+\(give/i.test(t)) belowOwners.push('officer');
-    if (/^Other\s+\(specify/i.test(t)) belowOwners.push('other');
-    if (/Form\s+filed\s+by\s+One|^filed\s+by\s+One/i.test(t)) lastJointOption = 'one';
-    else if (/More\s+than\s+One/i.test(t)) lastJointOption = 'more';
+    if (box) lastBox = AMENDMENT_LABEL_RE.test(box[2]) ? -1 : DATE_BOX_LABEL_RE.test(box[2]) ? 2 : Number(box[1]);
+    if (OFFICER_OPTION_RE.test(t)) belowOwners.push('officer');
+    if (OTHER_OPTION_RE.test(t)) belowOwners.push('other');
+    if (JOINT_ONE_RE.test(t)) lastJointOption = 'one';
+    else if (JOINT_MORE_RE.test(t)) lastJointOption = 'more';
     if (CAPTION_RE.test(t)) {
-      if (/Street/i.test(t)) streetCaption = i;
+      if (STREET_CAPTION_RE.test(t)) streetCaption = i;
       continue;
     }
     // A mark beside an option's text keeps its box.
     const withText = MARK_WITH_TEXT_RE.exec(t);
     if (withText) {
       const rest = withText[1];
-      if (/^below\)$/i.test(rest) && belowSeen < belowOwners.length) h.relationship.push({ field: belowOwners[belowSeen], line: i });
-      else if (/^Director$/i.test(rest)) h.relationship.push({ field: 'director', line: i });
-      else if (/^10%\s+Owner$/i.test(rest)) h.relationship.push({ field: 'tenPercent', line: i });
-      else if (/^Form(?:\s+filed\s+by\s+(One|More))?/i.test(rest)) {
-        const m = /filed\s+by\s+(One|More)/i.exec(rest);
-        h.joint = m ? (m[1].toLowerCase() === 'one' ? 'one' : 'more') : lastJointOption;
+      if (BELOW_LINE_RE.test(rest) && belowSeen < belowOwners.length) h.relationship.push({ field: belowOwners[belowSeen], line: i });
+      else if (DIRECTOR_LINE_RE.test(rest)) h.relationship.push({ field: 'director', line: i });
+      else if (TEN_PERCENT_LINE_RE.test(rest)) h.relationship.push({ field: 'tenPercent', line: i });
+      else if (JOINT_OPTION_RE.test(rest)) {
+        const m = JOINT_WHICH_RE.exec(rest);
+        h.joint = m ? (m[1] ? 'one' : 'more') : lastJointOption;
       }
-      if (/below\)$/i.test(rest)) belowSeen++;
+      if (BELOW_END_RE.test(rest)) belowSeen++;
       continue;
     }
-    if (/^below\)$/i.test(t)) belowSeen++;
+    if (BELOW_LINE_RE.test(t)) belowSeen++;
     if (MARK_RE.test(t)) {
       const next = nextNonBlank(lines, i + 1, to);
-      if (next >= 0 && /^\s*Form\s+filed\s+by\s+(One|More)/i.test(lines[next])) h.joint = /by\s+One/i.test(lines[next]) ? 'one' : 'more';
+      const which = next >= 0 ? JOINT_WHICH_RE.exec(lines[next]) : null;
+      if (which && JOINT_OPTION_START_RE.test(lines[next])) h.joint = which[1] ? 'one' : 'more';
       else marks.push({ line: i, afterOptions: lastJointOption !== null && JOINT_OPTION_END_RE.test(lines[prevNonBlank(lines, i - 1, from)] ?? '') });
       continue;
     }
-    if (/^(?:X\s+)?Director$/i.test(t) && labels.director < 0) labels.director = i;
-    if (/^(?:X\s+)?10%\s+Owner$/i.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
-    if (/^Officer\s+\(give/i.test(t) && labels.officer < 0) labels.officer = i;
-    if (/^\d\.\s+Individual/i.test(t) && labels.joint < 0) labels.joint = i;
+    if (DIRECTOR_LINE_RE.test(t) && labels.director < 0) labels.director = i;
+    if (TEN_PERCENT_LINE_RE.test(t) && labels.tenPercent < 0) labels.tenPercent = i;
+    if (OFFICER_OPTION_RE.test(t) && labels.officer < 0) labels.officer = i;
+    if (JOINT_LABEL_RE.test(t) && labels.joint < 0) labels.joint = i;
     if (PLAN_BOX_RE.test(t) && labels.plan < 0) labels.plan = i;
-    if (/^Check\s+this\s+box\s+if\s+no\s+longer/i.test(t)) h.exitBox = { text: t, line: i };
+    if (EXIT_BOX_RE.test(t)) h.exitBox = { text: t, line: i };
     if (HEADER_PRINTED_RE.test(t) || BOX_LABEL_RE.test(t)) continue;
     // A value.
     const v = { text: t, line: i };
@@ -235,7 +367,14 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
     }
     const next = nextNonBlank(lines, i + 1, to);
     if (!h.name && next >= 0 && NAME_CAPTION_RE.test(lines[next])) {
-      h.name = v;
+      // The name's cell wrapped ("BERKSHIRE HATHAWAY" / "INC" / "(Last)"): its first line is the
+      // value read right before, in the same block, that no box took.
+      const before = addressParts[addressParts.length - 1];
+      if (streetCaption < 0 && before && before.line === i - 1 && !/\d/.test(before.text)) {
+        addressParts.pop();
+        if (prevAddress === before) prevAddress = null;
+        h.name = { text: `${before.text} ${t}`, line: before.line };
+      } else h.name = v;
       continue;
     }
     if (!/\d/.test(t) && JOB_TITLE_RE.test(t)) {
@@ -261,8 +400,9 @@ function readHeader(source: readonly string[], from: number, to: number, form: '
       continue;
     }
     // A street cell wraps at its printed width: a line that would not have fitted on the one
-    // before continues it (one cell may also hold two streets, a line each).
-    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > STREET_WIDTH && !/^\d/.test(t)) {
+    // before continues it (one cell may also hold two streets, a line each). A line wider than
+    // that width shows the cell is wider: then the break is no wrap, and the lines are two streets.
+    if (prevAddress && prevAddress.line === i - 1 && prevAddress.text.length + 1 + t.split(' ')[0].length > streetWidth && t.length <= streetWidth && !/^\d/.test(t)) {
       prevAddress.text += ` ${t}`;
       continue;
     }
@@ -322,9 +462,9 @@ interface LoneMark {
 }
 
 /** The last line of the joint filing options, as they wrap. */
-const JOINT_OPTION_END_RE = /Form\s+filed\s+by|^\s*(?:Reporting\s+)?Person\s*$/i;
+const JOINT_OPTION_END_RE = new RegExp(`${printed(JOINT_FILING_WORDING.formFiled)}\\s+by|^\\s*(?:${printed(JOINT_PERSON_WORDS[0])}\\s+)?${printed(JOINT_PERSON_WORDS[1])}\\s*$`, 'i');
 /** The Rule 10b5-1 check box's text (printed on Form 4 and 5 since 2023). */
-const PLAN_BOX_RE = /transaction\s+was\s+made\s+pursuant|Rule\s+10b5-1/i;
+const PLAN_BOX_RE = new RegExp(`${printed(PLAN_BOX_WORDS)}|${printed(PLAN_RULE)}`, 'i');
 
 /**
  * Lone marks to their boxes. The reading order moves a mark away from its option's text but keeps
@@ -343,6 +483,8 @@ function placeMarks(h: Header, marks: LoneMark[], labels: { director: number; te
   if (labels.plan >= 0) {
     const before = rest.filter((m) => m.line < labels.plan);
     if (before.length) rest = rest.filter((m) => m !== before[before.length - 1]);
+    // The box is printed: written back with its mark, or without one (an empty box prints nothing).
+    h.plan = { line: labels.plan, checked: before.length > 0 };
   }
   if (h.joint === null) {
     const joint = rest.find((m) => m.afterOptions) ?? (labels.joint >= 0 ? rest.find((m) => m.line > labels.joint) : undefined);
@@ -380,66 +522,61 @@ function nextNonBlank(lines: readonly string[], from: number, to: number): numbe
   return -1;
 }
 
-const LABELS: Record<'3' | '4' | '5', { name: string; issuer: string; period: string; amendment: string; relationship: string; joint: string }> = {
-  '3': {
-    name: '1. Name and Address of Reporting Person*',
-    period: '2. Date of Event Requiring Statement (Month/Day/Year)',
-    issuer: '3. Issuer Name and Ticker or Trading Symbol',
-    relationship: '4. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    amendment: '5. If Amendment, Date of Original Filed (Month/Day/Year)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-  '4': {
-    name: '1. Name and Address of Reporting Person*',
-    issuer: '2. Issuer Name and Ticker or Trading Symbol',
-    period: '3. Date of Earliest Transaction (Month/Day/Year)',
-    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
-    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-  '5': {
-    name: '1. Name and Address of Reporting Person*',
-    issuer: '2. Issuer Name and Ticker or Trading Symbol',
-    period: "3. Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
-    amendment: '4. If Amendment, Date of Original Filed (Month/Day/Year)',
-    relationship: '5. Relationship of Reporting Person(s) to Issuer (Check all applicable)',
-    joint: '6. Individual or Joint/Group Filing (Check Applicable Line)',
-  },
-};
+/** A header box's label line as the form prints it: its number on that form, then its label. */
+function boxLabel(form: FormNumber, box: BoxKey): string {
+  const label = box === 'periodOfReport' ? PERIOD_BOX_LABELS[form] : LABEL_PATTERNS[BOX_LABEL_KEY[box]][0];
+  return `${BOX_ORDER[form].indexOf(box) + 1}. ${label}`;
+}
+
+/** The exit box's text as one line. */
+const EXIT_BOX_LINE = `${CHECK_BOX_WORDING.exit}. ${CHECK_BOX_WORDING.exitContinued}. ${CHECK_BOX_WORDING.exitInstruction}.`;
+
+/**
+ * Which statement heading a line opens (a title the reading order cut from its form number): the
+ * words that tell the headings apart, the more specific first.
+ */
+const STATEMENT_OPENINGS: [FormNumber, RegExp][] = (
+  [
+    ['3', 2],
+    ['5', 2],
+    ['4', 3],
+  ] as const
+).map(([form, n]) => [form, new RegExp(printed(firstWords(STATEMENT_HEADINGS[form], n)), 'i')]);
 
 /** The header as label and value lines, each with the line its text came from. */
 function writeHeader(h: Header, from: number): Value[] {
   const out: Value[] = [];
   const put = (text: string, line: number) => out.push({ text, line });
-  const l = LABELS[h.form];
+  const label = (box: BoxKey) => boxLabel(h.form, box);
   put(h.title?.text ?? `FORM ${h.form}`, h.title?.line ?? from);
   if (h.statement) put(h.statement.text, h.statement.line);
-  if (h.exitBox && h.form !== '3') put('Check this box if no longer subject to Section 16. Form 4 or Form 5 obligations may continue. See Instruction 1(b).', h.exitBox.line);
+  if (h.exitBox && h.form !== '3') put(EXIT_BOX_LINE, h.exitBox.line);
+  if (h.plan && h.form !== '3') put(`${h.plan.checked ? 'X ' : ''}${CHECK_BOX_WORDING.plan}.`, h.plan.line);
   const nameLine = h.name?.line ?? from;
-  put(l.name, nameLine);
+  put(label('reportingPerson'), nameLine);
   put(h.name?.text ?? '', nameLine);
-  put('(Last) (First) (Middle)', nameLine);
+  put(NAME_CAPTION_LINE, nameLine);
   for (const s of h.streets) put(s.text, s.line);
-  put('(Street)', h.streets[h.streets.length - 1]?.line ?? nameLine);
+  put(STREET_CAPTION_LINE, h.streets[h.streets.length - 1]?.line ?? nameLine);
   const csz = [h.city?.text, h.state?.text, h.zip?.text].filter(Boolean).join(' ');
   const cszLine = h.city?.line ?? h.zip?.line ?? nameLine;
   put(csz, cszLine);
-  put('(City) (State) (Zip)', cszLine);
+  put(CITY_CAPTION_LINE, cszLine);
   const boxes: [string, Value | null][] =
     h.form === '3'
       ? [
-          [l.period, h.period],
-          [l.issuer, h.issuer],
+          [label('periodOfReport'), h.period],
+          [label('issuer'), h.issuer],
         ]
       : [
-          [l.issuer, h.issuer],
-          [l.period, h.period],
+          [label('issuer'), h.issuer],
+          [label('periodOfReport'), h.period],
         ];
-  for (const [label, v] of boxes) {
-    put(label, v?.line ?? from);
+  for (const [text, v] of boxes) {
+    put(text, v?.line ?? from);
     put(v?.text ?? '', v?.line ?? from);
   }
-  put(l.amendment, h.amendment?.line ?? from);
+  put(label('amendment'), h.amendment?.line ?? from);
   put(h.amendment?.text ?? '', h.amendment?.line ?? from);
   // The relationship box only when a mark kept its option; otherwise it is left out (null).
   const rel = h.relationship;
@@ -447,17 +584,17 @@ function writeHeader(h: Header, from: number): Value[] {
   if (rel.length) {
     const on = (f: string) => (rel.some((r) => r.field === f) ? 'X ' : '');
     const line = rel[0].line;
-    put(l.relationship, line);
-    put(`${on('director')}Director`, line);
-    put(`${on('tenPercent')}10% Owner`, line);
-    put(`${on('officer')}Officer (give title below)`, line);
-    put(`${on('other')}Other (specify below)`, line);
+    put(label('relationship'), line);
+    put(`${on('director')}${R.director}`, line);
+    put(`${on('tenPercent')}${R.tenPercentOwner}`, line);
+    put(`${on('officer')}${R.officer} (${R.officerCaption})`, line);
+    put(`${on('other')}${R.other} (${R.otherCaption})`, line);
     if (job) put(job, h.jobTitle[0].line);
   }
   if (h.joint) {
-    put(l.joint, from);
-    put(`${h.joint === 'one' ? 'X ' : ''}Form filed by One Reporting Person`, from);
-    put(`${h.joint === 'more' ? 'X ' : ''}Form filed by More than One Reporting Person`, from);
+    put(label('jointFiling'), from);
+    put(`${h.joint === 'one' ? 'X ' : ''}${J.one}`, from);
+    put(`${h.joint === 'more' ? 'X ' : ''}${J.formFiled} by ${J.moreThanOne}`, from);
   }
   return out;
 }
@@ -479,6 +616,8 @@ const TYPED_WORD_RE = /^(?:\$?\(?\d[\d,]*(?:\.\d+)?\)?(?:\(\d{1,2}\))*|\d{1,2}\/
 /** A line of a text cell's words then its neighbour's amount, or the amount alone. */
 const TEXT_THEN_AMOUNT_RE = /^(?:(\S.*?[A-Za-z].*?)\s+)?(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+)$/;
 const YEAR_RE = /^\s*(?:19|20)\d\d\s*$/;
+/** A date, then a text's words on the same line. */
+const LEADING_DATE_RE = /^(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)\s+(\S*[A-Za-z]{2}.*)$/;
 const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$/;
 
 /**
@@ -490,19 +629,39 @@ const TEXT_THEN_DATE_RE = /^(\S.*?)\s+(\d{1,2}\/\d{1,2}\/\d{4}(?:\(\d{1,2}\))*)$
  * wrapped narrow: "Sequoia" / "Capital" / "U.S." / "L.P.(2)"); a line whose every word is a typed
  * value holds cells printed side by side ("21.32 06/09/2021"); a lone `$` is its amount's sign.
  */
-export function tableCells(lines: readonly string[], from: number, to: number): Value[] {
+export function tableCells(lines: readonly string[], from: number, to: number, subColumns = false): Value[] {
   const cells: Value[] = [];
   let open: Value | null = null;
   let dollar: Value | null = null;
+  // Table II's amount sub-columns: which one the values read next stand under (see subColumnMark).
+  let under: SubColumnState = null;
+  let lastHeading = '';
+  let broken: Value | null = null;
+  // The texts that opened a cell so far (a row's title is one).
+  const seen = new Set<string>();
   for (let i = from; i < to; i++) {
-    const t = lines[i].trim();
+    let t = lines[i].trim();
     if (t === '') {
       open = null;
       continue;
     }
     if (TABLE_I_RE.test(t) || TABLE_II_RE.test(t)) {
       open = null;
+      // The table's heading printed again: a page break. A row split by it goes on after the
+      // heading, its text cell too: the text read last before the break, when no reference ends
+      // it (a cell's references close its text), goes on with the first text after the heading,
+      // unless that text is one the table already holds (a row's title: titles repeat).
+      const last = cells[cells.length - 1];
+      broken = last && kindOf(last.text) === 'text' && !/\)\s*$/.test(last.text) ? last : null;
       continue;
+    }
+    if (broken && !isColumnHeading(t)) {
+      if ((isTextValue(t) || kindOf(t) === 'other') && !seen.has(t)) open = broken;
+      broken = null;
+    }
+    if (subColumns && isColumnHeading(t)) {
+      under = subColumnState(under, t, lastHeading);
+      lastHeading = t;
     }
     if (isColumnHeading(t)) {
       // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
@@ -528,6 +687,13 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
     // A text cell wrapped around the cell beside it: the neighbour's amount comes between the
     // text's lines ("Common" / "267.809" / "Stock", or "Common 28.593" / "Stock"); a year stays
     // in the text ("US" / "Venture" / "2010" / "Seed").
+    // A date printed left of a wrapped text cell, read onto the text's line ("Class A" /
+    // "06/08/2031 Common 3,671" / "Stock"): the date is a cell of its own, the line goes on without it.
+    const leading = LEADING_DATE_RE.exec(t);
+    if (leading && open && isTextValue(open.text)) {
+      push({ text: leading[1], line: i, within: true });
+      t = leading[2];
+    }
     const around = TEXT_THEN_AMOUNT_RE.exec(t);
     if (open && isTextValue(open.text) && around && !YEAR_RE.test(around[2])) {
       if (around[1]) open.text += ` ${around[1]}`;
@@ -562,8 +728,33 @@ export function tableCells(lines: readonly string[], from: number, to: number): 
       else cells.push(dollar);
       dollar = null;
     }
+    seen.add(v.text);
+    if (under) {
+      const amount = kindOf(v.text) === 'number';
+      if (amount) v.mark = under === 'A' ? 'A' : 'D';
+      // Below `(D)` only the first value is the sub-column's: the rest of the block is the row's.
+      if (under !== 'A' || !amount) under = null;
+    }
     cells.push(v);
   }
+}
+
+/**
+ * Where Table II's values stand relative to the `(A)` and `(D)` sub-captions of its amount column.
+ * pdftotext reads a caption's block with the values printed under it:
+ * * the amounts read right after `(A)`, before any other heading, are the `(A)` column's;
+ * * the first value read after `(D)` and the date column's sub-captions printed on its line
+ *   (`Date Exercisable`, `Expiration Date`), when an amount, is the `(D)` column's: the row below
+ *   the captions, read from that column on. Right after `(A)`, `(D)` says nothing: the two
+ *   captions were read as one block, and the amount under either follows them.
+ */
+type SubColumnState = 'A' | 'D?' | null;
+
+function subColumnState(state: SubColumnState, t: string, lastHeading: string): SubColumnState {
+  if (t === '(A)') return 'A';
+  if (t === '(D)') return lastHeading === '(A)' ? null : 'D?';
+  if (state === 'D?' && /^(?:Date|Exercisable|Expiration|Date\s+Exercisable|Expiration\s+Date)$/i.test(t)) return state;
+  return null;
 }
 
 type Kind = 'text' | 'date' | 'ref' | 'letter' | 'code' | 'price' | 'number' | 'other';
@@ -661,9 +852,39 @@ function advance(state: RowState, text: string, deemed: boolean): RowState | nul
     if (c === 'code' && state.coded) continue;
     if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
   }
-  // The code read after the row's amounts: the row stays where it was.
+  // The code read after the row's amounts, or between its title and its date (a code cell's
+  // line above the date's): the row stays where it was.
   if (state.dated && !state.coded && fits('code', text, state.last)) return { ...state, coded: true };
+  if (state.at === 'title' && !state.coded && fits('code', text, state.last) && !/^\s*[ADIV]\s*$/.test(text)) return { ...state, coded: true };
   return null;
+}
+
+/**
+ * A row's code cell back right after its dates when it was read elsewhere (after the amounts, or
+ * between title and date): a letter that follows neither an amount (the `A`/`D` of the amount,
+ * the form after the amount owned), nor the code (`V`), nor a date is the code read out of place.
+ */
+function codeAfterDates(cells: string[]): string[] {
+  const kinds = cells.map((c) => kindOf(c.trim()));
+  const firstDate = kinds.indexOf('date', 1);
+  if (firstDate < 0) return cells;
+  let lastDate = firstDate;
+  while (lastDate + 1 < cells.length && kinds[lastDate + 1] === 'date') lastDate++;
+  const next = kinds.slice(lastDate + 1).findIndex((k) => k !== 'ref') + lastDate + 1;
+  if (next > lastDate && (kinds[next] === 'code' || kinds[next] === 'letter')) return cells;
+  const prevKind = (k: number) => {
+    let j = k - 1;
+    while (j >= 0 && kinds[j] === 'ref') j--;
+    return j >= 0 ? kinds[j] : null;
+  };
+  const misplaced = cells.map((_, k) => k).filter((k) => (kinds[k] === 'code' || kinds[k] === 'letter') && prevKind(k) !== 'number' && prevKind(k) !== 'date' && !/^\s*V\s*$/.test(cells[k]));
+  if (misplaced.length !== 1) return cells;
+  const [code] = misplaced;
+  const out = cells.slice();
+  const [cell] = out.splice(code, 1);
+  const at = code < lastDate ? lastDate : lastDate + 1;
+  out.splice(at, 0, cell);
+  return out;
 }
 
 interface Row extends RowState {
@@ -732,7 +953,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       const p = prev as RowState | null;
       const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
       const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
-      const lacking = p && p.at === 'nature' && !state ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      const lacking = p && p.at === 'nature' && !state && !titles.has(text) ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
       // Right after a row's title, the text is its nature when the row's amount and `I` were
       // read before its title and wait ("735,294" / "I" / title / nature).
       const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
@@ -825,7 +1046,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     }
     from = found;
   }
-  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: r.cells, line: r.line }));
+  return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: codeAfterDates(r.cells), line: r.line }));
 }
 
 interface Group extends RowState {
@@ -869,9 +1090,41 @@ function takes(row: RowState, texts: readonly string[]): boolean {
   return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
+/** A Table II row's form cell (`D`, `I`, with its references). */
+const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
+
+/**
+ * A Table II row whose underlying title and amount were read after its right cells: the price of
+ * the derivative prints its `$` on the lower line of its cell, with the underlying title's lower
+ * lines, so pdftotext reads the price's number, the amount owned and the form first, then the
+ * underlying cells (an expiration date read among them), then the lone `$`
+ * ("0 | 3,671 | D | Class A Common Stock | 3,671 | $"). The cells go back in the form's order,
+ * the `$` onto its price; a nature after the `$` stays last.
+ */
+function underlyingReadLate(cells: string[]): string[] {
+  const dollar = cells.findIndex((c) => c.trim() === '$');
+  if (dollar < 3) return cells;
+  let di = dollar - 1;
+  while (di >= 0 && !DI_CELL_RE.test(cells[di])) di--;
+  if (di < 2 || di === dollar - 1) return cells;
+  const [price, owned] = [cells[di - 2], cells[di - 1]];
+  if (kindOf(price) !== 'number' || kindOf(owned) !== 'number') return cells;
+  const late = cells.slice(di + 1, dollar);
+  const kinds = late.map(kindOf);
+  if (!kinds.includes('number') || kinds.some((k) => k !== 'text' && k !== 'number' && k !== 'date' && k !== 'ref')) return cells;
+  const dates = late.filter((_, k) => kinds[k] === 'date');
+  const rest = late.filter((_, k) => kinds[k] !== 'date');
+  return [...cells.slice(0, di - 2), ...dates, ...rest, `$${price.trim()}`, owned, cells[di], ...cells.slice(dollar + 1)];
+}
+
+/** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
+function cellText(v: Value): string {
+  return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
+}
+
 /** A table's value lines cut into rows (each a list of cells), by the form's column order. */
 function readTable(lines: readonly string[], from: number, to: number, derivative: boolean): { cells: string[]; line: number }[] {
-  const values = tableCells(lines, from, to);
+  const values = tableCells(lines, from, to, derivative);
   // Column by column (several titles first): the reading order went down each column.
   // (a title's own dates and references may come between the titles).
   let lead = 0;
@@ -892,15 +1145,21 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
   let afterI = false;
   let hadDate = false;
   let underlying = false;
-  for (const v of values) {
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
     if (kindOf(v.text) === 'text') {
-      if (row && afterI) {
-        row.cells.push(v.text);
+      // After an `I` a text is the row's nature, unless the values after it (references aside)
+      // go on as a row's first cells (a price or a date: the conversion price, the dates): then
+      // it is the next row's title, and the nature was read elsewhere.
+      const next = values.slice(k + 1, k + 1 + WINDOW).find((w) => kindOf(w.text) !== 'ref' && kindOf(w.text) !== 'other' && !w.within);
+      const opensRow = next !== undefined && (kindOf(next.text) === 'date' || kindOf(next.text) === 'price');
+      if (row && afterI && !opensRow) {
+        row.cells.push(cellText(v));
       } else if (row && derivative && hadDate && !underlying) {
-        row.cells.push(v.text);
+        row.cells.push(cellText(v));
         underlying = true;
       } else {
-        row = { cells: [v.text], line: v.line };
+        row = { cells: [cellText(v)], line: v.line };
         rows.push(row);
         hadDate = false;
         underlying = false;
@@ -909,15 +1168,41 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
       continue;
     }
     if (!row) {
-      orphans.push(v.text);
+      orphans.push(cellText(v));
       continue;
     }
-    row.cells.push(v.text);
+    row.cells.push(cellText(v));
     afterI = /^I$/.test(v.text.trim());
     if (DATE_RE.test(v.text) || REF_RE.test(v.text)) hadDate = true;
   }
   if (rows.length && orphans.length) rows[0].cells.push(...orphans);
-  return rows.map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+  return natureReadLate(rows).map((r) => ({ cells: r.cells.map((c) => c.trim()), line: r.line }));
+}
+
+/**
+ * A text no value followed (a "row" of a title alone, references aside) is a nature read after
+ * the rows: it goes to the first row that ends in an indirect form (`I`) without its nature. Every
+ * row of the tables has values; a title alone is no row.
+ */
+function natureReadLate(rows: { cells: string[]; line: number }[]): { cells: string[]; line: number }[] {
+  const endsIndirect = (r: { cells: string[] }) => {
+    let k = r.cells.length - 1;
+    while (k > 0 && kindOf(r.cells[k]) === 'ref') k--;
+    return k > 0 && /^\s*I(?:\s*\(\d{1,2}\))*\s*$/.test(r.cells[k]);
+  };
+  const out: { cells: string[]; line: number }[] = [];
+  // The rows still lacking their nature, oldest first (each takes one; the work stays linear).
+  const lacking: { cells: string[] }[] = [];
+  for (const r of rows) {
+    const alone = r.cells.length > 0 && kindOf(r.cells[0]) === 'text' && r.cells.slice(1).every((c) => kindOf(c) === 'ref');
+    const owner = alone ? lacking.shift() : undefined;
+    if (owner) owner.cells.push(...r.cells);
+    else {
+      out.push(r);
+      if (endsIndirect(r)) lacking.push(r);
+    }
+  }
+  return out;
 }
 
 /**
@@ -929,8 +1214,8 @@ function readTable(lines: readonly string[], from: number, to: number, derivativ
 function byColumns(values: Value[], lead: number): { cells: string[]; line: number }[] {
   const rows: { cells: string[]; line: number }[] = [];
   for (const v of values.slice(0, lead)) {
-    if (kindOf(v.text) === 'text') rows.push({ cells: [v.text], line: v.line });
-    else rows[rows.length - 1].cells.push(v.text);
+    if (kindOf(v.text) === 'text') rows.push({ cells: [cellText(v)], line: v.line });
+    else rows[rows.length - 1].cells.push(cellText(v));
   }
   const count = rows.length;
   let k = lead;
@@ -942,13 +1227,13 @@ function byColumns(values: Value[], lead: number): { cells: string[]; line: numb
     if (kind === 'letter' && end - k === 1 && end < values.length && kindOf(values[end].text) === 'text') {
       let r = 0;
       while (k + 1 < values.length && kindOf(values[k].text) === 'letter' && kindOf(values[k + 1].text) === 'text' && r < count) {
-        rows[r].cells.push(values[k].text, values[k + 1].text);
+        rows[r].cells.push(cellText(values[k]), cellText(values[k + 1]));
         k += 2;
         r++;
       }
       continue;
     }
-    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(values[k].text);
+    for (let r = 0; k < end; k++, r++) rows[Math.min(r, count - 1)].cells.push(cellText(values[k]));
   }
   return rows;
 }
@@ -1015,7 +1300,7 @@ function readFooter(lines: readonly string[], from: number, to: number): Value[]
         // there: "Attorney-" / "in-fact" reads "Attorneyin-fact".
         const name = s.names.join(' ').replace(/(\w-) (?=\w)/g, '$1').replace(/([a-z])(in-fact)\b/gi, '$1-$2');
         out.push({ text: `${name}\t${s.date}`, line: s.line });
-        out.push({ text: '** Signature of Reporting Person\tDate', line: s.line });
+        out.push({ text: SIGNATURE_CAPTION_LINE, line: s.line });
       }
       i = caption;
       // The caption's wrapped rest ("Person", "Date").
@@ -1047,8 +1332,9 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   for (let i = 0; i < lines.length; i++) {
     const t = lines[i];
     if (form === null) {
-      const m = /^\s*(?:SEC\s+)?FORM\s+([345])\b/i.exec(t) ?? /(INITIAL\s+STATEMENT)|(ANNUAL\s+STATEMENT)|(STATEMENT\s+OF\s+CHANGES)/i.exec(t);
-      if (m) form = m[1] === '3' || m[1] === '4' || m[1] === '5' ? m[1] : /INITIAL/i.test(t) ? '3' : /ANNUAL/i.test(t) ? '5' : '4';
+      const m = /^\s*(?:SEC\s+)?FORM\s+([345])\b/i.exec(t);
+      if (m) form = m[1] as FormNumber;
+      else form = STATEMENT_OPENINGS.find(([, re]) => re.test(t))?.[0] ?? null;
     }
     if (tableI < 0 && TABLE_I_RE.test(t)) tableI = i;
     else if (tableII < 0 && TABLE_II_RE.test(t)) tableII = i;
@@ -1072,20 +1358,49 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   }
   if (tableII < owners) {
     out.push({ text: lines[tableII].trim(), line: tableII });
-    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: r.cells.join('\t'), line: r.line });
+    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: underlyingReadLate(r.cells).join('\t'), line: r.line });
   }
-  for (let start = owners; start < footer; ) {
-    let end = start + 1;
-    while (end < footer && !OWNER_BOX_RE.test(lines[end])) end++;
-    const box = readHeader(lines, start, end, form);
+  for (const { start, text } of ownerBoxes(lines, owners, footer)) {
+    // A box printed across the page after the tables is wider than the header's: its longest
+    // line shows how much one of its cells' lines holds.
+    const widest = text.slice(1).reduce((w, t) => (CAPTION_RE.test(t) || OWNER_LABEL_REST_RE.test(t) ? w : Math.max(w, t.trim().length)), STREET_WIDTH);
+    const box = readHeader(text, 0, text.length, form, widest);
     const written = writeHeader(box, start);
     // Box 1 only: its label down to the city caption.
-    const last = written.findIndex((v) => v.text === '(City) (State) (Zip)');
-    out.push(...written.slice(written.findIndex((v) => v.text === LABELS[form].name), last + 1).map((v) => ({ text: v.text, line: start })));
-    start = end;
+    const last = written.findIndex((v) => v.text === CITY_CAPTION_LINE);
+    out.push(...written.slice(written.findIndex((v) => v.text === boxLabel(form, 'reportingPerson')), last + 1).map((v) => ({ text: v.text, line: start })));
   }
   out.push(...readFooter(lines, footer, lines.length));
   return place(out, lines.length);
+}
+
+/** How many lines after a box 1 label its wrapped rest (`*`) may stand. */
+const LABEL_REST_LINES = 12;
+const OWNER_LABEL_REST_RE = /^\s*(?:Reporting\s+)?(?:Person\s*)?\*\s*$/i;
+
+/**
+ * The owner boxes printed again after the tables, each from its box 1 label to the next. A label
+ * wrapped before its `*` may have the box before it end between its two lines: pdftotext reads the
+ * label's first line, then the last cells of the box printed beside or above it (its zip and the
+ * `(Zip)` caption), then the label's `*`. Those lines go back to the box before.
+ */
+function ownerBoxes(lines: readonly string[], from: number, to: number): { start: number; text: string[] }[] {
+  const boxes: { start: number; text: string[] }[] = [];
+  for (let start = from; start < to; ) {
+    let end = start + 1;
+    while (end < to && !OWNER_BOX_RE.test(lines[end])) end++;
+    const text = lines.slice(start, end);
+    if (boxes.length && !/\*\s*$/.test(lines[start])) {
+      const rest = text.findIndex((t, k) => k > 0 && k <= LABEL_REST_LINES && OWNER_LABEL_REST_RE.test(t));
+      if (rest > 0) {
+        boxes[boxes.length - 1].text.push(...text.slice(1, rest));
+        text.splice(1, rest);
+      }
+    }
+    boxes.push({ start, text });
+    start = end;
+  }
+  return boxes;
 }
 
 /** Puts each synthetic line at (or after) the line its text came from, in order; blank elsewhere. */

@@ -17,6 +17,7 @@ import { nextWordFits } from '../text/lines';
 import type { Token } from '../text/cells';
 import { hasHtmlRows, tableFamily, tableTraits, type TableTraits } from './detect';
 import { centeredRows } from './bands';
+import { looksStacked, stackedRows } from './stacked';
 import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
 
 /** Reads a table region's rows (lines after its heading). */
@@ -25,6 +26,8 @@ export function readTableRows<L extends SourceLine>(lines: L[], judge: RowJudge<
   if (hasHtmlRows(lines)) return { family: 'raw-html', rows: htmlRows(lines, judge), problems };
   const traits = tableTraits(lines);
   const family = tableFamily(lines, traits);
+  // OCR of a printed page: single-spaced rows whose wrapped cells stand above and below their values.
+  if ((family === 'flattened' || family === 'tab-separated') && looksStacked(lines, judge)) return { family: 'stacked', ...stackedRows(lines, judge) };
   // A printed page read by pdftotext -layout centres its rows' cells: read by bands when it shows so.
   const centred = family === 'fixed-width' ? centeredRows(lines, judge) : null;
   return { family, rows: centred ?? lineRows(lines, judge, traits), problems };

@@ -23,7 +23,9 @@ import type { Token } from '../text/cells';
  * - `pipe-table`: markdown pipe tables, one row a line;
  * - `bare-pipe`: pipe rows without outer pipes, ending in a hard break, wrapped at the tool's width;
  * - `raw-html`: HTML table markup left in the text; document order is reading order;
- * - `flattened`: every table row flattened to one single-spaced line, wrapped at the page width.
+ * - `flattened`: every table row flattened to one single-spaced line, wrapped at the page width;
+ * - `stacked`: a printed page read by OCR: single-spaced, each row's values on one line and its
+ *   wrapped cells' lines above and below it (no column positions).
  */
 export type LayoutFamily =
   | 'tab-separated'
@@ -34,7 +36,8 @@ export type LayoutFamily =
   | 'pipe-table'
   | 'bare-pipe'
   | 'raw-html'
-  | 'flattened';
+  | 'flattened'
+  | 'stacked';
 
 /** How a piece of a cell's text continues the text above it. */
 export type Continuation = 'glued' | 'spaced' | 'none';
@@ -73,6 +76,12 @@ export interface LogicalRow<L extends SourceLine = SourceLine> {
   cells: RowCell[];
   /** The row's cells are told apart by drawn borders (tabs after masking), not by position. */
   bordered: boolean;
+  /**
+   * Stacked rows (OCR of a printed page): `cells` are the anchor line's (the row's values) and
+   * these are the typed tokens of the lines of wrapped cells above it (top down) and below it,
+   * a line each. Which column each line continues is the form reader's to decide.
+   */
+  stacked?: { above: Token[][]; below: Token[][] };
 }
 
 /**

@@ -1,5 +1,5 @@
 /** The `indirect-without-nature` rule: an indirect (I) holding without the nature of the indirect ownership. */
-import { finding, type Rule, type RuleModule, fieldRange, rowPointer } from './rule';
+import { finding, type Rule, type RuleModule, fieldRange, rowPointer, whenMaybeUnread } from './rule';
 
 export const META = {
   code: 'indirect-without-nature',
@@ -11,7 +11,10 @@ export const META = {
 const check: Rule = ({ model }) =>
   model.rows
     .filter((r) => r.record.directOrIndirect === 'I' && !r.record.natureOfOwnership)
-    .map((r) => finding(META, 'Indirect ownership (I) needs its nature, e.g. "By Trust" or "By Spouse", in the last column.', fieldRange(r, 'directOrIndirect') ?? r.range, { pointer: `${rowPointer(r)}/natureOfOwnership` }));
+    .map((r) => {
+      const { extra, note } = whenMaybeUnread(model, r);
+      return finding(META, `Indirect ownership (I) needs its nature, e.g. "By Trust" or "By Spouse", in the last column${note}.`, fieldRange(r, 'directOrIndirect') ?? r.range, { pointer: `${rowPointer(r)}/natureOfOwnership`, ...extra });
+    });
 
 const rule: RuleModule = { ...META, check };
 export default rule;

@@ -1,5 +1,5 @@
 /** The `missing-ownership-form` rule: a row without Direct (D) or Indirect (I) ownership form. */
-import { finding, type Rule, type RuleModule, rowPointer } from './rule';
+import { finding, type Rule, type RuleModule, rowPointer, whenMaybeUnread } from './rule';
 
 export const META = {
   code: 'missing-ownership-form',
@@ -11,7 +11,10 @@ export const META = {
 const check: Rule = ({ model }) =>
   model.rows
     .filter((r) => r.record.directOrIndirect === null)
-    .map((r) => finding(META, 'This row does not say whether ownership is direct (D) or indirect (I); fill in the Ownership Form column.', r.range, { pointer: `${rowPointer(r)}/directOrIndirect` }));
+    .map((r) => {
+      const { extra, note } = whenMaybeUnread(model, r);
+      return finding(META, `This row does not say whether ownership is direct (D) or indirect (I)${note}; fill in the Ownership Form column.`, r.range, { pointer: `${rowPointer(r)}/directOrIndirect`, ...extra });
+    });
 
 const rule: RuleModule = { ...META, check };
 export default rule;

@@ -1,5 +1,5 @@
 /** The `missing-price` rule: a transaction row with neither a price nor a footnote explaining it. */
-import { finding, type Rule, type RuleModule, rowPointer, transactions } from './rule';
+import { finding, type Rule, type RuleModule, rowPointer, transactions, whenMaybeUnread } from './rule';
 
 export const META = {
   code: 'missing-price',
@@ -11,7 +11,10 @@ export const META = {
 const check: Rule = ({ model }) =>
   transactions(model)
     .filter((r) => r.record.pricePerShare === null && !r.footnoted.has('pricePerShare') && r.record.shares !== null)
-    .map((r) => finding(META, 'This transaction has no price; enter the price per share (0 for no consideration) or a footnote explaining it.', r.range, { pointer: `${rowPointer(r)}/pricePerShare` }));
+    .map((r) => {
+      const { extra, note } = whenMaybeUnread(model, r);
+      return finding(META, `This transaction has no price${note}; enter the price per share (0 for no consideration) or a footnote explaining it.`, r.range, { pointer: `${rowPointer(r)}/pricePerShare`, ...extra });
+    });
 
 const rule: RuleModule = { ...META, check };
 export default rule;

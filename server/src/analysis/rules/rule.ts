@@ -10,6 +10,9 @@ import type { Finding, Fix, Range, RuleCode, Severity } from '../types';
 import { groupDigits } from '../text/format';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
+import type { LayoutProblem } from '../layout';
+import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
+import { FactsMemo } from '../text/memo';
 
 export interface RuleContext {
   model: FilingModel;
@@ -69,4 +72,103 @@ export function referencedIds(model: FilingModel): Map<string, Range[]> {
   const refs = new Map<string, Range[]>();
   for (const r of model.rows) for (const ref of r.refs) refs.set(ref.id, [...(refs.get(ref.id) ?? []), ref.range]);
   return refs;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the reading could not read. Rules must not cry wolf on damaged input: a value the reader
+// could not place is reported once, as unread text (a hint), and a rule that would judge the value
+// it stands for (a lost code, a lost date) does not report it again as an error.
+
+const imageMemo = new WeakMap<FilingModel, boolean>();
+const rowUnreadMemo = new WeakMap<FilingModel, Map<ParsedRow, LayoutProblem[]>>();
+/** Printed words OCR damaged, by the line's shared facts (the ocr-text rule finds the same). */
+const damagedMemo = new FactsMemo<boolean>();
+
+/**
+ * The filing's text was read from a printed image by OCR: its marks are in the text (a footnote
+ * reference whose number OCR lost, a glyph where "(1)" was printed; the form's printed words
+ * damaged; a Greek or Cyrillic look-alike letter). Text converted from HTML or from a PDF's text
+ * layer shows none of them.
+ */
+export function readFromImage(model: FilingModel): boolean {
+  let v = imageMemo.get(model);
+  if (v === undefined) imageMemo.set(model, (v = showsOcr(model)));
+  return v;
+}
+
+function showsOcr(model: FilingModel): boolean {
+  if (model.rows.some((r) => r.unreadRefs.length > 0)) return true;
+  // Filer-written text (rows, footnote texts) holds no printed words to compare.
+  const filerText = new Set<number>();
+  for (const r of model.rows) for (const line of r.lines) filerText.add(line);
+  for (const f of model.footnotes) for (let line = f.range.start.line; line <= f.range.end.line; line++) filerText.add(line);
+  return model.lines.some((l) => !l.blank && !l.directive && !filerText.has(l.line) && damagedMemo.get(l.key, () => findDamagedBoilerplate(l.raw).length > 0 || (hasNonAscii(l.raw) && findLookalikeLetters(l.raw).length > 0)));
+}
+
+function hasNonAscii(raw: string): boolean {
+  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return true;
+  return false;
+}
+
+/** Text the reader saw in the row's region and could not place (reported by `unread-text`). */
+export function unreadInRow(model: FilingModel, row: ParsedRow): readonly LayoutProblem[] {
+  let m = rowUnreadMemo.get(model);
+  if (!m) rowUnreadMemo.set(model, (m = unreadByRow(model)));
+  return m.get(row) ?? [];
+}
+
+/**
+ * A row's region runs from its first line to the line before the next row of its table (the last
+ * row's, to the end of its table's section): text there that no column took is the row's, whatever
+ * line the converter put it on. One pass over the rows and the problems, both in line order.
+ */
+function unreadByRow(model: FilingModel): Map<ParsedRow, LayoutProblem[]> {
+  const out = new Map<ParsedRow, LayoutProblem[]>();
+  if (!model.problems.length || !model.rows.length) return out;
+  const problems = [...model.problems].sort((a, b) => a.line - b.line);
+  const first = (r: ParsedRow) => r.lines.reduce((a, b) => Math.min(a, b), r.range.start.line);
+  const last = (r: ParsedRow) => r.lines.reduce((a, b) => Math.max(a, b), r.range.start.line);
+  const tables = model.sections
+    .filter((s) => s.kind === 'tableI' || s.kind === 'tableII')
+    .map((s) => ({ from: model.lines[s.start]?.line ?? Infinity, to: model.lines[Math.min(s.end, model.lines.length) - 1]?.line ?? -1 }));
+  const sectionEnd = (line: number): number => tables.find((t) => line >= t.from && line <= t.to)?.to ?? line;
+  for (const table of ['nonDerivative', 'derivative'] as const) {
+    const rows = model.rows.filter((r) => r.table === table).map((r) => ({ r, from: first(r), last: last(r) })).sort((a, b) => a.from - b.from);
+    let p = 0;
+    rows.forEach(({ r, from, last: end }, i) => {
+      const next = rows[i + 1];
+      const to = Math.max(end, next ? next.from - 1 : sectionEnd(from));
+      while (p < problems.length && problems[p]!.line < from) p++;
+      const mine: LayoutProblem[] = [];
+      for (let q = p; q < problems.length && problems[q]!.line <= to; q++) mine.push(problems[q]!);
+      if (mine.length) out.set(r, mine);
+    });
+  }
+  return out;
+}
+
+/**
+ * How to report a value the text does not show when the reading may have lost it: in text read
+ * from a printed image (OCR loses superscripts, check marks, small print), or in a row whose region
+ * holds text no column took, the value may stand on the page unread. Then the finding is a hint to
+ * check the page, its note saying why; otherwise it keeps its rule's level.
+ */
+export function whenMaybeUnread(model: FilingModel, row?: ParsedRow): { extra: { severity?: 'hint' }; note: string } {
+  if (row && unreadInRow(model, row).length) return { extra: { severity: 'hint' }, note: " (text of this row was not read: check where the row's values stand)" };
+  if (row && valuesMisplaced(row)) return { extra: { severity: 'hint' }, note: " (this row's values were read into the wrong columns: check where they stand)" };
+  if (readFromImage(model)) return { extra: { severity: 'hint' }, note: ' (OCR text: check the page, it may be there unread)' };
+  return { extra: {}, note: '' };
+}
+
+/**
+ * A row whose last column, the nature of ownership, took other columns' values: an amount ("Class
+ * A Common Stock 7,583": the underlying title and amount of a Table II row, shifted), or the
+ * ownership form's letter before it ("I By ... Trust"). A nature is words ("By Trust", "By 2019
+ * GRAT"): the reading put the row's cells in the wrong columns, and what it finds missing
+ * elsewhere in the row may be there.
+ */
+function valuesMisplaced(row: ParsedRow): boolean {
+  const nature = row.record.natureOfOwnership;
+  if (!nature) return false;
+  return /\d{1,3}(?:,\d{3})+|\s\d+$|^\d+$/.test(nature) || /^[DI]\s/.test(nature);
 }

@@ -50,8 +50,12 @@ export const TABLE_HEADINGS = {
   tableI: 'Table I',
   tableII: 'Table II',
   nonDerivative: 'Non-Derivative Securities',
+  derivative: 'Derivative Securities',
   acquired: 'Acquired',
   beneficially: 'Beneficially',
+  /** What Forms 4 and 5 say the tables hold; Form 3 prints the last two words only. */
+  acquiredDisposedOwned: 'Acquired, Disposed of, or Beneficially Owned',
+  beneficiallyOwned: 'Beneficially Owned',
   derivativeExamples: '(e.g., puts, calls, warrants, options, convertible securities)',
 } as const;
 
@@ -209,11 +213,74 @@ export const JOINT_FILING_WORDING = {
   moreThanOne: 'More than One Reporting Person',
 } as const;
 
+/** Form 5's boxes for holdings and transactions that should have been reported earlier. */
+export const LATE_REPORT_WORDING = {
+  holdings: 'Form 3 Holdings Reported',
+  transactions: 'Form 4 Transactions Reported',
+} as const;
+
+/** The agency's name and address printed above each form's title. */
+export const AGENCY_WORDING = {
+  name: 'United States Securities and Exchange Commission',
+  address: 'Washington, D.C. 20549',
+} as const;
+
+/** The period box's full label as each form prints it (its number aside). */
+export const PERIOD_BOX_LABELS: Readonly<Record<FormNumber, string>> = {
+  '3': 'Date of Event Requiring Statement (Month/Day/Year)',
+  '4': 'Date of Earliest Transaction (Month/Day/Year)',
+  '5': "Statement for Issuer's Fiscal Year Ended (Month/Day/Year)",
+};
+
+/**
+ * The header's printed text as it breaks into lines when the page is read one cell a line (the
+ * cells of EDGAR's page at a print width): pieces of the phrases above, each a run of their words.
+ * `within`: a line holding one is printed text; `whole`: printed when it is all of its line;
+ * `opening` / `closing`: printed when its line starts / ends with it.
+ */
+export const HEADER_LINE_PIECES = {
+  within: [
+    'United States', 'Securities and Exchange', 'Washington, D.C.',
+    'OMB APPROVAL', 'OMB Number', 'Estimated average', 'burden', 'hours per',
+    'Statement of', 'Beneficial Ownership', 'Filed pursuant', 'Section 30(h)', 'Section 16', 'Investment Company Act',
+    'Check this box', 'no longer subject', 'obligations may', 'continue. See', 'Form 4 or Form 5',
+    'was made pursuant', 'written plan', 'intended to satisfy', 'defense conditions', 'transaction was made', 'contract, instruction',
+    'purchase or sale', 'of the issuer', 'affirmative defense', 'Rule 10b5-1', 'equity securities',
+    'Reporting Person', 'Ticker or Trading', 'Trading Symbol', 'Date of Earliest', 'Date of Event', 'Date of Original', 'Requiring Statement', 'Fiscal Year',
+    'Month/Day/Year', 'If Amendment', '(Check all applicable)',
+    'Individual or Joint', 'Joint/Group', 'Applicable Line', 'Form filed by', 'More than One',
+    'Form 3 Holdings', 'Form 4 Transactions',
+  ],
+  whole: [
+    'Commission', 'response:', 'Securities', 'of', 'Ownership', 'Ownership of', 'Ownership of Securities', 'Instruction 1(b).', 'Form 5', 'Statement', 'Ended', 'Original', 'Issuer',
+    'Director', '10% Owner', 'Officer (give', 'Officer (give title', 'Officer (give title below)', 'Other (specify', 'Other (specify below)',
+    'title below)', 'below)', '(give title', '(specify', 'title',
+    'Line)', 'Form', 'Person', 'Reporting', 'Person*', 'Reported',
+  ],
+  opening: [
+    'or sale of', 'is intended', 'transaction was', 'Name and Address', 'Filed (', 'Check all', 'Check Applicable', '(Check all', '(Check Applicable',
+    'See Instruction', 'filed by', 'One Reporting', 'Holdings Reported', 'Transactions Reported',
+  ],
+  closing: ['pursuant to a', 'conditions of', 'Instruction 10.', 'applicable)', 'to Issuer'],
+} as const;
+
+/**
+ * Shorter captions of a box or column for the editor (hover titles, preview headings), in the
+ * printed label's own words: the nature column without "Beneficial", the amendment box without "If Amendment".
+ */
+export const SHORT_CAPTIONS = {
+  natureOfOwnership: 'Nature of Indirect Ownership',
+  dateOfOriginal: 'Date Original Filed',
+} as const;
+
 /** The check boxes printed beside the title: the exit box and (since 2023) the Rule 10b5-1 box. */
 export const CHECK_BOX_WORDING = {
   exit: 'Check this box if no longer subject to Section 16',
   exitContinued: 'Form 4 or Form 5 obligations may continue',
+  exitInstruction: 'See Instruction 1(b)',
   plan: 'Check this box to indicate that a transaction was made pursuant to a contract, instruction or written plan',
+  planRule: 'Rule 10b5-1',
+  planInstruction: 'See Instruction 10',
 } as const;
 
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +420,34 @@ export const LABEL_PATTERNS: Record<LabelKey, readonly string[]> = {
   explanation: ['Explanation of Responses:', 'Explanation of Responses'],
   remarks: ['Remarks:', 'Remarks'],
   signature: ['** Signature of Reporting Person', 'Signature of Reporting Person'],
+};
+
+/**
+ * A column label as a heading line prints it, in parts: a string is printed by every printing; a
+ * list is a part some printings add (any one of its texts) and others leave out.
+ */
+export type ColumnLabelPart = string | readonly string[];
+
+/**
+ * Each column's label in parts (one or more ways to print it), in the order the parser looks for
+ * them: a label that holds another's words ("Number of Derivative Securities Acquired ...",
+ * "Securities Acquired ...") before it.
+ */
+export const COLUMN_LABEL_PARTS: Readonly<Partial<Record<LabelKey, readonly (readonly ColumnLabelPart[])[]>>> = {
+  'col.securityTitle': [['Title of', ['Derivative'], 'Security', ['(Instr. 3)', '(Instr. 4)', '(Instr. 5)']]],
+  'col.conversionOrExercisePrice': [['Conversion or Exercise Price', ['of Derivative Security']]],
+  'col.deemedExecutionDate': [['Deemed Execution Date', [', if any'], ['(Month/Day/Year)']]],
+  'col.transactionDate': [['Transaction Date', ['(Month/Day/Year)']]],
+  'col.transactionCode': [['Transaction Code', ['(Instr. 8)']], ['Code (Instr. 8)']],
+  'col.derivativeAmount': [['Number of Derivative Securities Acquired (A) or Disposed of (D)']],
+  'col.amount': [['Securities Acquired (A) or Disposed of (D)']],
+  'col.exerciseExpiration': [['Date Exercisable and Expiration Date']],
+  'col.underlying': [['Title and Amount of Securities Underlying', ['Derivative Security']]],
+  'col.derivativePrice': [['Price of Derivative Security']],
+  'col.derivativeOwnedFollowing': [['Number of derivative Securities Beneficially Owned Following']],
+  'col.sharesOwnedFollowing': [['Amount of Securities Beneficially Owned', ['Following Reported Transaction(s)', 'Following Reported Transactions', 'Following Reported Transaction']]],
+  'col.directOrIndirect': [['Ownership Form', ['of Derivative Security'], [':'], ['Direct (D) or Indirect (I)']]],
+  'col.natureOfOwnership': [['Nature of Indirect Beneficial Ownership']],
 };
 
 // ---------------------------------------------------------------------------------------------

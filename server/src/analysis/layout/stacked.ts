@@ -1,0 +1,255 @@
+/**
+ * Stacked rows: a printed page read back by OCR (tesseract). A browser centres each cell of a
+ * table row vertically, so a cell that wraps stands partly above and partly below the line that
+ * holds the row's one-line cells (its dates, code and amounts: the row's anchor). OCR keeps no
+ * column positions (one space between words, a rule read as `|` now and then), so the pieces of
+ * the wrapped cells come out as short lines of words between the anchors:
+ *
+ *     By The
+ *     Founders
+ *     Class A Common Stock 01/13/2021 P 75,000 | A | $49 75,000 I Fund Affirm
+ *     Growth,
+ *     LLC(1)
+ *     By The
+ *     Class A Common Stock 2,205,293 I Founders
+ *
+ * This reader tells which text lines belong to which anchor; which column each piece continues
+ * is the form reader's to say (it knows the columns): a row keeps its anchor's cells in `cells`
+ * and the lines around it in `stacked`.
+ *
+ * Between two anchors a centred cell puts about as many lines below the anchor above as above the
+ * anchor below: the first half (the larger, when odd: OCR splits a line at a half-line offset in
+ * two below an anchor more often than above) goes to the row above. A line that begins in lower
+ * case goes on with the line before it; a line that ends in a footnote mark ends its cell, so the
+ * split moves next to it when it is one line off. Lines above the first anchor (after the column
+ * headers) and below the last are taken up to the count a centred cell allows; the rest is returned
+ * as problems when it holds values, else left (page furniture OCR put among the rows).
+ *
+ * Linear: one pass to classify lines, one to assign them.
+ */
+import { nextWordFits } from '../text/lines';
+import type { Token } from '../text/cells';
+import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine } from './types';
+
+type Kind = 'anchor' | 'text' | 'barrier' | 'skip';
+
+function isValueToken(t: Token): boolean {
+  return t.type === 'date' || t.type === 'number' || t.type === 'money';
+}
+
+/**
+ * A line that holds a row's one-line cells: a date, two amounts, an amount followed by the
+ * ownership form (D/I) or written with thousands separators among words, or a holding's title
+ * and ownership form. A lone plain number or price ("By Levchin 2012", a par value) is a piece of
+ * a wrapped cell.
+ */
+function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>): boolean {
+  let values = 0;
+  let diAfterValue = false;
+  // An amount with thousands separators: a row's value even when OCR lost the others.
+  let grouped = false;
+  for (const c of cells) {
+    for (const t of c.tokens) {
+      if (t.type === 'date') return true;
+      if (isValueToken(t)) {
+        values++;
+        if (t.type === 'number' && /^\d{1,3}(?:,\d{3})+/.test(t.text)) grouped = true;
+      } else if (values > 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I')) diAfterValue = true;
+    }
+  }
+  // An amount alone with a letter ("P 495,539") is a cell block OCR read apart, not a row.
+  const many = cells.reduce((n, c) => n + c.tokens.filter((t) => t.type !== 'empty').length, 0) >= 3;
+  return values >= 2 || (values === 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
+}
+
+function filledTokens(cells: RowCell[]): Token[] {
+  return cells.flatMap((c) => c.tokens.filter((t) => t.type !== 'empty'));
+}
+
+/** A piece that only labels a sub-column ("(D)", "(A)"), left from the column headers. */
+function onlyCaptions(tokens: Token[]): boolean {
+  return tokens.every((t) => t.type === 'letter' && t.paren);
+}
+
+function kindOf<L extends SourceLine>(line: L, cells: RowCell[] | undefined, judge: RowJudge<L>): Kind {
+  if (line.directive || line.blank) return 'skip';
+  if (line.rule || judge.boilerplate(line) || judge.labelsColumns(line) || judge.headerWords(line) > 0) return 'barrier';
+  const tokens = filledTokens(cells ?? []);
+  if (!tokens.length) return 'skip';
+  if (onlyCaptions(tokens)) return 'barrier';
+  return anchorsRow(cells!, judge) ? 'anchor' : 'text';
+}
+
+/** A word of two letters or more: text of a cell, not a stray mark OCR made of a rule or a header's parenthesis. */
+function hasText(tokens: readonly Token[]): boolean {
+  return tokens.some((t) => t.type === 'word' && /\p{L}.*\p{L}/u.test(t.text));
+}
+
+/** The line's text begins in lower case: it goes on with the line above ("share", "footnote(2)"). */
+function continuesAbove(tokens: Token[]): boolean {
+  const first = tokens[0];
+  return first !== undefined && first.type === 'word' && /^[a-z]/.test(first.text);
+}
+
+/** The line's last piece carries a footnote mark, read or not: the end of its cell's text. */
+function endsCell(tokens: Token[]): boolean {
+  const last = tokens[tokens.length - 1];
+  return last !== undefined && (last.refs.length > 0 || last.unreadRef === true || last.type === 'ref');
+}
+
+/**
+ * Whether a table region reads as stacked rows: no real tabs or runs of spaces (no column
+ * positions), and at least one anchor has a line of words right above it that is not the end of
+ * a line wrapped at the page width (flattened text wraps a long row onto a line of its own).
+ */
+export function looksStacked<L extends SourceLine>(lines: readonly L[], judge: RowJudge<L>): boolean {
+  let width = 0;
+  for (const l of lines) {
+    if (l.raw.includes('\t')) return false;
+    width = Math.max(width, l.masked.trimEnd().length);
+  }
+  let prev: { line: L; kind: Kind } | undefined;
+  let before: { line: L; kind: Kind } | undefined;
+  for (const line of lines) {
+    if (line.directive || line.blank) continue;
+    if (line.rule || judge.boilerplate(line) || judge.labelsColumns(line)) {
+      before = prev;
+      prev = { line, kind: 'barrier' };
+      continue;
+    }
+    const cells = judge.cells(line);
+    const kind = kindOf(line, cells, judge);
+    if (kind === 'skip') continue;
+    if (kind === 'anchor' && prev?.kind === 'text') {
+      // The text line is a piece of a centred cell unless the anchor's first word would not have
+      // fitted after it (a wrap), or it continues a full-width line above it.
+      const wrapped = !nextWordFits(prev.line.masked, line.masked, width) || (before !== undefined && before.kind !== 'barrier' && before.line.masked.trimEnd().length >= width - 30);
+      if (!wrapped) return true;
+    }
+    before = prev;
+    prev = { line, kind };
+  }
+  return false;
+}
+
+function firstWord(tokens: readonly Token[]): string {
+  return tokens.find((t) => t.type !== 'ref')?.text ?? '';
+}
+
+/**
+ * How many lines of a gap between two anchors go to the anchor above, given the lines that anchor
+ * took from above (`above`). A centred cell stands as many lines below its anchor as above it, so
+ * the split that keeps the row above symmetric costs least; a line that ends with a footnote mark
+ * closes its cell (a split right after it is cheap); a line in lower case goes on with the line
+ * before it (it never opens the next row); and rows of one table look alike: lines above the next
+ * anchor that begin as the lines above this one did open the next row. At equal cost the line
+ * goes to the anchor below (a cell of an even number of lines puts its extra line above).
+ */
+function splitGap(texts: Token[][], above: Token[][]): number {
+  const n = texts.length;
+  let best = 0;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let b = 0; b <= n; b++) {
+    let cost = Math.abs(b - above.length);
+    if (b > 0 && endsCell(texts[b - 1]!)) cost -= 1.2;
+    if (b < n && continuesAbove(texts[b]!)) cost += 3;
+    if (b < n && above.length === n - b && firstWord(above[0]!) !== '' && firstWord(texts[b]!) === firstWord(above[0]!)) cost -= 1.5;
+    if (cost < bestCost) {
+      best = b;
+      bestCost = cost;
+    }
+  }
+  return best;
+}
+
+/** The most lines a centred cell stands above or below its anchor that are read as its own. */
+const MAX_EDGE_LINES = 4;
+
+export interface StackedReading<L extends SourceLine> {
+  rows: LogicalRow<L>[];
+  problems: LayoutProblem[];
+}
+
+/** Reads a region of stacked rows (see the module comment). */
+export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): StackedReading<L> {
+  const cellsOf: RowCell[][] = [];
+  const kinds: Kind[] = lines.map((line, i) => {
+    if (line.directive || line.blank) return 'skip';
+    const cells = (cellsOf[i] = judge.cells(line));
+    return kindOf(line, cells, judge);
+  });
+  const rows: LogicalRow<L>[] = [];
+  const problems: LayoutProblem[] = [];
+  const rowOf = new Map<number, LogicalRow<L>>();
+  for (const [i, k] of kinds.entries()) {
+    if (k !== 'anchor') continue;
+    const row: LogicalRow<L> = {
+      lines: [lines[i]!],
+      cells: cellsOf[i]!.map((c) => ({ ...c, tokens: [...c.tokens] })),
+      bordered: false,
+      stacked: { above: [], below: [] },
+    };
+    rows.push(row);
+    rowOf.set(i, row);
+  }
+  const leave = (i: number) => {
+    const tokens = filledTokens(cellsOf[i]!);
+    if (!tokens.some(isValueToken)) return;
+    problems.push({
+      line: lines[i]!.line,
+      start: tokens[0]!.start,
+      end: tokens[tokens.length - 1]!.end,
+      text: lines[i]!.raw.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end),
+      reason: 'a line among the rows that no row took',
+    });
+  };
+  const addAbove = (anchor: number, i: number) => {
+    const row = rowOf.get(anchor)!;
+    row.lines.unshift(lines[i]!);
+    row.stacked!.above.unshift(filledTokens(cellsOf[i]!));
+  };
+  const addBelow = (anchor: number, i: number) => {
+    const row = rowOf.get(anchor)!;
+    row.lines.push(lines[i]!);
+    row.stacked!.below.push(filledTokens(cellsOf[i]!));
+  };
+  // Walk the gaps: text lines between an anchor (or a barrier) and the next anchor (or barrier).
+  let lastAnchor = -1;
+  let gap: number[] = [];
+  const flush = (nextAnchor: number) => {
+    if (lastAnchor < 0 && nextAnchor < 0) {
+      for (const i of gap) leave(i);
+    } else if (lastAnchor < 0) {
+      // Above the first anchor after the headers: the nearest lines only, and only those with
+      // text or a footnote mark (the headers' last pieces, "()" or "0)", stand there too).
+      for (let k = gap.length - 1; k >= 0; k--) {
+        const tokens = filledTokens(cellsOf[gap[k]!]!);
+        if (gap.length - k <= MAX_EDGE_LINES && (hasText(tokens) || tokens.some((t) => t.type === 'ref' && t.refs.length > 0))) addAbove(nextAnchor, gap[k]!);
+        else leave(gap[k]!);
+      }
+    } else if (nextAnchor < 0) {
+      const above = rowOf.get(lastAnchor)!.stacked!.above.length;
+      const take = Math.min(MAX_EDGE_LINES, above + 1);
+      gap.forEach((i, k) => (k < take ? addBelow(lastAnchor, i) : leave(i)));
+    } else {
+      const texts = gap.map((i) => filledTokens(cellsOf[i]!));
+      const below = splitGap(texts, rowOf.get(lastAnchor)!.stacked!.above);
+      gap.forEach((i, k) => (k < below ? addBelow(lastAnchor, i) : undefined));
+      for (let k = gap.length - 1; k >= below; k--) addAbove(nextAnchor, gap[k]!);
+    }
+    gap = [];
+  };
+  for (const [i, k] of kinds.entries()) {
+    if (k === 'skip') continue;
+    if (k === 'text') gap.push(i);
+    else if (k === 'anchor') {
+      flush(i);
+      lastAnchor = i;
+    } else {
+      flush(-1);
+      lastAnchor = -1;
+    }
+  }
+  flush(-1);
+  return { rows: rows.filter((r) => r.cells.some((c) => c.tokens.some(isValueToken)) || judge.holding(r.cells, () => true)), problems };
+}
