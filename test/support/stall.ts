@@ -10,7 +10,8 @@
  * Used by the protocol test (test/protocol/stall.test.ts) and the benchmark (bench/client.ts).
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 
@@ -48,6 +49,11 @@ export interface StallOptions {
   probeEveryMs?: number;
   /** The server's debounce (default 20 ms, so each keystroke's analysis starts at once). */
   debounceMs?: number;
+  /**
+   * After each keystroke's diagnostics, ask for the records of the huge document, as the preview
+   * does on `form345/recordsChanged` (default true).
+   */
+  records?: boolean;
 }
 
 export interface StallFigures {
@@ -62,6 +68,15 @@ export interface StallFigures {
   median: number;
   /** From each keystroke to its diagnostics, ms (median). */
   keystrokeMs: number;
+  /**
+   * The longest the server's main thread worked without turning its event loop while the
+   * keystrokes were handled, in CPU milliseconds (test/support/loop-busy.cjs): the server's own
+   * share of the longest stall, the same on a busy machine as on an idle one. NaN where the
+   * kernel does not give a thread's CPU time (not Linux).
+   */
+  busiestCpuMs: number;
+  /** The wall-clock length of that stretch (the rest is time the thread waited for a CPU). */
+  busiestWallMs: number;
 }
 
 /**
@@ -116,6 +131,14 @@ class LeanConnection {
   private receive(body: Buffer): void {
     if (body.length > 64 * 1024) {
       const head = body.subarray(0, 400).toString('utf8');
+      // A large reply (the records of the huge document) settles its request unread.
+      const reply = /^\{"jsonrpc":"2\.0","id":(\d+),"result":/.exec(head);
+      if (reply) {
+        const r = this.replies.get(Number(reply[1]));
+        this.replies.delete(Number(reply[1]));
+        r?.resolve({ bytes: body.length });
+        return;
+      }
       if (!head.includes('"textDocument/publishDiagnostics"')) return;
       const uri = /"uri":"([^"]*)"/.exec(head)?.[1];
       const version = /"version":(\d+)/.exec(head)?.[1];
@@ -156,11 +179,53 @@ class LeanConnection {
 
 /** Opens the huge filing and a small one in a fresh server, types, and probes with hovers. */
 export async function measureStall(options: StallOptions): Promise<StallFigures> {
+  let window: [number, number] | undefined;
+  // The server writes its gaps here when it exits (after `measure` has waited for that).
+  const traceDir = mkdtempSync(path.join(tmpdir(), 'form345-stall-'));
+  let figures: StallFigures;
+  let gaps: Gap[] | undefined;
+  try {
+    figures = await measure(options, path.join(traceDir, 'loop-busy.jsonl'), (w) => (window = w));
+    gaps = readGaps(path.join(traceDir, 'loop-busy.jsonl'));
+  } finally {
+    rmSync(traceDir, { recursive: true, force: true });
+  }
+  if (gaps && window) {
+    const [from, to] = window;
+    const inside = gaps.filter((g) => g.at >= from && g.at <= to);
+    const busiest = inside.reduce<Gap | undefined>((m, g) => (!m || g.cpuMs > m.cpuMs ? g : m), undefined);
+    // No gap over 5 ms at all: the loop never stood still that long.
+    figures.busiestCpuMs = busiest?.cpuMs ?? 5;
+    figures.busiestWallMs = busiest?.wallMs ?? 5;
+  }
+  return figures;
+}
+
+interface Gap {
+  at: number;
+  wallMs: number;
+  cpuMs: number;
+}
+
+/** The gaps test/support/loop-busy.cjs wrote; undefined when it could not measure. */
+function readGaps(file: string): Gap[] | undefined {
+  if (!existsSync(file)) return undefined;
+  const lines = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+  if (lines.some((l) => l.includes('"unsupported"'))) return undefined;
+  return lines.map((l) => JSON.parse(l) as Gap);
+}
+
+async function measure(options: StallOptions, traceFile: string, onWindow: (w: [number, number]) => void): Promise<StallFigures> {
   const { text, rowLine } = hugeFiling(options.rows ?? 4000);
   const small = seedText('000');
   const keystrokes = options.keystrokes ?? 3;
   const every = options.probeEveryMs ?? 10;
-  const proc = spawn(process.execPath, [...(process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean), options.serverJs, '--stdio'], { cwd: REPO_ROOT, stdio: ['pipe', 'pipe', process.env.STALL_STDERR ? 'inherit' : 'ignore'] });
+  const tracer = path.join(REPO_ROOT, 'test', 'support', 'loop-busy.cjs');
+  const proc = spawn(process.execPath, [...(process.env.STALL_NODE_ARGS ?? '').split(' ').filter(Boolean), '--require', tracer, options.serverJs, '--stdio'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, FORM345_LOOP_BUSY: traceFile },
+    stdio: ['pipe', 'pipe', process.env.STALL_STDERR ? 'inherit' : 'ignore'],
+  });
   const connection = new LeanConnection(proc.stdout, proc.stdin);
   const arrived = new Map<string, { version?: number; count: number }>();
   let waiter: { uri: string; version: number; resolve: () => void } | undefined;
@@ -211,6 +276,7 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
     })();
     const line = text.split('\n')[rowLine]!;
     const at = { line: rowLine, character: line.length };
+    const windowStart = performance.timeOrigin + performance.now();
     for (let k = 0; k < keystrokes; k++) {
       const version = k + 2;
       // Append a character to the row, then remove it: the filing changes every keystroke.
@@ -219,11 +285,13 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
       await connection.sendNotification('textDocument/didChange', { textDocument: { uri: hugeUri, version }, contentChanges: [change] });
       await diagnosticsOf(hugeUri, version);
       perKeystroke.push(performance.now() - t0);
+      if (options.records !== false) await connection.sendRequest('form345/records', { uri: hugeUri });
       // A moment after the publish, so work that follows it (the records notification) is probed too.
       await new Promise((r) => setTimeout(r, 100));
     }
     probing = false;
     await probe;
+    onWindow([windowStart, performance.timeOrigin + performance.now()]);
     const sorted = [...latencies].sort((a, b) => a - b);
     const at_ = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
     const ks = [...perKeystroke].sort((a, b) => a - b);
@@ -235,6 +303,8 @@ export async function measureStall(options: StallOptions): Promise<StallFigures>
       p99: at_(0.99),
       median: at_(0.5),
       keystrokeMs: ks[Math.floor(ks.length / 2)] ?? NaN,
+      busiestCpuMs: NaN,
+      busiestWallMs: NaN,
     };
   } finally {
     // A clean exit (shutdown, exit), so a server run with --cpu-prof writes its profile.
