@@ -267,6 +267,20 @@ describe('Table I', () => {
     // The statement's heading wrapped onto a line of its own is printed text, not a street.
     assert.equal(r.reportingOwners[0].street1, 'C/O EXAMPLE INC.');
   });
+
+  test('a form cell with a footnote reference ("D(2)") is the form, so the next row keeps its lone code letter', () => {
+    const rows = record('table-form-cells-with-footnote-references').nonDerivative;
+    assert.deepEqual(
+      rows.map((t) => [t.transactionCode, t.shares, t.acquiredDisposed, t.sharesOwnedFollowing, t.directOrIndirect, t.natureOfOwnership]),
+      [
+        ['C', 5000, 'A', 5000, 'D', null],
+        ['P', 2000, 'A', 7000, 'D', null],
+        ['P', 300, 'A', 300, 'I', 'Example Trust'],
+      ],
+    );
+    const findings = analyze(input('table-form-cells-with-footnote-references').join('\n'), { today: TODAY }).filings[0].findings;
+    assert.deepEqual(findings.filter((f) => f.code === 'missing-transaction-code'), []);
+  });
 });
 
 describe('Table I across pages', () => {

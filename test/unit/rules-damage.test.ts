@@ -64,6 +64,14 @@ test("relationship-unchecked: with a name of no word (OCR's marks where box 1 st
   assert.deepEqual(severities(of(unread, 'relationship-unchecked')), ['hint']);
 });
 
+test('relationship-unchecked: no mark read in text OCR read (a mark OCR lost or moved) is a hint; in clean text an error', () => {
+  const noMark = edit(edit(CLEAN, '10% Owner X Officer', '10% Owner Officer'), ' Chief Financial Officer\n', '\n');
+  assert.deepEqual(severities(of(noMark, 'relationship-unchecked')), ['error']);
+  const ocr = of(withOcrMarks(noMark), 'relationship-unchecked');
+  assert.deepEqual(severities(ocr), ['hint']);
+  assert.match(ocr[0]!.message, /OCR/);
+});
+
 test('missing-signature: a date lost in text OCR read is a hint; in clean text an error', () => {
   const undated = edit(CLEAN, '/s/ Ana M. Rivera\t03/03/2021', '/s/ Ana M. Rivera');
   assert.deepEqual(severities(of(undated, 'missing-signature')), ['error']);

@@ -808,6 +808,14 @@ const NEXT_COLUMNS: Record<Column, readonly Column[]> = {
   nature: [],
 };
 
+/**
+ * The (A)/(D) cell and the ownership form cell, each with the footnote references the filer put
+ * after it ("D(2)", "I (3)"): a reference does not move the letter out of its column.
+ */
+const AD_CELL_RE = /^\s*[AD](?:\s*\(\d{1,2}\))*\s*$/;
+const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
+const INDIRECT_CELL_RE = /^\s*I(?:\s*\(\d{1,2}\))*\s*$/;
+
 /** Whether a value of this text can stand in the column. */
 function fits(column: Column, text: string, prevText: string): boolean {
   const kind = kindOf(text);
@@ -825,13 +833,13 @@ function fits(column: Column, text: string, prevText: string): boolean {
     case 'owned':
       return kind === 'number';
     case 'ad':
-      return /^\s*[AD]\s*$/.test(text);
+      return AD_CELL_RE.test(text);
     case 'price':
       return kind === 'price';
     case 'di':
-      return /^\s*[DI]\s*$/.test(text);
+      return DI_CELL_RE.test(text);
     case 'nature':
-      return kind === 'text' && /^\s*I\s*$/.test(prevText);
+      return kind === 'text' && INDIRECT_CELL_RE.test(prevText);
   }
 }
 
@@ -998,7 +1006,7 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     }
     // Rows that can take nothing more leave the open rows; the oldest leave a full window as they
     // are (the work per value stays bounded, whatever the table's length).
-    while (open.length && (open[0].at === 'nature' || (open[0].at === 'di' && !/^\s*I\s*$/.test(open[0].last)) || open.length > WINDOW)) open.shift();
+    while (open.length && (open[0].at === 'nature' || (open[0].at === 'di' && !INDIRECT_CELL_RE.test(open[0].last)) || open.length > WINDOW)) open.shift();
     for (const deemed of [false, true]) {
       if (target) break;
       // A row whose column a waiting group fits is that group's: the group was read first.
@@ -1099,8 +1107,6 @@ function takes(row: RowState, texts: readonly string[]): boolean {
   return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
 }
 
-/** A Table II row's form cell (`D`, `I`, with its references). */
-const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
 
 /**
  * A Table II row whose underlying title and amount were read after its right cells: the price of

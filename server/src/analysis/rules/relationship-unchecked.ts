@@ -1,6 +1,6 @@
 /** The `relationship-unchecked` rule: no relationship box (Director, Officer, 10% Owner, Other) is checked. */
 import type { Finding } from '../types';
-import { finding, type Rule, type RuleModule } from './rule';
+import { finding, type Rule, type RuleModule, whenMaybeUnread } from './rule';
 
 export const META = {
   code: 'relationship-unchecked',
@@ -31,7 +31,10 @@ const check: Rule = ({ model }) => {
       out.push(finding(META, "No relationship box was read as checked, nor the name in box 1: the header may not have been read; check boxes 1 and 5.", range, { pointer, severity: 'hint' }));
       return;
     }
-    out.push(finding(META, 'No relationship box is checked; check Director, Officer, 10% Owner or Other for this reporting person.', range, { pointer }));
+    // In text read from a printed image a check mark is small print OCR loses or moves onto another
+    // box's line (a mark read after the issuer's ticker): the box may be checked on the page.
+    const { extra, note } = whenMaybeUnread(model);
+    out.push(finding(META, `No relationship box is checked${note}; check Director, Officer, 10% Owner or Other for this reporting person.`, range, { pointer, ...extra }));
   });
   return out;
 };
