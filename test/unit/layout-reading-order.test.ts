@@ -19,6 +19,8 @@ const quirks = readdirSync(DIR)
 
 const input = (q: string) => readFileSync(path.join(DIR, `${q}.txt`), 'utf8').split('\n');
 const record = (q: string) => analyze(input(q).join('\n'), { today: TODAY }).filings[0].record;
+/** A Table I row's code, amounts, (A)/(D), form and nature: what a row read in the wrong order gets wrong. */
+const rowCells = (r: ReturnType<typeof record>['nonDerivative'][number]) => [r.transactionCode, r.shares, r.acquiredDisposed, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership];
 
 describe('every quirk is read as reading order and keeps its line count', () => {
   for (const q of quirks) {
@@ -118,7 +120,7 @@ describe('records', () => {
   test('a row\'s right cells read before the titles wait for the rows that lack them, in order', () => {
     const rows = record('table-right-cells-before-titles').nonDerivative;
     assert.deepEqual(
-      rows.map((r) => [r.transactionCode, r.shares, r.acquiredDisposed, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership]),
+      rows.map(rowCells),
       [
         ['C', 11733, 'A', 11733, 'D', null],
         ['S', 11733, 'D', 0, 'D', null],
@@ -271,7 +273,7 @@ describe('Table I', () => {
   test('a form cell with a footnote reference ("D(2)") is the form, so the next row keeps its lone code letter', () => {
     const rows = record('table-form-cells-with-footnote-references').nonDerivative;
     assert.deepEqual(
-      rows.map((t) => [t.transactionCode, t.shares, t.acquiredDisposed, t.sharesOwnedFollowing, t.directOrIndirect, t.natureOfOwnership]),
+      rows.map(rowCells),
       [
         ['C', 5000, 'A', 5000, 'D', null],
         ['P', 2000, 'A', 7000, 'D', null],

@@ -35,6 +35,14 @@ function of(text: string, code: string): Finding[] {
 
 const severities = (fs: Finding[]) => fs.map((f) => f.severity);
 
+/** The rule is an error on the text as it stands and a hint, saying OCR, once the text shows OCR's marks. */
+function errorInCleanHintInOcr(text: string, code: string): void {
+  assert.deepEqual(severities(of(text, code)), ['error']);
+  const ocr = of(withOcrMarks(text), code);
+  assert.deepEqual(severities(ocr), ['hint']);
+  assert.match(ocr[0]!.message, /OCR/);
+}
+
 test('the base filing raises nothing, and with OCR marks only the ocr-text hint', () => {
   assert.deepEqual(analyze(CLEAN, { today: TODAY }).findings.map((f) => f.code), []);
   assert.deepEqual([...new Set(analyze(withOcrMarks(CLEAN), { today: TODAY }).findings.map((f) => f.code))], ['ocr-text']);
@@ -66,18 +74,12 @@ test("relationship-unchecked: with a name of no word (OCR's marks where box 1 st
 
 test('relationship-unchecked: no mark read in text OCR read (a mark OCR lost or moved) is a hint; in clean text an error', () => {
   const noMark = edit(edit(CLEAN, '10% Owner X Officer', '10% Owner Officer'), ' Chief Financial Officer\n', '\n');
-  assert.deepEqual(severities(of(noMark, 'relationship-unchecked')), ['error']);
-  const ocr = of(withOcrMarks(noMark), 'relationship-unchecked');
-  assert.deepEqual(severities(ocr), ['hint']);
-  assert.match(ocr[0]!.message, /OCR/);
+  errorInCleanHintInOcr(noMark, 'relationship-unchecked');
 });
 
 test('missing-signature: a date lost in text OCR read is a hint; in clean text an error', () => {
   const undated = edit(CLEAN, '/s/ Ana M. Rivera\t03/03/2021', '/s/ Ana M. Rivera');
-  assert.deepEqual(severities(of(undated, 'missing-signature')), ['error']);
-  const ocr = of(withOcrMarks(undated), 'missing-signature');
-  assert.deepEqual(severities(ocr), ['hint']);
-  assert.match(ocr[0]!.message, /OCR/);
+  errorInCleanHintInOcr(undated, 'missing-signature');
 });
 
 test("missing-signature: what is left of a damaged date is quoted in a hint (slashes read as 7 and 1)", () => {
@@ -107,10 +109,7 @@ test('duplicate-footnote: in text OCR read, a number standing where a missing nu
 
 test('edgar-value-too-long: a header value in text OCR read is a hint to check the page; in clean text an error', () => {
   const long = readFileSync(path.join(DIR, 'edgar-value-too-long.txt'), 'utf8');
-  assert.deepEqual(severities(of(long, 'edgar-value-too-long')), ['error']);
-  const ocr = of(withOcrMarks(long), 'edgar-value-too-long');
-  assert.deepEqual(severities(ocr), ['hint']);
-  assert.match(ocr[0]!.message, /OCR/);
+  errorInCleanHintInOcr(long, 'edgar-value-too-long');
 });
 
 test('edgar-required-value: a Rule 10b5-1(c) box printed but not read is a hint; a form without the box a warning', () => {
