@@ -9,7 +9,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
-import { fuzzyWord } from '../domain/ocr';
+import { fuzzyWord } from '../vocabulary/patterns';
 import { MONTH_ABBREVIATIONS } from '../domain/calendar';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */

@@ -1,4 +1,4 @@
-import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../vocabulary/patterns';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
 import * as WORDING from '../vocabulary/wording';
