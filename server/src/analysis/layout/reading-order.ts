@@ -46,41 +46,18 @@ import {
   type BoxKey,
   type FormNumber,
 } from '../vocabulary/wording';
+import { anyPhrase, CELL_EDGES, firstWords, phrasePattern, wordsOf } from '../vocabulary/patterns';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the printed form: every pattern below is built from the wording table.
 
 /**
- * A printed phrase as a pattern: its words with any white space between them (none needed before
- * an opening parenthesis or after a period), a comma, colon or period optional, since the reading
- * order keeps or drops them as a cell's edge falls.
+ * A printed phrase as a pattern in text read one cell a line: a comma, colon or period optional,
+ * since the reading order keeps or drops them as a cell's edge falls.
  */
-function printed(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  return words
-    .map((w, i) => {
-      const body = w
-        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-        .replace(/\\\.(?=[A-Za-z])/g, '\\.?\\s*')
-        .replace(/\\\.(?![?])/g, '\\.?')
-        .replace(/([,:])/g, '$1?');
-      if (i + 1 === words.length) return body;
-      return body + (w.endsWith('.') || words[i + 1].startsWith('(') ? '\\s*' : '\\s+');
-    })
-    .join('');
-}
+const printed = (phrase: string): string => phrasePattern(phrase, CELL_EDGES);
 
-/** A phrase's words from `from` up to (not including) `to`. */
-function wordsOf(phrase: string, from: number, to?: number): string {
-  return phrase.trim().split(/\s+/).slice(from, to).join(' ');
-}
-
-/** A phrase's first `n` words. */
-function firstWords(phrase: string, n: number): string {
-  return wordsOf(phrase, 0, n);
-}
-
-const anyOf = (phrases: readonly string[]): string => phrases.map(printed).join('|');
+const anyOf = (phrases: readonly string[]): string => anyPhrase(phrases, CELL_EDGES);
 
 const CAPTIONS = Object.values(ADDRESS_CAPTIONS);
 const NAME_CAPTIONS = [ADDRESS_CAPTIONS.last, ADDRESS_CAPTIONS.first, ADDRESS_CAPTIONS.middle];
