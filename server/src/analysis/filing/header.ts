@@ -17,7 +17,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../vocabulary/patterns';
+import { fuzzyPhrase, fuzzyWord, phrasePattern, ROMAN_STROKE } from '../vocabulary/patterns';
 import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
@@ -30,21 +30,21 @@ const [MONTH, DAY, YEAR] = P.monthDayYear.split('/');
 /** "(Month/Day/Year)" after a date box's label; its last word's letters may be cut apart or lost. */
 const MDY = `(?:\\s*\\(?\\s*${fuzzyWord(MONTH, true)}\\s*\\/\\s*${fuzzyWord(DAY, true)}\\s*\\/\\s*${YEAR[0]}${[...YEAR.slice(1)].map((c) => `\\s*${c}?`).join('')}\\s*\\)?)?`;
 
-/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see vocabulary/patterns.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
 const [AMENDMENT_IF, AMENDMENT] = P.ifAmendment.split(' ');
 const [ORIGINAL_DATE, ORIGINAL_OF, ORIGINAL] = P.dateOfOriginal.split(' ');
 const [TO, ISSUER] = P.toIssuer.split(' ');
 
-/** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
+/** The box labels, tolerant of OCR damage in their words (see vocabulary/patterns.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   { box: 'reportingPerson', re: new RegExp(`${NUM}${label(P.nameAndAddress)}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
   { box: 'issuer', re: new RegExp(`${NUM}${label(P.issuerAndTicker)}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${P.requiredToBeReported.split(' ').join('\\s+')})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
+      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${phrasePattern(P.requiredToBeReported)})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
       'i',
     ),
   },
@@ -57,11 +57,11 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${P.checkAllApplicable.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${phrasePattern(P.checkAllApplicable)}\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${P.checkApplicableLine.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${phrasePattern(P.checkApplicableLine)}\\s*\\)?)?`, 'i'),
   },
 ];
 
