@@ -5,7 +5,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareLines } from '../../server/src/analysis/filing/prepare';
-import { labelCutAtEnd, parseExitBox, truncatedLabel } from '../../server/src/analysis/filing/header';
+import { labelCutAtEnd, parseCityLines, parseExitBox, parsePlanBox, truncatedLabel } from '../../server/src/analysis/filing/header';
+import type { Piece } from '../../server/src/analysis/filing/stream';
 
 /**
  * The exit box's caption wrapped a word a line in a narrow column starting at column 8,
@@ -69,3 +70,48 @@ test('a cut box label: two letters of its start are enough in a cell that starts
   // The label and then a value: the label is read, whatever follows it.
   assert.equal(truncatedLabel('3. Date of Earliest Transaction (Month/Day/Year) 03/02/2021', '4'), 'periodOfReport');
 });
+
+test('exit box: a mark alone on a line up to 2 lines above the caption is its mark, 3 lines above it is not', () => {
+  const caption = '        Check this box if no longer subject to Section 16.';
+  // Lines between the mark and the caption: text of another cell, or nothing.
+  for (const between of ['', 'Washington, D.C. 20549']) {
+    const above = (n: number) => parseExitBox(prepareLines(['X', ...Array<string>(n - 1).fill(between), caption], 0)).value;
+    assert.equal(above(1), true);
+    assert.equal(above(2), true, `2 lines above, ${JSON.stringify(between)} between`);
+    assert.equal(above(3), false, `3 lines above, ${JSON.stringify(between)} between`);
+  }
+});
+
+test("plan box: a mark up to 2 lines above its caption is its mark, 3 lines above it is not; a blank line ends the box's cell", () => {
+  const caption = '        Check this box to indicate that a transaction was made pursuant to a contract';
+  const above = (n: number, between: string) => parsePlanBox(prepareLines(['X', ...Array<string>(n - 1).fill(between), caption], 0)).value;
+  assert.equal(above(2, 'OMB Number: 3235-0287'), true);
+  assert.equal(above(3, 'OMB Number: 3235-0287'), false);
+  assert.equal(above(2, ''), false, 'a blank line between: another cell');
+});
+
+/** A piece of a header line at column `x`. */
+const piece = (line: number, x: number, text: string): Piece => ({ line, start: x, end: x + text.length, text, x });
+
+test("city: a centred city's other line is in its column up to 3 characters either way, not 4", () => {
+  // "SAN" / "CA   94129" / "FRANCISCO": the city centred on the line of state and zip.
+  const centred = (shift: number, stateAt = 20) =>
+    parseCityLines([[piece(0, 10, 'SAN')], [piece(1, stateAt, 'CA'), piece(1, stateAt + 10, '94129')], [piece(2, 10 + shift, 'FRANCISCO')]]);
+  for (const shift of [-3, 3]) assert.deepEqual(pick(centred(shift)), ['SAN FRANCISCO', 'CA', '94129'], `shifted ${shift}`);
+  for (const shift of [-4, 4]) assert.notEqual(centred(shift).city, 'SAN FRANCISCO', `shifted ${shift}`);
+  // State and zip stand right of the city's column: 4 characters right of the city's start is enough.
+  assert.deepEqual(pick(centred(0, 14)), ['SAN FRANCISCO', 'CA', '94129']);
+  assert.equal(centred(0, 13).state, null);
+  assert.equal(centred(0, 5).state, null, 'left of the city');
+});
+
+test("city: a wrapped city's second line is under it up to 3 characters either way, not 4", () => {
+  // "TORONTO   A6   M5J2T3" / "ONTARIO".
+  const wrapped = (shift: number) => parseCityLines([[piece(0, 10, 'TORONTO'), piece(0, 25, 'A6'), piece(0, 35, 'M5J2T3')], [piece(1, 10 + shift, 'ONTARIO')]]);
+  for (const shift of [-3, 3]) assert.deepEqual(pick(wrapped(shift)), ['TORONTO ONTARIO', 'A6', 'M5J2T3'], `shifted ${shift}`);
+  for (const shift of [-4, 4]) assert.deepEqual(pick(wrapped(shift)), ['TORONTO', 'A6', 'M5J2T3'], `shifted ${shift}`);
+});
+
+function pick(c: { city: string | null; state: string | null; zip: string | null }): (string | null)[] {
+  return [c.city, c.state, c.zip];
+}

@@ -682,6 +682,12 @@ interface CityStateZip {
 }
 
 /**
+ * How far (characters) a city's wrapped line may stand from its first line and still be in the
+ * city's column: centring a shorter or longer word moves it a few characters either way.
+ */
+const CITY_COLUMN_TOLERANCE = 3;
+
+/**
  * A printed page centres each cell in its row: a two-line city stands one line above and one below
  * the line of state and zip ("SAN" / "CA   94129" / "FRANCISCO"). The city is every piece in the
  * city's column, in order; state and zip are the line that has no city.
@@ -689,9 +695,10 @@ interface CityStateZip {
 function centredCity(lines: Piece[][]): CityStateZip | null {
   if (lines.length < 2 || lines[0].length !== 1) return null;
   const x = lines[0][0].x;
-  const inCity = (p: Piece) => Math.abs(p.x - x) <= 3;
+  const inCity = (p: Piece) => Math.abs(p.x - x) <= CITY_COLUMN_TOLERANCE;
   const rest = lines.filter((ps) => !inCity(ps[0]));
-  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + 3) return null;
+  // State and zip stand right of the city's column.
+  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + CITY_COLUMN_TOLERANCE) return null;
   const [s, z] = rest[0];
   if (!/^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(s.text) || !/^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(z.text)) return null;
   const cityPieces = lines.filter((ps) => ps !== rest[0]);
@@ -710,7 +717,7 @@ function centredCity(lines: Piece[][]): CityStateZip | null {
 }
 
 /** "WALTHAM, MA 02451", or columns "TORONTO   A6   M5J2T3" with "ONTARIO" wrapped under the city. */
-function parseCityLines(lines: Piece[][]): CityStateZip {
+export function parseCityLines(lines: Piece[][]): CityStateZip {
   const out: CityStateZip = { city: null, state: null, zip: null, ranges: [] };
   if (lines.length === 0) return out;
   const centred = centredCity(lines);
@@ -720,7 +727,7 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     const [c, s, z] = [first[0], first[first.length - 2], first[first.length - 1]];
     const cityParts = [first.slice(0, first.length - 2).map((p) => p.text).join(' ')];
     for (const more of lines.slice(1)) {
-      for (const p of more) if (Math.abs(p.x - c.x) <= 3) cityParts.push(p.text);
+      for (const p of more) if (Math.abs(p.x - c.x) <= CITY_COLUMN_TOLERANCE) cityParts.push(p.text);
     }
     out.city = cleanValue(cityParts.join(' ')).replace(/,$/, '') || null;
     out.state = cleanValue(s.text) || null;
@@ -1369,6 +1376,12 @@ function captionEnd(lines: PLine[], k: number, at: number): number {
   return j;
 }
 
+/**
+ * How many lines above a check box's caption its mark may stand alone (a drawn box's mark line,
+ * or the box's cell read before the caption's).
+ */
+const MARK_LINES_ABOVE = 2;
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
@@ -1377,7 +1390,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     // Raw HTML wraps the caption anywhere: the next lines read whole.
     if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
-    return boxAt(lines, k, m, Math.max(0, k - 2), /Check\s+this\s+box\s+to\s+indicate/i);
+    return boxAt(lines, k, m, Math.max(0, k - MARK_LINES_ABOVE), /Check\s+this\s+box\s+to\s+indicate/i);
   }
   return { value: null };
 }
@@ -1420,7 +1433,7 @@ export function parsePlanBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+if\b))?(?=\s|$)/i.exec(lines[k].masked);
     if (!m || !(PLAN_BOX_RE.test(phraseAt(lines, k, m.index)) || PLAN_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
     let from = k;
-    while (from > Math.max(0, k - 2) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
+    while (from > Math.max(0, k - MARK_LINES_ABOVE) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
     return boxAt(lines, k, m, from, /Check\s+this\s+box\s+if\s+no/i);
   }
   return { value: null };
