@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { prepareLines } from '../../server/src/analysis/filing/prepare';
 import { labelCutAtEnd, parseCityLines, parseExitBox, parsePlanBox, truncatedLabel } from '../../server/src/analysis/filing/header';
 import type { Piece } from '../../server/src/analysis/filing/stream';
+import { analyze } from '../../server/src/analysis';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /**
  * The exit box's caption wrapped a word a line in a narrow column starting at column 8,
@@ -115,3 +118,17 @@ test("city: a wrapped city's second line is under it up to 3 characters either w
 function pick(c: { city: string | null; state: string | null; zip: string | null }): (string | null)[] {
   return [c.city, c.state, c.zip];
 }
+
+test("relationship titles by column: the officer's and other's options in cells of their own, however near, split the titles below them", () => {
+  // No minimum distance between the two options: cells of their own (not one run of text) say columns.
+  const text = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'synthetic', 'fixed-width-3-form4A-noise1.txt'), 'utf8');
+  const OPTIONS = '[ ] Officer (give title below)  [ ] Other (specify below)';
+  const BELOW = 'TWO Lakeview Blvd.                            08/13/2010';
+  assert.ok(text.includes(OPTIONS) && text.includes(BELOW));
+  const owner = (options: string, officerAt: number, otherAt: number) => {
+    const below = `${BELOW.padEnd(officerAt)}Chief Executive Officer`.padEnd(otherAt) + 'Trustee';
+    return analyze(text.replace(OPTIONS, options).replace(BELOW, below), { today: new Date('2026-11-23T12:00:00Z') }).filings[0].record.reportingOwners[0];
+  };
+  const o = owner('[X] Officer (give title below)  [X] Other (specify below)', 92, 124);
+  assert.deepEqual([o.isOfficer, o.officerTitle, o.isOther, o.otherText], [true, 'Chief Executive Officer', true, 'Trustee']);
+});

@@ -992,8 +992,9 @@ function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { 
   const officer = at('isOfficer');
   const other = at('isOther');
   // Options in cells of their own (a wide space or a border between them) are laid out in columns;
-  // in one run of text ("X Officer (give title below) X Other (specify below)") they are not.
-  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character - officer.character < 8) return null;
+  // in one run of text ("X Officer (give title below) X Other (specify below)", one piece) they are
+  // not. The form prints Other right of Officer.
+  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character < officer.character) return null;
   const out = { officer: [] as string[], other: [] as string[] };
   for (const ps of titleLines) {
     for (const p of ps) {
