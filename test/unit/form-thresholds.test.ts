@@ -132,3 +132,12 @@ test("relationship titles by column: the officer's and other's options in cells 
   const o = owner('[X] Officer (give title below)  [X] Other (specify below)', 92, 124);
   assert.deepEqual([o.isOfficer, o.officerTitle, o.isOther, o.otherText], [true, 'Chief Executive Officer', true, 'Trustee']);
 });
+
+test("a check mark counts before its box's caption when it ends within 8 characters of it, not 9", () => {
+  // Text before the mark on its line ("FORM 4"): only the characters right before the caption decide.
+  const exit = (before: string) => parseExitBox(prepareLines([`FORM 4 ${before}Check this box if no longer subject to Section 16.`], 0)).value;
+  assert.equal(exit(`X${' '.repeat(7)}`), true, 'the mark 8 characters before the caption');
+  assert.equal(exit(`X${' '.repeat(8)}`), false, '9 characters before');
+  assert.equal(exit(`[X]${' '.repeat(5)}`), true, 'a bracketed mark within 8');
+  assert.equal(exit(`[X]${' '.repeat(6)}`), false);
+});

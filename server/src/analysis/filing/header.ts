@@ -906,8 +906,14 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
 // ---------------------------------------------------------------------------------------------
 // Check boxes.
 
+/**
+ * How many characters before an option's text or a check box's caption its mark is looked for:
+ * the mark and the space after it ("X       Director", "[X] Check this box").
+ */
+const MARK_REACH = 8;
+
 function checkedBefore(text: string, at: number): boolean {
-  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - 8), at));
+  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - MARK_REACH), at));
 }
 
 /** Box 4/5: which relationships are checked, and the officer title / other text under them. */
@@ -1399,7 +1405,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
 /** A check mark at the box whose caption starts at match `m` of line k, scanning lines from `from` on. */
 function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, otherCaption: RegExp): HeaderValue<boolean> {
   const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
-  if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
+  if (checkedBefore(lines[k].masked, m.index)) return { value: true, range };
   // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
   const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
   for (let j = from; j <= last; j++) {
