@@ -1,5 +1,5 @@
 /**
- * Boundary cases of the thresholds the form readers keep (filing/header.ts): each test sits on
+ * Boundary cases of the thresholds the form readers keep (filing/header.ts, filing/footer.ts): each test sits on
  * both sides of one threshold, so moving it (say by 8 either way) fails a test.
  */
 import { test } from 'node:test';
@@ -140,4 +140,34 @@ test("a check mark counts before its box's caption when it ends within 8 charact
   assert.equal(exit(`X${' '.repeat(8)}`), false, '9 characters before');
   assert.equal(exit(`[X]${' '.repeat(5)}`), true, 'a bracketed mark within 8');
   assert.equal(exit(`[X]${' '.repeat(6)}`), false);
+});
+
+// Signatures that OCR wrote a line of the cell at a time, blank lines between (filing/footer.ts).
+const CLEAN = readFileSync(path.join(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
+const SIGNED = '/s/ Ana M. Rivera\t03/03/2021\n** Signature of Reporting Person\tDate';
+const CAPTION = '** Signature of Reporting Person';
+const signaturesOf = (block: string) => {
+  assert.ok(CLEAN.includes(SIGNED));
+  return analyze(CLEAN.replace(SIGNED, `${block}\n\n${CAPTION}`), { today: new Date('2026-11-23T12:00:00Z') }).filings[0].record.signatures;
+};
+
+test("a signature cell's lines are up to 48 characters long; a line of 49 above the caption is not the cell's", () => {
+  const line = (n: number) => `in-fact for Ana ${'x'.repeat(n - 16)}`;
+  assert.equal(line(48).length, 48);
+  const cell = (n: number) => signaturesOf(`Kim Lee, Attorney-\n\n${line(n)}\n\n03/03/2021\n\nRivera`);
+  assert.deepEqual(cell(48), [{ name: `Kim Lee, Attorney-${line(48)} Rivera`, date: '2021-03-03' }]);
+  assert.ok(!cell(49)[0]!.name?.startsWith('Kim Lee'), JSON.stringify(cell(49)));
+});
+
+test("a signature cell's /s/ line is found among the 8 lines above its caption, not the 9th", () => {
+  const cell = (between: number) =>
+    signaturesOf(`/s/ Kim Lee\n\n${Array.from({ length: between }, (_, i) => `line ${i}`).join('\n\n')}\n\n03/03/2021`)[0]!.name;
+  // `between` short lines and the date under the /s/ line: it is line between + 2 above the caption.
+  assert.equal(cell(6), 'Kim Lee line 0 line 1 line 2 line 3 line 4 line 5', '8th line');
+  assert.equal(cell(7), 'line 0 line 1 line 2 line 3 line 4 line 5 line 6', '9th line: not reached');
+});
+
+test('a signature cell without /s/: three short lines one blank apart (two gaps) are one, two lines are not', () => {
+  assert.deepEqual(signaturesOf('Kim Lee,\n\nAttorney-in-fact\n\n03/03/2021'), [{ name: 'Kim Lee, Attorney-in-fact', date: '2021-03-03' }]);
+  assert.notEqual(signaturesOf('Kim Lee, Attorney-in-fact\n\n03/03/2021')[0]!.name, 'Kim Lee, Attorney-in-fact');
 });
