@@ -18,7 +18,7 @@ import { phrasePattern, wordsOf } from '../vocabulary/patterns';
 /** Printed words as a message names a field: lower case. */
 const named = (words: string): string => words.toLowerCase();
 /** "reporting person": the last words of box 1's label. */
-const REPORTING_PERSON = named(BOX_LABEL_PARTS.nameAndAddress.split(' ').slice(-2).join(' '));
+const REPORTING_PERSON = named(wordsOf(BOX_LABEL_PARTS.nameAndAddress, -2));
 /** The amendment box's label as the form prints it, for a message that asks to fill it in. */
 const AMENDMENT_LABEL = LABEL_PATTERNS['box.amendment'].find((t) => !t.includes('('))!;
 /** "conversion or exercise price", "amount of underlying securities": the columns' printed words. */

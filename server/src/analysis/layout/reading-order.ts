@@ -66,9 +66,9 @@ const NAME_CAPTION_LINE = NAME_CAPTIONS.map(caption).join(' ');
 const STREET_CAPTION_LINE = caption(ADDRESS_CAPTIONS.street);
 const CITY_CAPTION_LINE = [ADDRESS_CAPTIONS.city, ADDRESS_CAPTIONS.state, ADDRESS_CAPTIONS.zip].map(caption).join(' ');
 
-const CAPTION_RE = new RegExp(`^\\s*\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${NAME_CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const CAPTION_RE = new RegExp(`^\\s*\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${anyOf(NAME_CAPTIONS)})\\)\\s*$`, 'i');
 
 /**
  * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)
