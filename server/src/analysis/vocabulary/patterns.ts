@@ -177,6 +177,7 @@ export function lastWordFuzzy(phrase: string): string {
   return [...words.slice(0, -1).map(escapeRegExp), fuzzyWord(words[words.length - 1])].join('\\s+');
 }
 
+/** An OCR-tolerant phrase as a RegExp (case-insensitive unless `flags` say otherwise). */
 export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
   return new RegExp(fuzzyPhrase(phrase), flags);
 }
