@@ -171,3 +171,12 @@ test('a signature cell without /s/: three short lines one blank apart (two gaps)
   assert.deepEqual(signaturesOf('Kim Lee,\n\nAttorney-in-fact\n\n03/03/2021'), [{ name: 'Kim Lee, Attorney-in-fact', date: '2021-03-03' }]);
   assert.notEqual(signaturesOf('Kim Lee, Attorney-in-fact\n\n03/03/2021')[0]!.name, 'Kim Lee, Attorney-in-fact');
 });
+
+test('a signature cell centred on its date: lines above the date in its column count from an indent of 10, not 9', () => {
+  const centred = (indent: number) => {
+    const pad = ' '.repeat(indent);
+    return analyze(CLEAN.replace(SIGNED, `${pad}Kim Lee\n${pad}03/03/2021\n${CAPTION}`), { today: new Date('2026-11-23T12:00:00Z') }).filings[0].record.signatures;
+  };
+  assert.deepEqual(centred(10), [{ name: 'Kim Lee', date: '2021-03-03' }]);
+  assert.notEqual(centred(9)[0]!.name, 'Kim Lee', 'near the margin: the line above the date is not the signature');
+});
