@@ -60,9 +60,6 @@ export function onlyPrintedWords(text: string): boolean {
   return true;
 }
 
-/** Phrases as one alternation. */
-const anyOf = (phrases: readonly string[]): string => anyPhrase(phrases);
-
 /** "FORM 4", "SEC Form 4", "FORM 4/A" at the start of a line or cell; group 1 digit, group 2 "/A". */
 export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2,}|\t|\s+(?=UNITED|\())/i;
 
@@ -203,7 +200,7 @@ export function sectionOf(line: PLine): SectionKind | null {
  * Second phrases of the notices printed after the explanations (the three-copies note, the
  * collection-of-information notice): past them no footnote is defined (footer.ts).
  */
-export const CLOSING_NOTICE_PHRASES = anyOf(NOTICE_MARKERS.closing);
+export const CLOSING_NOTICE_PHRASES = anyPhrase(NOTICE_MARKERS.closing);
 
 /** A notice first on its line, after the asterisks that refer to it. */
 const lineStart = (phrase: string): string => `^\\s*(?:\\*{1,2}\\s*)?${phrasePattern(phrase)}`;
@@ -213,7 +210,7 @@ const lineStart = (phrase: string): string => `^\\s*(?:\\*{1,2}\\s*)?${phrasePat
  * ("If the form is fi led by more than one reporting person"): the notices end footnotes.
  */
 const NOTICE_PHRASES = [
-  anyOf(NOTICE_MARKERS.other),
+  anyPhrase(NOTICE_MARKERS.other),
   ...NOTICE_MARKERS.lastWordBroken.map((p) => {
     const head = firstWords(p, p.trim().split(/\s+/).length - 1);
     return `${(NOTICE_MARKERS.lineStarts as readonly string[]).includes(p) ? lineStart(head) : phrasePattern(head)}\\s+\\S`;
@@ -228,7 +225,7 @@ const NOTICE_PHRASES = [
  */
 export const BOILERPLATE_RE = new RegExp(
   [
-    anyOf(NOTICE_MARKERS.instructions),
+    anyPhrase(NOTICE_MARKERS.instructions),
     ...NOTICE_MARKERS.lineStarts.map(lineStart),
     String.raw`SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for`,
     NOTICE_PHRASES,
