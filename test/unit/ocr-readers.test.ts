@@ -29,7 +29,7 @@ function signedAs(block: string) {
 
 /** A line as the section finder sees it (only its masked text and facts matter). */
 function line(masked: string): PLine {
-  return { masked, facts: {} } as unknown as PLine;
+  return { masked, facts: { memos: [] } } as unknown as PLine;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -16,7 +16,7 @@ const CODE_COLUMN_LABEL_RE = (() => {
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
   return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
 })();
-import { align, type Alignment, type Slot, type SlotFill } from './align';
+import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
@@ -416,14 +416,17 @@ function isEmptyTransaction(alignment: Alignment): boolean {
 }
 
 function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { alignment: Alignment; variant: Variant } {
-  const readings = variantsFor(table, form).map((variant) => ({ alignment: align(tokens, variant.slots), variant }));
-  let best = readings[0];
-  for (const r of readings) if (r.alignment.cost < best.alignment.cost) best = r;
-  if (best.variant.kind === 'transaction' && isEmptyTransaction(best.alignment)) {
-    const holding = readings.find((r) => r.variant.kind === 'holding' && r.alignment.cost < Number.POSITIVE_INFINITY);
-    if (holding) return holding;
+  const variants = variantsFor(table, form);
+  // Costs decide; only the alignments looked at are built.
+  const plans = alignEach(tokens, variants.map((v) => v.slots));
+  let best = 0;
+  for (let i = 1; i < plans.length; i++) if (plans[i].cost < plans[best].cost) best = i;
+  const alignment = plans[best].alignment();
+  if (variants[best].kind === 'transaction' && isEmptyTransaction(alignment)) {
+    const holding = variants.findIndex((v, i) => v.kind === 'holding' && plans[i].cost < Number.POSITIVE_INFINITY);
+    if (holding >= 0) return { alignment: plans[holding].alignment(), variant: variants[holding] };
   }
-  return best;
+  return { alignment, variant: variants[best] };
 }
 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
