@@ -106,6 +106,37 @@ test('a superscript reference read as a token of its own: a reference whose numb
   for (const w of ['o', 'Q', '8)', 'O']) assert.notEqual(token(w)[0], 'ref', w);
 });
 
+test('a price with its reference read as a symbol after it: the price, its reference unread', () => {
+  assert.deepEqual(token('$987.54¢9'), ['money', '987.54', true]);
+  assert.deepEqual(token('$0.3621%'), ['money', '0.3621', true]);
+  assert.deepEqual(token('$886.39?'), ['money', '886.39', true]);
+  assert.deepEqual(token('$880.34@»'), ['money', '880.34', true]);
+  assert.deepEqual(token('$988.61°'), ['money', '988.61', true]);
+  assert.deepEqual(token('$1,250.5¢'), ['money', '1,250.5', true]);
+  // A price followed by letters, or by a word's punctuation, is no price with a reference.
+  assert.equal(token('$12abc')[0], 'word');
+  assert.deepEqual(token('$12.50,'), ['money', '12.50', false]);
+});
+
+test('the dollar sign read as a letter s: a price when zero or with cents follow', () => {
+  assert.deepEqual(token('s0'), ['money', '0', false]);
+  assert.deepEqual(token('S0'), ['money', '0', false]);
+  assert.deepEqual(token('s46.92'), ['money', '46.92', false]);
+  assert.deepEqual(token('s0®'), ['money', '0', true]);
+  // A code with a reference glued, and words, are not prices.
+  for (const w of ['S10', 'S2', 's10)', 'So', 'Ss0x']) assert.notEqual(token(w)[0], 'money', w);
+});
+
+test('an amount whose last group has more than three digits: the extra digits are its glued reference', () => {
+  const t = classify('3,1332', 0, 0, 0);
+  assert.deepEqual([t.type, t.text, t.refs, t.end], ['number', '3,133', ['2'], 6]);
+  assert.deepEqual(classify('877,97302)', 0, 0, 0).refs, ['2']);
+  // "0" names no footnote: read as "(0)", whose number is lost.
+  assert.deepEqual(classify('6,2740', 0, 0, 0).refs, ['0']);
+  // Well-formed amounts and plain numbers keep their digits.
+  for (const w of ['3,133', '12,345,678', '31332']) assert.deepEqual(classify(w, 0, 0, 0).refs, [], w);
+});
+
 test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
   assert.deepEqual(token('s'), ['letter', 'S', false]);
   assert.deepEqual(token('Ss'), ['letter', 'S', false]);
