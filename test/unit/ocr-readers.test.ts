@@ -286,6 +286,20 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   ]);
 });
 
+test("stacked rows: a price's dollar sign read as a 3 is the sign; a lone \"2)\" among the values is a reference", () => {
+  const rows = tableRows(
+    ['Code V (A) (D) Exercisable Date Title Shares', 'Stock', 'Option Common', '(right 346.92 07/10/2020 A 643 2) 07/09/2030 Stock 643 30 643 D', 'to buy)'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.conversionOrExercisePrice, r.shares, r.expirationDate, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.footnoteIds]), [
+    [46.92, 643, '2030-07-09', 643, 0, 643, ['2']],
+  ]);
+  // Written with its sign, or in text that is not a printed page, a price keeps its digits.
+  const tabbed = tableRows('Stock Option (right to buy)\t$346.92\t07/10/2020\t\tA\t\t643\t\t\t07/09/2030\tCommon Stock\t643\t30\t643\tD\t', 'derivative', '4');
+  assert.deepEqual(tabbed.map((r) => [r.conversionOrExercisePrice, r.pricePerShare]), [[346.92, 30]]);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Boxes 1 and 2 run together on one line
 

@@ -383,6 +383,18 @@ function numberOf(fill: SlotFill | undefined): number | null {
   return t ? parseAmount(t.text) : null;
 }
 
+/**
+ * A price column's value. The form prints every price with its dollar sign; OCR of the printed page
+ * (stacked rows) reads that sign as a 3 now and then ("30" for "$0", "346.92" for "$46.92"), so a
+ * price there without its sign that begins with a 3 is the sign and the digits after it.
+ */
+function priceOf(fill: SlotFill | undefined, ocr: boolean): number | null {
+  const t = valueToken(fill);
+  if (!t) return null;
+  if (ocr && t.type === 'number' && /^3\d/.test(t.text) && !t.text.includes(',')) return parseAmount(t.text.slice(1));
+  return parseAmount(t.text);
+}
+
 function dateOf(fill: SlotFill | undefined): string | null {
   const t = valueToken(fill);
   if (!t || t.type !== 'date') return null;
@@ -740,6 +752,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');
+  // Rows read from a printed page by OCR (see layout/stacked.ts).
+  const ocrRow = row.stacked !== undefined;
 
   let record: NonDerivativeRow | DerivativeRow;
   if (table === 'nonDerivative') {
@@ -754,7 +768,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       reportedEarly,
       shares: variant.kind === 'transaction' ? numberOf(fills.get('shares')) : null,
       acquiredDisposed: ad === 'A' || ad === 'D' ? ad : null,
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
@@ -786,7 +800,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     record = {
       kind: variant.kind,
       securityTitle: title ? textOf(title) : null,
-      conversionOrExercisePrice: numberOf(fills.get('conversionOrExercisePrice')),
+      conversionOrExercisePrice: priceOf(fills.get('conversionOrExercisePrice'), ocrRow),
       transactionDate: variant.kind === 'transaction' ? dateOf(fills.get('transactionDate')) : null,
       deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
       transactionCode: code,
@@ -798,7 +812,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       expirationDate: dateOf(fills.get('expirationDate')),
       underlyingSecurityTitle: fills.get('underlyingSecurityTitle') ? textOf(fills.get('underlyingSecurityTitle')!) : null,
       underlyingShares: numberOf(fills.get('underlyingShares')),
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: form === '3' ? null : numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
