@@ -137,6 +137,15 @@ test('an amount whose last group has more than three digits: the extra digits ar
   for (const w of ['3,133', '12,345,678', '31332']) assert.deepEqual(classify(w, 0, 0, 0).refs, [], w);
 });
 
+test("a word's reference read as a question mark, an ampersand, or a glyph and its parenthesis: the word, its reference unread", () => {
+  assert.deepEqual(token('Footnote?'), ['word', 'Footnote', true]);
+  assert.deepEqual(token('Footnote?”'), ['word', 'Footnote', true]);
+  assert.deepEqual(token('L.P.&'), ['word', 'L.P.', true]);
+  assert.deepEqual(token('LLC®)'), ['word', 'LLC', true]);
+  // Words written so by the filer stay words.
+  for (const w of ['AT&T', 'Trust', 'L.P.', 'Fund,']) assert.deepEqual(token(w)[2], false, w);
+});
+
 test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
   assert.deepEqual(token('s'), ['letter', 'S', false]);
   assert.deepEqual(token('Ss'), ['letter', 'S', false]);
@@ -298,6 +307,34 @@ test("stacked rows: a price's dollar sign read as a 3 is the sign; a lone \"2)\"
   // Written with its sign, or in text that is not a printed page, a price keeps its digits.
   const tabbed = tableRows('Stock Option (right to buy)\t$346.92\t07/10/2020\t\tA\t\t643\t\t\t07/09/2030\tCommon Stock\t643\t30\t643\tD\t', 'derivative', '4');
   assert.deepEqual(tabbed.map((r) => [r.conversionOrExercisePrice, r.pricePerShare]), [[346.92, 30]]);
+});
+
+test('stacked rows: a ")" in a text column that closes no "(" is a reference read as a parenthesis', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 11/13/2024 S 59,070 | D | $5.6016 125,000 I Footnotes', 'G)', 'Class A Common Stock 11/13/2024 S 1,000 | D | $5.6016 124,000 I Trust)'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    [125000, 'See Footnotes'],
+    [124000, 'Trust'],
+  ]);
+  // A parenthesis opened before it in the column is closed: "(Class" / "A)" stays text.
+  const units = tableRows(
+    ['Code V (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Units (Class Class A', 'Units 05/15/2021 M 1,386 (3) Common 1,386 $0 0 D', 'A) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(units.map((r) => [r.underlyingSecurityTitle, r.footnoteIds]), [['Class A Common Stock', ['3']]]);
+  assert.match(String(units[0]!.securityTitle), /^Restricted Stock Units \(Class .*A\)$/);
+});
+
+test('stacked rows: the ownership form with its reference\'s digit glued on ("D2") after the amount', () => {
+  const rows = tableRows(['Code V Amount (A) or (D) Price', 'Series B', 'Preferred 08/10/2021 P 1,997,000 A $17 11,241,580 D2', 'Stock'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [['Series B Preferred Stock', 11241580, 'D', null, ['2']]]);
+  // A class named with a digit in a title is no ownership form.
+  const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);
 });
 
 // ---------------------------------------------------------------------------------------------

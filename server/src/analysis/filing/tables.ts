@@ -374,6 +374,37 @@ function textOf(fill: SlotFill): string | null {
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
 
+/**
+ * In a text column of a printed page read by OCR, a word ending in ")" that closes no "(" opened
+ * before it in the column ("Trust)", a line "G)" or "ne)" under "See Footnotes") ends with a
+ * superscript reference OCR read as a parenthesis and a glyph or two: the word (if any) stays, the
+ * reference is unread. "(Class" / "A)" closes its parenthesis and stays text.
+ */
+function unclosedParenRefs(fill: SlotFill): SlotFill {
+  let open = 0;
+  let changed = false;
+  const out: Token[] = [];
+  for (const t of fill.tokens) {
+    if (t.type === 'ref') {
+      out.push(t);
+      continue;
+    }
+    const opens = (t.text.match(/\(/g) ?? []).length;
+    const closes = (t.text.match(/\)/g) ?? []).length;
+    if (t.type === 'word' && open === 0 && opens === 0 && closes === 1 && t.text.endsWith(')')) {
+      const body = t.text.slice(0, -1);
+      changed = true;
+      // A body of a letter or two (or a glyph) is the reference's own misread print.
+      if (/^\p{L}{3,}$/u.test(body)) out.push({ ...t, text: body, end: t.end - 1 }, { ...t, type: 'ref', text: '', start: t.end - 1, refs: [], refSpans: [], unreadRef: true });
+      else out.push({ ...t, type: 'ref', text: '', refs: [], refSpans: [], unreadRef: true });
+      continue;
+    }
+    open = Math.max(0, open + opens - closes);
+    out.push(t);
+  }
+  return changed ? { ...fill, tokens: out } : fill;
+}
+
 function valueToken(fill: SlotFill | undefined): Token | undefined {
   return fill?.tokens.find((t) => t.type !== 'ref');
 }
@@ -697,6 +728,24 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (form3Letter) {
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
+  }
+  if (row.stacked) {
+    for (const field of TEXT_SLOTS[table]) {
+      const fill = fills.get(field);
+      if (!fill) continue;
+      const read = unclosedParenRefs(fill);
+      if (read === fill) continue;
+      // The row's tokens hold the new readings in place of the old (one token may become two).
+      const gone = fill.tokens.filter((t) => !read.tokens.includes(t));
+      const first = tokens.indexOf(gone[0]!);
+      if (first < 0) continue;
+      fills.set(field, read);
+      for (const t of gone) {
+        const at = tokens.indexOf(t);
+        if (at >= 0) tokens.splice(at, 1);
+      }
+      tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+    }
   }
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.

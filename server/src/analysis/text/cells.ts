@@ -190,6 +190,12 @@ const OCR_RULE_RE = /^[|_—–]+$/;
 /** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, `™`, a quote, a lone `)`. */
 const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
 /**
+ * The same after a word of letters, where a question mark, an ampersand or a glyph and the
+ * reference's closing parenthesis stand too (`Footnote?`, `Footnote?”`, `L.P.&`, `LLC®)`): a
+ * filer's word in a row's cell never ends so.
+ */
+const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@“”’™?&][®©@“”’™?&)]?)$/u;
+/**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
  * `(o)`, `Q)`, `©)` (the small "(1)" printed above the line comes out as a round glyph in
  * parentheses, or as one of the glyphs above).
@@ -229,6 +235,11 @@ export function classify(raw: string, start: number, cell: number, line: number)
   if (raw.length > 1 && OCR_RULE_EDGE_RE.test(raw.slice(-1)) && !raw.includes('[') && /[\d®©@“”’™]$/.test(raw.slice(0, -1))) {
     const inner = classify(raw.slice(0, -1), start, cell, line);
     if (inner.type !== 'word') return inner;
+  }
+  const wordTail = OCR_WORD_REF_TAIL_RE.exec(raw);
+  if (wordTail && !(wordTail[2]!.length === 1 && OCR_REF_GLYPH_RE.test(raw))) {
+    const inner = classifyWord(wordTail[1]!, start, cell, line);
+    if (inner.type === 'word') return { ...inner, end: start + raw.length, unreadRef: true };
   }
   // OCR's reading of a superscript reference: the value before it stands, the reference is unread.
   const glyph = OCR_REF_GLYPH_RE.test(raw) ? 1 : 0;
