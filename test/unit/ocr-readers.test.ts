@@ -143,7 +143,9 @@ test("a word's reference read as a question mark, an ampersand, or a glyph and i
   assert.deepEqual(token('L.P.&'), ['word', 'L.P.', true]);
   assert.deepEqual(token('LLC®)'), ['word', 'LLC', true]);
   // Words written so by the filer stay words.
-  for (const w of ['AT&T', 'Trust', 'L.P.', 'Fund,']) assert.deepEqual(token(w)[2], false, w);
+  for (const w of ['AT&T', 'Trust', 'L.P.', 'Fund,', 'Trust”)']) assert.deepEqual(token(w)[2], false, w);
+  // An opening quote before the parenthesis is OCR's, not a filer's quotation.
+  assert.deepEqual(token('Trust“)'), ['word', 'Trust', true]);
 });
 
 test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
@@ -335,6 +337,19 @@ test('stacked rows: the ownership form with its reference\'s digit glued on ("D2
   // A class named with a digit in a title is no ownership form.
   const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);
+});
+
+test("a price read from a page with a digit or two more than the column's precision: its reference glued on", () => {
+  const row = (price: string, glyph = '') => `Common Stock 04/26/2022 S 1,140 | D | ${price}${glyph} | 169,142,639 I by Trust`;
+  const read = (prices: string[]) =>
+    tableRows(['Code V Amount (A) or (D) Price', ...prices.map((p, i) => row(p, i === 0 ? '®' : ''))].join('\n'), 'nonDerivative', '4').map((r) => r.pricePerShare);
+  assert.deepEqual(read(['$973.54', '$976.45', '$879.112', '$885.3829', '$977.54']), [973.54, 976.45, 879.11, 885.38, 977.54]);
+  // Too few prices to know the column's precision, or prices of mixed precision: as written.
+  assert.deepEqual(read(['$28.81642', '$29.8']), [28.81642, 29.8]);
+  assert.deepEqual(read(['$10.25', '$10.3125', '$10.5', '$10.75']), [10.25, 10.3125, 10.5, 10.75]);
+  // Text that shows no sign of OCR keeps every digit.
+  const clean = tableRows(['Code V Amount (A) or (D) Price', ...['$973.54', '$976.45', '$879.112'].map((p) => row(p))].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(clean.map((r) => r.pricePerShare), [973.54, 976.45, 879.112]);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -922,5 +922,48 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
     const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
     if (parsed) out.push(parsed);
   }
+  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
+  const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
+  if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
   return out;
+}
+
+const PRICE_FIELDS = ['pricePerShare', 'conversionOrExercisePrice'] as const;
+
+/** A price as written: "$89.0351", "89.0351" (its sign misread); its decimals. */
+const WRITTEN_PRICE_RE = /^\$?\d[\d,]*\.(\d+)$/;
+
+/**
+ * On a printed page read by OCR a superscript reference after a price may come out as digits glued
+ * to it ("$89.03516" for "$89.0351" and "(6)"). A filer writes the prices of one column to one
+ * precision; when at least two other prices of the column, and three in four, have as many
+ * decimals, a price with one or two more has its reference glued on: the value is cut to that precision, and the digits
+ * are a reference whose number is not sure (a "(20)" reads "2"), reported as unread.
+ */
+function pricesGluedToDigits(rows: ParsedRow[], field: (typeof PRICE_FIELDS)[number], problems: LayoutProblem[]): void {
+  const written = rows.map((r) => {
+    const f = r.fields.find((x) => x.field === field);
+    const m = f ? WRITTEN_PRICE_RE.exec(f.raw) : null;
+    // Only a price with nothing after it on its line can have digits glued on.
+    return f && m ? { f, decimals: m[1]!.length, bare: f.range.start.line === f.range.end.line && f.range.end.character - f.range.start.character === f.raw.length } : undefined;
+  });
+  written.forEach((w, i) => {
+    if (!w?.bare) return;
+    const others = written.filter((o, j): o is NonNullable<typeof o> => j !== i && o !== undefined).map((o) => o.decimals);
+    // The column's precision: that of at least two others and three in four (others may carry digits too).
+    const counts = new Map<number, number>();
+    for (const d of others) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const [precision, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count < 2 || count * 4 < others.length * 3) return;
+    const extra = w.decimals - precision;
+    if (extra < 1 || extra > 2) return;
+    const row = rows[i]!;
+    const value = parseAmount(w.f.raw.replace(/^\$/, '').slice(0, -extra));
+    if (value === null) return;
+    (row.record as unknown as Record<string, number | null>)[field] = value;
+    const end = w.f.range.end;
+    const range: Range = { start: { line: end.line, character: end.character - extra }, end };
+    row.unreadRefs.push(range);
+    problems.push({ line: end.line, start: range.start.character, end: end.character, text: w.f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  });
 }

@@ -192,9 +192,10 @@ const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
 /**
  * The same after a word of letters, where a question mark, an ampersand or a glyph and the
  * reference's closing parenthesis stand too (`Footnote?`, `Footnote?”`, `L.P.&`, `LLC®)`): a
- * filer's word in a row's cell never ends so.
+ * filer's word in a row's cell never ends so. A closing quote before a parenthesis
+ * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
  */
-const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@“”’™?&][®©@“”’™?&)]?)$/u;
+const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&)]?|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
 /**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
  * `(o)`, `Q)`, `©)` (the small "(1)" printed above the line comes out as a round glyph in
