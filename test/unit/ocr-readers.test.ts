@@ -102,8 +102,10 @@ test("a cell's rule glued to the value beside it is not part of the value", () =
 
 test('a superscript reference read as a token of its own: a reference whose number is lost', () => {
   for (const w of ['@', '@)', '®', '(o)', 'o)', 'Q)', '©)', '(e))', '@@']) assert.deepEqual(token(w), ['ref', '', true], w);
-  // Letters and column numbers are not.
-  for (const w of ['o', 'Q', '8)', 'O']) assert.notEqual(token(w)[0], 'ref', w);
+  // Two characters of a mark before a closing parenthesis, or in a pair of them.
+  for (const w of ['Me)', '(Me)', 'ws)', 'a6)', '(ea)', '(@)', '[)']) assert.deepEqual(token(w), ['ref', '', true], w);
+  // Letters and column numbers are not, nor a class letter or numeral closing its parenthesis.
+  for (const w of ['o', 'Q', '8)', 'O', 'A)', 'II)', '(Q)', '(A)', '12)', 'buy)', 'Buy)']) assert.notEqual(token(w)[0], 'ref', w);
 });
 
 test('a price with its reference read as a symbol after it: the price, its reference unread', () => {
@@ -142,6 +144,10 @@ test("a word's reference read as a question mark, an ampersand, or a glyph and i
   assert.deepEqual(token('Footnote?”'), ['word', 'Footnote', true]);
   assert.deepEqual(token('L.P.&'), ['word', 'L.P.', true]);
   assert.deepEqual(token('LLC®)'), ['word', 'LLC', true]);
+  assert.deepEqual(token('Stock@@)'), ['word', 'Stock', true]);
+  assert.deepEqual(token('Stock22)'), ['word', 'Stock', true]);
+  // An amount with a quote for the reference's opening parenthesis.
+  assert.deepEqual(token('3,939")'), ['number', '3,939', true]);
   // Words written so by the filer stay words.
   for (const w of ['AT&T', 'Trust', 'L.P.', 'Fund,', 'Trust”)']) assert.deepEqual(token(w)[2], false, w);
   // An opening quote before the parenthesis is OCR's, not a filer's quotation.

@@ -195,13 +195,20 @@ const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
  * filer's word in a row's cell never ends so. A closing quote before a parenthesis
  * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
  */
-const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&)]?|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
+const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&]?\)?|\d{1,2}[®©@™]?\)|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
 /**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
  * `(o)`, `Q)`, `©)` (the small "(1)" printed above the line comes out as a round glyph in
  * parentheses, or as one of the glyphs above).
  */
 const OCR_LONE_REF_RE = /^(?:[@®©]{1,2}\)?|\(?[@®©oOQe]\)\)?|\([@®©oOQe])$/;
+/**
+ * The same read as a mark of two characters in parentheses, or before a lone closing one
+ * (`Me)`, `(Me)`, `ws)`, `a6)`, `(ea)`, `(@)`): no word of a row is so short and closes a
+ * parenthesis so. A capital alone (`A)`, the end of "(Class A)"), a Roman numeral and a number
+ * (a heading's column number, "8)") are not marks.
+ */
+const OCR_SHORT_REF_RE = /^\(?(?![A-Z]\)|I{1,2}\)|\d+\))[\p{L}\d@®©\[]{1,2}\)\)?$/u;
 /** A cell's rule OCR glued to the value beside it (`9,244,580}`, `]7,583]`, `$28.8164]`). */
 const OCR_RULE_EDGE_RE = /^[\]|{}]$/;
 /**
@@ -229,7 +236,7 @@ export function classify(raw: string, start: number, cell: number, line: number)
   if (raw.length > 1 && /^[|\]{}][$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
   const tok = classifyWord(raw, start, cell, line);
   if (tok.type !== 'word' || tok.refs.length) return tok;
-  if (OCR_LONE_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
+  if (OCR_LONE_REF_RE.test(raw) || OCR_SHORT_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
   const ocr = ocrGlued(raw, start, cell, line);
   if (ocr) return ocr;
   // A rule glued after a value ("9,244,580}", "$5.6016™]"): the value, and what stands before the rule.
@@ -246,12 +253,14 @@ export function classify(raw: string, start: number, cell: number, line: number)
   const glyph = OCR_REF_GLYPH_RE.test(raw) ? 1 : 0;
   const paren = !glyph && raw.endsWith(')') && !raw.includes('(') ? 1 : 0;
   if (!glyph && !paren) return tok;
-  const inner = classifyWord(raw.slice(0, -1), start, cell, line);
+  // A quote OCR made of the reference's opening parenthesis ("3,939\")").
+  const cut = paren && /\d["“”'’]\)$/.test(raw) ? 2 : 1;
+  const inner = classifyWord(raw.slice(0, -cut), start, cell, line);
   // A lone ")" only after an amount: column numbers of the printed headings end with one ("8)").
   const amount = inner.type === 'money' || (inner.type === 'number' && /\d{3}|[,.]/.test(inner.text));
   const valueLike = paren ? amount : amount || inner.type === 'number' || inner.type === 'date' || inner.type === 'letter';
   if (!(valueLike || (glyph && inner.type === 'word' && /^[A-Za-z]{2,}$/.test(inner.text)))) return tok;
-  return { ...inner, end: inner.end + 1, unreadRef: true };
+  return { ...inner, end: inner.end + cut, unreadRef: true };
 }
 
 /** A value with OCR's reading of its reference glued on (see the patterns above), or undefined. */
