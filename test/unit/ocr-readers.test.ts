@@ -358,6 +358,17 @@ test("a price read from a page with a digit or two more than the column's precis
   assert.deepEqual(clean.map((r) => r.pricePerShare), [973.54, 976.45, 879.112]);
 });
 
+test('stacked rows: an amount with a digit glued on that the row shows again without it', () => {
+  const read = (amount: string) =>
+    tableRows(['Code V (A) (D) Exercisable Date Title Shares', 'Stock', `Option 46.92 07/10/2020 A ${amount} 07/10/2020 07/09/2030 Common 643 $0 643 D`, 'to buy)'].join('\n'), 'derivative', '4')
+      .map((r) => [r.shares, r.underlyingShares, r.sharesOwnedFollowing]);
+  assert.deepEqual(read('6430'), [[643, 643, 643]]);
+  assert.deepEqual(read('64312'), [[643, 643, 643]]);
+  // Amounts that differ otherwise stay as written.
+  assert.deepEqual(read('6431234'), [[6431234, 643, 643]]);
+  assert.deepEqual(read('1643'), [[1643, 643, 643]]);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Boxes 1 and 2 run together on one line
 

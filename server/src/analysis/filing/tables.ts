@@ -925,7 +925,35 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
   const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
   if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
+  if (fromImage) for (const row of out) amountsGluedToDigits(row, problems);
   return out;
+}
+
+const AMOUNT_FIELDS = ['shares', 'underlyingShares', 'sharesOwnedFollowing'] as const;
+
+/**
+ * On a printed page read by OCR a reference after an amount written without separators may come
+ * out as a digit or two glued to it ("6430" for "643" and "(1)"). When the row shows the same
+ * amount again without them (the underlying shares, the amount owned after), the digits are the
+ * reference: the amount is the one shown, the reference is reported unread. A genuine amount that
+ * is another of its row with a digit appended is too rare to read so.
+ */
+function amountsGluedToDigits(row: ParsedRow, problems: LayoutProblem[]): void {
+  const record = row.record as unknown as Record<string, number | null>;
+  for (const field of AMOUNT_FIELDS) {
+    const f = row.fields.find((x) => x.field === field);
+    if (!f || !/^\d{3,}$/.test(f.raw) || f.range.start.line !== f.range.end.line) continue;
+    const shown = AMOUNT_FIELDS.filter((o) => o !== field)
+      .map((o) => row.fields.find((x) => x.field === o))
+      .find((o) => o && /^\d{2,}$/.test(o.raw.replace(/,/g, '')) && f.raw.length - o.raw.replace(/,/g, '').length <= 2 && f.raw.startsWith(o.raw.replace(/,/g, '')) && f.raw !== o.raw.replace(/,/g, ''));
+    if (!shown) continue;
+    const extra = f.raw.length - shown.raw.replace(/,/g, '').length;
+    record[field] = parseAmount(shown.raw);
+    const at = f.range.start.character + f.raw.length;
+    const range: Range = { start: { line: f.range.start.line, character: at - extra }, end: { line: f.range.start.line, character: at } };
+    row.unreadRefs.push(range);
+    problems.push({ line: range.start.line, start: range.start.character, end: at, text: f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  }
 }
 
 const PRICE_FIELDS = ['pricePerShare', 'conversionOrExercisePrice'] as const;
