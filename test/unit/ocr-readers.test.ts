@@ -145,6 +145,10 @@ test("a word's reference read as a question mark, an ampersand, or a glyph and i
   assert.deepEqual(token('L.P.&'), ['word', 'L.P.', true]);
   assert.deepEqual(token('LLC®)'), ['word', 'LLC', true]);
   assert.deepEqual(token('Stock@@)'), ['word', 'Stock', true]);
+  // An abbreviation in capitals with the reference read as one lower-case letter.
+  assert.deepEqual(token('LPw'), ['word', 'LP', true]);
+  assert.deepEqual(token('L.P.o'), ['word', 'L.P.', true]);
+  for (const w of ['LPs', 'LLCs', 'Lp', 'McX', 'i.e']) assert.deepEqual(token(w)[2], false, w);
   assert.deepEqual(token('Stock22)'), ['word', 'Stock', true]);
   // An amount with a quote for the reference's opening parenthesis.
   assert.deepEqual(token('3,939")'), ['number', '3,939', true]);

@@ -195,6 +195,11 @@ const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
  * filer's word in a row's cell never ends so. A closing quote before a parenthesis
  * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
  */
+/**
+ * An abbreviation in capitals with the reference after it read as one lower-case letter (`LPw`,
+ * `L.P.o`): a filer writes "LP", "L.P." or a plural "LPs", never a capital abbreviation ending so.
+ */
+const OCR_ABBREVIATION_REF_RE = /^((?:[A-Z]\.){2,}|[A-Z]{2,})([a-rt-z])$/;
 const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&]?\)?|\d{1,2}[®©@™]?\)|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
 /**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
@@ -244,6 +249,8 @@ export function classify(raw: string, start: number, cell: number, line: number)
     const inner = classify(raw.slice(0, -1), start, cell, line);
     if (inner.type !== 'word') return inner;
   }
+  const abbreviation = OCR_ABBREVIATION_REF_RE.exec(raw);
+  if (abbreviation) return { ...classifyWord(abbreviation[1]!, start, cell, line), end: start + raw.length, unreadRef: true };
   const wordTail = OCR_WORD_REF_TAIL_RE.exec(raw);
   if (wordTail && !(wordTail[2]!.length === 1 && OCR_REF_GLYPH_RE.test(raw))) {
     const inner = classifyWord(wordTail[1]!, start, cell, line);
