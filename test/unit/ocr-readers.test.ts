@@ -341,6 +341,17 @@ test('stacked rows: a ")" in a text column that closes no "(" is a reference rea
   assert.match(String(units[0]!.securityTitle), /^Restricted Stock Units \(Class .*A\)$/);
 });
 
+test('stacked rows: a lone digit on the values line of a nature whose words stand around it is its reference mark', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 C 78,667 | A $0 78,667 I 4', 'footnote', 'By', 'Class A Common Stock 02/27/2012 S 1,000 | D $12.50 77,667 I 2012', 'Trust'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership, r.footnoteIds])[0], [78667, 'See footnote', []]);
+  // A number of more digits is the nature's own.
+  assert.match(String(rows[1]!.natureOfOwnership), /2012/);
+});
+
 test('stacked rows: the ownership form with its reference\'s digit glued on ("D2") after the amount', () => {
   const rows = tableRows(['Code V Amount (A) or (D) Price', 'Series B', 'Preferred 08/10/2021 P 1,997,000 A $17 11,241,580 D2', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [['Series B Preferred Stock', 11241580, 'D', null, ['2']]]);

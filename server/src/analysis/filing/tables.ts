@@ -405,6 +405,20 @@ function unclosedParenRefs(fill: SlotFill): SlotFill {
   return changed ? { ...fill, tokens: out } : fill;
 }
 
+/**
+ * A stacked row's nature whose words all stand on the lines around the values line, with a lone
+ * number of a digit or two on the values line ("I 4" between "See" and "footnote"): that number is
+ * the cell's reference mark OCR read without its parentheses (not always its own number: a
+ * "(9)" reads "5"), so it is an unread reference, not words of the nature.
+ */
+function bareMarkInNature(fill: SlotFill, valuesLine: number): SlotFill {
+  const onLine = fill.tokens.filter((t) => t.line === valuesLine && t.type !== 'ref');
+  const t = onLine[0];
+  if (onLine.length !== 1 || t!.type !== 'number' || !/^\d{1,2}$/.test(t!.text)) return fill;
+  if (!fill.tokens.some((x) => x.line !== valuesLine && x.type === 'word' && /\p{L}{2}/u.test(x.text))) return fill;
+  return { ...fill, tokens: fill.tokens.map((x) => (x === t ? { ...x, type: 'ref' as const, text: '', refs: [], refSpans: [], unreadRef: true } : x)) };
+}
+
 function valueToken(fill: SlotFill | undefined): Token | undefined {
   return fill?.tokens.find((t) => t.type !== 'ref');
 }
@@ -733,7 +747,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     for (const field of TEXT_SLOTS[table]) {
       const fill = fills.get(field);
       if (!fill) continue;
-      const read = unclosedParenRefs(fill);
+      const valuesLine = row.cells.find((c) => c.tokens.length)?.tokens[0]?.line;
+      const read = unclosedParenRefs(field === 'natureOfOwnership' && valuesLine !== undefined ? bareMarkInNature(fill, valuesLine) : fill);
       if (read === fill) continue;
       // The row's tokens hold the new readings in place of the old (one token may become two).
       const gone = fill.tokens.filter((t) => !read.tokens.includes(t));
