@@ -484,6 +484,21 @@ function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { 
 }
 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
+/**
+ * A transaction code right after the row's date, with its reference read as a round letter or a
+ * zero glued on ("Co", "jo", "Go"): the code, its reference unread (the mark is the token's last
+ * character). OCR of a printed page only: no word of a row stands there.
+ */
+function codesWithMarks(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])[oO0]$/.exec(t.text) : null;
+    const code = m?.[1]!.toUpperCase();
+    if (!code || !isTransactionCode(code)) return t;
+    return { ...t, type: 'letter', text: code, unreadRef: true };
+  });
+}
+
 function rowTokens(row: LogicalRow): Token[] {
   const tokens: Token[] = [];
   row.cells.forEach((c, i) => {
@@ -734,7 +749,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, rowTokens(row), table, form);
+  const tokens = stackedTokens(row, row.stacked ? codesWithMarks(rowTokens(row)) : rowTokens(row), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
