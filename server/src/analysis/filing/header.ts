@@ -904,9 +904,9 @@ function checkedBefore(text: string, at: number): boolean {
 }
 
 /** Box 4/5: which relationships are checked, and the officer title / other text under them. */
-export function parseRelationship(stream: Stream): Relationship | null {
+export function parseRelationship(stream: Stream, at?: number): Relationship | null {
   const text = stream.text;
-  const from = valueStart(stream, 'relationship');
+  const from = at ?? valueStart(stream, 'relationship');
   const below = /below\s*\)/gi;
   let optionsEnd = -1;
   below.lastIndex = from;
@@ -944,9 +944,15 @@ export function parseRelationship(stream: Stream): Relationship | null {
   };
   const titleFrom = optionsEnd >= 0 ? optionsEnd : lastOption;
   const stripCaption = (t: string) => t.replace(/^(?:Officer\s+)?Title\s*:\s*|^Other\s*:\s*/i, '');
-  const titleLines = linesIn(stream, titleFrom, text.length)
-    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
+  let titleLines = linesIn(stream, titleFrom, text.length)
+    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)).flatMap((p) => withoutPrintedFragments(p)))
     .filter((ps) => ps.length);
+  // Options found outside their own box (`at` given): the box they stand in goes on with its own
+  // text after them, so the title is the lines up to the first that cannot be one.
+  if (at !== undefined) {
+    const end = titleLines.findIndex((ps) => ps.some((p) => !TITLE_LINE_RE.test(p.text)));
+    if (end >= 0) titleLines = titleLines.slice(0, end);
+  }
   if (titleLines.length) {
     // Both boxes checked: the title and the other text are separate cells, or separate lines.
     const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
@@ -966,6 +972,52 @@ export function parseRelationship(stream: Stream): Relationship | null {
     }
   }
   return rel;
+}
+
+/**
+ * The form's own words a title line may begin with: the rest of an option's caption ("(specify",
+ * "title below)") or box 1's captions, which OCR reads onto the options' lines when the boxes
+ * stand side by side.
+ */
+const [GIVE, TITLE, BELOW] = RELATIONSHIP_WORDING.officerCaption.split(' ');
+const PRINTED_FRAGMENT_RE = new RegExp(
+  `^\\s*(?:\\(\\s*(?:${Object.values(ADDRESS_CAPTIONS).join('|')})\\s*\\)|\\(\\s*(?:${GIVE}(?:\\s+${TITLE})?|${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})\\b|(?:${TITLE}\\s+)?${BELOW}\\s*\\))\\s*`,
+  'i',
+);
+
+/** A piece of a title line without the form's words it begins with (none left: no piece). */
+function withoutPrintedFragments(p: Piece): Piece[] {
+  let cut = 0;
+  // One fragment at a time: "(specify (Last) (First) (Middle)" is four.
+  for (let m = PRINTED_FRAGMENT_RE.exec(p.text); m && m[0].length; m = PRINTED_FRAGMENT_RE.exec(p.text.slice(cut))) {
+    cut += m[0].length;
+    if (cut >= p.text.length) return [];
+  }
+  return cut ? [{ ...p, start: p.start + cut, x: p.x + cut, text: p.text.slice(cut) }] : [p];
+}
+
+/** A line that can be an officer title or other text: words, no digits, no box label or caption. */
+const TITLE_LINE_RE = /^[\p{L}&/,.'’\- ]+$/u;
+
+/**
+ * Box 5's options outside the box (OCR read the page's boxes in its own order, or the box's label
+ * too damaged to open it): the stream offset of the first of them where three of the four printed
+ * options stand together in one box's text, else -1. The options' words are printed nowhere else
+ * in the header.
+ */
+export function strayOptionsStart(text: string): number {
+  let first = -1;
+  let found = 0;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = 0;
+    const m = opt.re.exec(text);
+    if (!m) continue;
+    found++;
+    if (first < 0 || m.index < first) first = m.index;
+  }
+  if (found < 3) return -1;
+  // The mark before the first option belongs to it: start at its line.
+  return text.lastIndexOf('\n', first) + 1;
 }
 
 /**
@@ -1318,6 +1370,21 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     if (!result.relationship) unreadIn(rel, valueStart(rel, 'relationship'), rel.text.length, 'in the relationship box, where no option was read', result.problems);
     const p = rel.pieces[0];
     result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+  }
+  if (!result.relationship) {
+    // The options read in another box: OCR of side-by-side boxes runs box 5's lines into the
+    // other boxes' (box 1's too), or its label came out too damaged to open it.
+    for (const b of boxes) {
+      if (b.box === 'relationship' || !b.pieces.length) continue;
+      const stream = new Stream(b.pieces);
+      const at = strayOptionsStart(stream.text);
+      const rel = at < 0 ? null : parseRelationship(stream, at);
+      if (!rel) continue;
+      result.relationship = rel;
+      const p = stream.pieces[stream.pieceAt(at)];
+      result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+      break;
+    }
   }
   const joint = streamOf('jointFiling');
   if (joint) result.jointFiling = parseJointFiling(joint);

@@ -1,0 +1,115 @@
+/**
+ * The header boxes as tesseract reads a printed Form 3, 4 or 5 (fixtures/pdf *.ocr300.txt): one
+ * line per printed line, cells apart by single spaces, boxes that stand side by side read into
+ * one line, or read one box after another in an order of OCR's own. Tiny inputs made by hand in
+ * that shape, one quirk a test.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze } from '../../server/src/analysis';
+import { strayOptionsStart } from '../../server/src/analysis/filing/header';
+
+const TODAY = new Date('2026-11-23T12:00:00Z');
+
+const TABLE = [
+  'Table | - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+  'Code V Amount (A) or (D) Price',
+  'Common Stock 03/01/2021 P 1,000 A $10 5,000 D',
+];
+
+function read(header: string[]) {
+  const r = analyze(['FORM 4', 'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP', ...header, ...TABLE].join('\n'), { today: TODAY });
+  const o = r.filings[0].record.reportingOwners[0];
+  return {
+    rel: [o.isDirector, o.isOfficer, o.isTenPercentOwner, o.isOther, o.officerTitle, o.otherText],
+    record: r.filings[0].record,
+    findings: r.findings,
+  };
+}
+
+// The asterisk after the label read as a quote mark, as OCR reads it.
+const OWNER = ['1. Name and Address of Reporting Person”', 'Rivera Ana', '(Last) (First) (Middle)', '12 MAIN STREET', '(Street)', 'PORTLAND OR 97201', '(City) (State) (Zip)'];
+
+test("box 5's label read before boxes 3 and 4, its options after them: the options are still box 5's", () => {
+  const { rel, record } = read([
+    ...OWNER,
+    '2. Issuer Name and Ticker or Trading Symbol',
+    'Northwind Labs, Inc. [ NWLB ]',
+    '5. Relationship of Reporting Person(s) to Issuer',
+    '(Check all applicable)',
+    '3. Date of Earliest Transaction (Month/Day/Year)',
+    '03/01/2021',
+    '4. If Amendment, Date of Original Filed (Month/Day/Year)',
+    'Director 10% Owner',
+    'xX Officer (give title Other (specify',
+    'below) below)',
+    'Chief',
+    'Technology',
+    'Officer',
+    '6. Individual or Joint/Group Filing (Check Applicable Line)',
+    'X Form filed by One Reporting Person',
+    'Form filed by More than One Reporting Person',
+  ]);
+  assert.deepEqual(rel, [false, true, false, false, 'Chief Technology Officer', null]);
+  assert.equal(record.periodOfReport, '2021-03-01');
+  assert.equal(record.dateOfOriginalSubmission, null);
+});
+
+test("box 5's label too damaged to open it: the options read where they stand, the box's text after them is no title", () => {
+  const { rel } = read([
+    '1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol',
+    ' (Cheat slr appiica nen Person(s) to Issuer',
+    'Rivera Ana Northwind Labs, Inc. [ NWLB ]',
+    'X Director 10% Owner',
+    'Officer (give title Other (specify',
+    '(Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)',
+    'C/O NORTHWIND LABS 03/01/2021',
+    '12 MAIN STREET',
+    '(Street)',
+    'PORTLAND OR 97201',
+    '(City) (State) (Zip)',
+  ]);
+  assert.deepEqual(rel, [true, false, false, false, null, null]);
+});
+
+test('the rest of an option\'s caption and box 1\'s captions on the options\' lines are no title', () => {
+  const { rel } = read([
+    '1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer',
+    'Northwind Labs, Inc. [ NWLB ] (Check all applicable)',
+    'RIVERA ANA X Director 10% Owner',
+    '/ Officer (give title Other (specify',
+    '(Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)',
+    'C/O NORTHWIND LABS, INC. 03/01/2021',
+    '12 MAIN STREET',
+    '(Street)',
+    'PORTLAND OR 97201',
+    '(City) (State) (Zip)',
+  ]);
+  assert.deepEqual(rel, [true, false, false, false, null, null]);
+});
+
+test('three of the four printed options in one text say where box 5 stands; fewer do not', () => {
+  assert.equal(strayOptionsStart('4. If Amendment\nDirector 10% Owner\nX Officer (give title Other (specify\nbelow) below)'), '4. If Amendment\n'.length);
+  // A director's name or an address holds one option word, not three.
+  assert.equal(strayOptionsStart('4. If Amendment\nC/O Director of Finance\n12 Other Road'), -1);
+});
+
+test('on OCR text, Officer checked without a title read is a hint: the title may stand unread on the page', () => {
+  const { rel, findings } = read([
+    ...OWNER,
+    '2. Issuer Name and Ticker or Trading Symbol',
+    'Northwind Labs, Inc. [ NWLB ]',
+    '5. Relationship of Reporting Person(s) to Issuer',
+    '(Check all applicable)',
+    'Director 10% Owner',
+    'X Officer (give title Other (specify',
+    'below) below)',
+    '3. Date of Earliest Transaction (Month/Day/Year)',
+    '03/01/2021',
+  ]);
+  assert.equal(rel[1], true);
+  assert.equal(rel[4], null);
+  const f = findings.filter((x) => x.code === 'officer-title-missing');
+  assert.equal(f.length, 1);
+  assert.equal(f[0].severity, 'hint');
+});
