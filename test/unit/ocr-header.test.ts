@@ -113,3 +113,32 @@ test('on OCR text, Officer checked without a title read is a hint: the title may
   assert.equal(f.length, 1);
   assert.equal(f[0].severity, 'hint');
 });
+
+/** Box 1's lines with box 6's beside them, as OCR runs them together, then the first table. */
+function jointOf(cityLines: string[]) {
+  return read([
+    '1. Name and Address of Reporting Person* 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer',
+    'Northwind Labs, Inc. [ NWLB ] (Check all applicable)',
+    'RIVERA ANA X Director 10% Owner',
+    'Officer (give title Other (specify',
+    '(Last) (First) (Middle) 3. Date of Earliest Transaction (Month/Day/Year) below) below)',
+    'C/O NORTHWIND LABS, INC. 03/01/2021',
+    '12 MAIN STREET',
+    '(Street) 4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable Line)',
+    ...cityLines,
+    '(City) (State) (Zip)',
+  ]).record.jointFiling;
+}
+
+test("box 6's options on box 1's lines, the mark read with the rule under its box", () => {
+  assert.equal(jointOf(['MENLO CA 94025 X_— Form filed by One Reporting Person', 'PARK Form filed by More than One Reporting Person']), false);
+  assert.equal(jointOf(['AUSTIN TX 78725 X.— Form filed by One Reporting Person', 'Form filed by More than One Reporting Person']), false);
+  assert.equal(jointOf(['MENLO CA 94025 Form filed by One Reporting Person', 'PARK X_— Form filed by More than One Reporting Person']), true);
+  // No mark read: not guessed.
+  assert.equal(jointOf(['MENLO CA 94025 Form filed by One Reporting Person', 'PARK Form filed by More than One Reporting Person']), null);
+});
+
+test('an option wrapped after "Reporting", its mark read before the wrapped "Person"', () => {
+  assert.equal(jointOf(['LONGBOAT FL 34228', 'KEY Form filed by One Reporting', 'Xx Person', 'Form filed by More than One Reporting Person']), false);
+  assert.equal(jointOf(['LONGBOAT FL 34228', 'KEY Form filed by One Reporting Person', 'Form filed by More than One Reporting', 'X Person']), true);
+});

@@ -1082,6 +1082,32 @@ function readWrappedJointFiling(text: string): boolean | null {
   return marked(more);
 }
 
+/**
+ * An option wrapped after "Reporting", its mark read before the wrapped word ("Form filed by One
+ * Reporting" / "Xx Person"): OCR reads the mark, centred on the two lines, on the second.
+ */
+const JOINT_WRAPPED_MARK_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(One|More\\s+than\\s+One)\\s+Reporting[ \\t]*\\n[ \\t]*(?:X|x|xX|Xx|☒)[ \\t]+Person\\b`, 'gi');
+
+/**
+ * Box 6 when its box did not take its options: OCR runs them into the lines of box 1 beside it
+ * ("MENLO CA 94025 X_— Form filed by One Reporting Person"). Its wording is printed nowhere
+ * else, so it is read in the header's whole text.
+ */
+function jointFilingInLines(lines: readonly PLine[]): HeaderValue<boolean | null> {
+  const text = lines.map((l) => l.masked).join('\n');
+  let value = readJointFiling(text);
+  if (value === null) {
+    const marks = [...text.matchAll(JOINT_WRAPPED_MARK_RE)];
+    if (marks.length === 1) value = /^More/i.test(marks[0][1]);
+  }
+  if (value === null) return { value: null };
+  const at = /Form\s+filed/i.exec(text);
+  if (!at) return { value };
+  const line = text.slice(0, at.index).split('\n').length - 1;
+  const character = at.index - (text.lastIndexOf('\n', at.index - 1) + 1);
+  return { value, range: { start: { line: lines[line].line, character }, end: { line: lines[line].line, character: character + at[0].length } } };
+}
+
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
   // Narrow grid cells break words over lines ("Form fi" / "led by More"): read joined too.
   const value =
@@ -1388,6 +1414,7 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   }
   const joint = streamOf('jointFiling');
   if (joint) result.jointFiling = parseJointFiling(joint);
+  if (result.jointFiling.value === null) result.jointFiling = jointFilingInLines(lines);
   return result;
 }
 
