@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze } from '../../server/src/analysis';
 import { strayOptionsStart } from '../../server/src/analysis/filing/header';
+import { romanStrokesInName } from '../../server/src/analysis/domain/ocr';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 
@@ -141,4 +142,49 @@ test("box 6's options on box 1's lines, the mark read with the rule under its bo
 test('an option wrapped after "Reporting", its mark read before the wrapped "Person"', () => {
   assert.equal(jointOf(['LONGBOAT FL 34228', 'KEY Form filed by One Reporting', 'Xx Person', 'Form filed by More than One Reporting Person']), false);
   assert.equal(jointOf(['LONGBOAT FL 34228', 'KEY Form filed by One Reporting Person', 'Form filed by More than One Reporting', 'X Person']), true);
+});
+
+/** A joint filing: box 1 in the header, then every owner listed again after the tables. */
+function jointOwners(headerName: string, listed: string[]) {
+  const box = (name: string) => ['1. Name and Address of Reporting Person*', name, '(Last) (First) (Middle)', 'C/O NORTHWIND CAPITAL LLC', '(Street)', 'AUSTIN TX 78701', '(City) (State) (Zip)'];
+  const text = [
+    'FORM 4',
+    'STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP',
+    '1. Name and Address of Reporting Person*',
+    headerName,
+    '(Last) (First) (Middle)',
+    'C/O NORTHWIND CAPITAL',
+    '(Street)',
+    'AUSTIN TX 78701',
+    '(City) (State) (Zip)',
+    '2. Issuer Name and Ticker or Trading Symbol',
+    'Northwind Labs, Inc. [ NWLB ]',
+    ...TABLE,
+    'Table Il - Derivative Securities Acquired, Disposed of, or Beneficially Owned',
+    ...listed.flatMap(box),
+  ].join('\n');
+  return analyze(text, { today: TODAY }).filings[0].record.reportingOwners.map((o) => [o.name, o.street1]);
+}
+
+test("the first owner listed after the tables is box 1 again, however OCR read each; its values cut short are filled", () => {
+  assert.deepEqual(jointOwners('NORTHWIND I LP', ['NORTHWIND Il LP', 'Northwind 1] GP LP', 'RIVERA ANA']), [
+    ['NORTHWIND II LP', 'C/O NORTHWIND CAPITAL LLC'],
+    ['Northwind II GP LP', 'C/O NORTHWIND CAPITAL LLC'],
+    ['RIVERA ANA', 'C/O NORTHWIND CAPITAL LLC'],
+  ]);
+  // The header's name cut short, or no name of its own read there.
+  assert.deepEqual(jointOwners('NORTHWIND CAPITAL', ['NORTHWIND CAPITAL INC', 'RIVERA ANA']).map((o) => o[0]), ['NORTHWIND CAPITAL INC', 'RIVERA ANA']);
+  assert.deepEqual(jointOwners('(Street)', ['NORTHWIND CAPITAL INC', 'RIVERA ANA']).map((o) => o[0]), ['NORTHWIND CAPITAL INC', 'RIVERA ANA']);
+  // Another name first in the list is another owner.
+  assert.deepEqual(jointOwners('RIVERA ANA', ['NORTHWIND CAPITAL INC', 'LEE KIM']).map((o) => o[0]), ['RIVERA ANA', 'NORTHWIND CAPITAL INC', 'LEE KIM']);
+});
+
+test('a Roman numeral in a name whose strokes OCR read as look-alikes is read as strokes; numbers and words stay', () => {
+  assert.equal(romanStrokesInName('MITHRIL Il LP'), 'MITHRIL II LP');
+  assert.equal(romanStrokesInName('Fund 1] GP'), 'Fund II GP');
+  assert.equal(romanStrokesInName('Fund lII, L.P.'), 'Fund III, L.P.');
+  assert.equal(romanStrokesInName('Partners 11 LLC'), 'Partners 11 LLC');
+  assert.equal(romanStrokesInName('Fund II'), 'Fund II');
+  assert.equal(romanStrokesInName('Illumina Ill Holdings'), 'Illumina III Holdings');
+  assert.equal(romanStrokesInName('Lee Li'), 'Lee Li');
 });
