@@ -45,3 +45,21 @@ test('the capacity\'s long word with one letter OCR misread ("Attomey") reads as
   assert.equal(signaturesOf('/s/ Kim Lee,, attomey-in-fact 03/03/2021\n** Signature of Reporting Person Date')[0]?.name, 'Kim Lee, attorney-in-fact');
   assert.equal(signaturesOf('/s/ Kim Lee, as attorney-in-fact 03/03/2021\n** Signature of Reporting Person Date')[0]?.name, 'Kim Lee, as attorney-in-fact');
 });
+
+/** The clean Form 4's footnotes replaced by `defs` (as OCR lays them out). */
+function footnotesOf(defs: string) {
+  const from = '(1) The price reported';
+  const to = '(2) Held by the Rivera Family Trust, of which the reporting person is trustee.';
+  const text = CLEAN.slice(0, CLEAN.indexOf(from)) + defs + CLEAN.slice(CLEAN.indexOf(to) + to.length);
+  return analyze(text, { today: TODAY }).filings[0].record.footnotes.map((f) => f.text);
+}
+
+test("a footnote's last line past a blank line (a page break, or OCR's block of its own) goes on with it when it stopped mid-sentence", () => {
+  assert.deepEqual(footnotesOf('(1) The price reported is a weighted average price of the\n\nshares sold.\n\n(2) Held by the Rivera Family Trust, of which the reporting person is\n\n\ntrustee.'), [
+    'The price reported is a weighted average price of the shares sold.',
+    'Held by the Rivera Family Trust, of which the reporting person is trustee.',
+  ]);
+  // A footnote that ended its sentence ends there; a marker after a blank opens the next.
+  const texts = footnotesOf('(1) The price reported is a weighted average price.\n\nshares sold.\n(2) Held by the Rivera Family Trust, of which the reporting person is trustee.');
+  assert.deepEqual(texts, ['The price reported is a weighted average price.', 'Held by the Rivera Family Trust, of which the reporting person is trustee.']);
+});

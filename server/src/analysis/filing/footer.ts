@@ -33,6 +33,9 @@ export interface ParsedFootnote {
   markerRange: Range;
 }
 
+/** How a sentence (and so a footnote) ends: its stop, or a closing bracket or quote after one. */
+const SENTENCE_END_RE = /[.!?;:)\]"'”’]$/;
+
 /** Why text under the footnotes' heading was not read. */
 const UNHELD_REASON = `under "${SECTION_HEADINGS.explanation}", no numbered footnote holds it`;
 
@@ -98,14 +101,24 @@ export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], t
       current = null;
     }
   };
+  /** A blank line (or a page break) has come since the current footnote's last line. */
+  let gap = false;
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
     // The caption may come with its first word cut by a gap (CAPTION_RE, loose).
     if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
-      finish();
+      if (current) gap = true;
       continue;
+    }
+    if (gap) {
+      gap = false;
+      // A footnote whose last line stopped mid-sentence goes on past the blank: a page break fell
+      // in it, or OCR read its last line as a block of its own. A new marker or heading ends it.
+      const last = current ? current.parts[current.parts.length - 1]!.trimEnd() : '';
+      const open = current !== null && !SENTENCE_END_RE.test(last) && !DEF_RE.test(l.masked) && !isBoilerplate(l) && sectionOf(l) !== 'explanation' && !SECTION_START_RE.test(l.masked);
+      if (!open) finish();
     }
     // The heading line: what follows the heading may already be the first definition.
     const heading = sectionOf(l) === 'explanation' ? EXPLANATION_RE.exec(l.masked) : null;
