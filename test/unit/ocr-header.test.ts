@@ -188,3 +188,31 @@ test('a Roman numeral in a name whose strokes OCR read as look-alikes is read as
   assert.equal(romanStrokesInName('Illumina Ill Holdings'), 'Illumina III Holdings');
   assert.equal(romanStrokesInName('Lee Li'), 'Lee Li');
 });
+
+/** A Form 3 header as OCR interleaves its boxes 1, 2 and 3, then the first table. */
+function form3Header(amendmentDate = '') {
+  const text = [
+    'FORM 3',
+    'INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES',
+    '1. Name and Address of Reporting Person” 2. Date of Event 3. Issuer Name and Ticker or Trading Symbol',
+    '. Requiring Statement ‘',
+    'Rivera Ana (Month/Day/Year) Northwind Labs, Inc. [ NWLB ]',
+    '03/01/2021 4. Relationship of Reporting Person(s) to 5. If Amendment, Date of Original',
+    `: ; Issuer Filed (Month/Day/Year) ${amendmentDate}`,
+    '(Last) (First) (Middle) (Check all applicable)',
+    '12 MAIN STREET X__ Director X 10% Owner',
+    '(Street)',
+    'Table | - Non-Derivative Securities Beneficially Owned',
+    'Common Stock 5,000 D',
+  ].join('\n');
+  const r = analyze(text, { today: TODAY }).filings[0];
+  return { record: r.record, unread: r.findings.filter((f) => f.code === 'unread-text').map((f) => f.message) };
+}
+
+test("the period box's label broken over interleaved lines: the header's one full date is the period", () => {
+  const { record, unread } = form3Header();
+  assert.equal(record.periodOfReport, '2021-03-01');
+  assert.ok(!unread.some((m) => m.includes('03/01/2021')), unread.join('\n'));
+  // Two dates in the header: which is which is not guessed.
+  assert.equal(form3Header('02/01/2021').record.periodOfReport, null);
+});

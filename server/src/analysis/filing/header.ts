@@ -1389,6 +1389,23 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     result[field] = { value: d.iso, range: d.range, raw: d.raw };
     result.dateCells.push({ field, raw: d.raw, range: d.range });
   }
+  if (result.periodOfReport.value === null && result.dateOfOriginalSubmission.value === null) {
+    const only = onlyFullDate(lines);
+    if (only) {
+      result.periodOfReport = { value: only.iso, range: only.range, raw: only.raw };
+      result.dateCells.push({ field: 'periodOfReport', raw: only.raw, range: only.range });
+      // The date is read now: no longer text another box could not place (nor the form's words after it).
+      const { line, character } = only.range.start;
+      result.problems = result.problems.flatMap((p) => {
+        if (p.line !== line || p.start !== character) return [p];
+        const cut = only.range.end.character - p.start;
+        const rest = p.text.slice(cut);
+        if (!rest.trim() || onlyPrintedWords(rest)) return [];
+        const lead = rest.length - rest.trimStart().length;
+        return [{ ...p, start: p.start + cut + lead, text: rest.trim() }];
+      });
+    }
+  }
   const rel = streamOf('relationship');
   if (rel) {
     result.relationship = parseRelationship(rel);
@@ -1416,6 +1433,30 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
   if (joint) result.jointFiling = parseJointFiling(joint);
   if (result.jointFiling.value === null) result.jointFiling = jointFilingInLines(lines);
   return result;
+}
+
+/** A date with its year in four digits (the browser's print header writes two). */
+const FULL_DATE_RE = /\b\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{4}\b/g;
+
+/**
+ * The one full date in the header's lines, when no date box took a date: the period box's label
+ * broken over lines OCR interleaved with its neighbours' opened no box, and its date went to
+ * another box. The header prints two dates at most (the period, and an amendment's original
+ * date): a single one with the amendment box empty is the period's. Null unless exactly one.
+ */
+function onlyFullDate(lines: readonly PLine[]): { iso: string; raw: string; range: Range } | null {
+  let found: { iso: string; raw: string; range: Range } | null = null;
+  for (const l of lines) {
+    FULL_DATE_RE.lastIndex = 0;
+    for (let m = FULL_DATE_RE.exec(l.masked); m; m = FULL_DATE_RE.exec(l.masked)) {
+      if (found) return null;
+      const raw = m[0].replace(/\s+/g, '');
+      const iso = parseDateText(raw)?.iso;
+      if (!iso) return null;
+      found = { iso, raw, range: { start: { line: l.line, character: m.index }, end: { line: l.line, character: m.index + m[0].length } } };
+    }
+  }
+  return found;
 }
 
 /** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */
