@@ -216,3 +216,29 @@ test("the period box's label broken over interleaved lines: the header's one ful
   // Two dates in the header: which is which is not guessed.
   assert.equal(form3Header('02/01/2021').record.periodOfReport, null);
 });
+
+/** Box 1 beside boxes 2, 3 and 5 as OCR runs them into one line each, its street lines `streets`. */
+function streetsOf(streets: string[]) {
+  const rec = read([
+    '1. Name and Address of Reporting Person” 2. Issuer Name and Ticker or Trading Symbol 5. Relationship of Reporting Person(s) to Issuer',
+    'Northwind Labs, Inc. [ NWLB ] (Check all applicable)',
+    'RIVERA ANA X Director 10% Owner',
+    'Officer (give title Other (specify',
+    '(Last) (First) (Middle) below) below)',
+    '3. Date of Earliest Transaction (Month/Day/Year)',
+    ...streets,
+    '4. If Amendment, Date of Original Filed (Month/Day/Year) 6. Individual or Joint/Group Filing (Check Applicable Line)',
+    '(Street) X_ Form filed by One Reporting Person',
+    'AUSTIN TX 78753 Form filed by More than One Reporting Person',
+    '(City) (State) (Zip)',
+  ]).record.reportingOwners[0];
+  return [rec.street1, rec.street2, rec.city];
+}
+
+test("box 1's streets wrapped over three lines beside other boxes: split where the wrapping says", () => {
+  // A house number opens street 2.
+  assert.deepEqual(streetsOf(['C/O NORTHWIND LABS, INC. 03/01/2021', '13011 MCCALLEN PASS BUILDING A', 'SUITE 100']), ['C/O NORTHWIND LABS, INC.', '13011 MCCALLEN PASS BUILDING A SUITE 100', 'AUSTIN']);
+  assert.deepEqual(streetsOf(['C/O NORTHWIND TECHNOLOGIES 03/01/2021', 'INC.', '1200 17TH STREET, FLOOR 15']), ['C/O NORTHWIND TECHNOLOGIES INC.', '1200 17TH STREET, FLOOR 15', 'AUSTIN']);
+  // A break where the next word would have fitted starts street 2.
+  assert.deepEqual(streetsOf(['C/O NORTHWIND CAPITAL, 2800 SAND — | 03/01/2021', 'HILL ROAD', 'SUITE 101 —— — —']), ['C/O NORTHWIND CAPITAL, 2800 SAND HILL ROAD', 'SUITE 101', 'AUSTIN']);
+});

@@ -1294,8 +1294,9 @@ function leadingCapitals(text: string): string {
  */
 function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   const rec = owner.record;
-  // The box read its city line: its reading stands.
-  if (rec.city !== null || rec.zip !== null) return;
+  // What the box read stands: its city line, its streets.
+  const needCity = rec.city === null && rec.zip === null;
+  if (!needCity && rec.street1 !== null) return;
   const at = (re: RegExp, from: number) => {
     for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.masked) && new RegExp(`^\\s*${re.source}`, 'i').test(lines[i]!.masked)) return i;
     return -1;
@@ -1306,12 +1307,18 @@ function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
   const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
   const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
-  // Box 1 prints two street lines at most: more, or a longer line than a street line can be
-  // (another box's text OCR ran into it), is not read as one.
-  if (streets.length && streets.length <= 2 && streets.every((t) => t.length <= 40)) {
-    rec.street1 = streets[0]!;
-    rec.street2 = streets[1] ?? null;
+  // Box 1 prints two streets, each wrapped at the box's width: a line longer than a street line
+  // can be (another box's text OCR ran into it) is not read as one; more lines than two are the
+  // streets wrapped, split where the wrapping says (streetSplit).
+  // (OCR's lines only: a grid's lines open with a border, tabbed lines keep their cells apart, and
+  // both say where box 1's column is themselves.)
+  const plain = lines.slice(last, street + 1).every((l) => !/^\s*[│┃║|+]/.test(l.raw) && !l.raw.includes('\t'));
+  if (rec.street1 === null && plain && streets.length && streets.length <= 4 && streets.every((t) => t.length <= 40)) {
+    const split = streetSplit(streets, () => Math.max(...streets.map((t) => t.length)));
+    rec.street1 = streets.slice(0, split).join(' ');
+    rec.street2 = streets.length > split ? streets.slice(split).join(' ') : null;
   }
+  if (!needCity) return;
   const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
   const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
   if (k >= 0) {
