@@ -17,6 +17,28 @@ import { BOILERPLATE_PHRASES } from '../vocabulary/wording';
 
 export { BOILERPLATE_PHRASES };
 
+/**
+ * A name's Roman numeral whose strokes OCR read as look-alikes ("MITHRIL Il LP", "Fund 1] GP",
+ * "I]"): a word of two or three strokes, one of them a letter or a bracket (all digits may be a
+ * number), is that many "I"s.
+ */
+export function romanStrokesInName(name: string): string {
+  return name.replace(/(^|\s)([Il1|\]!]{2,3})(?=[\s,]|$)/g, (all, pre: string, run: string) => (/[l|\]!]/.test(run) ? pre + 'I'.repeat(run.length) : all));
+}
+
+/**
+ * A name folded so that two OCR readings of it compare equal: letter case, punctuation, and a
+ * word of strokes however many OCR kept ("MITHRIL I LP", "MITHRIL Il LP").
+ */
+export function ocrNameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|\s)[il1|\]!]+(?=[\s,]|$)/g, '$1|')
+    .replace(/[^\p{L}\p{N}|\s]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 // ---------------------------------------------------------------------------------------------
 // Scripts and look-alike letters
 // ---------------------------------------------------------------------------------------------

@@ -296,6 +296,7 @@ export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' |
 
 /**
  * A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. OCR
- * reads the printed mark with the rule under its box ("X__", "X_—") or twice in two cases ("xX").
+ * reads the printed mark with the rule under its box ("X__", "X_—", "X.—"; "X —" once the
+ * underscores are masked) or twice in two cases ("xX").
  */
-export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|_{1,3}[—–]?)?\s*$/;
+export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|[._]{1,3}[—–]?|\s[—–])?\s*$/;
