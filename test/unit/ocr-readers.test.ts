@@ -255,6 +255,19 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   ]);
 });
 
+test('stacked Table II rows: a text column does not take an amount with thousands separators past a stray mark', () => {
+  // "8)" is a reference OCR read without its opening parenthesis (a stray word among the values), "30" the price "$0".
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units Q) 05/15/2021 M 1,386 8) @) Common ]1,386] 30 0 D', '(RSU) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionDate, r.transactionCode, r.shares, r.underlyingShares, r.sharesOwnedFollowing]), [['transaction', '2021-05-15', 'M', 1386, 1386, 0]]);
+  // The underlying title keeps its words around the values line, not the row's amount.
+  assert.match(String(rows[0]!.underlyingSecurityTitle), /^Class A .*Common Stock$/);
+  assert.doesNotMatch(String(rows[0]!.underlyingSecurityTitle), /1,386/);
+});
+
 // ---------------------------------------------------------------------------------------------
 // Boxes 1 and 2 run together on one line
 
