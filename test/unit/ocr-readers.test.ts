@@ -244,6 +244,18 @@ test('stacked Table I rows: a line clearly wider than the nature column continue
   ]);
 });
 
+test('stacked Table I rows: a speck OCR read on the values line is no word of the nature or the title', () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'Estate', 'Class A Common Stock 438,456 I .', 'Planning', 'See', 'Common , Stock 5,000 I ,', 'Footnote & Co'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 438456, 'Estate Planning'],
+    ['Common Stock', 5000, 'See Footnote & Co'],
+  ]);
+});
+
 test('stacked Table II rows: a line of pieces of narrow columns splits where each piece starts', () => {
   const rows = tableRows(
     ['Date Expiration Number of Transaction(s)', 'Class B Class A See', 'Common (1) 02/27/2012 C 78,667 (1) (1) Common 78,667 $0 18,872,030 I', 'footnote(3)', 'Stock Stock'].join('\n'),

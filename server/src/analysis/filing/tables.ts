@@ -368,8 +368,15 @@ function fillRange(fill: SlotFill): Range | undefined {
   return { start: { line: first.line, character: first.start }, end: { line: first.line, character: last.end } };
 }
 
+/**
+ * A word of only dots, commas, quotes or a degree sign says nothing in a title or a nature: on a
+ * printed page it is a speck or a rule's end that OCR read beside a cell's words ("Estate .
+ * Planning", "See , Footnote"). Marks that carry meaning ("&", "-", "/") stay.
+ */
+const SPECK_RE = /^[.,;:'‘’`°·*]+$/;
+
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
+  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
