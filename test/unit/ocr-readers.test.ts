@@ -256,6 +256,18 @@ test('stacked Table I rows: a speck OCR read on the values line is no word of th
   ]);
 });
 
+test("a text cell's word with a rule glued to its end, or a lone capital glued to a word, reads as its words", () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'ClassA Common} Stock 5,000 I By PayPal Trust]', 'Class ACommon Stock 7,000 D'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 5000, 'By PayPal Trust'],
+    ['Class A Common Stock', 7000, null],
+  ]);
+});
+
 test('stacked Table II rows: a line of pieces of narrow columns splits where each piece starts', () => {
   const rows = tableRows(
     ['Date Expiration Number of Transaction(s)', 'Class B Class A See', 'Common (1) 02/27/2012 C 78,667 (1) (1) Common 78,667 $0 18,872,030 I', 'footnote(3)', 'Stock Stock'].join('\n'),

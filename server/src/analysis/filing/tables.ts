@@ -375,8 +375,22 @@ function fillRange(fill: SlotFill): Range | undefined {
  */
 const SPECK_RE = /^[.,;:'‘’`°·*]+$/;
 
+/** A cell's rule OCR glued to the end of a word ("Common]", "Common}"): a word holds no unopened bracket. */
+const GLUED_RULE_RE = /^([^[{(]*\p{L})[\]}|]+$/u;
+
+/**
+ * A space OCR lost beside a lone capital letter: "ClassA" is "Class A", "ACommon" is "A Common".
+ * Only a single capital against a capitalised word: a name written in camel case ("PayPal") has
+ * a word on both sides.
+ */
+function unglued(word: string): string {
+  const rule = GLUED_RULE_RE.exec(word);
+  const w = rule ? rule[1]! : word;
+  return /^[A-Z][a-z]{2,}[A-Z]$/.test(w) ? `${w.slice(0, -1)} ${w.slice(-1)}` : /^[A-Z][A-Z][a-z]{2,}$/.test(w) ? `${w[0]} ${w.slice(1)}` : w;
+}
+
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
+  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.type === 'word' ? unglued(t.text) : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
