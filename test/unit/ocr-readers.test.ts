@@ -279,6 +279,26 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   ]);
 });
 
+test('stacked Table II rows: a column with no text on the values line has as many lines below it as above', () => {
+  // The underlying title stands on two lines centred on the row ("Common" above, "Stock" below),
+  // the title on three ("Series A", "Preferred" on the values line, "Stock").
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Series A Common', 'Preferred (1) 08/10/2021 C 1,250,000 (1) (1) 6,250,000 $0 0 D', 'Stock', 'Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle, r.shares, r.underlyingShares]), [['Series A Preferred Stock', 'Common Stock', 1250000, 6250000]]);
+});
+
+test('stacked Table II rows: words in parentheses are one piece of a line', () => {
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units (2) 05/15/2021 M 1,386 (3) (3) Common 1,386 $0 0 D', '(RSU) Stock', '(Class A)'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle]), [['Restricted Stock Units (RSU) (Class A)', 'Class A Common Stock']]);
+});
+
 test('stacked Table II rows: a text column does not take an amount with thousands separators past a stray mark', () => {
   // "8)" is a reference OCR read without its opening parenthesis (a stray word among the values), "30" the price "$0".
   const rows = tableRows(

@@ -482,10 +482,16 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
+  // Parentheses the current piece opened and has not closed: the words up to the closing one are
+  // its own ("(Class A)").
+  let depth = 0;
   for (const t of tokens) {
-    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text);
-    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) out.push([t]);
-    else out[out.length - 1]!.push(t);
+    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
+    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
+      out.push([t]);
+      depth = 0;
+    } else out[out.length - 1]!.push(t);
+    if (t.type === 'word') for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
   }
   return out;
 }
@@ -544,6 +550,42 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
     while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
     return ps.map((p, k) => [open[k]!, p]);
   };
+  // A line of one piece under several open columns of Table II could continue any of them. A
+  // centred cell with no text on the values line has as many lines above it as below (an even
+  // count, half on each side); one with text there, at most one more on either side. So such a
+  // line goes to the column still short of lines on its side, nearest lines first; else to the
+  // first column.
+  const placed = new Map<Token[], [string, Token[]][]>();
+  // A word of two letters or more is the column's text there; a price OCR misread ("s0") is not.
+  const onAnchor = new Set(open.filter((s) => lengthOn(s) > 0));
+  const count = { above: new Map<string, number>(), below: new Map<string, number>() };
+  const flexible: { line: Token[]; side: 'above' | 'below' }[] = [];
+  const lone = (line: Token[]) => table === 'derivative' && open.length > 1 && pieces(line).length === 1 && assign(line)[0]![0] === open[0];
+  for (const [side, lines] of [['above', st.above], ['below', st.below]] as const) {
+    for (const line of lines) {
+      if (!line.length) continue;
+      if (lone(line)) {
+        flexible.push({ line, side });
+        continue;
+      }
+      const parts = assign(line);
+      placed.set(line, parts);
+      for (const [s] of parts) count[side].set(s, (count[side].get(s) ?? 0) + 1);
+    }
+  }
+  // Nearest first: the lines below from the top, the lines above from the bottom.
+  const nearFirst = [...flexible.filter((f) => f.side === 'below'), ...flexible.filter((f) => f.side === 'above').reverse()];
+  for (const { line, side } of nearFirst) {
+    const other = side === 'above' ? 'below' : 'above';
+    let best = open[0]!;
+    let bestNeed = 0;
+    for (const s of open) {
+      const need = (count[other].get(s) ?? 0) - (count[side].get(s) ?? 0) - (onAnchor.has(s) ? 1 : 0);
+      if (need > bestNeed) [best, bestNeed] = [s, need];
+    }
+    placed.set(line, [[best, line]]);
+    count[side].set(best, (count[side].get(best) ?? 0) + 1);
+  }
   const before = new Map<number, Token[]>();
   const after = new Map<number, Token[]>();
   const put = (m: Map<number, Token[]>, at: number, tokens: Token[]) => {
@@ -554,7 +596,7 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
   const place = (lines: Token[][], above: boolean) => {
     for (const line of lines) {
       if (!line.length) continue;
-      for (const [s, tokens] of assign(line)) {
+      for (const [s, tokens] of placed.get(line) ?? assign(line)) {
         const [start, end] = span.get(s)!;
         // The pieces join the column's cell, so the alignment reads them as one text.
         const cell = main[above ? start : end - 1]?.cell ?? main[start]?.cell ?? 0;
