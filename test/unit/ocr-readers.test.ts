@@ -192,6 +192,29 @@ test('a code letter OCR glued to its reference ("S10)") is unread text, not a mi
   assert.ok(empty.includes('missing-transaction-code'));
 });
 
+test('a code glued to its reference between the date and the amount reads as the code ("Co", "so", "S10)", "jo")', () => {
+  const rows = tableRows(
+    [
+      'Code V Amount (A) or (D) Price',
+      'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I',
+      'Class A Common Stock 02/27/2012 so 19,600 | D | $89.65 59,067 I',
+      'Class A Common Stock 02/27/2012 S10) 18,251 D | $88.11 40,816 I',
+      'Common Stock 05/24/2011 jo 19,066,032 D $0 0 I',
+      // Not a code letter ("Qo"), or no amount after it: left as it was read.
+      'Common Stock 05/24/2011 Qo 1,000 D $0 0 I',
+    ].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionCode, r.shares]), [
+    ['transaction', 'C', 78667],
+    ['transaction', 'S', 19600],
+    ['transaction', 'S', 18251],
+    ['transaction', 'J', 19066032],
+    ['transaction', null, 1000],
+  ]);
+});
+
 test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)(2), "(0)" is unread', () => {
   const glued = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (12)'), { today: TODAY });
   assert.deepEqual(glued.filings[0].record.nonDerivative[1].footnoteIds, ['1', '2']);

@@ -28,6 +28,17 @@ export { BOILERPLATE_PHRASES };
 // stays linear. Reporting damage (below) measures the same kinds of misreading with a weighted
 // distance instead, to say what the text should have been.
 
+/**
+ * A letter with a superscript reference printed after it ("S(1)"), as OCR reads the pair at
+ * small print: the reference as a round glyph ("So", "C0", "G®") or as digits and a parenthesis
+ * whose opening one came out as a digit ("S10)", "S1)"); the letter itself in lower case when its
+ * two cases print alike ("so", "co"), or "j" for "J". Returns the capital letter, or null.
+ */
+export function letterGluedToReference(word: string): string | null {
+  const m = /^([A-Z]|[cjkpsuvwxz])(?:[oO0°®©@]|1?\d{0,2}\))$/.exec(word);
+  return m ? m[1]!.toUpperCase() : null;
+}
+
 /** OCR reads one letter as two (m → rn, d → cl, w → vv, n → ri), and two as one (rn → m). */
 export const OCR_SPLITS: Readonly<Record<string, string>> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
 

@@ -23,7 +23,7 @@ import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type Row
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../domain/ocr';
+import { fuzzyWord, letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -459,6 +459,26 @@ function rowTokens(row: LogicalRow): Token[] {
   return tokens;
 }
 
+/**
+ * The transaction code with its reference glued on by OCR ("Co 78,667", "S10) 18,251" after the
+ * date): the code, its reference unread. Only where a code stands, between a date and an amount,
+ * and only a valid code letter.
+ */
+function readGluedCodes(tokens: Token[]): Token[] {
+  let prev: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'empty' || t.type === 'ref') continue;
+    const next = tokens.slice(i + 1).find((x) => x.type !== 'empty' && x.type !== 'ref');
+    if (t.type === 'word' && prev?.type === 'date' && next?.type === 'number') {
+      const code = letterGluedToReference(t.text);
+      if (code && isTransactionCode(code)) tokens[i] = { ...t, type: 'letter', text: code, unreadRef: true };
+    }
+    prev = tokens[i];
+  }
+  return tokens;
+}
+
 /** The text columns of each table, in the order the form prints them. */
 const TEXT_SLOTS: Record<TableName, string[]> = {
   nonDerivative: ['securityTitle', 'natureOfOwnership'],
@@ -740,7 +760,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, rowTokens(row), table, form);
+  const tokens = stackedTokens(row, readGluedCodes(rowTokens(row)), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -773,9 +793,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const unreadRefs: Range[] = [];
   for (const t of tokens) {
     if (!t.unreadRef) continue;
-    const start = t.type === 'ref' ? t.start : t.end - 1;
+    // A code letter and its glued reference ("so", "S10)") are quoted whole: the reader sees what was read.
+    const whole = t.type === 'ref' || t.type === 'letter';
+    const start = whole ? t.start : t.end - 1;
     unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
-    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
   }
 
   const fields: ParsedRow['fields'] = [];
