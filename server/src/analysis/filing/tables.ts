@@ -24,6 +24,7 @@ import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary'
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
 import { fuzzyWord } from '../vocabulary/patterns';
+import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -368,8 +369,29 @@ function fillRange(fill: SlotFill): Range | undefined {
   return { start: { line: first.line, character: first.start }, end: { line: first.line, character: last.end } };
 }
 
+/**
+ * A word of only dots, commas, quotes or a degree sign says nothing in a title or a nature: on a
+ * printed page it is a speck or a rule's end that OCR read beside a cell's words ("Estate .
+ * Planning", "See , Footnote"). Marks that carry meaning ("&", "-", "/") stay.
+ */
+const SPECK_RE = /^[.,;:'‘’`°·*]+$/;
+
+/** A cell's rule OCR glued to the end of a word ("Common]", "Common}"): a word holds no unopened bracket. */
+const GLUED_RULE_RE = /^([^[{(]*\p{L})[\]}|]+$/u;
+
+/**
+ * A space OCR lost beside a lone capital letter: "ClassA" is "Class A", "ACommon" is "A Common".
+ * Only a single capital against a capitalised word: a name written in camel case ("PayPal") has
+ * a word on both sides.
+ */
+function unglued(word: string): string {
+  const rule = GLUED_RULE_RE.exec(word);
+  const w = rule ? rule[1]! : word;
+  return /^[A-Z][a-z]{2,}[A-Z]$/.test(w) ? `${w.slice(0, -1)} ${w.slice(-1)}` : /^[A-Z][A-Z][a-z]{2,}$/.test(w) ? `${w[0]} ${w.slice(1)}` : w;
+}
+
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
+  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.type === 'word' ? unglued(t.text) : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
@@ -487,21 +509,6 @@ function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { 
 }
 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
-/**
- * A transaction code right after the row's date, with its reference read as a round letter or a
- * zero glued on ("Co", "jo", "Go"): the code, its reference unread (the mark is the token's last
- * character). OCR of a printed page only: no word of a row stands there.
- */
-function codesWithMarks(tokens: Token[]): Token[] {
-  return tokens.map((t, i) => {
-    const before = tokens[i - 1];
-    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])[oO0]$/.exec(t.text) : null;
-    const code = m?.[1]!.toUpperCase();
-    if (!code || !isTransactionCode(code)) return t;
-    return { ...t, type: 'letter', text: code, unreadRef: true };
-  });
-}
-
 function rowTokens(row: LogicalRow): Token[] {
   const tokens: Token[] = [];
   row.cells.forEach((c, i) => {
@@ -510,6 +517,26 @@ function rowTokens(row: LogicalRow): Token[] {
       tokens.push(t);
     }
   });
+  return tokens;
+}
+
+/**
+ * The transaction code with its reference glued on by OCR ("Co 78,667", "S10) 18,251" after the
+ * date): the code, its reference unread. Only where a code stands, between a date and an amount,
+ * and only a valid code letter.
+ */
+function readGluedCodes(tokens: Token[]): Token[] {
+  let prev: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'empty' || t.type === 'ref') continue;
+    const next = tokens.slice(i + 1).find((x) => x.type !== 'empty' && x.type !== 'ref');
+    if (t.type === 'word' && prev?.type === 'date' && next?.type === 'number') {
+      const code = letterGluedToReference(t.text);
+      if (code && isTransactionCode(code)) tokens[i] = { ...t, type: 'letter', text: code, unreadRef: true };
+    }
+    prev = tokens[i];
+  }
   return tokens;
 }
 
@@ -536,10 +563,16 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
+  // Parentheses the current piece opened and has not closed: the words up to the closing one are
+  // its own ("(Class A)").
+  let depth = 0;
   for (const t of tokens) {
-    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text);
-    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) out.push([t]);
-    else out[out.length - 1]!.push(t);
+    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
+    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
+      out.push([t]);
+      depth = 0;
+    } else out[out.length - 1]!.push(t);
+    if (t.type === 'word') for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
   }
   return out;
 }
@@ -598,6 +631,42 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
     while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
     return ps.map((p, k) => [open[k]!, p]);
   };
+  // A line of one piece under several open columns of Table II could continue any of them. A
+  // centred cell with no text on the values line has as many lines above it as below (an even
+  // count, half on each side); one with text there, at most one more on either side. So such a
+  // line goes to the column still short of lines on its side, nearest lines first; else to the
+  // first column.
+  const placed = new Map<Token[], [string, Token[]][]>();
+  // A word of two letters or more is the column's text there; a price OCR misread ("s0") is not.
+  const onAnchor = new Set(open.filter((s) => lengthOn(s) > 0));
+  const count = { above: new Map<string, number>(), below: new Map<string, number>() };
+  const flexible: { line: Token[]; side: 'above' | 'below' }[] = [];
+  const lone = (line: Token[]) => table === 'derivative' && open.length > 1 && pieces(line).length === 1 && assign(line)[0]![0] === open[0];
+  for (const [side, lines] of [['above', st.above], ['below', st.below]] as const) {
+    for (const line of lines) {
+      if (!line.length) continue;
+      if (lone(line)) {
+        flexible.push({ line, side });
+        continue;
+      }
+      const parts = assign(line);
+      placed.set(line, parts);
+      for (const [s] of parts) count[side].set(s, (count[side].get(s) ?? 0) + 1);
+    }
+  }
+  // Nearest first: the lines below from the top, the lines above from the bottom.
+  const nearFirst = [...flexible.filter((f) => f.side === 'below'), ...flexible.filter((f) => f.side === 'above').reverse()];
+  for (const { line, side } of nearFirst) {
+    const other = side === 'above' ? 'below' : 'above';
+    let best = open[0]!;
+    let bestNeed = 0;
+    for (const s of open) {
+      const need = (count[other].get(s) ?? 0) - (count[side].get(s) ?? 0) - (onAnchor.has(s) ? 1 : 0);
+      if (need > bestNeed) [best, bestNeed] = [s, need];
+    }
+    placed.set(line, [[best, line]]);
+    count[side].set(best, (count[side].get(best) ?? 0) + 1);
+  }
   const before = new Map<number, Token[]>();
   const after = new Map<number, Token[]>();
   const put = (m: Map<number, Token[]>, at: number, tokens: Token[]) => {
@@ -608,7 +677,7 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
   const place = (lines: Token[][], above: boolean) => {
     for (const line of lines) {
       if (!line.length) continue;
-      for (const [s, tokens] of assign(line)) {
+      for (const [s, tokens] of placed.get(line) ?? assign(line)) {
         const [start, end] = span.get(s)!;
         // The pieces join the column's cell, so the alignment reads them as one text.
         const cell = main[above ? start : end - 1]?.cell ?? main[start]?.cell ?? 0;
@@ -752,7 +821,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, row.stacked ? codesWithMarks(rowTokens(row)) : rowTokens(row), table, form);
+  const tokens = stackedTokens(row, readGluedCodes(rowTokens(row)), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -804,9 +873,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const unreadRefs: Range[] = [];
   for (const t of tokens) {
     if (!t.unreadRef) continue;
-    const start = t.type === 'ref' ? t.start : t.end - 1;
+    // A code letter and its glued reference ("so", "S10)") are quoted whole: the reader sees what was read.
+    const whole = t.type === 'ref' || t.type === 'letter';
+    const start = whole ? t.start : t.end - 1;
     unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
-    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
   }
 
   const fields: ParsedRow['fields'] = [];
