@@ -7,19 +7,19 @@ import { splitCells } from '../text/cells';
 import { superscriptNumber, type LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, sectionOf } from './vocabulary';
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION, SIGNER_CAPACITY } from '../vocabulary/wording';
-import { fuzzyWord } from '../domain/ocr';
+import { anyPhrase, firstWords, fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { MONTH_ABBREVIATIONS } from '../domain/calendar';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
+const CLOSING_RE = new RegExp(`${anyPhrase(NOTICE_MARKERS.footnotesEnd)}|${CLOSING_NOTICE_PHRASES}`, 'i');
 /** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
-const SIGNATURE_OF = phraseSource(SIGNATURE_CAPTION.split(' ').slice(0, 2).join(' '));
+const SIGNATURE_OF = phrasePattern(firstWords(SIGNATURE_CAPTION, 2));
 const FOOTNOTES_END_RE = new RegExp(`\\/s\\/|(^|\\s)${SIGNATURE_OF}(\\s|$)`, 'i');
-const EXPLANATION = phraseSource(SECTION_HEADINGS.explanation);
+const EXPLANATION = phrasePattern(SECTION_HEADINGS.explanation);
 const REMARKS = SECTION_HEADINGS.remarks;
 /** A remarks or explanations heading first on its line. */
 const SECTION_START_RE = new RegExp(`^\\s*(${REMARKS}\\s*:|${EXPLANATION})`, 'i');

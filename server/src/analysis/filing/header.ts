@@ -17,7 +17,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, phrasePattern, ROMAN_STROKE } from '../vocabulary/patterns';
 import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
@@ -30,21 +30,21 @@ const [MONTH, DAY, YEAR] = P.monthDayYear.split('/');
 /** "(Month/Day/Year)" after a date box's label; its last word's letters may be cut apart or lost. */
 const MDY = `(?:\\s*\\(?\\s*${fuzzyWord(MONTH, true)}\\s*\\/\\s*${fuzzyWord(DAY, true)}\\s*\\/\\s*${YEAR[0]}${[...YEAR.slice(1)].map((c) => `\\s*${c}?`).join('')}\\s*\\)?)?`;
 
-/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see vocabulary/patterns.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
 const [AMENDMENT_IF, AMENDMENT] = P.ifAmendment.split(' ');
 const [ORIGINAL_DATE, ORIGINAL_OF, ORIGINAL] = P.dateOfOriginal.split(' ');
 const [TO, ISSUER] = P.toIssuer.split(' ');
 
-/** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
+/** The box labels, tolerant of OCR damage in their words (see vocabulary/patterns.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   { box: 'reportingPerson', re: new RegExp(`${NUM}${label(P.nameAndAddress)}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
   { box: 'issuer', re: new RegExp(`${NUM}${label(P.issuerAndTicker)}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${P.requiredToBeReported.split(' ').join('\\s+')})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
+      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${phrasePattern(P.requiredToBeReported)})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
       'i',
     ),
   },
@@ -57,11 +57,11 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${P.checkAllApplicable.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${phrasePattern(P.checkAllApplicable)}\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${P.checkApplicableLine.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${phrasePattern(P.checkApplicableLine)}\\s*\\)?)?`, 'i'),
   },
 ];
 
@@ -682,6 +682,12 @@ interface CityStateZip {
 }
 
 /**
+ * How far (characters) a city's wrapped line may stand from its first line and still be in the
+ * city's column: centring a shorter or longer word moves it a few characters either way.
+ */
+const CITY_COLUMN_TOLERANCE = 3;
+
+/**
  * A printed page centres each cell in its row: a two-line city stands one line above and one below
  * the line of state and zip ("SAN" / "CA   94129" / "FRANCISCO"). The city is every piece in the
  * city's column, in order; state and zip are the line that has no city.
@@ -689,9 +695,10 @@ interface CityStateZip {
 function centredCity(lines: Piece[][]): CityStateZip | null {
   if (lines.length < 2 || lines[0].length !== 1) return null;
   const x = lines[0][0].x;
-  const inCity = (p: Piece) => Math.abs(p.x - x) <= 3;
+  const inCity = (p: Piece) => Math.abs(p.x - x) <= CITY_COLUMN_TOLERANCE;
   const rest = lines.filter((ps) => !inCity(ps[0]));
-  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + 3) return null;
+  // State and zip stand right of the city's column.
+  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + CITY_COLUMN_TOLERANCE) return null;
   const [s, z] = rest[0];
   if (!/^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(s.text) || !/^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(z.text)) return null;
   const cityPieces = lines.filter((ps) => ps !== rest[0]);
@@ -710,7 +717,7 @@ function centredCity(lines: Piece[][]): CityStateZip | null {
 }
 
 /** "WALTHAM, MA 02451", or columns "TORONTO   A6   M5J2T3" with "ONTARIO" wrapped under the city. */
-function parseCityLines(lines: Piece[][]): CityStateZip {
+export function parseCityLines(lines: Piece[][]): CityStateZip {
   const out: CityStateZip = { city: null, state: null, zip: null, ranges: [] };
   if (lines.length === 0) return out;
   const centred = centredCity(lines);
@@ -720,7 +727,7 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     const [c, s, z] = [first[0], first[first.length - 2], first[first.length - 1]];
     const cityParts = [first.slice(0, first.length - 2).map((p) => p.text).join(' ')];
     for (const more of lines.slice(1)) {
-      for (const p of more) if (Math.abs(p.x - c.x) <= 3) cityParts.push(p.text);
+      for (const p of more) if (Math.abs(p.x - c.x) <= CITY_COLUMN_TOLERANCE) cityParts.push(p.text);
     }
     out.city = cleanValue(cityParts.join(' ')).replace(/,$/, '') || null;
     out.state = cleanValue(s.text) || null;
@@ -899,8 +906,14 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
 // ---------------------------------------------------------------------------------------------
 // Check boxes.
 
+/**
+ * How many characters before an option's text or a check box's caption its mark is looked for:
+ * the mark and the space after it ("X       Director", "[X] Check this box").
+ */
+const MARK_REACH = 8;
+
 function checkedBefore(text: string, at: number): boolean {
-  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - 8), at));
+  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - MARK_REACH), at));
 }
 
 /** Box 4/5: which relationships are checked, and the officer title / other text under them. */
@@ -1037,8 +1050,9 @@ function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { 
   const officer = at('isOfficer');
   const other = at('isOther');
   // Options in cells of their own (a wide space or a border between them) are laid out in columns;
-  // in one run of text ("X Officer (give title below) X Other (specify below)") they are not.
-  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character - officer.character < 8) return null;
+  // in one run of text ("X Officer (give title below) X Other (specify below)", one piece) they are
+  // not. The form prints Other right of Officer.
+  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character < officer.character) return null;
   const out = { officer: [] as string[], other: [] as string[] };
   for (const ps of titleLines) {
     for (const p of ps) {
@@ -1512,6 +1526,12 @@ function captionEnd(lines: PLine[], k: number, at: number): number {
   return j;
 }
 
+/**
+ * How many lines above a check box's caption its mark may stand alone (a drawn box's mark line,
+ * or the box's cell read before the caption's).
+ */
+const MARK_LINES_ABOVE = 2;
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
@@ -1520,7 +1540,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     // Raw HTML wraps the caption anywhere: the next lines read whole.
     if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
-    return boxAt(lines, k, m, Math.max(0, k - 2), /Check\s+this\s+box\s+to\s+indicate/i);
+    return boxAt(lines, k, m, Math.max(0, k - MARK_LINES_ABOVE), /Check\s+this\s+box\s+to\s+indicate/i);
   }
   return { value: null };
 }
@@ -1528,7 +1548,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
 /** A check mark at the box whose caption starts at match `m` of line k, scanning lines from `from` on. */
 function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, otherCaption: RegExp): HeaderValue<boolean> {
   const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
-  if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
+  if (checkedBefore(lines[k].masked, m.index)) return { value: true, range };
   // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
   const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
   for (let j = from; j <= last; j++) {
@@ -1563,7 +1583,7 @@ export function parsePlanBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+if\b))?(?=\s|$)/i.exec(lines[k].masked);
     if (!m || !(PLAN_BOX_RE.test(phraseAt(lines, k, m.index)) || PLAN_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
     let from = k;
-    while (from > Math.max(0, k - 2) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
+    while (from > Math.max(0, k - MARK_LINES_ABOVE) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
     return boxAt(lines, k, m, from, /Check\s+this\s+box\s+if\s+no/i);
   }
   return { value: null };

@@ -16,14 +16,14 @@ const CODE_COLUMN_LABEL_RE = (() => {
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
   return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
 })();
-import { align, type Alignment, type Slot, type SlotFill } from './align';
+import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../domain/ocr';
+import { fuzzyWord } from '../vocabulary/patterns';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -374,6 +374,51 @@ function textOf(fill: SlotFill): string | null {
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
 
+/**
+ * In a text column of a printed page read by OCR, a word ending in ")" that closes no "(" opened
+ * before it in the column ("Trust)", a line "G)" or "ne)" under "See Footnotes") ends with a
+ * superscript reference OCR read as a parenthesis and a glyph or two: the word (if any) stays, the
+ * reference is unread. "(Class" / "A)" closes its parenthesis and stays text.
+ */
+function unclosedParenRefs(fill: SlotFill): SlotFill {
+  let open = 0;
+  let changed = false;
+  const out: Token[] = [];
+  for (const t of fill.tokens) {
+    if (t.type === 'ref') {
+      out.push(t);
+      continue;
+    }
+    const opens = (t.text.match(/\(/g) ?? []).length;
+    const closes = (t.text.match(/\)/g) ?? []).length;
+    if (t.type === 'word' && open === 0 && opens === 0 && closes === 1 && t.text.endsWith(')')) {
+      const body = t.text.slice(0, -1);
+      changed = true;
+      // A body of a letter or two (or a glyph) is the reference's own misread print.
+      if (/^\p{L}{3,}$/u.test(body)) out.push({ ...t, text: body, end: t.end - 1 }, { ...t, type: 'ref', text: '', start: t.end - 1, refs: [], refSpans: [], unreadRef: true });
+      else out.push({ ...t, type: 'ref', text: '', refs: [], refSpans: [], unreadRef: true });
+      continue;
+    }
+    open = Math.max(0, open + opens - closes);
+    out.push(t);
+  }
+  return changed ? { ...fill, tokens: out } : fill;
+}
+
+/**
+ * A stacked row's nature whose words all stand on the lines around the values line, with a lone
+ * number of a digit or two on the values line ("I 4" between "See" and "footnote"): that number is
+ * the cell's reference mark OCR read without its parentheses (not always its own number: a
+ * "(9)" reads "5"), so it is an unread reference, not words of the nature.
+ */
+function bareMarkInNature(fill: SlotFill, valuesLine: number): SlotFill {
+  const onLine = fill.tokens.filter((t) => t.line === valuesLine && t.type !== 'ref');
+  const t = onLine[0];
+  if (onLine.length !== 1 || t!.type !== 'number' || !/^\d{1,2}$/.test(t!.text)) return fill;
+  if (!fill.tokens.some((x) => x.line !== valuesLine && x.type === 'word' && /\p{L}{2}/u.test(x.text))) return fill;
+  return { ...fill, tokens: fill.tokens.map((x) => (x === t ? { ...x, type: 'ref' as const, text: '', refs: [], refSpans: [], unreadRef: true } : x)) };
+}
+
 function valueToken(fill: SlotFill | undefined): Token | undefined {
   return fill?.tokens.find((t) => t.type !== 'ref');
 }
@@ -381,6 +426,18 @@ function valueToken(fill: SlotFill | undefined): Token | undefined {
 function numberOf(fill: SlotFill | undefined): number | null {
   const t = valueToken(fill);
   return t ? parseAmount(t.text) : null;
+}
+
+/**
+ * A price column's value. The form prints every price with its dollar sign; OCR of the printed page
+ * (stacked rows) reads that sign as a 3 now and then ("30" for "$0", "346.92" for "$46.92"), so a
+ * price there without its sign that begins with a 3 is the sign and the digits after it.
+ */
+function priceOf(fill: SlotFill | undefined, ocr: boolean): number | null {
+  const t = valueToken(fill);
+  if (!t) return null;
+  if (ocr && t.type === 'number' && /^3\d/.test(t.text) && !t.text.includes(',')) return parseAmount(t.text.slice(1));
+  return parseAmount(t.text);
 }
 
 function dateOf(fill: SlotFill | undefined): string | null {
@@ -416,17 +473,35 @@ function isEmptyTransaction(alignment: Alignment): boolean {
 }
 
 function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { alignment: Alignment; variant: Variant } {
-  const readings = variantsFor(table, form).map((variant) => ({ alignment: align(tokens, variant.slots), variant }));
-  let best = readings[0];
-  for (const r of readings) if (r.alignment.cost < best.alignment.cost) best = r;
-  if (best.variant.kind === 'transaction' && isEmptyTransaction(best.alignment)) {
-    const holding = readings.find((r) => r.variant.kind === 'holding' && r.alignment.cost < Number.POSITIVE_INFINITY);
-    if (holding) return holding;
+  const variants = variantsFor(table, form);
+  // Costs decide; only the alignments looked at are built.
+  const plans = alignEach(tokens, variants.map((v) => v.slots));
+  let best = 0;
+  for (let i = 1; i < plans.length; i++) if (plans[i].cost < plans[best].cost) best = i;
+  const alignment = plans[best].alignment();
+  if (variants[best].kind === 'transaction' && isEmptyTransaction(alignment)) {
+    const holding = variants.findIndex((v, i) => v.kind === 'holding' && plans[i].cost < Number.POSITIVE_INFINITY);
+    if (holding >= 0) return { alignment: plans[holding].alignment(), variant: variants[holding] };
   }
-  return best;
+  return { alignment, variant: variants[best] };
 }
 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
+/**
+ * A transaction code right after the row's date, with its reference read as a round letter or a
+ * zero glued on ("Co", "jo", "Go"): the code, its reference unread (the mark is the token's last
+ * character). OCR of a printed page only: no word of a row stands there.
+ */
+function codesWithMarks(tokens: Token[]): Token[] {
+  return tokens.map((t, i) => {
+    const before = tokens[i - 1];
+    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])[oO0]$/.exec(t.text) : null;
+    const code = m?.[1]!.toUpperCase();
+    if (!code || !isTransactionCode(code)) return t;
+    return { ...t, type: 'letter', text: code, unreadRef: true };
+  });
+}
+
 function rowTokens(row: LogicalRow): Token[] {
   const tokens: Token[] = [];
   row.cells.forEach((c, i) => {
@@ -677,7 +752,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, rowTokens(row), table, form);
+  const tokens = stackedTokens(row, row.stacked ? codesWithMarks(rowTokens(row)) : rowTokens(row), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -685,6 +760,25 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (form3Letter) {
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
+  }
+  if (row.stacked) {
+    for (const field of TEXT_SLOTS[table]) {
+      const fill = fills.get(field);
+      if (!fill) continue;
+      const valuesLine = row.cells.find((c) => c.tokens.length)?.tokens[0]?.line;
+      const read = unclosedParenRefs(field === 'natureOfOwnership' && valuesLine !== undefined ? bareMarkInNature(fill, valuesLine) : fill);
+      if (read === fill) continue;
+      // The row's tokens hold the new readings in place of the old (one token may become two).
+      const gone = fill.tokens.filter((t) => !read.tokens.includes(t));
+      const first = tokens.indexOf(gone[0]!);
+      if (first < 0) continue;
+      fills.set(field, read);
+      for (const t of gone) {
+        const at = tokens.indexOf(t);
+        if (at >= 0) tokens.splice(at, 1);
+      }
+      tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+    }
   }
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.
@@ -740,6 +834,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');
+  // Rows read from a printed page by OCR (see layout/stacked.ts).
+  const ocrRow = row.stacked !== undefined;
 
   let record: NonDerivativeRow | DerivativeRow;
   if (table === 'nonDerivative') {
@@ -754,7 +850,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       reportedEarly,
       shares: variant.kind === 'transaction' ? numberOf(fills.get('shares')) : null,
       acquiredDisposed: ad === 'A' || ad === 'D' ? ad : null,
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
@@ -786,7 +882,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     record = {
       kind: variant.kind,
       securityTitle: title ? textOf(title) : null,
-      conversionOrExercisePrice: numberOf(fills.get('conversionOrExercisePrice')),
+      conversionOrExercisePrice: priceOf(fills.get('conversionOrExercisePrice'), ocrRow),
       transactionDate: variant.kind === 'transaction' ? dateOf(fills.get('transactionDate')) : null,
       deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
       transactionCode: code,
@@ -798,7 +894,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       expirationDate: dateOf(fills.get('expirationDate')),
       underlyingSecurityTitle: fills.get('underlyingSecurityTitle') ? textOf(fills.get('underlyingSecurityTitle')!) : null,
       underlyingShares: numberOf(fills.get('underlyingShares')),
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: form === '3' ? null : numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
@@ -859,5 +955,76 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
     const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
     if (parsed) out.push(parsed);
   }
+  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
+  const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
+  if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
+  if (fromImage) for (const row of out) amountsGluedToDigits(row, problems);
   return out;
+}
+
+const AMOUNT_FIELDS = ['shares', 'underlyingShares', 'sharesOwnedFollowing'] as const;
+
+/**
+ * On a printed page read by OCR a reference after an amount written without separators may come
+ * out as a digit or two glued to it ("6430" for "643" and "(1)"). When the row shows the same
+ * amount again without them (the underlying shares, the amount owned after), the digits are the
+ * reference: the amount is the one shown, the reference is reported unread. A genuine amount that
+ * is another of its row with a digit appended is too rare to read so.
+ */
+function amountsGluedToDigits(row: ParsedRow, problems: LayoutProblem[]): void {
+  const record = row.record as unknown as Record<string, number | null>;
+  for (const field of AMOUNT_FIELDS) {
+    const f = row.fields.find((x) => x.field === field);
+    if (!f || !/^\d{3,}$/.test(f.raw) || f.range.start.line !== f.range.end.line) continue;
+    const shown = AMOUNT_FIELDS.filter((o) => o !== field)
+      .map((o) => row.fields.find((x) => x.field === o))
+      .find((o) => o && /^\d{2,}$/.test(o.raw.replace(/,/g, '')) && f.raw.length - o.raw.replace(/,/g, '').length <= 2 && f.raw.startsWith(o.raw.replace(/,/g, '')) && f.raw !== o.raw.replace(/,/g, ''));
+    if (!shown) continue;
+    const extra = f.raw.length - shown.raw.replace(/,/g, '').length;
+    record[field] = parseAmount(shown.raw);
+    const at = f.range.start.character + f.raw.length;
+    const range: Range = { start: { line: f.range.start.line, character: at - extra }, end: { line: f.range.start.line, character: at } };
+    row.unreadRefs.push(range);
+    problems.push({ line: range.start.line, start: range.start.character, end: at, text: f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  }
+}
+
+const PRICE_FIELDS = ['pricePerShare', 'conversionOrExercisePrice'] as const;
+
+/** A price as written: "$89.0351", "89.0351" (its sign misread); its decimals. */
+const WRITTEN_PRICE_RE = /^\$?\d[\d,]*\.(\d+)$/;
+
+/**
+ * On a printed page read by OCR a superscript reference after a price may come out as digits glued
+ * to it ("$89.03516" for "$89.0351" and "(6)"). A filer writes the prices of one column to one
+ * precision; when at least two other prices of the column, and three in four, have as many
+ * decimals, a price with one or two more has its reference glued on: the value is cut to that precision, and the digits
+ * are a reference whose number is not sure (a "(20)" reads "2"), reported as unread.
+ */
+function pricesGluedToDigits(rows: ParsedRow[], field: (typeof PRICE_FIELDS)[number], problems: LayoutProblem[]): void {
+  const written = rows.map((r) => {
+    const f = r.fields.find((x) => x.field === field);
+    const m = f ? WRITTEN_PRICE_RE.exec(f.raw) : null;
+    // Only a price with nothing after it on its line can have digits glued on.
+    return f && m ? { f, decimals: m[1]!.length, bare: f.range.start.line === f.range.end.line && f.range.end.character - f.range.start.character === f.raw.length } : undefined;
+  });
+  written.forEach((w, i) => {
+    if (!w?.bare) return;
+    const others = written.filter((o, j): o is NonNullable<typeof o> => j !== i && o !== undefined).map((o) => o.decimals);
+    // The column's precision: that of at least two others and three in four (others may carry digits too).
+    const counts = new Map<number, number>();
+    for (const d of others) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const [precision, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count < 2 || count * 4 < others.length * 3) return;
+    const extra = w.decimals - precision;
+    if (extra < 1 || extra > 2) return;
+    const row = rows[i]!;
+    const value = parseAmount(w.f.raw.replace(/^\$/, '').slice(0, -extra));
+    if (value === null) return;
+    (row.record as unknown as Record<string, number | null>)[field] = value;
+    const end = w.f.range.end;
+    const range: Range = { start: { line: end.line, character: end.character - extra }, end };
+    row.unreadRefs.push(range);
+    problems.push({ line: end.line, start: range.start.character, end: end.character, text: w.f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  });
 }

@@ -2,8 +2,9 @@
  * The printed wording of SEC Forms 3, 4 and 5: the one place it is written.
  *
  * Plain strings as the forms print them (the EDGAR renderer and the paper forms), no patterns:
- * the parser's tolerant patterns (filing/vocabulary.ts, filing/header.ts, filing/footer.ts,
- * filing/parse.ts), the hover label texts (domain/labels.ts), the OCR boilerplate phrases
+ * the parser's tolerant patterns (built by vocabulary/patterns.ts for filing/vocabulary.ts,
+ * filing/header.ts, filing/footer.ts, filing/parse.ts and layout/reading-order.ts), the hover
+ * label texts (domain/labels.ts), the OCR boilerplate phrases
  * (domain/ocr.ts), filing detection (document.ts and the client) and the grammar's keywords
  * (scripts/grammar.ts writes syntaxes/) are all derived from these tables.
  * `test/unit/wording.test.ts` fails when a phrase of this module is written anywhere else.
