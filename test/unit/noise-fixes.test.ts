@@ -259,3 +259,101 @@ ${row}
   const titled = read(form4('  2028 Notes                 07/16/2012                            P            1,000          A        $93.603      104,115          D')).record.nonDerivative[0]!;
   assert.equal(titled.securityTitle, '2028 Notes');
 });
+
+// ---------------------------------------------------------------------------------------------
+// A row whose every value the converter lost: its title and a second text column are left
+
+const FORM3_HEAD = `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+(Last) (First) (Middle)
+
+      Table I - Non-Derivative Securities Beneficially Owned
+
+  1. Title of       2. Amount of   3.            4. Nature of
+  Security          Securities     Ownership     Indirect
+  (Instr. 4)        Beneficially   Form:         Beneficial
+                    Owned          Direct (D)    Ownership
+                    (Instr. 4)     or Indirect   (Instr. 5)
+                                   (I)
+`;
+const FORM3_TAIL = `
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+
+test('fixed-width: a line of title and nature alone between blank lines is a holding whose values were lost', () => {
+  const { record } = read(`${FORM3_HEAD}
+  Ordinary Shares       338             I        By GRAT
+
+  Preferred Shares                               See Footnote
+${FORM3_TAIL}`);
+  assert.equal(record.nonDerivative.length, 2);
+  const row = record.nonDerivative[1]!;
+  assert.equal(row.securityTitle, 'Preferred Shares');
+  assert.equal(row.natureOfOwnership, 'See Footnote');
+  assert.equal(row.sharesOwnedFollowing, null);
+  assert.equal(row.directOrIndirect, null);
+});
+
+test('fixed-width: text under a row without a blank line between stays that row\'s wrapped text', () => {
+  const { record } = read(`${FORM3_HEAD}
+  Ordinary Shares       338             I        By GRAT
+  par value                                      Trust
+${FORM3_TAIL}`);
+  assert.equal(record.nonDerivative.length, 1);
+  assert.equal(record.nonDerivative[0]!.securityTitle, 'Ordinary Shares par value');
+  assert.equal(record.nonDerivative[0]!.natureOfOwnership, 'By GRAT Trust');
+});
+
+test('pipe table: a line with the title and the nature only is a row of its own', () => {
+  const lines = CLEAN.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Common Stock\t\t\t\t\t\t\t5,500'));
+  assert.ok(at > 0);
+  // The clean fixture's Table I as a markdown pipe table, one holding with every value lost.
+  const head = lines.findIndex((l) => /^1\. Title of Security/.test(l));
+  const pipe = (l: string) => `| ${l.split('\t').join(' | ')} |`;
+  const width = lines[head]!.split('\t').length;
+  const table = [pipe(lines[head]!), `|${'---|'.repeat(width)}`, ...lines.slice(head + 1, at + 1).filter((l) => l.includes('\t')).map(pipe), pipe(['Preferred Stock', ...Array(width - 2).fill(''), 'By LLC'].join('\t'))];
+  const text = [...lines.slice(0, head), ...table, ...lines.slice(at + 1)].join('\n');
+  const { record } = read(text);
+  const last = record.nonDerivative[record.nonDerivative.length - 1]!;
+  assert.equal(last.securityTitle, 'Preferred Stock');
+  assert.equal(last.natureOfOwnership, 'By LLC');
+  assert.equal(last.sharesOwnedFollowing, null);
+  assert.equal(record.nonDerivative.length, 4);
+});
+
+test('drawn grid: a row between rules with the title and the underlying title only is a holding', () => {
+  const { record } = read(`FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+
+Table II - Derivative Securities Beneficially Owned
+
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| 1. Title of Derivative | 2. Date Exercisable and  | 3. Title and Amount of     | 4. Conver- | 5. Owner-  | 6. Nature of |
+| Security (Instr. 4)    | Expiration Date          | Securities Underlying      | sion or    | ship Form  | Indirect     |
+|                        |                          | Derivative Security        | Exercise   | (Instr. 5) | Beneficial   |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+|                        | Date        | Expiration | Title          | Amount or |            |            |              |
+|                        | Exercisable | Date       |                | Number of |            |            |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| Stock Option           | 03/15/2019  | 03/15/2028 | Common Stock   | 10,000    | $ 4.50     | D          |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| Restricted Stock Units |             |            | Common Stock   |           |            |            |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+
+Explanation of Responses:
+${FORM3_TAIL}`);
+  assert.equal(record.derivative.length, 2);
+  assert.equal(record.derivative[1]!.securityTitle, 'Restricted Stock Units');
+  assert.equal(record.derivative[1]!.underlyingSecurityTitle, 'Common Stock');
+  assert.equal(record.derivative[1]!.underlyingShares, null);
+});

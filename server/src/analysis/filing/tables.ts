@@ -302,12 +302,23 @@ const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
  * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
  * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
  */
-function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+function readsAsHolding(cells: RowCell[], flat: () => boolean, alone = false): boolean {
   const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
   if (!filled.length || filled[0][0].type !== 'word') return false;
   // "(I)" alone is the column header's "Indirect (I)".
   const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
-  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  if (filled.length > 1 && filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]))) return true;
+  // Every value lost (the converter dropped the amount and the form): a line standing alone with
+  // the title in the first column, then words only in a later one (the underlying security's
+  // title, the nature). Column labels never get here (header lines are skipped first); a
+  // flattened row has one cell; a line under a row is that row's wrapped text.
+  if (alone && filled.length > 1 && !flat()) {
+    const first = cells.find((c) => c.tokens.some((t) => t.type !== 'empty' && t.type !== 'ref'));
+    const bordered = cells.length > 1 && cells[0]!.col === 0 && cells[1]!.col === 1;
+    if (bordered && first !== cells[0]) return false;
+    return filled.slice(1).every((ts) => ts.every((t) => t.type === 'word')) && filled[0].every((t) => t.type === 'word' || t.type === 'letter');
+  }
+  if (filled.length > 1) return false;
   const ts = filled[0];
   for (let k = 1; k < ts.length; k++) {
     if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
@@ -694,7 +705,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   // the title cell came out empty).
   const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
     && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
-  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
+  // A row whose every value the converter lost still shows its title and a second text column
+  // (the underlying security, the nature): a row, its empty values reported by the rules.
+  const textOnly = row.valuesLost === true && filledValues === 0 && !!(title && textOf(title)) && alignment.fills.some((f) => f.slot.kind === 'text' && f !== title && f.tokens.some((t) => t.type === 'word'));
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || (filledValues === 0 && !textOnly)) {
     problems.push(...rejectedRow(tokens));
     return null;
   }
