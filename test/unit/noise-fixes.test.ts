@@ -10,6 +10,7 @@ import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { maskLine } from '../../server/src/analysis/layout/mask';
 import { splitCells } from '../../server/src/analysis/text/cells';
+import { blankGluedHeaders } from '../../server/src/analysis/filing/vocabulary';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
@@ -356,4 +357,21 @@ ${FORM3_TAIL}`);
   assert.equal(record.derivative[1]!.securityTitle, 'Restricted Stock Units');
   assert.equal(record.derivative[1]!.underlyingSecurityTitle, 'Common Stock');
   assert.equal(record.derivative[1]!.underlyingShares, null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Table II sub-column captions glued into a row's cells
+
+test('"Title" run on after "Expiration Date" by a one-space gap is the caption, not the underlying title', () => {
+  const cell = 'Expiration Date Title Class A Common Stock';
+  assert.equal(blankGluedHeaders(cell).trim(), 'Class A Common Stock');
+  // The captions' own line keeps its "Title": the next word is the next caption.
+  assert.match(blankGluedHeaders('Date Exercisable Expiration Date Title Amount or Number of Shares'), /Title/);
+});
+
+test('a caption word OCR cut with a wide gap ("Date Exerci  sable") is still blanked out of the cell', () => {
+  assert.equal(blankGluedHeaders('Date Exerci  sable (4)').trim(), '(4)');
+  assert.equal(blankGluedHeaders('Expi ration Date 03/15/2028').trim(), '03/15/2028');
+  // A security title with the word "Date" in it is not a caption.
+  assert.equal(blankGluedHeaders('Target Date Fund Units').trim(), 'Target Date Fund Units');
 });
