@@ -375,3 +375,37 @@ test('a caption word OCR cut with a wide gap ("Date Exerci  sable") is still bla
   // A security title with the word "Date" in it is not a caption.
   assert.equal(blankGluedHeaders('Target Date Fund Units').trim(), 'Target Date Fund Units');
 });
+
+// ---------------------------------------------------------------------------------------------
+// A Form 3 code column whose label a drawn grid wrapped in its cell
+
+test('Form 3 grid: "Code" alone in a wrapped header cell is the code column, and its code is flagged', () => {
+  const grid = (title: string) => `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+
+Table I - Non-Derivative Securities Beneficially Owned
+
+┌──────────────────┬─────────────┬──────────────┬────────────┬──────────────┐
+│ 1. Title of      │ 2.          │ 3. Amount of │ 4.         │ 5. Nature of │
+│ Security         │ Transaction │ Securities   │ Ownership  │ Indirect     │
+│ (Instr. 3)       │ Code        │ Beneficially │ Form       │ Ownership    │
+│                  │ (Instr. 8)  │ Owned        │            │              │
+├──────────────────┼─────────────┼──────────────┼────────────┼──────────────┤
+│ ${title.padEnd(16)} │      G      │    24,000    │     D      │              │
+└──────────────────┴─────────────┴──────────────┴────────────┴──────────────┘
+
+Explanation of Responses:
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+  for (const title of ['Common Stock', '']) {
+    const r = analyze(grid(title), { today: TODAY });
+    assert.ok(r.findings.some((f) => f.code === 'code-on-form3'), `title ${JSON.stringify(title)}`);
+    assert.equal(r.filings[0]!.record.nonDerivative[0]!.sharesOwnedFollowing, 24000);
+  }
+});

@@ -14,7 +14,8 @@ import { LABEL_PATTERNS } from '../vocabulary/wording';
 const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+  // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
 import { align, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
