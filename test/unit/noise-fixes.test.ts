@@ -409,3 +409,39 @@ Explanation of Responses:
     assert.equal(r.filings[0]!.record.nonDerivative[0]!.sharesOwnedFollowing, 24000);
   }
 });
+
+// ---------------------------------------------------------------------------------------------
+// A lone transaction date in text laid out with spaces: the column it stands under
+
+test('fixed-width Table I: a lone date under "2A. Deemed" is the deemed date, under "2." the transaction date', () => {
+  const form4 = (row: string) => `FORM 4
+
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+
+1. Name and Address of Reporting Person *      2. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  NORTHWIND LABS, INC. [NWLB]
+
+                    Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+
+  1. Title of Security    2. Transaction     2A. Deemed         3.            4. Securities Acquired (A) or      5. Amount of   6.           7. Nature of
+  (Instr. 3)              Date               Execution Date,    Transaction   Disposed of (D) (Instr. 3, 4       Securities     Ownership    Indirect
+                          (Month/Day/Year)   if any             Code          and 5)                             Beneficially   Form:        Beneficial
+                                             (Month/Day/Year)   (Instr. 8)                                       Owned          Direct (D)   Ownership
+                                                                                           (A) or                Following      or Indirect  (Instr. 4)
+                                                                              Amount        (D)        Price     Reported       (I)
+                                                                Code    V                                       Transaction(s)
+${row}
+
+Explanation of Responses:
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+  const deemed = read(form4('  Common Stock                                 12/16/2018          S              194          D        $112.75        306            D')).record.nonDerivative[0]!;
+  assert.equal(deemed.transactionDate, null);
+  assert.equal(deemed.deemedExecutionDate, '2018-12-16');
+  assert.equal(deemed.shares, 194);
+  const own = read(form4('  Common Stock            12/16/2018                             S              194          D        $112.75        306            D')).record.nonDerivative[0]!;
+  assert.equal(own.transactionDate, '2018-12-16');
+  assert.equal(own.deemedExecutionDate, null);
+});

@@ -137,6 +137,9 @@ interface SubColumns {
   /** Centres of Table II's date sub-captions "Exercisable" and "Expiration" (their lowest lines). */
   exercisable?: number;
   expiration?: number;
+  /** Where the numbered labels of the transaction date ("2.") and the deemed date ("2A.") start. */
+  transactionDate?: number;
+  deemedDate?: number;
 }
 
 /**
@@ -146,6 +149,18 @@ interface SubColumns {
 const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
 const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
 
+/** The deemed date's numbered label ("2A." in Table I, "3A." in Table II) as it starts its column. */
+const DEEMED_LABEL_RE = /(?<=^|\s)(\d)A\.\s/;
+
+/**
+ * Which of the two transaction dates a lone date stands under in text laid out with spaces: the
+ * deemed date's column starts at its label ("2A."), the transaction date's at the label before it.
+ */
+function transactionDateByPosition(t: Token, sub: SubColumns): 'transactionDate' | 'deemedExecutionDate' | null {
+  if (sub.transactionDate === undefined || sub.deemedDate === undefined || sub.deemedDate - sub.transactionDate < 8) return null;
+  return t.start >= sub.deemedDate - 1 ? 'deemedExecutionDate' : 'transactionDate';
+}
+
 const EXERCISABLE_RE = new RegExp(`\\b${fuzzyWord('Exercisable', true)}\\b`, 'i');
 const EXPIRATION_RE = new RegExp(`\\b${fuzzyWord('Expiration', true)}\\b`, 'i');
 
@@ -154,8 +169,14 @@ function findSubColumns(lines: PLine[]): SubColumns {
   let out: SubColumns | undefined;
   let exercisable: number | undefined;
   let expiration: number | undefined;
+  let dates: { transactionDate: number; deemedDate: number } | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    if (!dates) {
+      const deemed = DEEMED_LABEL_RE.exec(l.masked);
+      const own = deemed ? new RegExp(String.raw`(?<=^|\s)${deemed[1]}\.`).exec(l.masked.slice(0, deemed.index)) : null;
+      if (deemed && own) dates = { transactionDate: own.index, deemedDate: deemed.index };
+    }
     // The date sub-captions stand below the column's label: the lowest of each is theirs.
     const ex = EXERCISABLE_RE.exec(l.masked);
     if (ex) exercisable = ex.index + ex[0].length / 2;
@@ -167,7 +188,7 @@ function findSubColumns(lines: PLine[]): SubColumns {
     const d = SUB_COLUMN_D.exec(l.masked);
     if (a && d && d.index > a.index) out = { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
-  return { ...out, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
+  return { ...out, ...dates, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
 }
 
 /**
@@ -698,6 +719,18 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
   }
+  // One of the two transaction dates alone in text laid out with spaces: the column it stands
+  // under says which (the alignment alone takes a lone date for the transaction date).
+  const txFill = fills.get('transactionDate');
+  const deFill = fills.get('deemedExecutionDate');
+  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
+    const t = valueToken(from);
+    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
+      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
+    }
+  }
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.
   const filledValues = alignment.fills.filter((f) => f.slot.kind !== 'text' && f.tokens.some((t) => t.type !== 'ref')).length + (form3Letter ? 1 : 0);
@@ -864,7 +897,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
  */
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
-  const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  const sub = findSubColumns(lines);
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
