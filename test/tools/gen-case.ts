@@ -8,7 +8,7 @@
  */
 import { analyze } from '../../server/src/analysis';
 import { FORM_TYPES, LAYOUTS, generateCase, generateVariedCase, type Layout, type NoiseLevel } from '../gen';
-import { fieldScore } from './gen-report';
+import { fieldScore, lostSet } from './gen-report';
 
 const [seed, noiseArg, layoutArg] = process.argv.slice(2);
 if (!seed || !noiseArg || !layoutArg) {
@@ -23,7 +23,7 @@ const c = process.argv.includes('--plain')
   : generateVariedCase(seed, { noise, layout });
 if (process.argv.includes('--text')) console.log(c.text);
 const r = analyze(c.text, { today: new Date('2026-11-23T12:00:00Z') });
-const s = fieldScore(r.filings[0]?.record, c.truth, new Set(c.lost));
+const s = fieldScore(r.filings[0]?.record, c.truth, lostSet(c.layout, c.truth, c.lost));
 console.log(`--- ${r.filings.length} filings; ${s.right}/${s.total}`);
 for (const d of s.diffs) console.log(d);
 for (const f of r.findings) console.log(`${f.severity} ${f.code} L${f.range?.start.line ?? '?'}: ${f.message}`);

@@ -84,7 +84,7 @@ export function fieldScore(got: FilingRecord | undefined, want: FilingRecord, lo
   return { right, total: keys.size, diffs };
 }
 
-function lostSet(layout: Layout, truth: FilingRecord, lost: readonly string[]): Set<string> {
+export function lostSet(layout: Layout, truth: FilingRecord, lost: readonly string[]): Set<string> {
   const s = new Set(lost);
   // Flattened rows (lynx-like) lose which Table II sub-column, (A) or (D), held the amount.
   if (layout === 'linear') truth.derivative.forEach((_, k) => s.add(`/derivative/${k}/acquiredDisposed`));

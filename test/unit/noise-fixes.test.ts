@@ -445,3 +445,17 @@ Explanation of Responses:
   assert.equal(own.transactionDate, '2018-12-16');
   assert.equal(own.deemedExecutionDate, null);
 });
+
+// ---------------------------------------------------------------------------------------------
+// A column rule OCR read as "|" in text laid out with spaces
+
+test('a "|" alone in a wide gap of spaced text is a printed rule read by OCR: the gap stays a gap', () => {
+  const m = maskLine('  Common Stock    07/21/2025      |      G    805    D');
+  assert.equal(m.bordered, false);
+  assert.ok(!m.text.includes('\t') && !m.text.includes('|'), JSON.stringify(m.text));
+  // A pipe table without outer pipes (a cell's text one space from the pipe) keeps its border.
+  assert.ok(maskLine('Common Stock       | 07/21/2025').text.includes('\t'));
+  assert.ok(maskLine('Common Stock | 07/21/2025 | G').text.includes('\t'));
+  // Outer pipes make it a pipe table whatever the padding.
+  assert.ok(maskLine('|  Common Stock  |  07/21/2025  |').bordered);
+});
