@@ -14,7 +14,8 @@ import { LABEL_PATTERNS } from '../vocabulary/wording';
 const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+  // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
 import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
@@ -137,6 +138,9 @@ interface SubColumns {
   /** Centres of Table II's date sub-captions "Exercisable" and "Expiration" (their lowest lines). */
   exercisable?: number;
   expiration?: number;
+  /** Where the numbered labels of the transaction date ("2.") and the deemed date ("2A.") start. */
+  transactionDate?: number;
+  deemedDate?: number;
 }
 
 /**
@@ -146,6 +150,18 @@ interface SubColumns {
 const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
 const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
 
+/** The deemed date's numbered label ("2A." in Table I, "3A." in Table II) as it starts its column. */
+const DEEMED_LABEL_RE = /(?<=^|\s)(\d)A\.\s/;
+
+/**
+ * Which of the two transaction dates a lone date stands under in text laid out with spaces: the
+ * deemed date's column starts at its label ("2A."), the transaction date's at the label before it.
+ */
+function transactionDateByPosition(t: Token, sub: SubColumns): 'transactionDate' | 'deemedExecutionDate' | null {
+  if (sub.transactionDate === undefined || sub.deemedDate === undefined || sub.deemedDate - sub.transactionDate < 8) return null;
+  return t.start >= sub.deemedDate - 1 ? 'deemedExecutionDate' : 'transactionDate';
+}
+
 const EXERCISABLE_RE = new RegExp(`\\b${fuzzyWord('Exercisable', true)}\\b`, 'i');
 const EXPIRATION_RE = new RegExp(`\\b${fuzzyWord('Expiration', true)}\\b`, 'i');
 
@@ -154,8 +170,14 @@ function findSubColumns(lines: PLine[]): SubColumns {
   let out: SubColumns | undefined;
   let exercisable: number | undefined;
   let expiration: number | undefined;
+  let dates: { transactionDate: number; deemedDate: number } | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    if (!dates) {
+      const deemed = DEEMED_LABEL_RE.exec(l.masked);
+      const own = deemed ? new RegExp(String.raw`(?<=^|\s)${deemed[1]}\.`).exec(l.masked.slice(0, deemed.index)) : null;
+      if (deemed && own) dates = { transactionDate: own.index, deemedDate: deemed.index };
+    }
     // The date sub-captions stand below the column's label: the lowest of each is theirs.
     const ex = EXERCISABLE_RE.exec(l.masked);
     if (ex) exercisable = ex.index + ex[0].length / 2;
@@ -167,7 +189,7 @@ function findSubColumns(lines: PLine[]): SubColumns {
     const d = SUB_COLUMN_D.exec(l.masked);
     if (a && d && d.index > a.index) out = { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
-  return { ...out, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
+  return { ...out, ...dates, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
 }
 
 /**
@@ -303,12 +325,23 @@ const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
  * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
  * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
  */
-function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+function readsAsHolding(cells: RowCell[], flat: () => boolean, alone = false): boolean {
   const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
   if (!filled.length || filled[0][0].type !== 'word') return false;
   // "(I)" alone is the column header's "Indirect (I)".
   const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
-  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  if (filled.length > 1 && filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]))) return true;
+  // Every value lost (the converter dropped the amount and the form): a line standing alone with
+  // the title in the first column, then words only in a later one (the underlying security's
+  // title, the nature). Column labels never get here (header lines are skipped first); a
+  // flattened row has one cell; a line under a row is that row's wrapped text.
+  if (alone && filled.length > 1 && !flat()) {
+    const first = cells.find((c) => c.tokens.some((t) => t.type !== 'empty' && t.type !== 'ref'));
+    const bordered = cells.length > 1 && cells[0]!.col === 0 && cells[1]!.col === 1;
+    if (bordered && first !== cells[0]) return false;
+    return filled.slice(1).every((ts) => ts.every((t) => t.type === 'word')) && filled[0].every((t) => t.type === 'word' || t.type === 'letter');
+  }
+  if (filled.length > 1) return false;
   const ts = filled[0];
   for (let k = 1; k < ts.length; k++) {
     if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
@@ -847,6 +880,18 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
         if (at >= 0) tokens.splice(at, 1);
       }
       tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+      }
+    }
+  // One of the two transaction dates alone in text laid out with spaces: the column it stands
+  // under says which (the alignment alone takes a lone date for the transaction date).
+  const txFill = fills.get('transactionDate');
+  const deFill = fills.get('deemedExecutionDate');
+  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
+    const t = valueToken(from);
+    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
+      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
     }
   }
   const title = fills.get('securityTitle');
@@ -857,7 +902,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   // the title cell came out empty).
   const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
     && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
-  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
+  // A row whose every value the converter lost still shows its title and a second text column
+  // (the underlying security, the nature): a row, its empty values reported by the rules.
+  const textOnly = row.valuesLost === true && filledValues === 0 && !!(title && textOf(title)) && alignment.fills.some((f) => f.slot.kind === 'text' && f !== title && f.tokens.some((t) => t.type === 'word'));
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || (filledValues === 0 && !textOnly)) {
     problems.push(...rejectedRow(tokens));
     return null;
   }
@@ -1016,7 +1064,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
  */
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
-  const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  const sub = findSubColumns(lines);
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
