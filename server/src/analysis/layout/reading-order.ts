@@ -1424,6 +1424,35 @@ export function readDerivativeByGrammar(values: readonly Value[], form: FormNumb
   return { rows, cost };
 }
 
+/**
+ * What the column grammar makes of rows of cells: each row read from its title, cell by cell into
+ * the nearest column that takes it; the blanks it leaves before its last cell and a form it lacks
+ * cost as in a reading, a cell no column takes (nor rides on the cell before, a reference) more.
+ */
+export function readingCost(rows: readonly { cells: readonly string[] }[], form: FormNumber): number {
+  const cols = DERIVATIVE_COLUMNS[form === '3' ? '3' : '4'];
+  let cost = 0;
+  for (const r of rows) {
+    if (!r.cells.length || kindOf(r.cells[0]) !== 'text') {
+      cost += UNPLACED_COST * Math.max(1, r.cells.length);
+      continue;
+    }
+    const row: DRow = { at: 0, skipped: [], di: '', runStart: 0 };
+    for (const cell of r.cells.slice(1)) {
+      const text = cell.replace(/^\((?:A|D)\)\s*/, '').trim();
+      const n = nextColumn(cols, row, text);
+      if (n) {
+        cost += n.cost;
+        row.at = n.column;
+        if (cols[n.column] === 'di') row.di = text;
+      } else if (kindOf(text) === 'ref' || kindOf(text) === 'other') cost += RIDE_COST;
+      else cost += UNPLACED_COST;
+    }
+    if (row.at < cols.indexOf('di')) cost += SKIP_COST.di;
+  }
+  return cost;
+}
+
 /** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
 function cellText(v: Value): string {
   return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
@@ -1665,9 +1694,14 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   }
   if (tableII < owners) {
     out.push({ text: lines[tableII].trim(), line: tableII });
-    const grammar = process.env.G2 ? readDerivativeByGrammar(tableCells(lines, tableII + 1, owners, true), form) : null;
-    const rows = grammar ? grammar.rows : readTable(lines, tableII + 1, owners, true);
-    for (const r of rows) out.push({ text: underlyingReadLate(r.cells).join('\t'), line: r.line });
+    // Two readings of Table II: the one by its rows' titles (a row's values follow its title) and
+    // the one by the column grammar (rows read in blocks); the one the grammar reads at less cost
+    // is kept, the first on a tie.
+    const byTitles = readTable(lines, tableII + 1, owners, true).map((r) => ({ cells: underlyingReadLate(r.cells), line: r.line }));
+    const grammar = readDerivativeByGrammar(tableCells(lines, tableII + 1, owners, true), form);
+    const rows = grammar && readingCost(grammar.rows, form) < readingCost(byTitles, form) ? grammar.rows : byTitles;
+    if (process.env.G2DEBUG) console.error(readingCost(byTitles, form), grammar && readingCost(grammar.rows, form));
+    for (const r of rows) out.push({ text: r.cells.join('\t'), line: r.line });
   }
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
     // A box printed across the page after the tables is wider than the header's: its longest
