@@ -1173,11 +1173,12 @@ const SKIP_COST: Record<DColumn, number> = {
 const NEW_ROW_COST = 1;
 const RIDE_COST = 1.5;
 const UNPLACED_COST = 6;
+const RETURN_COST = 1;
 /** A number in a price column: its `$` was read apart. */
 const BARE_PRICE_COST = 1;
 
-/** How many values a choice is tried ahead over. */
-const LOOKAHEAD = 8;
+/** How many readings are kept at each value (the cheapest). */
+const BEAM = 24;
 
 function fitsDerivative(column: DColumn, text: string, di: string): boolean {
   const kind = kindOf(text);
@@ -1232,10 +1233,12 @@ interface DState {
   prev: number;
   /** The blank column the value before filled, or -1. */
   filled: number;
+  /** The row the value before the value before went to, or -1. */
+  before: number;
 }
 
 function cloneState(s: DState): DState {
-  return { rows: s.rows.map((r) => ({ at: r.at, skipped: r.skipped.slice(), di: r.di, runStart: r.runStart })), prev: s.prev, filled: s.filled };
+  return { rows: s.rows.map((r) => ({ at: r.at, skipped: r.skipped.slice(), di: r.di, runStart: r.runStart })), prev: s.prev, filled: s.filled, before: s.before };
 }
 
 /** The columns after the row's last one that take the value, nearest first, and what the blanks left cost. */
@@ -1263,7 +1266,7 @@ function nextColumn(cols: readonly DColumn[], row: DRow, text: string): { column
  * started at (the reading goes across a block of rows, row by row), a column an earlier row left
  * blank, a new row for a text, riding on the value before for a reference.
  */
-function choices(cols: readonly DColumn[], state: DState, v: Value, text: string, continueFirst: boolean): Choice[] {
+function choices(cols: readonly DColumn[], state: DState, v: Value, text: string): Choice[] {
   const out: Choice[] = [];
   const kind = kindOf(text);
   const { rows, prev } = state;
@@ -1275,8 +1278,7 @@ function choices(cols: readonly DColumn[], state: DState, v: Value, text: string
   if (prev >= 0 && !v.apart) {
     // The row of the value before: any column it can still take (a nearer one may be the blank).
     const own = nextColumns(cols, rows[prev], text).map((n) => ({ row: prev, column: n.column, cost: n.cost }));
-    if (continueFirst) out.unshift(...own);
-    else out.push(...own);
+    out.unshift(...own);
   }
   let best: Choice | null = null;
   for (let r = Math.max(0, rows.length - WINDOW); r < rows.length; r++) {
@@ -1300,15 +1302,24 @@ function choices(cols: readonly DColumn[], state: DState, v: Value, text: string
       if (c >= 0) out.push({ row: r, column: c, cost: 0.5, fill: true });
     }
   }
+  // Back to the row read just before the value before, with no heading between: a block is
+  // read row by row, not to and fro.
+  if (!v.apart && state.before >= 0 && state.before !== prev) for (const o of out) if (o.row === state.before) o.cost += RETURN_COST;
   if (kind === 'text') out.push({ row: -1, column: 0, cost: NEW_ROW_COST });
   if ((kind === 'ref' || kind === 'other') && prev >= 0) out.push({ row: prev, column: -1, cost: kind === 'ref' ? RIDE_COST : 0 });
   return out;
+}
+
+/** What tells two readings' states apart (a reading that reached another's state at more cost is dropped). */
+function stateKey(s: DState): string {
+  return `${s.prev},${s.filled},${s.before}|${s.rows.map((r) => `${r.at}:${r.skipped.join('.')}:${r.di}:${r.runStart}`).join(';')}`;
 }
 
 /** The state after a choice. */
 function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value, text: string): void {
   // A value read between a wrapped text's lines leaves the text's blank the one filled last.
   if (!v.within) state.filled = choice.fill ? choice.column : -1;
+  state.before = state.prev;
   if (choice.row < 0) {
     state.rows.push({ at: 0, skipped: [], di: '', runStart: 0 });
     state.prev = state.rows.length - 1;
@@ -1328,33 +1339,6 @@ function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value
   state.prev = choice.row;
 }
 
-/** What the next values cost read greedily (each its cheapest choice) after this state. */
-function rollout(cols: readonly DColumn[], state: DState, values: readonly Value[], from: number): number {
-  let total = 0;
-  for (let k = from; k < Math.min(values.length, from + LOOKAHEAD); k++) {
-    const text = values[k].text.trim();
-    const options = choices(cols, state, values[k], text, false);
-    if (!options.length) {
-      total += UNPLACED_COST;
-      continue;
-    }
-    let pick = options.reduce((a, b) => (b.cost < a.cost ? b : a));
-    // Ahead, a text after an indirect form is the next row's title when the value after it opens
-    // a row (a price or a date: a row's first cells) and no row read so far takes it; else the
-    // form's nature.
-    const fresh = options.find((o) => o.row < 0);
-    if (fresh && pick.column >= 0 && cols[pick.column] === 'nature' && k + 1 < values.length) {
-      const after = values[k + 1].text.trim();
-      const opens = nextColumn(cols, { at: 0, skipped: [], di: '', runStart: 0 }, after)?.cost === 0;
-      if (opens && !state.rows.some((r) => nextColumn(cols, r, after)?.cost === 0)) pick = fresh;
-    }
-    if (process.env.G2DEBUG === '2') console.error('      roll', text, JSON.stringify(pick));
-    total += pick.cost;
-    apply(cols, state, pick, values[k], text);
-  }
-  return total;
-}
-
 /**
  * Table II's rows from its cells in reading order, by the column grammar. pdftotext reads a
  * table block by block: a block holds the cells of some columns of some rows, read row by row;
@@ -1367,30 +1351,50 @@ function rollout(cols: readonly DColumn[], state: DState, values: readonly Value
  */
 export function readDerivativeByGrammar(values: readonly Value[], form: FormNumber): { rows: { cells: string[]; line: number }[]; cost: number } | null {
   const cols = DERIVATIVE_COLUMNS[form === '3' ? '3' : '4'];
-  const state: DState = { rows: [], prev: -1, filled: -1 };
-  const cells: { byColumn: Map<number, string[]>; line: number }[] = [];
-  let prevColumn = -1;
-  let cost = 0;
+  // The readings kept so far, cheapest first: each its state, cost and choices (a linked list).
+  interface Reading {
+    state: DState;
+    cost: number;
+    picks: { choice: Choice; before: Reading['picks'] } | null;
+  }
+  let beam: Reading[] = [{ state: { rows: [], prev: -1, filled: -1, before: -1 }, cost: 0, picks: null }];
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     const text = v.text.trim();
-    const options = choices(cols, state, v, text, true);
-    if (!options.length) return null;
-    let pick = options[0];
-    let pickCost = Infinity;
-    for (const o of options) {
-      const trial = cloneState(state);
-      apply(cols, trial, o, v, text);
-      const c = o.cost + rollout(cols, trial, values, k + 1);
-      if (process.env.G2DEBUG) console.error('   option', JSON.stringify(o), c);
-      if (c < pickCost) {
-        pick = o;
-        pickCost = c;
+    const next: Reading[] = [];
+    const seen = new Set<string>();
+    for (const reading of beam) {
+      for (const o of choices(cols, reading.state, v, text)) {
+        const state = cloneState(reading.state);
+        apply(cols, state, o, v, text);
+        next.push({ state, cost: reading.cost + o.cost, picks: { choice: o, before: reading.picks } });
       }
     }
-    cost += pick.cost;
-    if (process.env.G2DEBUG) console.error(text, JSON.stringify(options), '->', JSON.stringify(pick), pickCost);
-    apply(cols, state, pick, v, text);
+    if (!next.length) return null;
+    // Stable: on a tie the reading found first (the row of the value before first) stays ahead.
+    next.sort((a, b) => a.cost - b.cost);
+    beam = [];
+    for (const r of next) {
+      const key = stateKey(r.state);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      beam.push(r);
+      if (beam.length === BEAM) break;
+    }
+  }
+  // A row without its form costs what leaving the form blank costs.
+  const finalCost = (r: Reading) => r.cost + r.state.rows.reduce((a, row) => a + (row.at < cols.indexOf('di') ? SKIP_COST.di : 0), 0);
+  const best = beam.reduce((a, b) => (finalCost(b) < finalCost(a) ? b : a));
+  const picks: Choice[] = [];
+  for (let p = best.picks; p; p = p.before) picks.push(p.choice);
+  picks.reverse();
+  const state = best.state;
+  let cost = finalCost(best);
+  const cells: { byColumn: Map<number, string[]>; line: number }[] = [];
+  let prevColumn = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const pick = picks[k];
     if (pick.row < 0) {
       cells.push({ byColumn: new Map([[0, [cellText(v)]]]), line: v.line });
       prevColumn = 0;
@@ -1403,7 +1407,7 @@ export function readDerivativeByGrammar(values: readonly Value[], form: FormNumb
     else row.byColumn.set(column, [cellText(v)]);
     prevColumn = column;
   }
-  for (const r of state.rows) cost += r.skipped.reduce((a, c) => a + SKIP_COST[cols[c]], 0);
+  void state;
   // A `$` read apart goes onto its row's price when that price was read without it.
   for (const r of cells) {
     for (const [column, texts] of r.byColumn) {
@@ -1700,7 +1704,6 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
     const byTitles = readTable(lines, tableII + 1, owners, true).map((r) => ({ cells: underlyingReadLate(r.cells), line: r.line }));
     const grammar = readDerivativeByGrammar(tableCells(lines, tableII + 1, owners, true), form);
     const rows = grammar && readingCost(grammar.rows, form) < readingCost(byTitles, form) ? grammar.rows : byTitles;
-    if (process.env.G2DEBUG) console.error(readingCost(byTitles, form), grammar && readingCost(grammar.rows, form));
     for (const r of rows) out.push({ text: r.cells.join('\t'), line: r.line });
   }
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
