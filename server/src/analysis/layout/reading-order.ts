@@ -17,9 +17,11 @@
  *   it (`placeMarks`);
  * * Table I by its column grammar (`readRowsByGrammar`): each row's values keep the columns'
  *   order and each column keeps the rows' order, whether the text goes row by row, column by
- *   column or a mix; Table II's values: a new row starts at a security title (text where the
- *   row's title, underlying title or nature cannot stand); values read before the first title are
- *   the first row's last cells (the reading order takes a row's lower cells first).
+ *   column or a mix; Table II read two ways, by its titles (a new row starts at a security title,
+ *   text where the row's title, underlying title or nature cannot stand) and by its column grammar
+ *   in blocks (`readDerivativeByGrammar`: pdftotext reads a block of some columns of some rows
+ *   row by row, then the next block; the cheapest reading by blanks left, rows opened and values
+ *   riding on others is kept), whichever the grammar reads at less cost (`readingCost`).
  *
  * The header is written from the filing's first line; table rows and the footer at the lines their
  * text came from (in order), so their ranges stay near their source; the filing keeps its line
