@@ -302,6 +302,15 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   ]);
 });
 
+test('stacked Table II rows: a lone code letter right after the date is no first word of the underlying title', () => {
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units @) 05/15/2022 M 946 8) @ |Common|] 946 30 0 D', '(RSU) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionDate, r.transactionCode, r.shares, r.underlyingShares, r.sharesOwnedFollowing]), [['transaction', '2022-05-15', 'M', 946, 946, 0]]);
+});
+
 test('stacked Table II rows: a column with no text on the values line has as many lines below it as above', () => {
   // The underlying title stands on two lines centred on the row ("Common" above, "Stock" below),
   // the title on three ("Series A", "Preferred" on the values line, "Stock").
