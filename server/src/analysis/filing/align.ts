@@ -233,6 +233,23 @@ export function align(allTokens: Token[], slots: readonly Slot[]): Alignment {
   );
 }
 
+/**
+ * One row's tokens under several grammars: each plan's cost, and its alignment built only when
+ * asked (a row is read under every variant of its table and keeps one). The tokens' shape is
+ * computed once for all; each plan and alignment is the one {@link align} gives.
+ */
+export function alignEach(allTokens: Token[], grammars: readonly (readonly Slot[])[]): { cost: number; alignment: () => Alignment }[] {
+  const tokens = allTokens.length > MAX_TOKENS ? allTokens.slice(0, MAX_TOKENS) : allTokens;
+  const shape = shapeOf(tokens);
+  return grammars.map((slots) => {
+    let id = grammarIds.get(slots);
+    if (id === undefined) grammarIds.set(slots, (id = nextGrammarId++));
+    const plan = plans.get(`${id}:${shape}`, () => planAlignment(tokens, slots));
+    let built: Alignment | undefined;
+    return { cost: plan.cost, alignment: () => (built ??= materialize(plan, tokens, slots)) };
+  });
+}
+
 /** The same alignment computed afresh, without the plan cache (tests compare the two). */
 export function alignUncached(allTokens: Token[], slots: readonly Slot[]): Alignment {
   const tokens = allTokens.length > MAX_TOKENS ? allTokens.slice(0, MAX_TOKENS) : allTokens;
