@@ -806,6 +806,19 @@ const NEXT_COLUMNS: Record<Column, readonly Column[]> = {
 };
 
 /**
+ * The same when OCR read the table (one cell a line): a lone letter (the ownership form, the
+ * `A`/`D` of the amount) and a lone `0` owned are often lost there, so a row's price or amount
+ * owned may follow its amount, and its nature its amount's form, its price or its amount owned.
+ */
+const LOST_FORM_COLUMNS: Record<Column, readonly Column[]> = {
+  ...NEXT_COLUMNS,
+  amount: ['ad', 'price', 'owned'],
+  ad: ['price', 'owned', 'nature'],
+  price: ['owned', 'nature'],
+  owned: ['di', 'nature'],
+};
+
+/**
  * The (A)/(D) cell and the ownership form cell, each with the footnote references the filer put
  * after it ("D(2)", "I (3)"): a reference does not move the letter out of its column.
  */
@@ -814,7 +827,7 @@ const DI_CELL_RE = /^\s*[DI](?:\s*\(\d{1,2}\))*\s*$/;
 const INDIRECT_CELL_RE = /^\s*I(?:\s*\(\d{1,2}\))*\s*$/;
 
 /** Whether a value of this text can stand in the column. */
-function fits(column: Column, text: string, prevText: string): boolean {
+function fits(column: Column, text: string, prevText: string, lost = false): boolean {
   const kind = kindOf(text);
   switch (column) {
     case 'title':
@@ -836,7 +849,8 @@ function fits(column: Column, text: string, prevText: string): boolean {
     case 'di':
       return DI_CELL_RE.test(text);
     case 'nature':
-      return kind === 'text' && INDIRECT_CELL_RE.test(prevText);
+      // Read by OCR, a lone `I` may be lost: a nature may follow any value but a direct form.
+      return kind === 'text' && (INDIRECT_CELL_RE.test(prevText) || (lost && !DI_CELL_RE.test(prevText)));
   }
 }
 
@@ -859,12 +873,12 @@ interface RowState {
 }
 
 /** The row's state after it takes the value, or null when it cannot; a deemed date only when asked. */
-function advance(state: RowState, text: string, deemed: boolean): RowState | null {
-  const next = state.at === null ? WAITING_COLUMNS : NEXT_COLUMNS[state.at];
+function advance(state: RowState, text: string, deemed: boolean, lost = false): RowState | null {
+  const next = state.at === null ? WAITING_COLUMNS : lost ? LOST_FORM_COLUMNS[state.at] : NEXT_COLUMNS[state.at];
   for (const c of next) {
     if (c === 'deemed' && !deemed) continue;
     if (c === 'code' && state.coded) continue;
-    if (fits(c, text, state.last)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
+    if (fits(c, text, state.last, lost)) return { at: c, last: text, dated: state.dated || c === 'date', coded: state.coded || c === 'code' };
   }
   // The code read after the row's amounts, or between its title and its date (a code cell's
   // line above the date's): the row stays where it was.
@@ -922,7 +936,7 @@ interface Row extends RowState {
  * * a value no row can take yet waits, with the values that continue it, for the first row that
  *   still lacks them at the end (a footnote reference goes with the value before it).
  */
-function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[] {
+function readRowsByGrammar(values: readonly Value[], lost = false): { cells: string[]; line: number }[] {
   const rows: Row[] = [];
   /** The rows that may still take values, oldest first. */
   const open: Row[] = [];
@@ -940,7 +954,15 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
   let prevKind: Kind | null = null;
   let prevPrevKind: Kind | null = null;
   let lastKind: Kind | null = null;
-  for (const v of values) {
+  // Whether the next typed value (references aside) is a text, or there is none: read by OCR a
+  // row's title always comes right before its values, so a text followed by a text is a nature.
+  const textNext: boolean[] = new Array(values.length);
+  for (let k = values.length - 1, text = true; k >= 0; k--) {
+    textNext[k] = text;
+    const kind = kindOf(values[k].text.trim());
+    if (kind !== 'ref' && kind !== 'other') text = kind === 'text';
+  }
+  for (const [index, v] of values.entries()) {
     const text = v.text.trim();
     const kind = kindOf(text);
     if (kind !== 'ref' && kind !== 'other') {
@@ -966,19 +988,20 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       // read before its title: the text after them is that title (its nature comes next).
       const p = prev as RowState | null;
       const wholeRight = p !== null && rows.length === 0 && (p as Group).values.some((t) => kindOf(t) === 'number');
-      const state = p && p.at === 'di' && !titles.has(text) && !wholeRight ? advance(p, text, false) : null;
-      const lacking = p && p.at === 'nature' && !state && !titles.has(text) ? open.find((r) => r.at === 'di' && advance(r, text, false)) : undefined;
+      const natureNext = p && (p.at === 'di' || (lost && textNext[index] && (p.at === 'ad' || p.at === 'price' || p.at === 'owned')));
+      const state = natureNext && !titles.has(text) && !wholeRight ? advance(p, text, false, lost) : null;
+      const lacking = p && p.at === 'nature' && !state && !titles.has(text) ? open.find((r) => r.at === 'di' && advance(r, text, false, lost)) : undefined;
       // Right after a row's title, the text is its nature when the row's amount and `I` were
       // read before its title and wait ("735,294" / "I" / title / nature).
       const titled = p && p.at === 'title' && !state && !lacking && !titles.has(text) ? (p as Row) : null;
-      const early = titled ? waiting.findIndex((g) => g.at === 'di' && takes(titled, g.values)) : -1;
+      const early = titled ? waiting.findIndex((g) => g.at === 'di' && takes(titled, g.values, lost)) : -1;
       if (p && state) put(p, prevValues!, text, state);
-      else if (lacking) put(lacking, lacking.cells, text, advance(lacking, text, false)!);
-      else if (titled && early >= 0 && stateAfter(titled, waiting[early].values) && advance(stateAfter(titled, waiting[early].values)!, text, false)) {
+      else if (lacking) put(lacking, lacking.cells, text, advance(lacking, text, false, lost)!);
+      else if (titled && early >= 0 && stateAfter(titled, waiting[early].values, lost) && advance(stateAfter(titled, waiting[early].values, lost)!, text, false, lost)) {
         const g = waiting.splice(early, 1)[0];
         titled.cells.push(...g.values);
-        Object.assign(titled, stateAfter(titled, g.values));
-        put(titled, titled.cells, text, advance(titled, text, false)!);
+        Object.assign(titled, stateAfter(titled, g.values, lost));
+        put(titled, titled.cells, text, advance(titled, text, false, lost)!);
       } else {
         const row: Row = { cells: [], line: v.line, at: null, last: '', dated: false, coded: false };
         rows.push(row);
@@ -995,8 +1018,8 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     // so does every value of a run of one kind (the text read column by column).
     const p = prev as RowState | null;
     if (p && rows.includes(p as Row) && prevKind !== kind && prevKind !== prevPrevKind) {
-      const next = advance(p, text, false);
-      if (next && next.at !== null && TRANSACTION_COLUMNS.has(next.at) && !waiting.some((g) => g.start === next.at && takes(p, g.values))) {
+      const next = advance(p, text, false, lost);
+      if (next && next.at !== null && TRANSACTION_COLUMNS.has(next.at) && !waiting.some((g) => g.start === next.at && takes(p, g.values, lost))) {
         target = p as Row;
         state = next;
       }
@@ -1010,9 +1033,9 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
       const pending = waiting.slice(0, WINDOW);
       for (const row of open) {
         if (target) break;
-        const next = advance(row, text, deemed);
+        const next = advance(row, text, deemed, lost);
         if (!next) continue;
-        const reserved = pending.findIndex((g) => g.start === next.at && takes(row, g.values));
+        const reserved = pending.findIndex((g) => g.start === next.at && takes(row, g.values, lost));
         if (reserved >= 0) {
           pending.splice(reserved, 1);
           continue;
@@ -1028,14 +1051,14 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
     // No row can take it yet: it waits, continuing the group before it when the group's values
     // and it read as one row's columns in some way.
     const group = waiting.length && waiting[waiting.length - 1] === prev ? waiting[waiting.length - 1] : null;
-    const read = group ? readGroup([...group.values, text]) : null;
+    const read = group ? readGroup([...group.values, text], lost) : null;
     if (group && read) {
       group.start = read.start;
       put(group, group.values, text, read.state);
     } else {
       const g: Group = { values: [], line: v.line, at: null, last: '', dated: false, coded: false, start: null };
       waiting.push(g);
-      const alone = readGroup([text]);
+      const alone = readGroup([text], lost);
       g.start = alone?.start ?? null;
       put(g, g.values, text, alone?.state ?? { at: null, last: text, dated: false, coded: false });
     }
@@ -1047,20 +1070,28 @@ function readRowsByGrammar(values: Value[]): { cells: string[]; line: number }[]
   const unplaced: { cells: string[]; line: number }[] = [];
   for (const g of waiting) {
     let found = -1;
-    for (let k = Math.max(0, from - WINDOW); k < Math.min(rows.length, from + WINDOW) && found < 0; k++) if (takes(rows[k], g.values)) found = k;
+    for (let k = Math.max(0, from - WINDOW); k < Math.min(rows.length, from + WINDOW) && found < 0; k++) if (takes(rows[k], g.values, lost)) found = k;
     if (found < 0) {
       unplaced.push({ cells: g.values, line: g.line });
       continue;
     }
     const row = rows[found];
     for (const t of g.values) {
-      const next = advance(row, t, true);
+      const next = advance(row, t, true, lost);
       if (next) Object.assign(row, next);
       row.cells.push(t);
     }
     from = found;
   }
   return [...rows, ...unplaced].sort((a, b) => a.line - b.line).map((r) => ({ cells: codeAfterDates(r.cells), line: r.line }));
+}
+
+/**
+ * Table I's rows from cells OCR read one per line (a page tesseract cut into blocks, one per
+ * cell): the same grammar, knowing that a lone letter or `0` may be lost (see LOST_FORM_COLUMNS).
+ */
+export function readOcrCellsByGrammar(values: readonly { text: string; line: number }[]): { cells: string[]; line: number }[] {
+  return readRowsByGrammar(values, true);
 }
 
 interface Group extends RowState {
@@ -1071,14 +1102,14 @@ interface Group extends RowState {
 }
 
 /** Where a row stands after values read without its title, trying each column the first can open. */
-function readGroup(texts: readonly string[]): { state: RowState; start: Column | null } | null {
+function readGroup(texts: readonly string[], lost = false): { state: RowState; start: Column | null } | null {
   const typed = texts.filter((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other');
   if (!typed.length) return { state: { at: null, last: '', dated: false, coded: false }, start: null };
   for (const start of WAITING_COLUMNS) {
     if (!fits(start, typed[0], '')) continue;
     let state: RowState | null = { at: start, last: typed[0], dated: start === 'date', coded: start === 'code' };
     for (const t of typed.slice(1)) {
-      state = advance(state, t, true);
+      state = advance(state, t, true, lost);
       if (!state) break;
     }
     if (state) return { state, start };
@@ -1087,12 +1118,12 @@ function readGroup(texts: readonly string[]): { state: RowState; start: Column |
 }
 
 /** A row's state after these values in order (references ride along), or null when one does not fit. */
-function stateAfter(row: RowState, texts: readonly string[]): RowState | null {
+function stateAfter(row: RowState, texts: readonly string[], lost = false): RowState | null {
   let state: RowState = { at: row.at, last: row.last, dated: row.dated, coded: row.coded };
   for (const t of texts) {
     const kind = kindOf(t);
     if (kind === 'ref' || kind === 'other') continue;
-    const next = advance(state, t, true);
+    const next = advance(state, t, true, lost);
     if (!next) return null;
     state = next;
   }
@@ -1100,8 +1131,8 @@ function stateAfter(row: RowState, texts: readonly string[]): RowState | null {
 }
 
 /** Whether a row's next columns take these values in order (references ride along). */
-function takes(row: RowState, texts: readonly string[]): boolean {
-  return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts) !== null;
+function takes(row: RowState, texts: readonly string[], lost = false): boolean {
+  return texts.some((t) => kindOf(t) !== 'ref' && kindOf(t) !== 'other') && stateAfter(row, texts, lost) !== null;
 }
 
 

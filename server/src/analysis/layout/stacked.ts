@@ -29,6 +29,7 @@
  */
 import { nextWordFits } from '../text/lines';
 import type { Token } from '../text/cells';
+import { readOcrCellsByGrammar } from './reading-order';
 import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine } from './types';
 
 type Kind = 'anchor' | 'text' | 'barrier' | 'skip';
@@ -199,6 +200,102 @@ export interface StackedReading<L extends SourceLine> {
   problems: LayoutProblem[];
 }
 
+/**
+ * A code cell read with its footnote mark as one short word ("Jo", "J®"): the mark came out as a
+ * round glyph. Read alone on its line, it is the letter.
+ */
+const GLUED_MARK_RE = /^([A-Z])[oO0°®©@]$/;
+
+/** A line's text as one cell for the column grammar (see {@link cellRuns}). */
+function cellText(line: SourceLine, tokens: readonly Token[]): string {
+  const text = line.raw.slice(tokens[0]!.start, tokens[tokens.length - 1]!.end).trim();
+  const glued = tokens.length === 1 ? GLUED_MARK_RE.exec(text) : null;
+  return glued ? glued[1]! : text;
+}
+
+/**
+ * One cell a line: where tesseract cuts a table's page into blocks, one per cell (often the pages
+ * after the first), it writes the blocks one after another, blank lines between them: a row's
+ * title, its date, code, amounts each on a line, the nature's words on lines of their own. No line
+ * there holds two values, so no line anchors a row: such a run between two barriers (headings,
+ * page furniture) is read by the form's column grammar instead, as the reading order of
+ * `pdftotext` is (see reading-order.ts).
+ *
+ * A run qualifies when no line holds two values (or a value and words), at least two lines hold a
+ * value, and blank lines stand between its lines (blocks).
+ */
+function isCellRun<L extends SourceLine>(lines: readonly L[], from: number, to: number, cellsOf: RowCell[][]): boolean {
+  let values = 0;
+  let blanks = 0;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    if (line.blank) {
+      blanks++;
+      continue;
+    }
+    if (line.directive) continue;
+    const tokens = filledTokens(cellsOf[i] ?? []).filter((t) => t.type !== 'ref');
+    const count = tokens.filter(isValueToken).length;
+    if (count > 1 || (count === 1 && hasText(tokens))) return false;
+    values += count;
+  }
+  return values >= 2 && blanks >= 2;
+}
+
+/** A run's cell: lines of words with no blank between them are one cell; a value is a cell. */
+interface RunCell {
+  text: string;
+  lines: number[];
+  kind: 'text' | 'value' | 'mark';
+  /** A text read after its row's values and before the next row's title: the row's nature. */
+  nature?: boolean;
+}
+
+/** A footnote mark read alone ("2)", "(3", "©"): it goes with the cell before it. */
+const MARK_RE = /^\(?(\d{1,2})\)?$|^[^\p{L}\d$]{1,3}$/u;
+
+function runCells<L extends SourceLine>(lines: readonly L[], from: number, to: number, cellsOf: RowCell[][]): RunCell[] {
+  const read: RunCell[] = [];
+  let open: RunCell | null = null;
+  for (let i = from; i < to; i++) {
+    const line = lines[i]!;
+    const tokens = line.blank || line.directive ? [] : filledTokens(cellsOf[i] ?? []);
+    if (!tokens.length) {
+      open = null;
+      continue;
+    }
+    const text = cellText(line, tokens);
+    const value = tokens.some(isValueToken);
+    const kind = value ? 'value' : MARK_RE.test(text) ? 'mark' : hasText(tokens) && !GLUED_MARK_RE.test(text) ? 'text' : 'value';
+    if (kind === 'text' && open) {
+      open.text += ` ${text}`;
+      open.lines.push(i);
+      continue;
+    }
+    const cell: RunCell = { text, lines: [i], kind };
+    read.push(cell);
+    open = kind === 'text' ? cell : null;
+  }
+  // A row's title stands right before its values, its nature after them: a text whose next cell
+  // (marks aside) is a text, or none, is a nature, and its pieces (OCR cut the nature's block
+  // where its lines spread apart) are one cell.
+  const cells: RunCell[] = [];
+  let textNext = true;
+  for (let k = read.length - 1; k >= 0; k--) {
+    const c = read[k]!;
+    if (c.kind === 'text') c.nature = textNext;
+    if (c.kind !== 'mark') textNext = c.kind === 'text';
+  }
+  for (const c of read) {
+    const prev = cells[cells.length - 1];
+    if (c.nature && prev?.nature) {
+      prev.text += ` ${c.text}`;
+      prev.lines.push(...c.lines);
+    } else cells.push(c);
+  }
+  return cells;
+}
+
 /** Reads a region of stacked rows (see the module comment). */
 export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): StackedReading<L> {
   const cellsOf: RowCell[][] = [];
@@ -210,6 +307,17 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
   const rows: LogicalRow<L>[] = [];
   const problems: LayoutProblem[] = [];
   const rowOf = new Map<number, LogicalRow<L>>();
+  // Runs of one cell a line between barriers: read by the column grammar, after the anchors.
+  const runs: [number, number][] = [];
+  for (let from = 0; from < lines.length; ) {
+    let to = from;
+    while (to < lines.length && kinds[to] !== 'barrier') to++;
+    if (to > from && isCellRun(lines, from, to, cellsOf)) {
+      runs.push([from, to]);
+      for (let i = from; i < to; i++) kinds[i] = 'skip';
+    }
+    from = to + 1;
+  }
   for (const [i, k] of kinds.entries()) {
     if (k !== 'anchor') continue;
     const row: LogicalRow<L> = {
@@ -241,6 +349,45 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     const row = rowOf.get(anchor)!;
     row.lines.push(lines[i]!);
     row.stacked!.below.push(filledTokens(cellsOf[i]!));
+  };
+  const tokensOf = (c: RunCell) => c.lines.flatMap((i) => filledTokens(cellsOf[i]!));
+  const readRun = (from: number, to: number) => {
+    const cells = runCells(lines, from, to, cellsOf);
+    // A nature before the run's first title goes on from the row above, cut by the page's end.
+    let first = 0;
+    while (first < cells.length && cells[first]!.kind !== 'value' && !(cells[first]!.kind === 'text' && !cells[first]!.nature)) first++;
+    const above = rows.filter((r) => r.lines[0]!.line < lines[from]!.line).pop();
+    for (const c of cells.slice(0, first)) {
+      if (!above || c.kind !== 'text') continue;
+      above.lines.push(...c.lines.map((i) => lines[i]!));
+      above.stacked!.below.push(tokensOf(c));
+    }
+    const rest = cells.slice(first);
+    const values = rest.flatMap((c, k) => {
+      const mark = c.kind === 'mark' ? /\d{1,2}/.exec(c.text) : null;
+      if (c.kind === 'mark') return mark ? [{ text: `(${mark[0]})`, line: k }] : [];
+      return [{ text: c.text, line: k }];
+    });
+    // The grammar returns each row's cells as texts: each goes back to the first cell of that
+    // text not yet taken (a column's values keep the rows' order).
+    const byText = new Map<string, number[]>();
+    values.forEach((v) => byText.set(v.text.trim(), [...(byText.get(v.text.trim()) ?? []), v.line]));
+    for (const r of readOcrCellsByGrammar(values)) {
+      const taken = r.cells.map((t) => byText.get(t.trim())?.shift()).filter((k): k is number => k !== undefined).map((k) => rest[k]!);
+      if (!taken.length) continue;
+      const rowLines = [...new Set(taken.flatMap((c) => c.lines))].sort((a, b) => a - b);
+      const flat = taken.flatMap(tokensOf);
+      const fixed = new Map(flat.map((t, i) => [t, refOnValuesLine(t, i, flat)]));
+      rows.push({
+        lines: rowLines.map((i) => lines[i]!),
+        cells: taken.map((c, col) => {
+          const tokens = tokensOf(c).map((t) => fixed.get(t)!);
+          return { col, start: tokens[0]!.start, end: tokens[tokens.length - 1]!.end, tokens };
+        }),
+        bordered: false,
+        stacked: { above: [], below: [] },
+      });
+    }
   };
   // Walk the gaps: text lines between an anchor (or a barrier) and the next anchor (or barrier).
   let lastAnchor = -1;
@@ -280,5 +427,7 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     }
   }
   flush(-1);
+  for (const [from, to] of runs) readRun(from, to);
+  rows.sort((a, b) => a.lines[0]!.line - b.lines[0]!.line);
   return { rows: rows.filter((r) => r.cells.some((c) => c.tokens.some(isValueToken)) || judge.holding(r.cells, () => true)), problems };
 }
