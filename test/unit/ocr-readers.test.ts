@@ -558,3 +558,34 @@ test('box 1 beside other boxes: its lines begin the lines between its captions, 
   assert.deepEqual(rec.issuer, { name: 'Northwind Labs, Inc.', tradingSymbol: 'NWLB' });
   assert.equal(rec.periodOfReport, '2021-03-01');
 });
+
+test('a page of Table I read one cell a line (tesseract cut it into blocks): rows by the column grammar', () => {
+  const rows = tableRows(
+    [
+      'Code V Amount (A) or (D) Price',
+      'By Harbor',
+      'Common Stock 03/02/2022 S 1,200 | D | $14.25 8,800 I Point',
+      '1. Title of Security (Instr. 3)',
+      '',
+      // The nature of the row above, cut by the page's end, before the page's first title.
+      'Capital',
+      'Fund, L.P.',
+      '',
+      'Common Stock', '', '03/03/2022', '', 'Jo', '', '2,500', '', '$0', '',
+      'By Lakeview', '', 'Partners LLC', '',
+      'Common Stock', '', '03/03/2022', '', 'S', '', '700', '', '$15.10', '', '6,100', '',
+      'Class B Common Stock', '', '4,250',
+    ].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(
+    rows.map((r) => [r.kind, r.securityTitle, r.transactionDate, r.transactionCode, r.shares, r.pricePerShare, r.sharesOwnedFollowing, r.natureOfOwnership]),
+    [
+      ['transaction', 'Common Stock', '2022-03-02', 'S', 1200, 14.25, 8800, 'By Harbor Point Capital Fund, L.P.'],
+      ['transaction', 'Common Stock', '2022-03-03', 'J', 2500, 0, null, 'By Lakeview Partners LLC'],
+      ['transaction', 'Common Stock', '2022-03-03', 'S', 700, 15.1, 6100, null],
+      ['holding', 'Class B Common Stock', null, null, null, null, 4250, null],
+    ],
+  );
+});

@@ -239,7 +239,7 @@ function isCellRun<L extends SourceLine>(lines: readonly L[], from: number, to: 
     if (count > 1 || (count === 1 && hasText(tokens))) return false;
     values += count;
   }
-  return values >= 2 && blanks >= 2;
+  return values >= 1 && blanks >= 2;
 }
 
 /** A run's cell: lines of words with no blank between them are one cell; a value is a cell. */
@@ -353,14 +353,17 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
   const tokensOf = (c: RunCell) => c.lines.flatMap((i) => filledTokens(cellsOf[i]!));
   const readRun = (from: number, to: number) => {
     const cells = runCells(lines, from, to, cellsOf);
-    // A nature before the run's first title goes on from the row above, cut by the page's end.
+    // A nature before the run's first title goes on from the row above, cut by the page's end:
+    // its words follow the row's last cell (the nature is the row's last column), not a centred
+    // cell's lines, which could be any text column's.
     let first = 0;
     while (first < cells.length && cells[first]!.kind !== 'value' && !(cells[first]!.kind === 'text' && !cells[first]!.nature)) first++;
     const above = rows.filter((r) => r.lines[0]!.line < lines[from]!.line).pop();
+    const last = above?.cells[above.cells.length - 1];
     for (const c of cells.slice(0, first)) {
-      if (!above || c.kind !== 'text') continue;
+      if (!above || !last || c.kind !== 'text') continue;
       above.lines.push(...c.lines.map((i) => lines[i]!));
-      above.stacked!.below.push(tokensOf(c));
+      last.tokens.push(...tokensOf(c));
     }
     const rest = cells.slice(first);
     const values = rest.flatMap((c, k) => {
