@@ -917,9 +917,9 @@ function checkedBefore(text: string, at: number): boolean {
 }
 
 /** Box 4/5: which relationships are checked, and the officer title / other text under them. */
-export function parseRelationship(stream: Stream): Relationship | null {
+export function parseRelationship(stream: Stream, at?: number): Relationship | null {
   const text = stream.text;
-  const from = valueStart(stream, 'relationship');
+  const from = at ?? valueStart(stream, 'relationship');
   const below = /below\s*\)/gi;
   let optionsEnd = -1;
   below.lastIndex = from;
@@ -957,9 +957,15 @@ export function parseRelationship(stream: Stream): Relationship | null {
   };
   const titleFrom = optionsEnd >= 0 ? optionsEnd : lastOption;
   const stripCaption = (t: string) => t.replace(/^(?:Officer\s+)?Title\s*:\s*|^Other\s*:\s*/i, '');
-  const titleLines = linesIn(stream, titleFrom, text.length)
-    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
+  let titleLines = linesIn(stream, titleFrom, text.length)
+    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)).flatMap((p) => withoutPrintedFragments(p)))
     .filter((ps) => ps.length);
+  // Options found outside their own box (`at` given): the box they stand in goes on with its own
+  // text after them, so the title is the lines up to the first that cannot be one.
+  if (at !== undefined) {
+    const end = titleLines.findIndex((ps) => ps.some((p) => !TITLE_LINE_RE.test(p.text)));
+    if (end >= 0) titleLines = titleLines.slice(0, end);
+  }
   if (titleLines.length) {
     // Both boxes checked: the title and the other text are separate cells, or separate lines.
     const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
@@ -979,6 +985,52 @@ export function parseRelationship(stream: Stream): Relationship | null {
     }
   }
   return rel;
+}
+
+/**
+ * The form's own words a title line may begin with: the rest of an option's caption ("(specify",
+ * "title below)") or box 1's captions, which OCR reads onto the options' lines when the boxes
+ * stand side by side.
+ */
+const [GIVE, TITLE, BELOW] = RELATIONSHIP_WORDING.officerCaption.split(' ');
+const PRINTED_FRAGMENT_RE = new RegExp(
+  `^\\s*(?:\\(\\s*(?:${Object.values(ADDRESS_CAPTIONS).join('|')})\\s*\\)|\\(\\s*(?:${GIVE}(?:\\s+${TITLE})?|${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})\\b|(?:${TITLE}\\s+)?${BELOW}\\s*\\))\\s*`,
+  'i',
+);
+
+/** A piece of a title line without the form's words it begins with (none left: no piece). */
+function withoutPrintedFragments(p: Piece): Piece[] {
+  let cut = 0;
+  // One fragment at a time: "(specify (Last) (First) (Middle)" is four.
+  for (let m = PRINTED_FRAGMENT_RE.exec(p.text); m && m[0].length; m = PRINTED_FRAGMENT_RE.exec(p.text.slice(cut))) {
+    cut += m[0].length;
+    if (cut >= p.text.length) return [];
+  }
+  return cut ? [{ ...p, start: p.start + cut, x: p.x + cut, text: p.text.slice(cut) }] : [p];
+}
+
+/** A line that can be an officer title or other text: words, no digits, no box label or caption. */
+const TITLE_LINE_RE = /^[\p{L}&/,.'’\- ]+$/u;
+
+/**
+ * Box 5's options outside the box (OCR read the page's boxes in its own order, or the box's label
+ * too damaged to open it): the stream offset of the first of them where three of the four printed
+ * options stand together in one box's text, else -1. The options' words are printed nowhere else
+ * in the header.
+ */
+export function strayOptionsStart(text: string): number {
+  let first = -1;
+  let found = 0;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = 0;
+    const m = opt.re.exec(text);
+    if (!m) continue;
+    found++;
+    if (first < 0 || m.index < first) first = m.index;
+  }
+  if (found < 3) return -1;
+  // The mark before the first option belongs to it: start at its line.
+  return text.lastIndexOf('\n', first) + 1;
 }
 
 /**
@@ -1042,6 +1094,32 @@ function readWrappedJointFiling(text: string): boolean | null {
   const marked = (t: string) => LONE_MARK_RE.test(t.trimEnd());
   if (marked(one) === marked(more)) return null;
   return marked(more);
+}
+
+/**
+ * An option wrapped after "Reporting", its mark read before the wrapped word ("Form filed by One
+ * Reporting" / "Xx Person"): OCR reads the mark, centred on the two lines, on the second.
+ */
+const JOINT_WRAPPED_MARK_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(One|More\\s+than\\s+One)\\s+Reporting[ \\t]*\\n[ \\t]*(?:X|x|xX|Xx|☒)[ \\t]+Person\\b`, 'gi');
+
+/**
+ * Box 6 when its box did not take its options: OCR runs them into the lines of box 1 beside it
+ * ("MENLO CA 94025 X_— Form filed by One Reporting Person"). Its wording is printed nowhere
+ * else, so it is read in the header's whole text.
+ */
+function jointFilingInLines(lines: readonly PLine[]): HeaderValue<boolean | null> {
+  const text = lines.map((l) => l.masked).join('\n');
+  let value = readJointFiling(text);
+  if (value === null) {
+    const marks = [...text.matchAll(JOINT_WRAPPED_MARK_RE)];
+    if (marks.length === 1) value = /^More/i.test(marks[0][1]);
+  }
+  if (value === null) return { value: null };
+  const at = /Form\s+filed/i.exec(text);
+  if (!at) return { value };
+  const line = text.slice(0, at.index).split('\n').length - 1;
+  const character = at.index - (text.lastIndexOf('\n', at.index - 1) + 1);
+  return { value, range: { start: { line: lines[line].line, character }, end: { line: lines[line].line, character: character + at[0].length } } };
 }
 
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
@@ -1230,8 +1308,9 @@ function leadingCapitals(text: string): string {
  */
 function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   const rec = owner.record;
-  // The box read its city line: its reading stands.
-  if (rec.city !== null || rec.zip !== null) return;
+  // What the box read stands: its city line, its streets.
+  const needCity = rec.city === null && rec.zip === null;
+  if (!needCity && rec.street1 !== null) return;
   const at = (re: RegExp, from: number) => {
     for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.masked) && new RegExp(`^\\s*${re.source}`, 'i').test(lines[i]!.masked)) return i;
     return -1;
@@ -1242,12 +1321,19 @@ function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
   const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
   const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
-  // Box 1 prints two street lines at most: more, or a longer line than a street line can be
-  // (another box's text OCR ran into it), is not read as one.
-  if (streets.length && streets.length <= 2 && streets.every((t) => t.length <= 40)) {
-    rec.street1 = streets[0]!;
-    rec.street2 = streets[1] ?? null;
+  // Box 1 prints two streets, each wrapped at the box's width: a line longer than a street line
+  // can be (another box's text OCR ran into it) is not read as one; more lines than two are the
+  // streets wrapped, split where the wrapping says (streetSplit).
+  // (OCR's lines only: a grid's lines open with a border, tabbed lines keep their cells apart, and
+  // both say where box 1's column is themselves.)
+  const plain = lines.slice(last, street + 1).every((l) => !/^\s*[│┃║|+]/.test(l.raw) && !l.raw.includes('\t'));
+  // (A box that read no city line read no streets to trust either; one that did keeps its streets.)
+  if ((needCity || rec.street1 === null) && plain && streets.length && streets.length <= 4 && streets.every((t) => t.length <= 40)) {
+    const split = streetSplit(streets, () => Math.max(...streets.map((t) => t.length)));
+    rec.street1 = streets.slice(0, split).join(' ');
+    rec.street2 = streets.length > split ? streets.slice(split).join(' ') : null;
   }
+  if (!needCity) return;
   const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
   const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
   if (k >= 0) {
@@ -1325,6 +1411,23 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     result[field] = { value: d.iso, range: d.range, raw: d.raw };
     result.dateCells.push({ field, raw: d.raw, range: d.range });
   }
+  if (result.periodOfReport.value === null && result.dateOfOriginalSubmission.value === null) {
+    const only = onlyFullDate(lines);
+    if (only) {
+      result.periodOfReport = { value: only.iso, range: only.range, raw: only.raw };
+      result.dateCells.push({ field: 'periodOfReport', raw: only.raw, range: only.range });
+      // The date is read now: no longer text another box could not place (nor the form's words after it).
+      const { line, character } = only.range.start;
+      result.problems = result.problems.flatMap((p) => {
+        if (p.line !== line || p.start !== character) return [p];
+        const cut = only.range.end.character - p.start;
+        const rest = p.text.slice(cut);
+        if (!rest.trim() || onlyPrintedWords(rest)) return [];
+        const lead = rest.length - rest.trimStart().length;
+        return [{ ...p, start: p.start + cut + lead, text: rest.trim() }];
+      });
+    }
+  }
   const rel = streamOf('relationship');
   if (rel) {
     result.relationship = parseRelationship(rel);
@@ -1333,9 +1436,49 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     const p = rel.pieces[0];
     result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
   }
+  if (!result.relationship) {
+    // The options read in another box: OCR of side-by-side boxes runs box 5's lines into the
+    // other boxes' (box 1's too), or its label came out too damaged to open it.
+    for (const b of boxes) {
+      if (b.box === 'relationship' || !b.pieces.length) continue;
+      const stream = new Stream(b.pieces);
+      const at = strayOptionsStart(stream.text);
+      const rel = at < 0 ? null : parseRelationship(stream, at);
+      if (!rel) continue;
+      result.relationship = rel;
+      const p = stream.pieces[stream.pieceAt(at)];
+      result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+      break;
+    }
+  }
   const joint = streamOf('jointFiling');
   if (joint) result.jointFiling = parseJointFiling(joint);
+  if (result.jointFiling.value === null) result.jointFiling = jointFilingInLines(lines);
   return result;
+}
+
+/** A date with its year in four digits (the browser's print header writes two). */
+const FULL_DATE_RE = /\b\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{4}\b/g;
+
+/**
+ * The one full date in the header's lines, when no date box took a date: the period box's label
+ * broken over lines OCR interleaved with its neighbours' opened no box, and its date went to
+ * another box. The header prints two dates at most (the period, and an amendment's original
+ * date): a single one with the amendment box empty is the period's. Null unless exactly one.
+ */
+function onlyFullDate(lines: readonly PLine[]): { iso: string; raw: string; range: Range } | null {
+  let found: { iso: string; raw: string; range: Range } | null = null;
+  for (const l of lines) {
+    FULL_DATE_RE.lastIndex = 0;
+    for (let m = FULL_DATE_RE.exec(l.masked); m; m = FULL_DATE_RE.exec(l.masked)) {
+      if (found) return null;
+      const raw = m[0].replace(/\s+/g, '');
+      const iso = parseDateText(raw)?.iso;
+      if (!iso) return null;
+      found = { iso, raw, range: { start: { line: l.line, character: m.index }, end: { line: l.line, character: m.index + m[0].length } } };
+    }
+  }
+  return found;
 }
 
 /** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */

@@ -21,9 +21,10 @@ import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
-import { OMB_RE, STATEMENT_RE, formOfOmbNumber, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { OMB_RE, STATEMENT_RE, formOfOmbNumber, onlyPrintedWords, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 import { BOX_LABEL_PARTS, COLUMN_LABEL_PARTS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { firstWords, phrasePattern, printingPattern, wordsOf } from '../vocabulary/patterns';
+import { ocrNameKey, romanStrokesInName } from '../domain/ocr';
 import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
@@ -171,6 +172,35 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
   return a.name === b.name && a.street1 === b.street1 && a.zip === b.zip;
 }
 
+/** One reading of a value extends the other: equal when folded, or cut short (the longer goes on after a word). */
+function extends_(short: string, long: string): boolean {
+  const a = ocrNameKey(short);
+  const b = ocrNameKey(long);
+  return a !== '' && (a === b || b.startsWith(a + ' '));
+}
+
+/**
+ * The first owner box after the tables is box 1 again (the page lists every owner there) when its
+ * name reads as the header's, one of them cut short, or the header's box gave no name of its own.
+ */
+function sameFirstOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
+  if (!b.name) return false;
+  if (!a.name || onlyPrintedWords(a.name)) return true;
+  return extends_(a.name, b.name) || extends_(b.name, a.name);
+}
+
+const OWNER_TEXT_FIELDS = ['name', 'street1', 'street2', 'city', 'state', 'zip'] as const;
+
+/** The header's reading of box 1, its gaps and its values cut short filled from the box read again. */
+function fillOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): void {
+  for (const f of OWNER_TEXT_FIELDS) {
+    const mine = a[f];
+    const theirs = b[f];
+    if (!theirs) continue;
+    if (!mine || (f === 'name' && onlyPrintedWords(mine)) || (theirs.length > mine.length && extends_(mine, theirs))) a[f] = theirs;
+  }
+}
+
 /**
  * References OCR damaged, repaired from the footnotes the filing defines (every reference names
  * one): "(0)" names none, so its number was lost; "(12)" with no footnote 12 but footnotes 1
@@ -234,11 +264,19 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
 
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
-  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
-    if (owners.some((o) => sameOwner(o.record, extra.record))) continue;
+  const extras = parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder);
+  extras.forEach((extra, k) => {
+    if (owners.some((o) => sameOwner(o.record, extra.record))) return;
+    // The page lists every owner of a joint filing after the tables, the first again: OCR reads
+    // that box apart from the header's, so the two readings differ and fill each other's gaps.
+    if (k === 0 && extras.length >= 2 && owners.length && sameFirstOwner(owners[0].record, extra.record)) {
+      fillOwner(owners[0].record, extra.record);
+      return;
+    }
     owners.push(extra);
     problems.push(...extra.problems);
-  }
+  });
+  for (const o of owners) if (o.record.name) o.record.name = romanStrokesInName(o.record.name);
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
   const rel = header.relationship;
   if (owners.length && rel) applyRelationship(owners[0].record, rel);

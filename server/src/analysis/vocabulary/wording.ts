@@ -88,6 +88,9 @@ export const FIRST_COLUMN_TITLES = {
 /** The caption under a signature line. */
 export const SIGNATURE_CAPTION = 'Signature of Reporting Person';
 
+/** The capacity a signer customarily writes after a name signed for the reporting person. */
+export const SIGNER_CAPACITY = 'Attorney-in-Fact';
+
 /** The heading and opening words of a power of attorney filed after the form. */
 export const POWER_OF_ATTORNEY = { heading: 'Power of Attorney', opening: 'Know all by these presents', kinds: ['Limited', 'Special'], addressees: ['men', 'persons'] } as const;
 
