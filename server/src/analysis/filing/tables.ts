@@ -15,7 +15,7 @@ const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
   // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
+  return new RegExp(String.raw`\b${phrasePattern(words)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
 import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
@@ -24,7 +24,7 @@ import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type Row
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../vocabulary/patterns';
+import { fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
