@@ -596,17 +596,26 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
-  // Parentheses the current piece opened and has not closed: the words up to the closing one are
-  // its own ("(Class A)").
+  // Parentheses the current piece opened and the line closes: the words up to the closing one are
+  // its own ("(Class A)"). One the line never closes ("Units (Class" over "A)") wrapped with its
+  // cell and holds nothing together here.
+  const closesAfter: boolean[] = new Array(tokens.length).fill(false);
+  for (let i = tokens.length - 1, seen = false; i >= 0; i--) {
+    closesAfter[i] = seen;
+    const t = tokens[i]!;
+    if (t.type === 'word' && t.text.includes(')')) seen = true;
+  }
   let depth = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
     if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
       out.push([t]);
       depth = 0;
     } else out[out.length - 1]!.push(t);
-    if (t.type === 'word') for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
-  }
+    if (t.type !== 'word') return;
+    for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
+    if (depth > 0 && !closesAfter[i]) depth = 0;
+  });
   return out;
 }
 
