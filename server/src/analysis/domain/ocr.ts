@@ -27,6 +27,17 @@ export function romanStrokesInName(name: string): string {
 }
 
 /**
+ * A letter with a superscript reference printed after it ("S(1)"), as OCR reads the pair at
+ * small print: the reference as a round glyph ("So", "C0", "G®") or as digits and a parenthesis
+ * whose opening one came out as a digit ("S10)", "S1)"); the letter itself in lower case when its
+ * two cases print alike ("so", "co"), or "j" for "J". Returns the capital letter, or null.
+ */
+export function letterGluedToReference(word: string): string | null {
+  const m = /^([A-Z]|[cjkpsuvwxz])(?:[oO0°®©@]|1?\d{0,2}\))$/.exec(word);
+  return m ? m[1]!.toUpperCase() : null;
+}
+
+/**
  * A name folded so that two OCR readings of it compare equal: letter case, punctuation, and a
  * word of strokes however many OCR kept ("MITHRIL I LP", "MITHRIL Il LP").
  */

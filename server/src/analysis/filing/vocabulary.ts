@@ -255,8 +255,9 @@ export function headerWordCount(masked: string): number {
  */
 const AMOUNT_OR_NUMBER = fuzzyPhrase(SUB_COLUMN_CAPTIONS.amountOrNumber);
 const NUMBER_OF_SHARES = fuzzyPhrase(SUB_COLUMN_CAPTIONS.numberOfShares);
-const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable);
-const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate);
+/** OCR cuts a long caption word with a gap ("Date Exerci  sable"): loose, since the caption is glued into value cells. */
+const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable, true);
+const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate, true);
 /**
  * Captions alone in a cell: "Code" and "Title" as printed (a letter off, they are words of
  * security titles and names), the others OCR-tolerant.
@@ -274,6 +275,9 @@ export const GLUED_HEADER_RE = new RegExp(
     phrasePattern(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
     // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
     `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_CAPTIONS})(?=\\s|\\t|$)`,
+    // "Title" is the sub-column after "Expiration Date": the two captions run together when the
+    // gap between their cells is one space. Followed by the next caption, it is the heading line.
+    `(?<=${EXPIRATION_DATE}\\s)Title(?=\\s+(?!(?:${LONE_CAPTIONS})\\b)\\S)`,
   ].join('|'),
   'gi',
 );
