@@ -46,41 +46,18 @@ import {
   type BoxKey,
   type FormNumber,
 } from '../vocabulary/wording';
+import { anyPhrase, CELL_EDGES, firstWords, phrasePattern, wordsOf } from '../vocabulary/patterns';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the printed form: every pattern below is built from the wording table.
 
 /**
- * A printed phrase as a pattern: its words with any white space between them (none needed before
- * an opening parenthesis or after a period), a comma, colon or period optional, since the reading
- * order keeps or drops them as a cell's edge falls.
+ * A printed phrase as a pattern in text read one cell a line: a comma, colon or period optional,
+ * since the reading order keeps or drops them as a cell's edge falls.
  */
-function printed(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  return words
-    .map((w, i) => {
-      const body = w
-        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-        .replace(/\\\.(?=[A-Za-z])/g, '\\.?\\s*')
-        .replace(/\\\.(?![?])/g, '\\.?')
-        .replace(/([,:])/g, '$1?');
-      if (i + 1 === words.length) return body;
-      return body + (w.endsWith('.') || words[i + 1].startsWith('(') ? '\\s*' : '\\s+');
-    })
-    .join('');
-}
+const printed = (phrase: string): string => phrasePattern(phrase, CELL_EDGES);
 
-/** A phrase's words from `from` up to (not including) `to`. */
-function wordsOf(phrase: string, from: number, to?: number): string {
-  return phrase.trim().split(/\s+/).slice(from, to).join(' ');
-}
-
-/** A phrase's first `n` words. */
-function firstWords(phrase: string, n: number): string {
-  return wordsOf(phrase, 0, n);
-}
-
-const anyOf = (phrases: readonly string[]): string => phrases.map(printed).join('|');
+const anyOf = (phrases: readonly string[]): string => anyPhrase(phrases, CELL_EDGES);
 
 const CAPTIONS = Object.values(ADDRESS_CAPTIONS);
 const NAME_CAPTIONS = [ADDRESS_CAPTIONS.last, ADDRESS_CAPTIONS.first, ADDRESS_CAPTIONS.middle];
@@ -89,9 +66,9 @@ const NAME_CAPTION_LINE = NAME_CAPTIONS.map(caption).join(' ');
 const STREET_CAPTION_LINE = caption(ADDRESS_CAPTIONS.street);
 const CITY_CAPTION_LINE = [ADDRESS_CAPTIONS.city, ADDRESS_CAPTIONS.state, ADDRESS_CAPTIONS.zip].map(caption).join(' ');
 
-const CAPTION_RE = new RegExp(`^\\s*\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${NAME_CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const CAPTION_RE = new RegExp(`^\\s*\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${anyOf(NAME_CAPTIONS)})\\)\\s*$`, 'i');
 
 /**
  * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)

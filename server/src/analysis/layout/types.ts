@@ -10,6 +10,7 @@
  * as {@link LayoutProblem}s instead of dropping it.
  */
 import type { Token } from '../text/cells';
+import type { MemoRecord } from '../text/memo';
 
 /**
  * The families of converter output, one reader each. A document may mix them (a filing whose
@@ -49,9 +50,9 @@ export interface SourceLine {
   readonly raw: string;
   /**
    * One record shared by every line of the same raw text: memos of what the raw text alone
-   * decides are kept by it (a WeakMap lookup instead of hashing the text again).
+   * decides are kept by it (a slot lookup instead of hashing the text again).
    */
-  readonly key: object;
+  readonly key: MemoRecord;
   readonly masked: string;
   /** The mask's borders are drawn (tab-separated after masking). */
   readonly hasBorders: boolean;
