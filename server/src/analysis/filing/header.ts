@@ -1327,7 +1327,8 @@ function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   // (OCR's lines only: a grid's lines open with a border, tabbed lines keep their cells apart, and
   // both say where box 1's column is themselves.)
   const plain = lines.slice(last, street + 1).every((l) => !/^\s*[│┃║|+]/.test(l.raw) && !l.raw.includes('\t'));
-  if (rec.street1 === null && plain && streets.length && streets.length <= 4 && streets.every((t) => t.length <= 40)) {
+  // (A box that read no city line read no streets to trust either; one that did keeps its streets.)
+  if ((needCity || rec.street1 === null) && plain && streets.length && streets.length <= 4 && streets.every((t) => t.length <= 40)) {
     const split = streetSplit(streets, () => Math.max(...streets.map((t) => t.length)));
     rec.street1 = streets.slice(0, split).join(' ');
     rec.street2 = streets.length > split ? streets.slice(split).join(' ') : null;

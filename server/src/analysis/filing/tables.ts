@@ -596,17 +596,26 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
-  // Parentheses the current piece opened and has not closed: the words up to the closing one are
-  // its own ("(Class A)").
+  // Parentheses the current piece opened and the line closes: the words up to the closing one are
+  // its own ("(Class A)"). One the line never closes ("Units (Class" over "A)") wrapped with its
+  // cell and holds nothing together here.
+  const closesAfter: boolean[] = new Array(tokens.length).fill(false);
+  for (let i = tokens.length - 1, seen = false; i >= 0; i--) {
+    closesAfter[i] = seen;
+    const t = tokens[i]!;
+    if (t.type === 'word' && t.text.includes(')')) seen = true;
+  }
   let depth = 0;
-  for (const t of tokens) {
+  tokens.forEach((t, i) => {
     const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
     if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
       out.push([t]);
       depth = 0;
     } else out[out.length - 1]!.push(t);
-    if (t.type === 'word') for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
-  }
+    if (t.type !== 'word') return;
+    for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
+    if (depth > 0 && !closesAfter[i]) depth = 0;
+  });
   return out;
 }
 
@@ -863,19 +872,6 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
   }
-  // One of the two transaction dates alone in text laid out with spaces: the column it stands
-  // under says which (the alignment alone takes a lone date for the transaction date). OCR's
-  // stacked rows keep no columns.
-  const txFill = fills.get('transactionDate');
-  const deFill = fills.get('deemedExecutionDate');
-  if (txFill && deFill && !row.bordered && !row.stacked && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
-    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
-    const t = valueToken(from);
-    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
-      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
-      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
-    }
-  }
   if (row.stacked) {
     for (const field of TEXT_SLOTS[table]) {
       const fill = fills.get(field);
@@ -893,6 +889,19 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
         if (at >= 0) tokens.splice(at, 1);
       }
       tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+      }
+    }
+  // One of the two transaction dates alone in text laid out with spaces: the column it stands
+  // under says which (the alignment alone takes a lone date for the transaction date). OCR's
+  // stacked rows keep no columns.
+  const txFill = fills.get('transactionDate');
+  const deFill = fills.get('deemedExecutionDate');
+  if (txFill && deFill && !row.bordered && !row.stacked && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
+    const t = valueToken(from);
+    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
+      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
     }
   }
   const title = fills.get('securityTitle');
