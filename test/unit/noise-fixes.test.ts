@@ -457,6 +457,8 @@ test('a "|" alone in a wide gap of spaced text is a printed rule read by OCR: th
   // A pipe table without outer pipes (a cell's text one space from the pipe) keeps its border.
   assert.ok(maskLine('Common Stock       | 07/21/2025').text.includes('\t'));
   assert.ok(maskLine('Common Stock | 07/21/2025 | G').text.includes('\t'));
+  // An empty cell of a pipe table without outer pipes ("|  |") keeps both its borders.
+  assert.equal(maskLine('Common Stock | 04/30/2025 |  | A |  |  757,756 | A').text.split('\t').length, 7);
   // Outer pipes make it a pipe table whatever the padding.
   assert.ok(maskLine('|  Common Stock  |  07/21/2025  |').bordered);
 });

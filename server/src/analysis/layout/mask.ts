@@ -70,6 +70,12 @@ function isLonePipeBorder(line: string): boolean {
  */
 function isRuleInGap(line: string, at: number): boolean {
   if (line.charCodeAt(at - 1) !== 32 || line.charCodeAt(at - 2) !== 32 || line.charCodeAt(at + 1) !== 32 || line.charCodeAt(at + 2) !== 32) return false;
+  // Text on both sides: "|  |" is an empty cell of a pipe table, not a rule between two cells.
+  let l = at - 1;
+  while (l >= 0 && line.charCodeAt(l) === 32) l--;
+  let r = at + 1;
+  while (r < line.length && line.charCodeAt(r) === 32) r++;
+  if (l < 0 || r >= line.length || line.charCodeAt(l) === 124 || line.charCodeAt(r) === 124) return false;
   const t = line.trim();
   return !t.startsWith('|') && !t.endsWith('|');
 }
