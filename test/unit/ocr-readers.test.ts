@@ -354,6 +354,15 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   ]);
 });
 
+test('stacked Table II rows: a lone code letter right after the date is no first word of the underlying title', () => {
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units @) 05/15/2022 M 946 8) @ |Common|] 946 30 0 D', '(RSU) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionDate, r.transactionCode, r.shares, r.underlyingShares, r.sharesOwnedFollowing]), [['transaction', '2022-05-15', 'M', 946, 946, 0]]);
+});
+
 test("stacked rows: a price's dollar sign read as a 3 is the sign; a lone \"2)\" among the values is a reference", () => {
   const rows = tableRows(
     ['Code V (A) (D) Exercisable Date Title Shares', 'Stock', 'Option Common', '(right 346.92 07/10/2020 A 643 2) 07/09/2030 Stock 643 30 643 D', 'to buy)'].join('\n'),

@@ -135,7 +135,8 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
     case 'letter':
       // "(A)", "(D)": labels of the amount's sub-columns, not words of a title.
       if (t.paren) return 0.8;
-      if (first) return 0.3;
+      // A lone letter right after a date is the code of a "date, code, amount" run, not a title's first word.
+      if (first) return prev && prev.type === 'date' ? 1 : 0.3;
       // "Series A", "Class B": a letter after a word. After an amount it is a code or (A)/(D)
       // of a flattened row whose date was lost ("Common Stock M 5,335 A $0").
       return prev && prev.type === 'number' ? 0.6 : 0.05;

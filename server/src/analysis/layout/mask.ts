@@ -70,15 +70,18 @@ function isLonePipeBorder(line: string): boolean {
  */
 function isRuleInGap(line: string, at: number): boolean {
   if (line.charCodeAt(at - 1) !== 32 || line.charCodeAt(at - 2) !== 32 || line.charCodeAt(at + 1) !== 32 || line.charCodeAt(at + 2) !== 32) return false;
-  // Text on both sides: "|  |" is an empty cell of a pipe table, not a rule between two cells.
-  let l = at - 1;
-  while (l >= 0 && line.charCodeAt(l) === 32) l--;
-  let r = at + 1;
-  while (r < line.length && line.charCodeAt(r) === 32) r++;
-  if (l < 0 || r >= line.length || line.charCodeAt(l) === 124 || line.charCodeAt(r) === 124) return false;
-  const t = line.trim();
-  return !t.startsWith('|') && !t.endsWith('|');
+  if (line !== gapLine) {
+    gapLine = line;
+    const t = line.trim();
+    // A pipe one space or less from a cell's text elsewhere on the line makes it a pipe table's
+    // line (bare pipe tables have no outer borders); there "|  |" is an empty cell, not a rule.
+    gapLineIsText = !t.startsWith('|') && !t.endsWith('|') && !/[^\s|] ?\||\| ?[^\s|]/.test(t);
+  }
+  return gapLineIsText;
 }
+/** The last line isRuleInGap judged: one look per line however many pipes it holds. */
+let gapLine: string | undefined;
+let gapLineIsText = false;
 
 /** Replaces `len` characters at `at` with `first` followed by spaces. */
 /** The masked line under construction: UTF-16 code units (every replacement is one unit). */

@@ -17,9 +17,11 @@
  *   it (`placeMarks`);
  * * Table I by its column grammar (`readRowsByGrammar`): each row's values keep the columns'
  *   order and each column keeps the rows' order, whether the text goes row by row, column by
- *   column or a mix; Table II's values: a new row starts at a security title (text where the
- *   row's title, underlying title or nature cannot stand); values read before the first title are
- *   the first row's last cells (the reading order takes a row's lower cells first).
+ *   column or a mix; Table II read two ways, by its titles (a new row starts at a security title,
+ *   text where the row's title, underlying title or nature cannot stand) and by its column grammar
+ *   in blocks (`readDerivativeByGrammar`: pdftotext reads a block of some columns of some rows
+ *   row by row, then the next block; the cheapest reading by blanks left, rows opened and values
+ *   riding on others is kept), whichever the grammar reads at less cost (`readingCost`).
  *
  * The header is written from the filing's first line; table rows and the footer at the lines their
  * text came from (in order), so their ranges stay near their source; the filing keeps its line
@@ -1151,20 +1153,48 @@ const NEW_ROW_COST = 1;
 const RIDE_COST = 1.5;
 const UNPLACED_COST = 6;
 const RETURN_COST = 1;
+/** A blank a row left filled by a value read later. */
+const FILL_COST = 0.5;
 /** A number in a price column: its `$` was read apart. */
 const BARE_PRICE_COST = 1;
 
+/** How many of a row's next columns that take a value are tried (the nearest). */
+const FITS = 3;
 /** How many readings are kept at each value (the cheapest). */
-const BEAM = 24;
+const BEAM = 16;
+/** How many rows a reading keeps open: more than a page of Table II holds. */
+const DERIVATIVE_WINDOW = 16;
+
+/** What a value's text is, as Table II's columns ask: its kind, whether it reads as a form or a `V`. */
+interface Traits {
+  kind: Kind;
+  form: boolean;
+  indirect: boolean;
+  v: boolean;
+}
+
+/** Traits by text: a reading asks of each value for every row and column (bounded: cleared when full). */
+const TRAITS = new Map<string, Traits>();
+const TRAITS_KEPT = 4096;
+
+function traitsOf(text: string): Traits {
+  let t = TRAITS.get(text);
+  if (!t) {
+    if (TRAITS.size >= TRAITS_KEPT) TRAITS.clear();
+    t = { kind: kindOf(text), form: DI_CELL_RE.test(text), indirect: INDIRECT_CELL_RE.test(text), v: /^\s*V\s*$/.test(text) };
+    TRAITS.set(text, t);
+  }
+  return t;
+}
 
 function fitsDerivative(column: DColumn, text: string, di: string): boolean {
-  const kind = kindOf(text);
+  const { kind, form, v } = traitsOf(text);
   switch (column) {
     case 'title':
     case 'utitle':
       return kind === 'text';
     case 'nature':
-      return kind === 'text' && INDIRECT_CELL_RE.test(di);
+      return kind === 'text' && traitsOf(di).indirect;
     case 'cprice':
     case 'price':
       return kind === 'price' || kind === 'ref';
@@ -1177,13 +1207,13 @@ function fitsDerivative(column: DColumn, text: string, di: string): boolean {
     case 'code':
       return kind === 'letter' || kind === 'code';
     case 'v':
-      return /^\s*V\s*$/.test(text);
+      return v;
     case 'amount':
     case 'uamount':
     case 'owned':
       return kind === 'number';
     case 'di':
-      return DI_CELL_RE.test(text);
+      return form;
   }
 }
 
@@ -1204,8 +1234,14 @@ interface Choice {
   fill?: boolean;
 }
 
+/**
+ * A reading's state: the rows that may still take values (the last `DERIVATIVE_WINDOW` rows opened; an older
+ * row is final, so the work per value stays bounded whatever the table's length).
+ */
 interface DState {
   rows: DRow[];
+  /** The number of the first row in `rows` (rows are numbered in title order). */
+  base: number;
   /** The row the value before went to, or -1. */
   prev: number;
   /** The blank column the value before filled, or -1. */
@@ -1214,8 +1250,9 @@ interface DState {
   before: number;
 }
 
+/** A copy of a state; its rows are shared until a choice changes one (`apply` copies that row). */
 function cloneState(s: DState): DState {
-  return { rows: s.rows.map((r) => ({ at: r.at, skipped: r.skipped.slice(), di: r.di, runStart: r.runStart })), prev: s.prev, filled: s.filled, before: s.before };
+  return { rows: s.rows.slice(), base: s.base, prev: s.prev, filled: s.filled, before: s.before };
 }
 
 /** The columns after the row's last one that take the value, nearest first, and what the blanks left cost. */
@@ -1223,9 +1260,10 @@ function nextColumns(cols: readonly DColumn[], row: DRow, text: string): { colum
   const out: { column: number; cost: number }[] = [];
   let cost = 0;
   for (let c = row.at + 1; c < cols.length; c++) {
+    if (out.length === FITS) break;
     if (cols[c] !== 'title' && fitsDerivative(cols[c], text, row.di)) out.push({ column: c, cost });
     // A price's number whose `$` was read apart (printed on the cell's other line).
-    else if ((cols[c] === 'price' || cols[c] === 'cprice') && kindOf(text) === 'number') out.push({ column: c, cost: cost + BARE_PRICE_COST });
+    else if ((cols[c] === 'price' || cols[c] === 'cprice') && traitsOf(text).kind === 'number') out.push({ column: c, cost: cost + BARE_PRICE_COST });
     cost += SKIP_COST[cols[c]];
   }
   return out;
@@ -1246,63 +1284,69 @@ function nextColumn(cols: readonly DColumn[], row: DRow, text: string): { column
 function choices(cols: readonly DColumn[], state: DState, v: Value, text: string): Choice[] {
   const out: Choice[] = [];
   const kind = kindOf(text);
-  const { rows, prev } = state;
-  if (prev >= 0 && prev + 1 < rows.length) {
-    const start = rows[prev].runStart;
-    const n = nextColumn(cols, rows[prev + 1], text);
-    if (n && n.column === start) out.push({ row: prev + 1, column: n.column, cost: n.cost });
-  }
-  if (prev >= 0 && !v.apart) {
+  const { rows, base, prev } = state;
+  const row = (n: number): DRow | undefined => rows[n - base];
+  const before = row(prev);
+  if (before && !v.apart) {
     // The row of the value before: any column it can still take (a nearer one may be the blank).
-    const own = nextColumns(cols, rows[prev], text).map((n) => ({ row: prev, column: n.column, cost: n.cost }));
-    out.unshift(...own);
+    out.push(...nextColumns(cols, before, text).map((n) => ({ row: prev, column: n.column, cost: n.cost })));
+  }
+  const following = row(prev + 1);
+  if (before && following) {
+    const n = nextColumn(cols, following, text);
+    if (n && n.column === before.runStart) out.push({ row: prev + 1, column: n.column, cost: n.cost });
   }
   let best: Choice | null = null;
-  for (let r = Math.max(0, rows.length - WINDOW); r < rows.length; r++) {
+  for (let r = 0; r < rows.length; r++) {
     const n = nextColumn(cols, rows[r], text);
-    if (n && (!best || n.cost < best.cost)) best = { row: r, column: n.column, cost: n.cost };
+    if (n && (!best || n.cost < best.cost)) best = { row: base + r, column: n.column, cost: n.cost };
     if (best && best.cost === 0) break;
   }
   // The first row that takes the value with the least blank left: any column it can take.
-  if (best) out.push(...nextColumns(cols, rows[best.row], text).map((n) => ({ row: best!.row, column: n.column, cost: n.cost })));
+  if (best) out.push(...nextColumns(cols, row(best.row)!, text).map((n) => ({ row: best!.row, column: n.column, cost: n.cost })));
   // A value read right after one that filled a row's blank fills the blank right of it: the two
   // were read together, side by side.
-  if (prev >= 0 && state.filled >= 0 && !v.apart) {
+  if (before && state.filled >= 0 && !v.apart) {
     const next = state.filled + 1;
-    if (rows[prev].skipped.includes(next) && fitsDerivative(cols[next], text, rows[prev].di)) out.push({ row: prev, column: next, cost: 0, fill: true });
+    if (before.skipped.includes(next) && fitsDerivative(cols[next], text, before.di)) out.push({ row: prev, column: next, cost: 0, fill: true });
   }
   if (!out.length) {
-    for (let r = Math.max(0, rows.length - WINDOW); r < rows.length && !out.length; r++) {
+    for (let r = 0; r < rows.length && !out.length; r++) {
       // The blank a row seldom leaves first: a date read late is the exercise date's, not the deemed date's.
       let c = -1;
       for (const k of rows[r].skipped) if (fitsDerivative(cols[k], text, rows[r].di) && (c < 0 || SKIP_COST[cols[k]] > SKIP_COST[cols[c]])) c = k;
-      if (c >= 0) out.push({ row: r, column: c, cost: 0.5, fill: true });
+      if (c >= 0) out.push({ row: base + r, column: c, cost: FILL_COST, fill: true });
     }
   }
   // Back to the row read just before the value before, with no heading between: a block is
   // read row by row, not to and fro.
   if (!v.apart && state.before >= 0 && state.before !== prev) for (const o of out) if (o.row === state.before) o.cost += RETURN_COST;
   if (kind === 'text') out.push({ row: -1, column: 0, cost: NEW_ROW_COST });
-  if ((kind === 'ref' || kind === 'other') && prev >= 0) out.push({ row: prev, column: -1, cost: kind === 'ref' ? RIDE_COST : 0 });
-  return out;
+  if ((kind === 'ref' || kind === 'other') && before) out.push({ row: prev, column: -1, cost: kind === 'ref' ? RIDE_COST : 0 });
+  // The same row and column offered twice (the row of the value before is often the first that takes it): once, first.
+  return out.filter((o, k) => out.findIndex((p) => p.row === o.row && p.column === o.column && !p.fill === !o.fill) === k);
 }
 
 /** What tells two readings' states apart (a reading that reached another's state at more cost is dropped). */
 function stateKey(s: DState): string {
-  return `${s.prev},${s.filled},${s.before}|${s.rows.map((r) => `${r.at}:${r.skipped.join('.')}:${r.di}:${r.runStart}`).join(';')}`;
+  return `${s.base},${s.prev},${s.filled},${s.before}|${s.rows.map((r) => `${r.at}:${r.skipped.join('.')}:${r.di}:${r.runStart}`).join(';')}`;
 }
 
-/** The state after a choice. */
-function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value, text: string): void {
+/** The state after a choice; returns what a row leaving the window without its form costs. */
+function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value, text: string): number {
   // A value read between a wrapped text's lines leaves the text's blank the one filled last.
   if (!v.within) state.filled = choice.fill ? choice.column : -1;
   state.before = state.prev;
   if (choice.row < 0) {
     state.rows.push({ at: 0, skipped: [], di: '', runStart: 0 });
-    state.prev = state.rows.length - 1;
-    return;
+    state.prev = state.base + state.rows.length - 1;
+    if (state.rows.length <= DERIVATIVE_WINDOW) return 0;
+    const gone = state.rows.shift()!;
+    state.base++;
+    return unfinished(cols, gone);
   }
-  const row = state.rows[choice.row];
+  const at = choice.row - state.base;
+  const row = (state.rows[at] = { ...state.rows[at], skipped: state.rows[at].skipped.slice() });
   if (choice.column >= 0) {
     if (choice.fill) row.skipped = row.skipped.filter((k) => k !== choice.column);
     else {
@@ -1314,6 +1358,12 @@ function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value
     if (cols[choice.column] === 'di') row.di = text;
   }
   state.prev = choice.row;
+  return 0;
+}
+
+/** What a row that ends without its form costs: the form's blank. */
+function unfinished(cols: readonly DColumn[], row: DRow): number {
+  return row.at < cols.indexOf('di') ? SKIP_COST.di : 0;
 }
 
 /**
@@ -1326,7 +1376,7 @@ function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value
  * Returns the rows and what the reading cost (blanks left, values unplaced), or null when values
  * come before any title.
  */
-export function readDerivativeByGrammar(values: readonly Value[], form: FormNumber): { rows: { cells: string[]; line: number }[]; cost: number } | null {
+export function readDerivativeByGrammar(values: readonly Value[], form: FormNumber): { cells: string[]; line: number }[] | null {
   const cols = DERIVATIVE_COLUMNS[form === '3' ? '3' : '4'];
   // The readings kept so far, cheapest first: each its state, cost and choices (a linked list).
   interface Reading {
@@ -1334,39 +1384,39 @@ export function readDerivativeByGrammar(values: readonly Value[], form: FormNumb
     cost: number;
     picks: { choice: Choice; before: Reading['picks'] } | null;
   }
-  let beam: Reading[] = [{ state: { rows: [], prev: -1, filled: -1, before: -1 }, cost: 0, picks: null }];
+  let beam: Reading[] = [{ state: { rows: [], base: 0, prev: -1, filled: -1, before: -1 }, cost: 0, picks: null }];
   for (let k = 0; k < values.length; k++) {
     const v = values[k];
     const text = v.text.trim();
-    const next: Reading[] = [];
-    const seen = new Set<string>();
+    // Every reading with every choice, cheapest first; the states made only for those kept.
+    const next: { reading: Reading; choice: Choice; cost: number }[] = [];
     for (const reading of beam) {
-      for (const o of choices(cols, reading.state, v, text)) {
-        const state = cloneState(reading.state);
-        apply(cols, state, o, v, text);
-        next.push({ state, cost: reading.cost + o.cost, picks: { choice: o, before: reading.picks } });
-      }
+      const { rows } = reading.state;
+      // A new row pushes the oldest out of a full window: unfinished, it costs its blank form.
+      const leaving = rows.length === DERIVATIVE_WINDOW ? unfinished(cols, rows[0]) : 0;
+      for (const o of choices(cols, reading.state, v, text)) next.push({ reading, choice: o, cost: reading.cost + o.cost + (o.row < 0 ? leaving : 0) });
     }
     if (!next.length) return null;
     // Stable: on a tie the reading found first (the row of the value before first) stays ahead.
     next.sort((a, b) => a.cost - b.cost);
     beam = [];
-    for (const r of next) {
-      const key = stateKey(r.state);
+    const seen = new Set<string>();
+    for (const { reading, choice, cost } of next) {
+      const state = cloneState(reading.state);
+      apply(cols, state, choice, v, text);
+      const key = stateKey(state);
       if (seen.has(key)) continue;
       seen.add(key);
-      beam.push(r);
+      beam.push({ state, cost, picks: { choice, before: reading.picks } });
       if (beam.length === BEAM) break;
     }
   }
   // A row without its form costs what leaving the form blank costs.
-  const finalCost = (r: Reading) => r.cost + r.state.rows.reduce((a, row) => a + (row.at < cols.indexOf('di') ? SKIP_COST.di : 0), 0);
+  const finalCost = (r: Reading) => r.cost + r.state.rows.reduce((a, row) => a + unfinished(cols, row), 0);
   const best = beam.reduce((a, b) => (finalCost(b) < finalCost(a) ? b : a));
   const picks: Choice[] = [];
   for (let p = best.picks; p; p = p.before) picks.push(p.choice);
   picks.reverse();
-  const state = best.state;
-  let cost = finalCost(best);
   const cells: { byColumn: Map<number, string[]>; line: number }[] = [];
   let prevColumn = -1;
   for (let k = 0; k < values.length; k++) {
@@ -1384,7 +1434,6 @@ export function readDerivativeByGrammar(values: readonly Value[], form: FormNumb
     else row.byColumn.set(column, [cellText(v)]);
     prevColumn = column;
   }
-  void state;
   // A `$` read apart goes onto its row's price when that price was read without it.
   for (const r of cells) {
     for (const [column, texts] of r.byColumn) {
@@ -1402,7 +1451,7 @@ export function readDerivativeByGrammar(values: readonly Value[], form: FormNumb
     cells: [...r.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, texts]) => texts.map((t) => t.trim()).reduce((a, t) => (REF_RE.test(t) || t === '$' ? a + t : `${a} ${t}`))),
     line: r.line,
   }));
-  return { rows, cost };
+  return rows;
 }
 
 /**
@@ -1429,7 +1478,7 @@ export function readingCost(rows: readonly { cells: readonly string[] }[], form:
       } else if (kindOf(text) === 'ref' || kindOf(text) === 'other') cost += RIDE_COST;
       else cost += UNPLACED_COST;
     }
-    if (row.at < cols.indexOf('di')) cost += SKIP_COST.di;
+    cost += unfinished(cols, row);
   }
   return cost;
 }
@@ -1680,7 +1729,7 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
     // is kept, the first on a tie.
     const byTitles = readTable(lines, tableII + 1, owners, true).map((r) => ({ cells: underlyingReadLate(r.cells), line: r.line }));
     const grammar = readDerivativeByGrammar(tableCells(lines, tableII + 1, owners, true), form);
-    const rows = grammar && readingCost(grammar.rows, form) < readingCost(byTitles, form) ? grammar.rows : byTitles;
+    const rows = grammar && readingCost(grammar, form) < readingCost(byTitles, form) ? grammar : byTitles;
     for (const r of rows) out.push({ text: r.cells.join('\t'), line: r.line });
   }
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
