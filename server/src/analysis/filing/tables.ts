@@ -892,10 +892,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       }
     }
   // One of the two transaction dates alone in text laid out with spaces: the column it stands
-  // under says which (the alignment alone takes a lone date for the transaction date).
+  // under says which (the alignment alone takes a lone date for the transaction date). OCR's
+  // stacked rows keep no columns.
   const txFill = fills.get('transactionDate');
   const deFill = fills.get('deemedExecutionDate');
-  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+  if (txFill && deFill && !row.bordered && !row.stacked && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
     const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
     const t = valueToken(from);
     if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
