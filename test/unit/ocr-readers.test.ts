@@ -352,15 +352,16 @@ test('stacked rows: a lone digit on the values line of a nature whose words stan
   assert.match(String(rows[1]!.natureOfOwnership), /2012/);
 });
 
-test('stacked rows: a code after the date with its reference read as a round letter ("Co", "jo") is the code', () => {
+test('stacked rows: a code after the date with its reference read as a round letter or digits ("Co", "jo", "S10)") is the code', () => {
   const rows = tableRows(
-    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 jo 1,000 | D $0 77,667 I', 'footnote(4)', 'By', 'Class A Common Stock 05/24/2011 Yo 1,000 | D $0 76,667 I', 'Trust'].join('\n'),
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 jo 1,000 | D $0 77,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 S10) 1,000 | D $41.85 77,667 I', 'footnote(4)', 'By', 'Class A Common Stock 05/24/2011 Yo 1,000 | D $0 76,667 I', 'Trust'].join('\n'),
     'nonDerivative',
     '4',
   );
   assert.deepEqual(rows.map((r) => [r.transactionCode, r.equitySwapInvolved, r.shares]), [
     ['C', false, 78667],
     ['J', false, 1000],
+    ['S', false, 1000],
     // "Y" is no transaction code: the word stays unread as a code.
     [null, null, 1000],
   ]);

@@ -486,13 +486,14 @@ function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
 /**
  * A transaction code right after the row's date, with its reference read as a round letter or a
- * zero glued on ("Co", "jo", "Go"): the code, its reference unread (the mark is the token's last
- * character). OCR of a printed page only: no word of a row stands there.
+ * zero glued on ("Co", "jo", "Go"), or as digits before a parenthesis ("S10)"): the code, its
+ * reference unread (the mark is the token's last character). OCR of a printed page only: no word
+ * of a row stands there.
  */
 function codesWithMarks(tokens: Token[]): Token[] {
   return tokens.map((t, i) => {
     const before = tokens[i - 1];
-    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])[oO0]$/.exec(t.text) : null;
+    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])(?:[oO0]|\d{1,2}\))$/.exec(t.text) : null;
     const code = m?.[1]!.toUpperCase();
     if (!code || !isTransactionCode(code)) return t;
     return { ...t, type: 'letter', text: code, unreadRef: true };
