@@ -370,6 +370,15 @@ test('stacked rows: a code after the date with its reference read as a round let
 test('stacked rows: the ownership form with its reference\'s digit glued on ("D2") after the amount', () => {
   const rows = tableRows(['Code V Amount (A) or (D) Price', 'Series B', 'Preferred 08/10/2021 P 1,997,000 A $17 11,241,580 D2', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [['Series B Preferred Stock', 11241580, 'D', null, ['2']]]);
+  // Rows of one line each, in a table that shows OCR's marks (a reference read as "o)"), read so too.
+  const flat = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A o) 9,244,580 D®', 'Common Stock 08/10/2021 Co 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(flat.map((r) => [r.transactionCode, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [
+    ['C', 9244580, 'D', null, []],
+    ['C', 11241580, 'D', null, ['2']],
+  ]);
+  // Without a mark of OCR in the table, the same words are left as written.
+  const clean = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A $0 9,244,580 D', 'Common Stock 08/10/2021 Co 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(clean.map((r) => r.transactionCode), ['C', null]);
   // A class named with a digit in a title is no ownership form.
   const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);
