@@ -29,7 +29,7 @@ function signedAs(block: string) {
 
 /** A line as the section finder sees it (only its masked text and facts matter). */
 function line(masked: string): PLine {
-  return { masked, facts: {} } as unknown as PLine;
+  return { masked, facts: { memos: [] } } as unknown as PLine;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -244,6 +244,29 @@ test('a code letter OCR glued to its reference ("S10)") is unread text, not a mi
   assert.ok(empty.includes('missing-transaction-code'));
 });
 
+test('a code glued to its reference between the date and the amount reads as the code ("Co", "so", "S10)", "jo")', () => {
+  const rows = tableRows(
+    [
+      'Code V Amount (A) or (D) Price',
+      'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I',
+      'Class A Common Stock 02/27/2012 so 19,600 | D | $89.65 59,067 I',
+      'Class A Common Stock 02/27/2012 S10) 18,251 D | $88.11 40,816 I',
+      'Common Stock 05/24/2011 jo 19,066,032 D $0 0 I',
+      // Not a code letter ("Qo"), or no amount after it: left as it was read.
+      'Common Stock 05/24/2011 Qo 1,000 D $0 0 I',
+    ].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionCode, r.shares]), [
+    ['transaction', 'C', 78667],
+    ['transaction', 'S', 19600],
+    ['transaction', 'S', 18251],
+    ['transaction', 'J', 19066032],
+    ['transaction', null, 1000],
+  ]);
+});
+
 test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)(2), "(0)" is unread', () => {
   const glued = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (12)'), { today: TODAY });
   assert.deepEqual(glued.filings[0].record.nonDerivative[1].footnoteIds, ['1', '2']);
@@ -293,6 +316,30 @@ test('stacked Table I rows: a line clearly wider than the nature column continue
   assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
     ['Class A Common Stock, par value $0.0001 per Common', 803737, 'See footnote share'],
     ['Class A Common Stock', 735294, 'By Levchin 2012 Irrevocable Trust'],
+  ]);
+});
+
+test('stacked Table I rows: a speck OCR read on the values line is no word of the nature or the title', () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'Estate', 'Class A Common Stock 438,456 I .', 'Planning', 'See', 'Common , Stock 5,000 I ,', 'Footnote & Co'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 438456, 'Estate Planning'],
+    ['Common Stock', 5000, 'See Footnote & Co'],
+  ]);
+});
+
+test("a text cell's word with a rule glued to its end, or a lone capital glued to a word, reads as its words", () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'ClassA Common} Stock 5,000 I By PayPal Trust]', 'Class ACommon Stock 7,000 D'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 5000, 'By PayPal Trust'],
+    ['Class A Common Stock', 7000, null],
   ]);
 });
 
@@ -376,9 +423,9 @@ test('stacked rows: the ownership form with its reference\'s digit glued on ("D2
     ['C', 9244580, 'D', null, []],
     ['C', 11241580, 'D', null, ['2']],
   ]);
-  // Without a mark of OCR in the table, the same words are left as written.
-  const clean = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A $0 9,244,580 D', 'Common Stock 08/10/2021 Co 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
-  assert.deepEqual(clean.map((r) => r.transactionCode), ['C', null]);
+  // Without a mark of OCR in the table, the ownership form's cell is left as written.
+  const clean = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A $0 9,244,580 D', 'Common Stock 08/10/2021 P 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(clean.map((r) => [r.directOrIndirect, r.footnoteIds]), [['D', []], [null, []]]);
   // A class named with a digit in a title is no ownership form.
   const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);
@@ -406,6 +453,39 @@ test('stacked rows: an amount with a digit glued on that the row shows again wit
   // Amounts that differ otherwise stay as written.
   assert.deepEqual(read('6431234'), [[6431234, 643, 643]]);
   assert.deepEqual(read('1643'), [[1643, 643, 643]]);
+});
+
+test('stacked Table II rows: a column with no text on the values line has as many lines below it as above', () => {
+  // The underlying title stands on two lines centred on the row ("Common" above, "Stock" below),
+  // the title on three ("Series A", "Preferred" on the values line, "Stock").
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Series A Common', 'Preferred (1) 08/10/2021 C 1,250,000 (1) (1) 6,250,000 $0 0 D', 'Stock', 'Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle, r.shares, r.underlyingShares]), [['Series A Preferred Stock', 'Common Stock', 1250000, 6250000]]);
+});
+
+test('stacked Table II rows: words in parentheses are one piece of a line', () => {
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units (2) 05/15/2021 M 1,386 (3) (3) Common 1,386 $0 0 D', '(RSU) Stock', '(Class A)'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle]), [['Restricted Stock Units (RSU) (Class A)', 'Class A Common Stock']]);
+});
+
+test('stacked Table II rows: a text column does not take an amount with thousands separators past a stray mark', () => {
+  // "8)" is a reference OCR read without its opening parenthesis (a stray word among the values), "30" the price "$0".
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units Q) 05/15/2021 M 1,386 8) @) Common ]1,386] 30 0 D', '(RSU) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionDate, r.transactionCode, r.shares, r.underlyingShares, r.sharesOwnedFollowing]), [['transaction', '2021-05-15', 'M', 1386, 1386, 0]]);
+  // The underlying title keeps its words around the values line, not the row's amount.
+  assert.match(String(rows[0]!.underlyingSecurityTitle), /^Class A .*Common Stock$/);
+  assert.doesNotMatch(String(rows[0]!.underlyingSecurityTitle), /1,386/);
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -140,10 +140,20 @@ export function parseIsoDay(text: unknown): Date | undefined {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text ? d : undefined;
 }
 
+/** The day last asked for (days since 1970, UTC) and its ISO text: a document's filings all ask for the same. */
+let lastDay = NaN;
+let lastDayIso = '';
+
 function todayIso(options: AnalyzeOptions): string {
   const d = options.today;
   // An invalid pinned date must not make every analysis throw: callers check, this is the backstop.
-  return (d && !Number.isNaN(d.getTime()) ? d : new Date()).toISOString().slice(0, 10);
+  const t = d && !Number.isNaN(d.getTime()) ? d.getTime() : Date.now();
+  const day = Math.floor(t / 86_400_000);
+  if (day !== lastDay) {
+    lastDayIso = new Date(t).toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastDayIso;
 }
 
 function filingRangeOf(lines: readonly string[], base: number): Range {

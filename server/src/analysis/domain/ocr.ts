@@ -17,90 +17,37 @@ import { BOILERPLATE_PHRASES } from '../vocabulary/wording';
 
 export { BOILERPLATE_PHRASES };
 
-// ---------------------------------------------------------------------------------------------
-// Tolerant patterns: how the parser finds the form's printed words in damaged text
-// ---------------------------------------------------------------------------------------------
-//
-// Phrases that survive OCR: each word of five letters or more also matches with one letter
-// substituted, dropped or added ("Rcporting", "Reportng", "Reporrting", "Re porting"), and with
-// one of the letters OCR reads as two written so (see OCR_SPLITS), so the form's printed labels
-// are found in damaged text. Patterns are plain alternations of literal strings, so matching
-// stays linear. Reporting damage (below) measures the same kinds of misreading with a weighted
-// distance instead, to say what the text should have been.
-
-/** OCR reads one letter as two (m → rn, d → cl, w → vv, n → ri), and two as one (rn → m). */
-export const OCR_SPLITS: Readonly<Record<string, string>> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * A name's Roman numeral whose strokes OCR read as look-alikes ("MITHRIL Il LP", "Fund 1] GP",
+ * "I]"): a word of two or three strokes, one of them a letter or a bracket (all digits may be a
+ * number), is that many "I"s.
+ */
+export function romanStrokesInName(name: string): string {
+  return name.replace(/(^|\s)([Il1|\]!]{2,3})(?=[\s,]|$)/g, (all, pre: string, run: string) => (/[l|\]!]/.test(run) ? pre + 'I'.repeat(run.length) : all));
 }
 
 /**
- * Regex source matching `word` with at most one edit (words under five letters: exactly).
- * `loose` (box labels, read where a damaged label would lose a whole box): four-letter words take
- * one edit after their first letter too ("Nae", "Dale", "Na me"), and a long word may be cut in
- * two with the letter before the cut read twice ("Earli iest", "Transact tion").
+ * A letter with a superscript reference printed after it ("S(1)"), as OCR reads the pair at
+ * small print: the reference as a round glyph ("So", "C0", "G®") or as digits and a parenthesis
+ * whose opening one came out as a digit ("S10)", "S1)"); the letter itself in lower case when its
+ * two cases print alike ("so", "co"), or "j" for "J". Returns the capital letter, or null.
  */
-export function fuzzyWord(word: string, loose = false): string {
-  if (loose && word.length === 4 && /^[A-Za-z]+$/.test(word)) {
-    const alts = new Set<string>([escape(word)]);
-    for (let i = 1; i < 4; i++) {
-      alts.add(`${escape(word.slice(0, i))}.${escape(word.slice(i + 1))}`);
-      alts.add(`${escape(word.slice(0, i))}${escape(word.slice(i + 1))}`);
-      alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i))}`);
-      if (i > 1) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
-      // Cut by a wider gap (letter spacing read as a tab or a column gap, a cell's line break).
-      alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
-    }
-    return `(?:${[...alts].join('|')})`;
-  }
-  if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
-  const alts = new Set<string>([escape(word)]);
-  if (loose) {
-    for (let i = 2; i < word.length - 1; i++) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
-    // Cut in two by a gap of any width: letter spacing read as a tab or a column gap, a line break
-    // between the pieces of a box.
-    for (let i = 1; i < word.length; i++) alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
-  }
-  for (let i = 0; i < word.length; i++) {
-    const pair = OCR_SPLITS[word[i].toLowerCase()];
-    if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
-  }
-  for (const [one, two] of Object.entries(OCR_SPLITS)) {
-    for (let i = word.toLowerCase().indexOf(two); i >= 0; i = word.toLowerCase().indexOf(two, i + 1)) {
-      alts.add(`${escape(word.slice(0, i))}${one}${escape(word.slice(i + 2))}`);
-    }
-  }
-  for (let i = 0; i < word.length; i++) {
-    const before = escape(word.slice(0, i));
-    alts.add(`${before}.${escape(word.slice(i + 1))}`); // substitution
-    if (i > 0) alts.add(`${before}${escape(word.slice(i + 1))}`); // deletion (not the first letter)
-    alts.add(`${before}.${escape(word.slice(i))}`); // insertion
-  }
-  return `(?:${[...alts].join('|')})`;
+export function letterGluedToReference(word: string): string | null {
+  const m = /^([A-Z]|[cjkpsuvwxz])(?:[oO0°®©@]|1?\d{0,2}\))$/.exec(word);
+  return m ? m[1]!.toUpperCase() : null;
 }
 
 /**
- * Regex source for a phrase written with words and the markers `~` (optional whitespace) and
- * raw regex pieces in `{...}`: fuzzyPhrase('Name and Address of Reporting Person').
+ * A name folded so that two OCR readings of it compare equal: letter case, punctuation, and a
+ * word of strokes however many OCR kept ("MITHRIL I LP", "MITHRIL Il LP").
  */
-export function fuzzyPhrase(phrase: string, loose = false): string {
-  return phrase
-    .split(/\s+/)
-    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w, loose)))
-    // Loose: OCR may run two words together ("Relationshipof").
-    .join(loose ? '\\s*' : '\\s+');
-}
-
-/**
- * One printed stroke of a Roman numeral as OCR reads it: `I`, or the vertical strokes it is
- * mistaken for (`l`, `|`, `1`, `!`). "Table II" reads "Table Il" or "Table 11", "Table I" reads
- * "Table |"; the count of strokes still tells the tables apart.
- */
-export const ROMAN_STROKE = '[Il1|!]';
-
-export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
-  return new RegExp(fuzzyPhrase(phrase), flags);
+export function ocrNameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|\s)[il1|\]!]+(?=[\s,]|$)/g, '$1|')
+    .replace(/[^\p{L}\p{N}|\s]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -460,6 +407,62 @@ function damagedAt(al: Aligner, pos: number, at: number, dir: 1 | -1): Step | nu
   return null;
 }
 
+/**
+ * The far token of phrase word `pos` matched exactly at token `at` (the step `exactAt` would
+ * return, by its last token in the direction of travel), or -1: the same test, with no step built.
+ */
+function exactFar(al: Aligner, pos: number, at: number, dir: 1 | -1): number {
+  const want = al.phrase.tokens[pos]!.folded;
+  for (let pieces = 1; pieces <= 3; pieces++) {
+    const far = at + dir * (pieces - 1);
+    if (far < 0 || far >= al.tokens.length) break;
+    const s = joined(al, Math.min(at, far), Math.max(at, far));
+    if (s === null) break;
+    if (s === want) return far;
+    if (s.length >= want.length) break;
+  }
+  return -1;
+}
+
+/** The far token of the damaged reading `damagedAt` would return, or -1 (no step built). */
+function damagedFar(al: Aligner, pos: number, at: number, dir: 1 | -1): number {
+  const want = al.phrase.tokens[pos]!.folded;
+  const far = at + dir;
+  if (far >= 0 && far < al.tokens.length) {
+    const s = joined(al, Math.min(at, far), Math.max(at, far));
+    if (s !== null && isNearMiss(s, want, 2) && enclosedAfter(al, pos, far + dir, dir)) return far;
+  }
+  const tok = al.tokens[at]!;
+  const boxNumber = pos === 0 && isMisreadBoxNumber(al.line, tok, want);
+  if ((boxNumber || isNearMiss(tok.folded, want, 1)) && enclosedAfter(al, pos, at + dir, dir)) return at;
+  return -1;
+}
+
+/** Whether the last `walk` took a damaged word (read right after the call). */
+let walkDamaged = false;
+
+/**
+ * What {@link extend} finds, without building its steps: the token where the walk stopped (the
+ * first not taken, in the direction of travel), and in `walkDamaged` whether a word on the way was
+ * damaged. Most walks take none, and those need no steps: the line's printed words are whole.
+ */
+function walk(al: Aligner, pos: number, at: number, dir: 1 | -1): number {
+  walkDamaged = false;
+  let p = pos + dir;
+  let t = at + dir;
+  while (p >= 0 && p < al.phrase.tokens.length && t >= 0 && t < al.tokens.length) {
+    let far = exactFar(al, p, t, dir);
+    if (far < 0) {
+      far = damagedFar(al, p, t, dir);
+      if (far < 0) break;
+      walkDamaged = true;
+    }
+    t = far + dir;
+    p += dir;
+  }
+  return t;
+}
+
 /** Walks from an anchor in one direction while phrase words keep matching. */
 function extend(al: Aligner, pos: number, at: number, dir: 1 | -1): Step[] {
   const steps: Step[] = [];
@@ -571,26 +574,51 @@ export function findDamagedBoilerplate(line: string): BoilerplateDamage[] {
   const tokens = tokenize(line, MAX_TOKENS_PER_LINE);
   if (tokens.length < 2) return [];
   const candidates: Candidate[] = [];
-  const covered = new Set<number>(); // phrase * MAX_TOKENS_PER_LINE + token, already aligned
+  const mark = nextCoverMark();
   let alignments = 0;
+  // One aligner a line, its phrase set before each alignment (nothing keeps it past one).
+  const al: Aligner = { line, tokens, phrase: PHRASES[0]! };
 
   for (let at = 0; at < tokens.length && alignments < MAX_ALIGNMENTS_PER_LINE; at++) {
     const occurrences = ANCHOR_INDEX.get(tokens[at]!.folded);
     if (!occurrences) continue;
     for (const { phrase, pos } of occurrences) {
-      if (covered.has(phrase * MAX_TOKENS_PER_LINE + at)) continue;
+      const row = phrase * MAX_TOKENS_PER_LINE;
+      if (covered[row + at] === mark) continue;
       if (++alignments > MAX_ALIGNMENTS_PER_LINE) break;
-      const al: Aligner = { line, tokens, phrase: PHRASES[phrase]! };
+      al.phrase = PHRASES[phrase]!;
+      // A run's steps take consecutive tokens: the walks' ends bound what it covers.
+      const from = walk(al, pos, at, -1) + 1;
+      let damaged = walkDamaged;
+      const to = walk(al, pos, at, 1) - 1;
+      damaged ||= walkDamaged;
+      covered.fill(mark, row + from, row + to + 1);
+      // Only a run with a damaged word reports; the others are done with.
+      if (!damaged) continue;
       const run = [
         ...extend(al, pos, at, -1).reverse(),
         { pos, first: at, last: at, kind: 'exact' as const },
         ...extend(al, pos, at, 1),
       ];
-      for (const s of run) for (let t = s.first; t <= s.last; t++) covered.add(phrase * MAX_TOKENS_PER_LINE + t);
       candidates.push(...reportsFromRun(al, run));
     }
   }
   return pickBest(candidates);
+}
+
+/**
+ * Phrase words already aligned with a line's tokens, at `phrase * MAX_TOKENS_PER_LINE + token`:
+ * one table for every line, an entry counting as set when it holds the current line's mark.
+ */
+const covered = new Uint32Array(PHRASES.length * MAX_TOKENS_PER_LINE);
+let coverMark = 0;
+
+function nextCoverMark(): number {
+  if (coverMark === 0xffffffff) {
+    covered.fill(0);
+    coverMark = 0;
+  }
+  return ++coverMark;
 }
 
 /** One report per damaged stretch: the reading with the most matched phrase words wins. */

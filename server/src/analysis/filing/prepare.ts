@@ -9,11 +9,11 @@
  * the accessors beside each stage), so every later filing with the same line reuses it.
  */
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, readStrayTabs, readExpandedTabs, type MaskedLine } from '../layout';
-import { TextMemo } from '../text/memo';
+import { TextMemo, type MemoRecord } from '../text/memo';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
 /** What a line's text says on its own (found by this stage only). */
-export interface LineFacts {
+export interface LineFacts extends MemoRecord {
   maskedLine: MaskedLine;
   /** A `form345-disable...` comment line: not part of the filing's content. */
   directive: boolean;
@@ -96,7 +96,7 @@ function factsOf(raw: string, inTag: boolean): LineFacts {
 
 function maskFacts(maskedLine: MaskedLine, directive: boolean, opensTag: boolean): LineFacts {
   const masked = maskedLine.text;
-  return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag };
+  return { maskedLine, directive, rule: isRuleOrBlank(masked), blank: masked.trim() === '', hasBorders: masked.includes('\t'), opensTag, memos: [] };
 }
 
 /**

@@ -14,16 +14,18 @@ import { LABEL_PATTERNS } from '../vocabulary/wording';
 const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+  // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
-import { align, type Alignment, type Slot, type SlotFill } from './align';
+import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type RowCell, type RowJudge } from '../layout';
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../domain/ocr';
+import { fuzzyWord } from '../vocabulary/patterns';
+import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -136,6 +138,9 @@ interface SubColumns {
   /** Centres of Table II's date sub-captions "Exercisable" and "Expiration" (their lowest lines). */
   exercisable?: number;
   expiration?: number;
+  /** Where the numbered labels of the transaction date ("2.") and the deemed date ("2A.") start. */
+  transactionDate?: number;
+  deemedDate?: number;
 }
 
 /**
@@ -145,6 +150,18 @@ interface SubColumns {
 const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
 const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
 
+/** The deemed date's numbered label ("2A." in Table I, "3A." in Table II) as it starts its column. */
+const DEEMED_LABEL_RE = /(?<=^|\s)(\d)A\.\s/;
+
+/**
+ * Which of the two transaction dates a lone date stands under in text laid out with spaces: the
+ * deemed date's column starts at its label ("2A."), the transaction date's at the label before it.
+ */
+function transactionDateByPosition(t: Token, sub: SubColumns): 'transactionDate' | 'deemedExecutionDate' | null {
+  if (sub.transactionDate === undefined || sub.deemedDate === undefined || sub.deemedDate - sub.transactionDate < 8) return null;
+  return t.start >= sub.deemedDate - 1 ? 'deemedExecutionDate' : 'transactionDate';
+}
+
 const EXERCISABLE_RE = new RegExp(`\\b${fuzzyWord('Exercisable', true)}\\b`, 'i');
 const EXPIRATION_RE = new RegExp(`\\b${fuzzyWord('Expiration', true)}\\b`, 'i');
 
@@ -153,8 +170,14 @@ function findSubColumns(lines: PLine[]): SubColumns {
   let out: SubColumns | undefined;
   let exercisable: number | undefined;
   let expiration: number | undefined;
+  let dates: { transactionDate: number; deemedDate: number } | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    if (!dates) {
+      const deemed = DEEMED_LABEL_RE.exec(l.masked);
+      const own = deemed ? new RegExp(String.raw`(?<=^|\s)${deemed[1]}\.`).exec(l.masked.slice(0, deemed.index)) : null;
+      if (deemed && own) dates = { transactionDate: own.index, deemedDate: deemed.index };
+    }
     // The date sub-captions stand below the column's label: the lowest of each is theirs.
     const ex = EXERCISABLE_RE.exec(l.masked);
     if (ex) exercisable = ex.index + ex[0].length / 2;
@@ -166,7 +189,7 @@ function findSubColumns(lines: PLine[]): SubColumns {
     const d = SUB_COLUMN_D.exec(l.masked);
     if (a && d && d.index > a.index) out = { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
-  return { ...out, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
+  return { ...out, ...dates, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
 }
 
 /**
@@ -302,12 +325,23 @@ const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
  * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
  * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
  */
-function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+function readsAsHolding(cells: RowCell[], flat: () => boolean, alone = false): boolean {
   const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
   if (!filled.length || filled[0][0].type !== 'word') return false;
   // "(I)" alone is the column header's "Indirect (I)".
   const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
-  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  if (filled.length > 1 && filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]))) return true;
+  // Every value lost (the converter dropped the amount and the form): a line standing alone with
+  // the title in the first column, then words only in a later one (the underlying security's
+  // title, the nature). Column labels never get here (header lines are skipped first); a
+  // flattened row has one cell; a line under a row is that row's wrapped text.
+  if (alone && filled.length > 1 && !flat()) {
+    const first = cells.find((c) => c.tokens.some((t) => t.type !== 'empty' && t.type !== 'ref'));
+    const bordered = cells.length > 1 && cells[0]!.col === 0 && cells[1]!.col === 1;
+    if (bordered && first !== cells[0]) return false;
+    return filled.slice(1).every((ts) => ts.every((t) => t.type === 'word')) && filled[0].every((t) => t.type === 'word' || t.type === 'letter');
+  }
+  if (filled.length > 1) return false;
   const ts = filled[0];
   for (let k = 1; k < ts.length; k++) {
     if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
@@ -368,8 +402,29 @@ function fillRange(fill: SlotFill): Range | undefined {
   return { start: { line: first.line, character: first.start }, end: { line: first.line, character: last.end } };
 }
 
+/**
+ * A word of only dots, commas, quotes or a degree sign says nothing in a title or a nature: on a
+ * printed page it is a speck or a rule's end that OCR read beside a cell's words ("Estate .
+ * Planning", "See , Footnote"). Marks that carry meaning ("&", "-", "/") stay.
+ */
+const SPECK_RE = /^[.,;:'‘’`°·*]+$/;
+
+/** A cell's rule OCR glued to the end of a word ("Common]", "Common}"): a word holds no unopened bracket. */
+const GLUED_RULE_RE = /^([^[{(]*\p{L})[\]}|]+$/u;
+
+/**
+ * A space OCR lost beside a lone capital letter: "ClassA" is "Class A", "ACommon" is "A Common".
+ * Only a single capital against a capitalised word: a name written in camel case ("PayPal") has
+ * a word on both sides.
+ */
+function unglued(word: string): string {
+  const rule = GLUED_RULE_RE.exec(word);
+  const w = rule ? rule[1]! : word;
+  return /^[A-Z][a-z]{2,}[A-Z]$/.test(w) ? `${w.slice(0, -1)} ${w.slice(-1)}` : /^[A-Z][A-Z][a-z]{2,}$/.test(w) ? `${w[0]} ${w.slice(1)}` : w;
+}
+
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
+  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.type === 'word' ? unglued(t.text) : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
 }
@@ -473,33 +528,20 @@ function isEmptyTransaction(alignment: Alignment): boolean {
 }
 
 function chooseAlignment(tokens: Token[], table: TableName, form: FormDigit): { alignment: Alignment; variant: Variant } {
-  const readings = variantsFor(table, form).map((variant) => ({ alignment: align(tokens, variant.slots), variant }));
-  let best = readings[0];
-  for (const r of readings) if (r.alignment.cost < best.alignment.cost) best = r;
-  if (best.variant.kind === 'transaction' && isEmptyTransaction(best.alignment)) {
-    const holding = readings.find((r) => r.variant.kind === 'holding' && r.alignment.cost < Number.POSITIVE_INFINITY);
-    if (holding) return holding;
+  const variants = variantsFor(table, form);
+  // Costs decide; only the alignments looked at are built.
+  const plans = alignEach(tokens, variants.map((v) => v.slots));
+  let best = 0;
+  for (let i = 1; i < plans.length; i++) if (plans[i].cost < plans[best].cost) best = i;
+  const alignment = plans[best].alignment();
+  if (variants[best].kind === 'transaction' && isEmptyTransaction(alignment)) {
+    const holding = variants.findIndex((v, i) => v.kind === 'holding' && plans[i].cost < Number.POSITIVE_INFINITY);
+    if (holding >= 0) return { alignment: plans[holding].alignment(), variant: variants[holding] };
   }
-  return best;
+  return { alignment, variant: variants[best] };
 }
 
 /** The row's tokens in order, each numbered by its cell in the row (tokens are the row's own). */
-/**
- * A transaction code right after the row's date, with its reference read as a round letter or a
- * zero glued on ("Co", "jo", "Go"), or as digits before a parenthesis ("S10)"): the code, its
- * reference unread (the mark is the token's last character). OCR of a printed page only: no word
- * of a row stands there.
- */
-function codesWithMarks(tokens: Token[]): Token[] {
-  return tokens.map((t, i) => {
-    const before = tokens[i - 1];
-    const m = t.type === 'word' && before?.type === 'date' ? /^([A-Za-z])(?:[oO0]|\d{1,2}\))$/.exec(t.text) : null;
-    const code = m?.[1]!.toUpperCase();
-    if (!code || !isTransactionCode(code)) return t;
-    return { ...t, type: 'letter', text: code, unreadRef: true };
-  });
-}
-
 function rowTokens(row: LogicalRow): Token[] {
   const tokens: Token[] = [];
   row.cells.forEach((c, i) => {
@@ -508,6 +550,26 @@ function rowTokens(row: LogicalRow): Token[] {
       tokens.push(t);
     }
   });
+  return tokens;
+}
+
+/**
+ * The transaction code with its reference glued on by OCR ("Co 78,667", "S10) 18,251" after the
+ * date): the code, its reference unread. Only where a code stands, between a date and an amount,
+ * and only a valid code letter.
+ */
+function readGluedCodes(tokens: Token[]): Token[] {
+  let prev: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'empty' || t.type === 'ref') continue;
+    const next = tokens.slice(i + 1).find((x) => x.type !== 'empty' && x.type !== 'ref');
+    if (t.type === 'word' && prev?.type === 'date' && next?.type === 'number') {
+      const code = letterGluedToReference(t.text);
+      if (code && isTransactionCode(code)) tokens[i] = { ...t, type: 'letter', text: code, unreadRef: true };
+    }
+    prev = tokens[i];
+  }
   return tokens;
 }
 
@@ -534,11 +596,26 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
-  for (const t of tokens) {
-    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text);
-    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) out.push([t]);
-    else out[out.length - 1]!.push(t);
+  // Parentheses the current piece opened and the line closes: the words up to the closing one are
+  // its own ("(Class A)"). One the line never closes ("Units (Class" over "A)") wrapped with its
+  // cell and holds nothing together here.
+  const closesAfter: boolean[] = new Array(tokens.length).fill(false);
+  for (let i = tokens.length - 1, seen = false; i >= 0; i--) {
+    closesAfter[i] = seen;
+    const t = tokens[i]!;
+    if (t.type === 'word' && t.text.includes(')')) seen = true;
   }
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
+    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
+      out.push([t]);
+      depth = 0;
+    } else out[out.length - 1]!.push(t);
+    if (t.type !== 'word') return;
+    for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
+    if (depth > 0 && !closesAfter[i]) depth = 0;
+  });
   return out;
 }
 
@@ -596,6 +673,42 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
     while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
     return ps.map((p, k) => [open[k]!, p]);
   };
+  // A line of one piece under several open columns of Table II could continue any of them. A
+  // centred cell with no text on the values line has as many lines above it as below (an even
+  // count, half on each side); one with text there, at most one more on either side. So such a
+  // line goes to the column still short of lines on its side, nearest lines first; else to the
+  // first column.
+  const placed = new Map<Token[], [string, Token[]][]>();
+  // A word of two letters or more is the column's text there; a price OCR misread ("s0") is not.
+  const onAnchor = new Set(open.filter((s) => lengthOn(s) > 0));
+  const count = { above: new Map<string, number>(), below: new Map<string, number>() };
+  const flexible: { line: Token[]; side: 'above' | 'below' }[] = [];
+  const lone = (line: Token[]) => table === 'derivative' && open.length > 1 && pieces(line).length === 1 && assign(line)[0]![0] === open[0];
+  for (const [side, lines] of [['above', st.above], ['below', st.below]] as const) {
+    for (const line of lines) {
+      if (!line.length) continue;
+      if (lone(line)) {
+        flexible.push({ line, side });
+        continue;
+      }
+      const parts = assign(line);
+      placed.set(line, parts);
+      for (const [s] of parts) count[side].set(s, (count[side].get(s) ?? 0) + 1);
+    }
+  }
+  // Nearest first: the lines below from the top, the lines above from the bottom.
+  const nearFirst = [...flexible.filter((f) => f.side === 'below'), ...flexible.filter((f) => f.side === 'above').reverse()];
+  for (const { line, side } of nearFirst) {
+    const other = side === 'above' ? 'below' : 'above';
+    let best = open[0]!;
+    let bestNeed = 0;
+    for (const s of open) {
+      const need = (count[other].get(s) ?? 0) - (count[side].get(s) ?? 0) - (onAnchor.has(s) ? 1 : 0);
+      if (need > bestNeed) [best, bestNeed] = [s, need];
+    }
+    placed.set(line, [[best, line]]);
+    count[side].set(best, (count[side].get(best) ?? 0) + 1);
+  }
   const before = new Map<number, Token[]>();
   const after = new Map<number, Token[]>();
   const put = (m: Map<number, Token[]>, at: number, tokens: Token[]) => {
@@ -606,7 +719,7 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
   const place = (lines: Token[][], above: boolean) => {
     for (const line of lines) {
       if (!line.length) continue;
-      for (const [s, tokens] of assign(line)) {
+      for (const [s, tokens] of placed.get(line) ?? assign(line)) {
         const [start, end] = span.get(s)!;
         // The pieces join the column's cell, so the alignment reads them as one text.
         const cell = main[above ? start : end - 1]?.cell ?? main[start]?.cell ?? 0;
@@ -750,9 +863,9 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false, fromImage = false): ParsedRow | null {
-  // Rows of a page read by OCR (stacked rows read their values line so in layout/stacked.ts).
-  const read = fromImage ? codesWithMarks(row.stacked ? rowTokens(row) : rowTokens(row).map(referenceOnValuesLine)) : rowTokens(row);
-  const tokens = stackedTokens(row, read, table, form);
+  // Rows of a page read by OCR read the references among their values (stacked rows do so in layout/stacked.ts).
+  const own = rowTokens(row);
+  const tokens = stackedTokens(row, readGluedCodes(fromImage && !row.stacked ? own.map(referenceOnValuesLine) : own), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -778,6 +891,18 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
         if (at >= 0) tokens.splice(at, 1);
       }
       tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+      }
+    }
+  // One of the two transaction dates alone in text laid out with spaces: the column it stands
+  // under says which (the alignment alone takes a lone date for the transaction date).
+  const txFill = fills.get('transactionDate');
+  const deFill = fills.get('deemedExecutionDate');
+  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
+    const t = valueToken(from);
+    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
+      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
     }
   }
   const title = fills.get('securityTitle');
@@ -788,7 +913,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   // the title cell came out empty).
   const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
     && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
-  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
+  // A row whose every value the converter lost still shows its title and a second text column
+  // (the underlying security, the nature): a row, its empty values reported by the rules.
+  const textOnly = row.valuesLost === true && filledValues === 0 && !!(title && textOf(title)) && alignment.fills.some((f) => f.slot.kind === 'text' && f !== title && f.tokens.some((t) => t.type === 'word'));
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || (filledValues === 0 && !textOnly)) {
     problems.push(...rejectedRow(tokens));
     return null;
   }
@@ -804,9 +932,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const unreadRefs: Range[] = [];
   for (const t of tokens) {
     if (!t.unreadRef) continue;
-    const start = t.type === 'ref' ? t.start : t.end - 1;
+    // A code letter and its glued reference ("so", "S10)") are quoted whole: the reader sees what was read.
+    const whole = t.type === 'ref' || t.type === 'letter';
+    const start = whole ? t.start : t.end - 1;
     unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
-    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
   }
 
   const fields: ParsedRow['fields'] = [];
@@ -945,7 +1075,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
  */
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
-  const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  const sub = findSubColumns(lines);
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));

@@ -41,10 +41,12 @@ function isValueToken(t: Token): boolean {
  * A line that holds a row's one-line cells: a date, two amounts, an amount followed by the
  * ownership form (D/I) or written with thousands separators among words, or a holding's title
  * and ownership form. A lone plain number or price ("By Levchin 2012", a par value) is a piece of
- * a wrapped cell.
+ * a wrapped cell, and so are single digits with no other value (specks read as digits: "6 5 Common").
  */
 function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>): boolean {
   let values = 0;
+  // Single digits: specks OCR read as digits stand among a wrapped cell's words ("6 5 Common").
+  let digits = 0;
   let diAfterValue = false;
   // An amount with thousands separators: a row's value even when OCR lost the others.
   let grouped = false;
@@ -53,13 +55,14 @@ function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>):
       if (t.type === 'date') return true;
       if (isValueToken(t)) {
         values++;
+        if (t.type === 'number' && /^\d$/.test(t.text)) digits++;
         if (t.type === 'number' && /^\d{1,3}(?:,\d{3})+/.test(t.text)) grouped = true;
       } else if (values > 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I')) diAfterValue = true;
     }
   }
   // An amount alone with a letter ("P 495,539") is a cell block OCR read apart, not a row.
   const many = cells.reduce((n, c) => n + c.tokens.filter((t) => t.type !== 'empty').length, 0) >= 3;
-  return values >= 2 || (values === 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
+  return (values >= 2 && digits < values) || (values >= 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
 }
 
 function filledTokens(cells: RowCell[]): Token[] {
@@ -160,7 +163,7 @@ function splitGap(texts: Token[][], above: Token[][]): number {
     let cost = Math.abs(b - above.length);
     if (b > 0 && endsCell(texts[b - 1]!)) cost -= 1.2;
     if (b < n && continuesAbove(texts[b]!)) cost += 3;
-    if (b < n && above.length === n - b && firstWord(above[0]!) !== '' && firstWord(texts[b]!) === firstWord(above[0]!)) cost -= 1.5;
+    if (b < n && above.length > 0 && firstWord(above[0]!) !== '' && firstWord(texts[b]!) === firstWord(above[0]!)) cost -= 1.5;
     if (cost < bestCost) {
       best = b;
       bestCost = cost;

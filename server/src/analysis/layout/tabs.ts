@@ -75,13 +75,16 @@ export function readExpandedTabs(raws: readonly string[], maskOf: (line: number)
   let onStop = 0;
   for (const raw of raws) {
     if (raw.includes('\t')) return out;
-    if (!raw.includes('  ')) continue;
-    for (const g of gapsOf(raw)) {
-      if (g.start === 0 || g.end === raw.length || g.end - g.start < 2) continue;
+    // Gaps of two spaces or more, found in place: this pass reads every line of every filing.
+    for (let start = raw.indexOf('  '); start >= 0; ) {
+      let end = start + 2;
+      while (end < raw.length && raw.charCodeAt(end) === 32) end++;
       // A gap that a drawn border closes ends where the grid's column does, not on a tab.
-      if (isBorder(raw[g.end]) || isBorder(raw[g.start - 1])) continue;
-      gaps++;
-      if (g.end % TAB_WIDTH === 0) onStop++;
+      if (start > 0 && end < raw.length && !isBorder(raw[end]) && !isBorder(raw[start - 1])) {
+        gaps++;
+        if (end % TAB_WIDTH === 0) onStop++;
+      }
+      start = raw.indexOf('  ', end);
     }
   }
   if (gaps < EXPANDED_MIN_GAPS || onStop < gaps * EXPANDED_SHARE) return out;

@@ -1,9 +1,9 @@
 /** The `ocr-text` rule: boilerplate text damaged by OCR (DMB Number, a Greek or Cyrillic look-alike letter). */
 import type { Finding, Fix } from '../types';
-import { finding, type Rule, type RuleModule, replaceFix } from './rule';
+import { boilerplateDamage, finding, type Rule, type RuleModule, replaceFix } from './rule';
 import type { PLine } from '../filing/prepare';
-import { FactsMemo, TextMemo } from '../text/memo';
-import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage, type LookalikeHit } from '../domain/ocr';
+import { TextMemo } from '../text/memo';
+import { findLookalikeLetters, type LookalikeHit } from '../domain/ocr';
 
 export const META = {
   code: 'ocr-text',
@@ -12,16 +12,7 @@ export const META = {
   docs: 'boilerplate damaged by OCR (`DMB Number`, a Greek letter in `Γransaction`); fix: the printed text',
 } as const;
 
-/**
- * Boilerplate damage by line text: printed lines repeat verbatim across filings. Kept by the
- * text's shared record, so a line costs a WeakMap lookup, not hashing its text again.
- */
-const damageMemo = new FactsMemo<BoilerplateDamage[]>();
 const lookalikeMemo = new TextMemo<LookalikeHit[]>(5000);
-
-function damagedBoilerplate(line: PLine): BoilerplateDamage[] {
-  return damageMemo.get(line.key, () => findDamagedBoilerplate(line.raw));
-}
 
 function hasNonAscii(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return true;
@@ -48,7 +39,7 @@ const check: Rule = ({ model }) => {
       out.push(finding(META, `'${hit.word}' has a non-Latin look-alike letter (OCR); it should read '${hit.corrected}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));
     }
     if (filerText.has(l.line)) continue;
-    for (const hit of damagedBoilerplate(l)) {
+    for (const hit of boilerplateDamage(l)) {
       const range = { start: { line: l.line, character: hit.start }, end: { line: l.line, character: hit.end } };
       const shown = (t: string) => t.replace(/\s+/g, ' ');
       out.push(finding(META, `'${shown(hit.found)}' looks damaged by OCR; the form prints '${shown(hit.corrected)}'.`, range, { fixes: [replaceFix(`Replace with '${hit.corrected}'`, range, hit.corrected)] }));

@@ -11,10 +11,11 @@ import { groupDigits } from '../text/format';
 import type { FilingModel } from '../filing/parse';
 import type { ParsedRow } from '../filing/tables';
 import type { LayoutProblem } from '../layout';
-import { findDamagedBoilerplate, findLookalikeLetters } from '../domain/ocr';
+import type { PLine } from '../filing/prepare';
+import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage } from '../domain/ocr';
 import { FactsMemo } from '../text/memo';
 import { LABEL_PATTERNS } from '../vocabulary/wording';
-import { phraseSource } from '../filing/vocabulary';
+import { phrasePattern } from '../vocabulary/patterns';
 
 export interface RuleContext {
   model: FilingModel;
@@ -83,8 +84,20 @@ export function referencedIds(model: FilingModel): Map<string, Range[]> {
 
 const imageMemo = new WeakMap<FilingModel, boolean>();
 const rowUnreadMemo = new WeakMap<FilingModel, Map<ParsedRow, LayoutProblem[]>>();
-/** Printed words OCR damaged, by the line's shared facts (the ocr-text rule finds the same). */
+/**
+ * Printed words OCR damaged in a line, by the line's shared facts: one search per line text, read
+ * by `readFromImage` and by the ocr-text rule alike (printed lines repeat verbatim across filings).
+ */
+const damageMemo = new FactsMemo<BoilerplateDamage[]>();
+/** Whether a line shows OCR's marks (damaged printed words, look-alike letters), by its facts. */
 const damagedMemo = new FactsMemo<boolean>();
+/** Whether a line holds box 1's label with its asterisk read as a quote mark, by its facts. */
+const starAsQuoteMemo = new FactsMemo<boolean>();
+
+/** The printed words OCR damaged in a line (see `findDamagedBoilerplate`). */
+export function boilerplateDamage(line: PLine): BoilerplateDamage[] {
+  return damageMemo.get(line.key, () => findDamagedBoilerplate(line.raw));
+}
 
 /**
  * The filing's text was read from a printed image by OCR: its marks are in the text (a footnote
@@ -103,18 +116,18 @@ export function readFromImage(model: FilingModel): boolean {
  * quote mark (text from HTML or a PDF's text layer keeps the asterisk).
  */
 const OWNER_LABEL_STAR_AS_QUOTE_RE = new RegExp(
-  `${phraseSource(LABEL_PATTERNS['box.reportingPerson'].find((p) => !p.endsWith('*'))!)}\\s*[\u201c\u201d\u2018\u2019"'](?![A-Za-z])`,
+  `${phrasePattern(LABEL_PATTERNS['box.reportingPerson'].find((p) => !p.endsWith('*'))!)}\\s*[\u201c\u201d\u2018\u2019"'](?![A-Za-z])`,
   'i',
 );
 
 function showsOcr(model: FilingModel): boolean {
   if (model.rows.some((r) => r.unreadRefs.length > 0)) return true;
-  if (model.lines.some((l) => OWNER_LABEL_STAR_AS_QUOTE_RE.test(l.raw))) return true;
+  if (model.lines.some((l) => starAsQuoteMemo.get(l.key, () => OWNER_LABEL_STAR_AS_QUOTE_RE.test(l.raw)))) return true;
   // Filer-written text (rows, footnote texts) holds no printed words to compare.
   const filerText = new Set<number>();
   for (const r of model.rows) for (const line of r.lines) filerText.add(line);
   for (const f of model.footnotes) for (let line = f.range.start.line; line <= f.range.end.line; line++) filerText.add(line);
-  return model.lines.some((l) => !l.blank && !l.directive && !filerText.has(l.line) && damagedMemo.get(l.key, () => findDamagedBoilerplate(l.raw).length > 0 || (hasNonAscii(l.raw) && findLookalikeLetters(l.raw).length > 0)));
+  return model.lines.some((l) => !l.blank && !l.directive && !filerText.has(l.line) && damagedMemo.get(l.key, () => boilerplateDamage(l).length > 0 || (hasNonAscii(l.raw) && findLookalikeLetters(l.raw).length > 0)));
 }
 
 function hasNonAscii(raw: string): boolean {

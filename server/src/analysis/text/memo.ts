@@ -31,19 +31,33 @@ export class TextMemo<T> {
 }
 
 /**
+ * A record whose later stages keep their results beside it (see {@link FactsMemo}): one slot a
+ * memo, never read or written but through that memo. The record's own stage creates it empty.
+ */
+export interface MemoRecord {
+  readonly memos: unknown[];
+}
+
+/** Slots handed out to memos, one each, in the order the modules create them. */
+let slotsGiven = 0;
+
+/**
  * A stage's result per line-facts record, kept by the stage beside the record (never written
- * into it). Lines of one text share their facts record, so a result computed for one is reused
- * by every line and filing with the same text; a line whose facts are its own (a mask rewritten
- * by a grid reader) gets results of its own. Entries go with their record (a WeakMap).
+ * into its fields). Lines of one text share their facts record, so a result computed for one is
+ * reused by every line and filing with the same text; a line whose facts are its own (a mask
+ * rewritten by a grid reader) gets results of its own. Entries go with their record: each memo
+ * owns one slot of the record's `memos`, an array index rather than a WeakMap lookup (a lookup
+ * per line per stage, and WeakMaps of many entries slow every garbage collection).
  */
 export class FactsMemo<V> {
-  private readonly map = new WeakMap<object, V>();
+  private readonly slot = slotsGiven++;
 
-  get(facts: object, fn: () => V): V {
-    let v = this.map.get(facts);
+  get(facts: MemoRecord, fn: () => V): V {
+    const memos = facts.memos;
+    let v = memos[this.slot] as V | undefined;
     if (v === undefined) {
       v = fn();
-      this.map.set(facts, v);
+      memos[this.slot] = v;
     }
     return v;
   }
