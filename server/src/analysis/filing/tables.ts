@@ -4,7 +4,7 @@
  * grammar (see align.ts).
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
-import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { splitCells, tokenizeCell, parseAmount, referenceOnValuesLine, type Token } from '../text/cells';
 import { LABEL_PATTERNS } from '../vocabulary/wording';
 
 /**
@@ -862,8 +862,10 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
   }));
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, readGluedCodes(rowTokens(row)), table, form);
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false, fromImage = false): ParsedRow | null {
+  // Rows of a page read by OCR read the references among their values (stacked rows do so in layout/stacked.ts).
+  const own = rowTokens(row);
+  const tokens = stackedTokens(row, readGluedCodes(fromImage && !row.stacked ? own.map(referenceOnValuesLine) : own), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -1080,12 +1082,12 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
+  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
+  const fromImage = reading.family === 'stacked' || reading.rows.some((r) => r.cells.some((c) => c.tokens.some((t) => t.unreadRef)));
   for (const row of reading.rows) {
-    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
+    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn, fromImage);
     if (parsed) out.push(parsed);
   }
-  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
-  const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
   if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
   if (fromImage) for (const row of out) amountsGluedToDigits(row, problems);
   return out;
