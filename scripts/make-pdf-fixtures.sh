@@ -16,6 +16,10 @@
 #
 #   bash scripts/make-pdf-fixtures.sh [SHARED_REAL_DIR] [JOBS]
 #   RESUME=1 bash scripts/make-pdf-fixtures.sh     keeps OCR texts already written (an interrupted run)
+#   MISSING_OCR=1 bash scripts/make-pdf-fixtures.sh
+#       OCRs only the filings whose .ocr300.txt or .ocr150.txt is missing, and only the missing ones;
+#       their PDF is printed again only when /tmp/form345-pdf lacks it, and no other text is rewritten
+#       (reprinting every filing would change every fixture's print-date line).
 #
 # Needs chromium, poppler-utils and tesseract-ocr (+ -eng) from Debian. The printed pages and PDFs stay
 # in /tmp/form345-pdf (regenerable and large, not committed); the texts are committed, so the tests never need the tools. Chromium's header carries the date and time of printing:
@@ -110,8 +114,39 @@ ocr_one() { # stem kind source truth outdir
   rm -rf "$tmp"
   echo "$dir/$stem: OCR done"
 }
-export -f print_one ocr_one
+# A filing one of whose OCR texts is missing (the plan's line passes through; others are dropped).
+missing_ocr() {
+  local stem kind src truth dir
+  while read -r stem kind src truth dir; do
+    if [ ! -s "$dir/$stem.ocr300.txt" ] || [ ! -s "$dir/$stem.ocr150.txt" ]; then
+      echo "$stem $kind $src $truth $dir"
+    fi
+  done
+}
+
+# The PDF alone, for a filing whose texts stay as committed: printed only when it is not there.
+pdf_only() { # stem kind source truth outdir
+  local stem=$1 kind=$2 src=$3
+  local html="$PAGES/$stem.html" pdf="$PAGES/$stem.pdf"
+  [ -s "$pdf" ] && return 0
+  if [ "$kind" = html ]; then cp "$src" "$html"; else node --import tsx test/tools/render-edgar-html.ts "$src" >"$html"; fi
+  chromium --headless --disable-gpu --no-sandbox --no-first-run --user-data-dir="$PAGES/.profile-$stem" \
+    --print-to-pdf="$pdf" "file://$html" >/dev/null 2>&1
+  rm -rf "$PAGES/.profile-$stem"
+  if [ ! -s "$pdf" ]; then echo "$stem: chromium printed no PDF" >&2; return 1; fi
+  echo "$stem: printed again for OCR"
+}
+export -f print_one ocr_one pdf_only
 export PAGES
+
+if [ "${MISSING_OCR:-0}" = 1 ]; then
+  todo=$(plan | missing_ocr)
+  if [ -z "$todo" ]; then echo "every filing has both OCR texts"; exit 0; fi
+  echo "$todo" | xargs -P "$JOBS" -L 1 bash -c 'pdf_only "$@"' _
+  echo "$todo" | RESUME=1 xargs -P "$JOBS" -L 1 bash -c 'ocr_one "$@"' _
+  echo "missing OCR texts written"
+  exit 0
+fi
 
 plan | xargs -P "$JOBS" -L 1 bash -c 'print_one "$@"' _
 plan | xargs -P "$JOBS" -L 1 bash -c 'ocr_one "$@"' _

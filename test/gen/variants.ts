@@ -23,6 +23,9 @@
  * - `tab-expanded`: tab-separated text whose tabs an editor or converter expanded to spaces at
  *   8-column stops (cells become ragged space-aligned columns; a tab after text one column short
  *   of a stop is a single space), sometimes with trailing spaces trimmed;
+ * - `ocr-rules`: a printed page's column rules read by OCR into the table rows of column-aligned
+ *   text: a `|` standing in the gap between two cells, as OCR of a scanned form prints them (the
+ *   record is unchanged);
  * - `plain`: none of these.
  *
  * One-defect filings ({@link generateDefectCase}) carry the rule code that must fire.
@@ -50,7 +53,8 @@ export type VariantClass =
   | 'box-order'
   | 'printed-values'
   | 'tab-expanded'
-  | 'table-page-break';
+  | 'table-page-break'
+  | 'ocr-rules';
 
 /** The classes drawn together (up to two a case). */
 const FIRST_CLASSES: readonly VariantClass[] = [
@@ -62,7 +66,7 @@ const FIRST_CLASSES: readonly VariantClass[] = [
  * Classes added later, each drawn on its own with this chance (so the cases of a seed keep the
  * classes they had before and the figures of the earlier classes stay comparable).
  */
-const LATER_CLASSES: readonly [VariantClass, number][] = [['tab-expanded', 0.25], ['table-page-break', 0.2]];
+const LATER_CLASSES: readonly [VariantClass, number][] = [['tab-expanded', 0.25], ['table-page-break', 0.2], ['ocr-rules', 0.25]];
 
 export const VARIANT_CLASSES: readonly VariantClass[] = [...FIRST_CLASSES, ...LATER_CLASSES.map(([c]) => c)];
 
@@ -84,6 +88,7 @@ export const CLASS_LAYOUTS: Record<VariantClass, readonly Layout[]> = {
   'printed-values': ['tabbed', 'markdown', 'fixed-width', 'pipe'],
   'tab-expanded': FLOW,
   'table-page-break': LAYOUTS,
+  'ocr-rules': ['fixed-width'],
 };
 
 export interface VariedCase extends GeneratedCase {
@@ -161,6 +166,7 @@ export function generateVariedCase(seed: Seed, opts: VariedOptions = {}): Varied
   if (ropts.tableBreak) text = breakPage(text, truth, layout, rng.fork('break-furniture'));
   if (classes.includes('page-furniture')) text = paginate(text, truth, layout, vr.fork('pages'));
   if (classes.includes('tab-expanded')) text = expandTabs(text, rng.fork('expand'));
+  if (classes.includes('ocr-rules')) text = ruleBars(text, truth, rng.fork('ocr-rules'));
   return { seed, text, truth: plain(truth), layout, noise, lost, classes, expect };
 }
 
@@ -311,6 +317,37 @@ export function expandTabs(text: string, rng: Rng): string {
     return (trim ? out.trimEnd() : out) + cr;
   });
   return bom + lines.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Column rules read as bars
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * OCR of a printed form reads some of a table's vertical rules as `|`: in a table row (a line that
+ * starts with a row's security title and holds a digit), one to three gaps between cells get a bar
+ * in their middle (a space of the gap becomes the bar, so the columns stay where they are). A rule
+ * stands clear of the cells' text: gaps of five spaces or more. Only the rows' lines change.
+ */
+export function ruleBars(text: string, truth: FilingRecord, rng: Rng): string {
+  const titles = new Set([...truth.nonDerivative, ...truth.derivative].map((r) => r.securityTitle).filter((t): t is string => !!t));
+  return text
+    .split('\n')
+    .map((line) => {
+      const body = line.trimStart();
+      if (!/\d/.test(line) || ![...titles].some((t) => body.startsWith(t))) return line;
+      const title = [...titles].filter((t) => body.startsWith(t)).sort((a, b) => b.length - a.length)[0]!;
+      const from = line.length - body.length + title.length;
+      const gaps: number[] = [];
+      const wide = /\S( {5,})(?=\S)/g;
+      for (let m = wide.exec(line); m; m = wide.exec(line)) if (m.index >= from - 1) gaps.push(m.index + 1 + Math.floor(m[1]!.length / 2));
+      if (!gaps.length) return line;
+      // Code units, not code points: the bar takes the place of one space.
+      const chars = line.split('');
+      for (const at of rng.sample(gaps, Math.min(gaps.length, rng.int(1, 3)))) chars[at] = '|';
+      return chars.join('');
+    })
+    .join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------

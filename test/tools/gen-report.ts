@@ -3,7 +3,7 @@
  * level, field accuracy, the share of filings read exactly and false error diagnostics on clean
  * filings; defect recall on one-defect filings.
  *
- *   npm run gen-report -- [--seed S] [--count N] [--defects N] [--json]
+ *   npm run gen-report -- [--seed S] [--count N] [--defects N] [--noises 0,1,2,3] [--plain] [--failures K] [--json]
  *
  * `measureGenerator` is the function other reports call. The holdout seeds (900000 and up) are for
  * a final measurement only: tune on others.
@@ -12,7 +12,7 @@
 import { analyze } from '../../server/src/analysis';
 import type { AnalysisResult, FilingRecord } from '../../server/src/analysis/types';
 import {
-  DEFECTS, LAYOUTS, generateDefectCase, generateDocument, generateVariedCase,
+  DEFECTS, FORM_TYPES, LAYOUTS, generateCase, generateDefectCase, generateDocument, generateVariedCase,
   type Defect, type Layout, type NoiseLevel, type VariedCase,
 } from '../gen';
 
@@ -52,6 +52,8 @@ export interface MeasureOptions {
   documents?: number;
   /** Keep up to this many failing cases per group (default 0). */
   keepFailures?: number;
+  /** Plain generated filings (generateCase, as the accuracy table's `gen` corpus) instead of varied ones. */
+  plain?: boolean;
 }
 
 function empty(): Figures {
@@ -82,7 +84,7 @@ export function fieldScore(got: FilingRecord | undefined, want: FilingRecord, lo
   return { right, total: keys.size, diffs };
 }
 
-function lostSet(layout: Layout, truth: FilingRecord, lost: readonly string[]): Set<string> {
+export function lostSet(layout: Layout, truth: FilingRecord, lost: readonly string[]): Set<string> {
   const s = new Set(lost);
   // Flattened rows (lynx-like) lose which Table II sub-column, (A) or (D), held the amount.
   if (layout === 'linear') truth.derivative.forEach((_, k) => s.add(`/derivative/${k}/acquiredDisposed`));
@@ -133,11 +135,13 @@ export function measureGenerator(opts: MeasureOptions = {}): GenReport {
   };
   for (const noise of opts.noises ?? ([0, 1, 2] as const)) {
     for (let i = 0; i < count; i++) {
-      const c = generateVariedCase(`${seed}/${noise}/${i}`, { noise, layout: LAYOUTS[i % LAYOUTS.length] });
+      const c: Pick<VariedCase, 'text' | 'truth' | 'layout' | 'lost' | 'expect' | 'classes' | 'seed'> = opts.plain
+        ? { ...generateCase(`${seed}/${noise}/${i}`, { noise, layout: LAYOUTS[i % LAYOUTS.length]!, formType: FORM_TYPES[Math.floor(i / LAYOUTS.length) % FORM_TYPES.length]! }), expect: [], classes: [] }
+        : generateVariedCase(`${seed}/${noise}/${i}`, { noise, layout: LAYOUTS[i % LAYOUTS.length] });
       const { f, diffs } = judge(analyze(c.text, { today: TODAY }), c);
       // False errors are counted on clean text only (noise 0): damage may rightly cost a diagnostic.
       if (noise !== 0) { f.falseErrors = 0; f.cleanFilings = 0; }
-      const keys = ['all', `noise:${noise}`, `layout:${c.layout}`, ...(c.classes.length ? c.classes : ['plain']).map((k) => `class:${k}`)];
+      const keys = ['all', `noise:${noise}`, `layout:${c.layout}`, `noise:${noise}/${c.layout}`, ...(c.classes.length ? c.classes : ['plain']).map((k) => `class:${k}`)];
       add(groups, keys, f);
       if (diffs.length) note(keys, `${c.seed} ${c.layout} [${c.classes.join(',')}]: ${diffs.slice(0, 4).join('; ')}`);
     }
@@ -209,6 +213,8 @@ if (process.argv[1] && /gen-report\.ts$/.test(process.argv[1])) {
     count: val('--count') ? +val('--count')! : undefined,
     defects: val('--defects') ? +val('--defects')! : undefined,
     keepFailures: val('--failures') ? +val('--failures')! : 0,
+    noises: val('--noises') ? (val('--noises')!.split(',').map(Number) as NoiseLevel[]) : undefined,
+    plain: args.includes('--plain'),
   });
   if (args.includes('--json')) console.log(JSON.stringify(report, null, 2));
   else {

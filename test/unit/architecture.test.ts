@@ -114,3 +114,38 @@ test('the cycle finder finds a cycle and only real ones', () => {
     { spec: './c', typeOnly: false },
   ]);
 });
+
+/**
+ * The idioms of turning text into a pattern by hand: escaping regex syntax (`'\\$&'`) and
+ * joining words with a white-space pattern (`.join('\\s+')`). Where a module has either, a
+ * phrase is being made a pattern outside vocabulary/patterns.ts.
+ */
+export function handBuiltPatterns(source: string): string[] {
+  const code = source.replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '');
+  return [...code.matchAll(/'\\\\\$&'|\.join\(\s*(['"`])\\\\s[+*]\1\s*\)/g)].map((m) => m[0]);
+}
+
+test('the finder of hand-built patterns finds escaping and word joins, not comments or other joins', () => {
+  assert.deepEqual(handBuiltPatterns(String.raw`const a = s.replace(/[.*]/g, '\\$&');`), [String.raw`'\\$&'`]);
+  assert.deepEqual(handBuiltPatterns(String.raw`const b = P.words.split(' ').join('\\s+');`), [String.raw`.join('\\s+')`]);
+  assert.deepEqual(handBuiltPatterns(String.raw`const c = words.join("\\s*");`), [String.raw`.join("\\s*")`]);
+  assert.deepEqual(handBuiltPatterns(String.raw`const d = parts.join('|');
+  // .join('\\s+') in a comment`), []);
+});
+
+test('phrases become patterns in vocabulary/patterns.ts only: no other module of the analysis escapes regex syntax or joins words with white space', () => {
+  const found = tsFiles(ANALYSIS)
+    .filter((f) => !relative(ANALYSIS, f).startsWith('vocabulary'))
+    .flatMap((f) => handBuiltPatterns(readFileSync(f, 'utf8')).map((h) => `${relative(ROOT, f)}: ${h}`));
+  assert.deepEqual(found, []);
+});
+
+test('the vocabulary imports nothing but itself (types aside): every stage may derive from it', () => {
+  for (const f of tsFiles(join(ANALYSIS, 'vocabulary'))) {
+    for (const i of importsOf(readFileSync(f, 'utf8'))) {
+      if (i.typeOnly) continue;
+      const target = resolveSpec(f, i.spec);
+      assert.ok(target && relative(ANALYSIS, target).startsWith('vocabulary'), `${relative(ROOT, f)} imports ${i.spec}`);
+    }
+  }
+});

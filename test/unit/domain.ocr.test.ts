@@ -6,6 +6,7 @@ import {
   BOILERPLATE_PHRASES,
   findDamagedBoilerplate,
   findLookalikeLetters,
+  letterGluedToReference,
 } from '../../server/src/analysis/domain/ocr';
 import { LABEL_PATTERNS } from '../../server/src/analysis/domain/labels';
 
@@ -171,4 +172,10 @@ test('work per line is bounded', () => {
   findDamagedBoilerplate('a '.repeat(100_000));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   assert.ok(ms < 500, `took ${ms} ms`);
+});
+
+test('a letter with its superscript reference glued on, as OCR reads the pair', () => {
+  for (const [word, letter] of [['Co', 'C'], ['so', 'S'], ['S10)', 'S'], ['S1)', 'S'], ['G®', 'G'], ['jo', 'J'], ['P0', 'P']] as const) assert.equal(letterGluedToReference(word), letter, word);
+  // Words, amounts, and letters whose lower case prints unlike the capital are not such a pair.
+  for (const word of ['Go!', 'to', 'ao', 'Co.', 'Common', '10)', 'So)x', 'go']) assert.equal(letterGluedToReference(word), null, word);
 });

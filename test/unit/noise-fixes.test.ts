@@ -10,6 +10,7 @@ import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { maskLine } from '../../server/src/analysis/layout/mask';
 import { splitCells } from '../../server/src/analysis/text/cells';
+import { blankGluedHeaders } from '../../server/src/analysis/filing/vocabulary';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
@@ -258,4 +259,203 @@ ${row}
   // A title that starts with a number and goes on with words is a title.
   const titled = read(form4('  2028 Notes                 07/16/2012                            P            1,000          A        $93.603      104,115          D')).record.nonDerivative[0]!;
   assert.equal(titled.securityTitle, '2028 Notes');
+});
+
+// ---------------------------------------------------------------------------------------------
+// A row whose every value the converter lost: its title and a second text column are left
+
+const FORM3_HEAD = `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+(Last) (First) (Middle)
+
+      Table I - Non-Derivative Securities Beneficially Owned
+
+  1. Title of       2. Amount of   3.            4. Nature of
+  Security          Securities     Ownership     Indirect
+  (Instr. 4)        Beneficially   Form:         Beneficial
+                    Owned          Direct (D)    Ownership
+                    (Instr. 4)     or Indirect   (Instr. 5)
+                                   (I)
+`;
+const FORM3_TAIL = `
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+
+test('fixed-width: a line of title and nature alone between blank lines is a holding whose values were lost', () => {
+  const { record } = read(`${FORM3_HEAD}
+  Ordinary Shares       338             I        By GRAT
+
+  Preferred Shares                               See Footnote
+${FORM3_TAIL}`);
+  assert.equal(record.nonDerivative.length, 2);
+  const row = record.nonDerivative[1]!;
+  assert.equal(row.securityTitle, 'Preferred Shares');
+  assert.equal(row.natureOfOwnership, 'See Footnote');
+  assert.equal(row.sharesOwnedFollowing, null);
+  assert.equal(row.directOrIndirect, null);
+});
+
+test('fixed-width: text under a row without a blank line between stays that row\'s wrapped text', () => {
+  const { record } = read(`${FORM3_HEAD}
+  Ordinary Shares       338             I        By GRAT
+  par value                                      Trust
+${FORM3_TAIL}`);
+  assert.equal(record.nonDerivative.length, 1);
+  assert.equal(record.nonDerivative[0]!.securityTitle, 'Ordinary Shares par value');
+  assert.equal(record.nonDerivative[0]!.natureOfOwnership, 'By GRAT Trust');
+});
+
+test('pipe table: a line with the title and the nature only is a row of its own', () => {
+  const lines = CLEAN.split('\n');
+  const at = lines.findIndex((l) => l.startsWith('Common Stock\t\t\t\t\t\t\t5,500'));
+  assert.ok(at > 0);
+  // The clean fixture's Table I as a markdown pipe table, one holding with every value lost.
+  const head = lines.findIndex((l) => /^1\. Title of Security/.test(l));
+  const pipe = (l: string) => `| ${l.split('\t').join(' | ')} |`;
+  const width = lines[head]!.split('\t').length;
+  const table = [pipe(lines[head]!), `|${'---|'.repeat(width)}`, ...lines.slice(head + 1, at + 1).filter((l) => l.includes('\t')).map(pipe), pipe(['Preferred Stock', ...Array(width - 2).fill(''), 'By LLC'].join('\t'))];
+  const text = [...lines.slice(0, head), ...table, ...lines.slice(at + 1)].join('\n');
+  const { record } = read(text);
+  const last = record.nonDerivative[record.nonDerivative.length - 1]!;
+  assert.equal(last.securityTitle, 'Preferred Stock');
+  assert.equal(last.natureOfOwnership, 'By LLC');
+  assert.equal(last.sharesOwnedFollowing, null);
+  assert.equal(record.nonDerivative.length, 4);
+});
+
+test('drawn grid: a row between rules with the title and the underlying title only is a holding', () => {
+  const { record } = read(`FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+
+Table II - Derivative Securities Beneficially Owned
+
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| 1. Title of Derivative | 2. Date Exercisable and  | 3. Title and Amount of     | 4. Conver- | 5. Owner-  | 6. Nature of |
+| Security (Instr. 4)    | Expiration Date          | Securities Underlying      | sion or    | ship Form  | Indirect     |
+|                        |                          | Derivative Security        | Exercise   | (Instr. 5) | Beneficial   |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+|                        | Date        | Expiration | Title          | Amount or |            |            |              |
+|                        | Exercisable | Date       |                | Number of |            |            |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| Stock Option           | 03/15/2019  | 03/15/2028 | Common Stock   | 10,000    | $ 4.50     | D          |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+| Restricted Stock Units |             |            | Common Stock   |           |            |            |              |
++------------------------+-------------+------------+----------------+-----------+------------+------------+--------------+
+
+Explanation of Responses:
+${FORM3_TAIL}`);
+  assert.equal(record.derivative.length, 2);
+  assert.equal(record.derivative[1]!.securityTitle, 'Restricted Stock Units');
+  assert.equal(record.derivative[1]!.underlyingSecurityTitle, 'Common Stock');
+  assert.equal(record.derivative[1]!.underlyingShares, null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// Table II sub-column captions glued into a row's cells
+
+test('"Title" run on after "Expiration Date" by a one-space gap is the caption, not the underlying title', () => {
+  const cell = 'Expiration Date Title Class A Common Stock';
+  assert.equal(blankGluedHeaders(cell).trim(), 'Class A Common Stock');
+  // The captions' own line keeps its "Title": the next word is the next caption.
+  assert.match(blankGluedHeaders('Date Exercisable Expiration Date Title Amount or Number of Shares'), /Title/);
+});
+
+test('a caption word OCR cut with a wide gap ("Date Exerci  sable") is still blanked out of the cell', () => {
+  assert.equal(blankGluedHeaders('Date Exerci  sable (4)').trim(), '(4)');
+  assert.equal(blankGluedHeaders('Expi ration Date 03/15/2028').trim(), '03/15/2028');
+  // A security title with the word "Date" in it is not a caption.
+  assert.equal(blankGluedHeaders('Target Date Fund Units').trim(), 'Target Date Fund Units');
+});
+
+// ---------------------------------------------------------------------------------------------
+// A Form 3 code column whose label a drawn grid wrapped in its cell
+
+test('Form 3 grid: "Code" alone in a wrapped header cell is the code column, and its code is flagged', () => {
+  const grid = (title: string) => `FORM 3
+
+INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
+
+1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
+
+Table I - Non-Derivative Securities Beneficially Owned
+
+┌──────────────────┬─────────────┬──────────────┬────────────┬──────────────┐
+│ 1. Title of      │ 2.          │ 3. Amount of │ 4.         │ 5. Nature of │
+│ Security         │ Transaction │ Securities   │ Ownership  │ Indirect     │
+│ (Instr. 3)       │ Code        │ Beneficially │ Form       │ Ownership    │
+│                  │ (Instr. 8)  │ Owned        │            │              │
+├──────────────────┼─────────────┼──────────────┼────────────┼──────────────┤
+│ ${title.padEnd(16)} │      G      │    24,000    │     D      │              │
+└──────────────────┴─────────────┴──────────────┴────────────┴──────────────┘
+
+Explanation of Responses:
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+  for (const title of ['Common Stock', '']) {
+    const r = analyze(grid(title), { today: TODAY });
+    assert.ok(r.findings.some((f) => f.code === 'code-on-form3'), `title ${JSON.stringify(title)}`);
+    assert.equal(r.filings[0]!.record.nonDerivative[0]!.sharesOwnedFollowing, 24000);
+  }
+});
+
+// ---------------------------------------------------------------------------------------------
+// A lone transaction date in text laid out with spaces: the column it stands under
+
+test('fixed-width Table I: a lone date under "2A. Deemed" is the deemed date, under "2." the transaction date', () => {
+  const form4 = (row: string) => `FORM 4
+
+STATEMENT OF CHANGES IN BENEFICIAL OWNERSHIP
+
+1. Name and Address of Reporting Person *      2. Issuer Name and Ticker or Trading Symbol
+Rivera Ana M.                                  NORTHWIND LABS, INC. [NWLB]
+
+                    Table I - Non-Derivative Securities Acquired, Disposed of, or Beneficially Owned
+
+  1. Title of Security    2. Transaction     2A. Deemed         3.            4. Securities Acquired (A) or      5. Amount of   6.           7. Nature of
+  (Instr. 3)              Date               Execution Date,    Transaction   Disposed of (D) (Instr. 3, 4       Securities     Ownership    Indirect
+                          (Month/Day/Year)   if any             Code          and 5)                             Beneficially   Form:        Beneficial
+                                             (Month/Day/Year)   (Instr. 8)                                       Owned          Direct (D)   Ownership
+                                                                                           (A) or                Following      or Indirect  (Instr. 4)
+                                                                              Amount        (D)        Price     Reported       (I)
+                                                                Code    V                                       Transaction(s)
+${row}
+
+Explanation of Responses:
+
+/s/ Ana M. Rivera                    03/03/2021
+** Signature of Reporting Person     Date
+`;
+  const deemed = read(form4('  Common Stock                                 12/16/2018          S              194          D        $112.75        306            D')).record.nonDerivative[0]!;
+  assert.equal(deemed.transactionDate, null);
+  assert.equal(deemed.deemedExecutionDate, '2018-12-16');
+  assert.equal(deemed.shares, 194);
+  const own = read(form4('  Common Stock            12/16/2018                             S              194          D        $112.75        306            D')).record.nonDerivative[0]!;
+  assert.equal(own.transactionDate, '2018-12-16');
+  assert.equal(own.deemedExecutionDate, null);
+});
+
+// ---------------------------------------------------------------------------------------------
+// A column rule OCR read as "|" in text laid out with spaces
+
+test('a "|" alone in a wide gap of spaced text is a printed rule read by OCR: the gap stays a gap', () => {
+  const m = maskLine('  Common Stock    07/21/2025      |      G    805    D');
+  assert.equal(m.bordered, false);
+  assert.ok(!m.text.includes('\t') && !m.text.includes('|'), JSON.stringify(m.text));
+  // A pipe table without outer pipes (a cell's text one space from the pipe) keeps its border.
+  assert.ok(maskLine('Common Stock       | 07/21/2025').text.includes('\t'));
+  assert.ok(maskLine('Common Stock | 07/21/2025 | G').text.includes('\t'));
+  // Outer pipes make it a pipe table whatever the padding.
+  assert.ok(maskLine('|  Common Stock  |  07/21/2025  |').bordered);
 });

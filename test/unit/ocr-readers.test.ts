@@ -102,8 +102,60 @@ test("a cell's rule glued to the value beside it is not part of the value", () =
 
 test('a superscript reference read as a token of its own: a reference whose number is lost', () => {
   for (const w of ['@', '@)', '®', '(o)', 'o)', 'Q)', '©)', '(e))', '@@']) assert.deepEqual(token(w), ['ref', '', true], w);
-  // Letters and column numbers are not.
-  for (const w of ['o', 'Q', '8)', 'O']) assert.notEqual(token(w)[0], 'ref', w);
+  // Two characters of a mark before a closing parenthesis, or in a pair of them.
+  for (const w of ['Me)', '(Me)', 'ws)', 'a6)', '(ea)', '(@)', '[)']) assert.deepEqual(token(w), ['ref', '', true], w);
+  // Letters and column numbers are not, nor a class letter or numeral closing its parenthesis.
+  for (const w of ['o', 'Q', '8)', 'O', 'A)', 'II)', '(Q)', '(A)', '12)', 'buy)', 'Buy)']) assert.notEqual(token(w)[0], 'ref', w);
+});
+
+test('a price with its reference read as a symbol after it: the price, its reference unread', () => {
+  assert.deepEqual(token('$987.54¢9'), ['money', '987.54', true]);
+  assert.deepEqual(token('$0.3621%'), ['money', '0.3621', true]);
+  assert.deepEqual(token('$886.39?'), ['money', '886.39', true]);
+  assert.deepEqual(token('$880.34@»'), ['money', '880.34', true]);
+  assert.deepEqual(token('$988.61°'), ['money', '988.61', true]);
+  assert.deepEqual(token('$1,250.5¢'), ['money', '1,250.5', true]);
+  // A price followed by letters, or by a word's punctuation, is no price with a reference.
+  assert.equal(token('$12abc')[0], 'word');
+  assert.deepEqual(token('$12.50,'), ['money', '12.50', false]);
+});
+
+test('the dollar sign read as a letter s: a price when zero or with cents follow', () => {
+  assert.deepEqual(token('s0'), ['money', '0', false]);
+  assert.deepEqual(token('S0'), ['money', '0', false]);
+  assert.deepEqual(token('s46.92'), ['money', '46.92', false]);
+  assert.deepEqual(token('s0®'), ['money', '0', true]);
+  // A code with a reference glued, and words, are not prices.
+  for (const w of ['S10', 'S2', 's10)', 'So', 'Ss0x']) assert.notEqual(token(w)[0], 'money', w);
+});
+
+test('an amount whose last group has more than three digits: the extra digits are its glued reference', () => {
+  const t = classify('3,1332', 0, 0, 0);
+  assert.deepEqual([t.type, t.text, t.refs, t.end], ['number', '3,133', ['2'], 6]);
+  assert.deepEqual(classify('877,97302)', 0, 0, 0).refs, ['2']);
+  // "0" names no footnote: read as "(0)", whose number is lost.
+  assert.deepEqual(classify('6,2740', 0, 0, 0).refs, ['0']);
+  // Well-formed amounts and plain numbers keep their digits.
+  for (const w of ['3,133', '12,345,678', '31332']) assert.deepEqual(classify(w, 0, 0, 0).refs, [], w);
+});
+
+test("a word's reference read as a question mark, an ampersand, or a glyph and its parenthesis: the word, its reference unread", () => {
+  assert.deepEqual(token('Footnote?'), ['word', 'Footnote', true]);
+  assert.deepEqual(token('Footnote?”'), ['word', 'Footnote', true]);
+  assert.deepEqual(token('L.P.&'), ['word', 'L.P.', true]);
+  assert.deepEqual(token('LLC®)'), ['word', 'LLC', true]);
+  assert.deepEqual(token('Stock@@)'), ['word', 'Stock', true]);
+  // An abbreviation in capitals with the reference read as one lower-case letter.
+  assert.deepEqual(token('LPw'), ['word', 'LP', true]);
+  assert.deepEqual(token('L.P.o'), ['word', 'L.P.', true]);
+  for (const w of ['LPs', 'LLCs', 'Lp', 'McX', 'i.e']) assert.deepEqual(token(w)[2], false, w);
+  assert.deepEqual(token('Stock22)'), ['word', 'Stock', true]);
+  // An amount with a quote for the reference's opening parenthesis.
+  assert.deepEqual(token('3,939")'), ['number', '3,939', true]);
+  // Words written so by the filer stay words.
+  for (const w of ['AT&T', 'Trust', 'L.P.', 'Fund,', 'Trust”)']) assert.deepEqual(token(w)[2], false, w);
+  // An opening quote before the parenthesis is OCR's, not a filer's quotation.
+  assert.deepEqual(token('Trust“)'), ['word', 'Trust', true]);
 });
 
 test('a code letter OCR read in lower case or twice, when its two cases print alike', () => {
@@ -192,6 +244,29 @@ test('a code letter OCR glued to its reference ("S10)") is unread text, not a mi
   assert.ok(empty.includes('missing-transaction-code'));
 });
 
+test('a code glued to its reference between the date and the amount reads as the code ("Co", "so", "S10)", "jo")', () => {
+  const rows = tableRows(
+    [
+      'Code V Amount (A) or (D) Price',
+      'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I',
+      'Class A Common Stock 02/27/2012 so 19,600 | D | $89.65 59,067 I',
+      'Class A Common Stock 02/27/2012 S10) 18,251 D | $88.11 40,816 I',
+      'Common Stock 05/24/2011 jo 19,066,032 D $0 0 I',
+      // Not a code letter ("Qo"), or no amount after it: left as it was read.
+      'Common Stock 05/24/2011 Qo 1,000 D $0 0 I',
+    ].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionCode, r.shares]), [
+    ['transaction', 'C', 78667],
+    ['transaction', 'S', 19600],
+    ['transaction', 'S', 18251],
+    ['transaction', 'J', 19066032],
+    ['transaction', null, 1000],
+  ]);
+});
+
 test('references OCR damaged, repaired from the footnotes defined: "(12)" is (1)(2), "(0)" is unread', () => {
   const glued = analyze(CLEAN.replace('$ 31.20 (1)', '$ 31.20 (12)'), { today: TODAY });
   assert.deepEqual(glued.filings[0].record.nonDerivative[1].footnoteIds, ['1', '2']);
@@ -244,6 +319,30 @@ test('stacked Table I rows: a line clearly wider than the nature column continue
   ]);
 });
 
+test('stacked Table I rows: a speck OCR read on the values line is no word of the nature or the title', () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'Estate', 'Class A Common Stock 438,456 I .', 'Planning', 'See', 'Common , Stock 5,000 I ,', 'Footnote & Co'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 438456, 'Estate Planning'],
+    ['Common Stock', 5000, 'See Footnote & Co'],
+  ]);
+});
+
+test("a text cell's word with a rule glued to its end, or a lone capital glued to a word, reads as its words", () => {
+  const rows = tableRows(
+    ['1. Title of Security (Instr. 4) 2. Amount of Securities 3. Ownership', 'ClassA Common} Stock 5,000 I By PayPal Trust]', 'Class ACommon Stock 7,000 D'].join('\n'),
+    'nonDerivative',
+    '3',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    ['Class A Common Stock', 5000, 'By PayPal Trust'],
+    ['Class A Common Stock', 7000, null],
+  ]);
+});
+
 test('stacked Table II rows: a line of pieces of narrow columns splits where each piece starts', () => {
   const rows = tableRows(
     ['Date Expiration Number of Transaction(s)', 'Class B Class A See', 'Common (1) 02/27/2012 C 78,667 (1) (1) Common 78,667 $0 18,872,030 I', 'footnote(3)', 'Stock Stock'].join('\n'),
@@ -253,6 +352,130 @@ test('stacked Table II rows: a line of pieces of narrow columns splits where eac
   assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle, r.underlyingShares, r.natureOfOwnership]), [
     ['Class B Common Stock', 'Class A Common Stock', 78667, 'See footnote'],
   ]);
+});
+
+test("stacked rows: a price's dollar sign read as a 3 is the sign; a lone \"2)\" among the values is a reference", () => {
+  const rows = tableRows(
+    ['Code V (A) (D) Exercisable Date Title Shares', 'Stock', 'Option Common', '(right 346.92 07/10/2020 A 643 2) 07/09/2030 Stock 643 30 643 D', 'to buy)'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.conversionOrExercisePrice, r.shares, r.expirationDate, r.underlyingShares, r.pricePerShare, r.sharesOwnedFollowing, r.footnoteIds]), [
+    [46.92, 643, '2030-07-09', 643, 0, 643, ['2']],
+  ]);
+  // Written with its sign, or in text that is not a printed page, a price keeps its digits.
+  const tabbed = tableRows('Stock Option (right to buy)\t$346.92\t07/10/2020\t\tA\t\t643\t\t\t07/09/2030\tCommon Stock\t643\t30\t643\tD\t', 'derivative', '4');
+  assert.deepEqual(tabbed.map((r) => [r.conversionOrExercisePrice, r.pricePerShare]), [[346.92, 30]]);
+});
+
+test('stacked rows: a ")" in a text column that closes no "(" is a reference read as a parenthesis', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 11/13/2024 S 59,070 | D | $5.6016 125,000 I Footnotes', 'G)', 'Class A Common Stock 11/13/2024 S 1,000 | D | $5.6016 124,000 I Trust)'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership]), [
+    [125000, 'See Footnotes'],
+    [124000, 'Trust'],
+  ]);
+  // A parenthesis opened before it in the column is closed: "(Class" / "A)" stays text.
+  const units = tableRows(
+    ['Code V (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Units (Class Class A', 'Units 05/15/2021 M 1,386 (3) Common 1,386 $0 0 D', 'A) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(units.map((r) => [r.underlyingSecurityTitle, r.footnoteIds]), [['Class A Common Stock', ['3']]]);
+  assert.match(String(units[0]!.securityTitle), /^Restricted Stock Units \(Class .*A\)$/);
+});
+
+test('stacked rows: a lone digit on the values line of a nature whose words stand around it is its reference mark', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 C 78,667 | A $0 78,667 I 4', 'footnote', 'By', 'Class A Common Stock 02/27/2012 S 1,000 | D $12.50 77,667 I 2012', 'Trust'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.sharesOwnedFollowing, r.natureOfOwnership, r.footnoteIds])[0], [78667, 'See footnote', []]);
+  // A number of more digits is the nature's own.
+  assert.match(String(rows[1]!.natureOfOwnership), /2012/);
+});
+
+test('stacked rows: a code after the date with its reference read as a round letter ("Co", "jo") is the code', () => {
+  const rows = tableRows(
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 jo 1,000 | D $0 77,667 I', 'footnote(4)', 'By', 'Class A Common Stock 05/24/2011 Yo 1,000 | D $0 76,667 I', 'Trust'].join('\n'),
+    'nonDerivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.transactionCode, r.equitySwapInvolved, r.shares]), [
+    ['C', false, 78667],
+    ['J', false, 1000],
+    // "Y" is no transaction code: the word stays unread as a code.
+    [null, null, 1000],
+  ]);
+});
+
+test('stacked rows: the ownership form with its reference\'s digit glued on ("D2") after the amount', () => {
+  const rows = tableRows(['Code V Amount (A) or (D) Price', 'Series B', 'Preferred 08/10/2021 P 1,997,000 A $17 11,241,580 D2', 'Stock'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [['Series B Preferred Stock', 11241580, 'D', null, ['2']]]);
+  // A class named with a digit in a title is no ownership form.
+  const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);
+});
+
+test("a price read from a page with a digit or two more than the column's precision: its reference glued on", () => {
+  const row = (price: string, glyph = '') => `Common Stock 04/26/2022 S 1,140 | D | ${price}${glyph} | 169,142,639 I by Trust`;
+  const read = (prices: string[]) =>
+    tableRows(['Code V Amount (A) or (D) Price', ...prices.map((p, i) => row(p, i === 0 ? '®' : ''))].join('\n'), 'nonDerivative', '4').map((r) => r.pricePerShare);
+  assert.deepEqual(read(['$973.54', '$976.45', '$879.112', '$885.3829', '$977.54']), [973.54, 976.45, 879.11, 885.38, 977.54]);
+  // Too few prices to know the column's precision, or prices of mixed precision: as written.
+  assert.deepEqual(read(['$28.81642', '$29.8']), [28.81642, 29.8]);
+  assert.deepEqual(read(['$10.25', '$10.3125', '$10.5', '$10.75']), [10.25, 10.3125, 10.5, 10.75]);
+  // Text that shows no sign of OCR keeps every digit.
+  const clean = tableRows(['Code V Amount (A) or (D) Price', ...['$973.54', '$976.45', '$879.112'].map((p) => row(p))].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(clean.map((r) => r.pricePerShare), [973.54, 976.45, 879.112]);
+});
+
+test('stacked rows: an amount with a digit glued on that the row shows again without it', () => {
+  const read = (amount: string) =>
+    tableRows(['Code V (A) (D) Exercisable Date Title Shares', 'Stock', `Option 46.92 07/10/2020 A ${amount} 07/10/2020 07/09/2030 Common 643 $0 643 D`, 'to buy)'].join('\n'), 'derivative', '4')
+      .map((r) => [r.shares, r.underlyingShares, r.sharesOwnedFollowing]);
+  assert.deepEqual(read('6430'), [[643, 643, 643]]);
+  assert.deepEqual(read('64312'), [[643, 643, 643]]);
+  // Amounts that differ otherwise stay as written.
+  assert.deepEqual(read('6431234'), [[6431234, 643, 643]]);
+  assert.deepEqual(read('1643'), [[1643, 643, 643]]);
+});
+
+test('stacked Table II rows: a column with no text on the values line has as many lines below it as above', () => {
+  // The underlying title stands on two lines centred on the row ("Common" above, "Stock" below),
+  // the title on three ("Series A", "Preferred" on the values line, "Stock").
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Series A Common', 'Preferred (1) 08/10/2021 C 1,250,000 (1) (1) 6,250,000 $0 0 D', 'Stock', 'Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle, r.shares, r.underlyingShares]), [['Series A Preferred Stock', 'Common Stock', 1250000, 6250000]]);
+});
+
+test('stacked Table II rows: words in parentheses are one piece of a line', () => {
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units (2) 05/15/2021 M 1,386 (3) (3) Common 1,386 $0 0 D', '(RSU) Stock', '(Class A)'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.securityTitle, r.underlyingSecurityTitle]), [['Restricted Stock Units (RSU) (Class A)', 'Class A Common Stock']]);
+});
+
+test('stacked Table II rows: a text column does not take an amount with thousands separators past a stray mark', () => {
+  // "8)" is a reference OCR read without its opening parenthesis (a stray word among the values), "30" the price "$0".
+  const rows = tableRows(
+    ['Code | V | (A) (D) Exercisable Date Title Shares', 'Restricted', 'Stock Class A', 'Units Q) 05/15/2021 M 1,386 8) @) Common ]1,386] 30 0 D', '(RSU) Stock'].join('\n'),
+    'derivative',
+    '4',
+  );
+  assert.deepEqual(rows.map((r) => [r.kind, r.transactionDate, r.transactionCode, r.shares, r.underlyingShares, r.sharesOwnedFollowing]), [['transaction', '2021-05-15', 'M', 1386, 1386, 0]]);
+  // The underlying title keeps its words around the values line, not the row's amount.
+  assert.match(String(rows[0]!.underlyingSecurityTitle), /^Class A .*Common Stock$/);
+  assert.doesNotMatch(String(rows[0]!.underlyingSecurityTitle), /1,386/);
 });
 
 // ---------------------------------------------------------------------------------------------

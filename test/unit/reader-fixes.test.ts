@@ -110,6 +110,17 @@ test('an address the filing already gave (box 1) is matched whole, whatever its 
     { name: 'Rivera Family Trust', street1: 'Two Bridges Center', street2: null, city: 'PORT WASHINGTON', state: 'NY', zip: '11050' });
 });
 
+test('a known address that is only the tail of this one: the street line before it is this owner\'s first', () => {
+  const known = { name: 'Ardent Fund II, L.P.', street1: '2ND FLOOR', street2: null, city: 'WALTHAM', state: 'MA', zip: '02451' };
+  assert.deepEqual(splitNameAddress('Nakamura Robert S. TWO Industrial Way 2ND FLOOR WALTHAM, MA 02451', [known]),
+    { name: 'Nakamura Robert S.', street1: 'TWO Industrial Way', street2: '2ND FLOOR', city: 'WALTHAM', state: 'MA', zip: '02451' });
+  const plaza = { ...known, street1: '6061 MARKET PLAZA' };
+  assert.deepEqual(splitNameAddress('Greenfield Capital Partners, L.P. C/O TECTON HOLDINGS, INC. 6061 MARKET PLAZA WALTHAM, MA 02451', [plaza]),
+    { name: 'Greenfield Capital Partners, L.P.', street1: 'C/O TECTON HOLDINGS, INC.', street2: '6061 MARKET PLAZA', city: 'WALTHAM', state: 'MA', zip: '02451' });
+  // A number in a name that makes no street stays in the name.
+  assert.equal(splitNameAddress('Castor Fund 2 LP 6061 MARKET PLAZA WALTHAM, MA 02451', [plaza]).name, 'Castor Fund 2 LP');
+});
+
 test('a further owner named only in the Reporting Owners table keeps its address', () => {
   const table = [
     'Reporting Owners',

@@ -72,3 +72,40 @@ test('a signature block reaches up to lines of 80 characters; a line of 81 above
   assert.equal(signed(line(80)), true);
   assert.equal(signed(line(81)), false);
 });
+
+/** A signer with `/s/`, the date below the name, the caption under them (header-scattered). */
+const SIGNED = '/s/ Jane Q. Doe\n\n02/05/2024\n\n** Signature of Reporting Person';
+
+test('a signature block reaches 60 lines above its caption: a /s/ line 60 lines up is a signer, 61 lines up is not', () => {
+  const text = quirk('header-scattered');
+  assert.ok(text.includes(SIGNED));
+  // `blanks` more empty lines between the date and the caption: the /s/ line stands 4 + blanks lines above it.
+  const signer = (blanks: number) =>
+    written(text.replace(SIGNED, `/s/ Jane Q. Doe\n\n02/05/2024\n${'\n'.repeat(blanks)}\n** Signature of Reporting Person`)).filter((l) => l.includes('Jane'));
+  assert.deepEqual(signer(56), ['/s/ Jane Q. Doe\t02/05/2024'], '60 lines above the caption');
+  assert.deepEqual(signer(57), ['/s/ Jane Q. Doe'], '61 lines above: written as printed');
+});
+
+test("a lone signer's date printed after the caption is read up to 9 lines below it, not 10", () => {
+  const text = quirk('header-scattered');
+  const block = `${SIGNED}\n\nDate`;
+  assert.ok(text.includes(block));
+  // The caption, a blank line, "Date", `blanks` empty lines, the date: it stands 3 + blanks lines below the caption.
+  const signer = (blanks: number) =>
+    written(text.replace(block, `/s/ Jane Q. Doe\n\n** Signature of Reporting Person\n\nDate\n${'\n'.repeat(blanks)}02/05/2024`)).filter((l) => l.includes('Jane'));
+  assert.deepEqual(signer(6), ['/s/ Jane Q. Doe\t02/05/2024'], '9 lines below the caption');
+  assert.deepEqual(signer(7), ['/s/ Jane Q. Doe\t'], '10 lines below: no date');
+});
+
+test("a job title wrapped a word a line starts where a title's word stands in the 4 lines from it, not 5", () => {
+  const text = quirk('header-scattered');
+  const TITLE = 'Vice President,\nFinance';
+  assert.ok(text.includes(TITLE));
+  const owner = (title: string) => recordOf(text.replace(TITLE, title)).reportingOwners[0];
+  // "Chief" on the 4th line from "Head": "Head" opens the title.
+  assert.equal(owner('Head\nGlobal\nMarkets,\nChief\nEconomist').officerTitle, 'Head Global Markets, Chief Economist');
+  // On the 5th line from "Regional": that word is no title's (read with the street), the title opens at "Head".
+  const fifth = owner('Regional\nHead\nGlobal\nMarkets,\nChief\nEconomist');
+  assert.equal(fifth.officerTitle, 'Head Global Markets, Chief Economist');
+  assert.ok(fifth.street1?.startsWith('Regional '), String(fifth.street1));
+});

@@ -7,7 +7,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatReport, measureGenerator, type GenReport } from '../tools/gen-report';
+import { formatReport, measureGenerator, fieldScore, lostSet, type GenReport } from '../tools/gen-report';
+import { generateVariedCase, type NoiseLevel } from '../gen';
+import { analyze } from '../../server/src/analysis';
 
 /** [share read exactly, field accuracy] per group. */
 const FLOORS: Record<string, [number, number]> = {
@@ -28,6 +30,7 @@ const FLOORS: Record<string, [number, number]> = {
   'class:printed-values': [0.95, 0.999],
   'class:tab-expanded': [0.9, 0.997],
   'class:table-page-break': [0.94, 0.998],
+  'class:ocr-rules': [1, 1],
 };
 
 let report: GenReport;
@@ -69,4 +72,20 @@ test('one-defect filings: every defect is found (recall 1 on this seed, at least
     assert.ok(g.hit / g.filings >= 0.75, `${defect}: ${g.hit}/${g.filings}`);
   }
   assert.ok(n >= 60 && hit / n >= 0.95, `${hit}/${n}`);
+});
+
+test('ocr-rules: column rules OCR read as "|" in the gaps of aligned rows leave every record as it was', () => {
+  let barred = 0;
+  let exact = 0;
+  const n = 24;
+  for (let i = 0; i < n; i++) {
+    const noise = (i % 3) as NoiseLevel;
+    const c = generateVariedCase(`ocr-rules/${i}`, { layout: 'fixed-width', noise, classes: ['ocr-rules'] });
+    if (/\S {2,}\| {2,}\S/.test(c.text)) barred++;
+    const r = analyze(c.text, { today: new Date('2026-11-23T12:00:00Z') });
+    if (r.filings.length === 1 && fieldScore(r.filings[0]!.record, c.truth, lostSet(c.layout, c.truth, c.lost)).diffs.length === 0) exact++;
+  }
+  // The class prints bars in most cases (a filing without rows, or without wide gaps, has none).
+  assert.ok(barred >= n * 0.6, `${barred}/${n} with bars`);
+  assert.ok(exact >= n - 1, `${exact}/${n} read exactly`);
 });

@@ -7,7 +7,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { LOOKALIKE_TO_LATIN } from '../../server/src/analysis/text/lookalikes';
 import { maskLine } from '../../server/src/analysis/layout/mask';
-import { findLookalikeLetters, fuzzyWord, fuzzyRe, OCR_SPLITS } from '../../server/src/analysis/domain/ocr';
+import { findLookalikeLetters } from '../../server/src/analysis/domain/ocr';
+import { fuzzyWord, fuzzyRe, OCR_SPLITS } from '../../server/src/analysis/vocabulary/patterns';
 import { words } from '../../client/src/detect';
 
 test('masking reads every look-alike letter of the table as its Latin letter', () => {

@@ -76,6 +76,13 @@ function streetEnd(words: readonly string[], from: number): number {
   return end;
 }
 
+/** Words that make a whole street line: "C/O ...", a post-office box, or a street ending in its type or unit. */
+function isStreetLine(words: readonly string[]): boolean {
+  const w = bare(words[0] ?? '');
+  if (w === 'C/O' || w === 'PO' || w === 'P.O' || w === 'P. O') return true;
+  return streetEnd(words, 0) === words.length;
+}
+
 function joinOrNull(words: readonly string[]): string | null {
   const s = words.join(' ').replace(/[\s,]+$/, '').trim();
   return s || null;
@@ -107,6 +114,12 @@ export function splitNameAddress(text: string, known: readonly NameAddress[] = [
         // The name as printed (commas kept): the words before the address's words.
         const all = text.replace(/\s+/g, ' ').trim().split(' ');
         const nameWords = all.slice(0, all.length - t.split(' ').length);
+        // The known address may be this one's tail only: a street line of its own before it
+        // ("C/O ...", "TWO Industrial Way" above another owner's "2ND FLOOR") is its first line.
+        const own = k.street2 ? -1 : nameWords.findIndex((_w, i) => i > 0 && startsAddress(nameWords, i) && isStreetLine(nameWords.slice(i)));
+        if (own > 0) {
+          return { name: joinOrNull(nameWords.slice(0, own)), street1: joinOrNull(nameWords.slice(own)), street2: k.street1, city: k.city, state: k.state, zip: k.zip };
+        }
         return { name: joinOrNull(nameWords), street1: k.street1, street2: k.street2, city: k.city, state: k.state, zip: k.zip };
       }
     }

@@ -17,90 +17,37 @@ import { BOILERPLATE_PHRASES } from '../vocabulary/wording';
 
 export { BOILERPLATE_PHRASES };
 
-// ---------------------------------------------------------------------------------------------
-// Tolerant patterns: how the parser finds the form's printed words in damaged text
-// ---------------------------------------------------------------------------------------------
-//
-// Phrases that survive OCR: each word of five letters or more also matches with one letter
-// substituted, dropped or added ("Rcporting", "Reportng", "Reporrting", "Re porting"), and with
-// one of the letters OCR reads as two written so (see OCR_SPLITS), so the form's printed labels
-// are found in damaged text. Patterns are plain alternations of literal strings, so matching
-// stays linear. Reporting damage (below) measures the same kinds of misreading with a weighted
-// distance instead, to say what the text should have been.
-
-/** OCR reads one letter as two (m → rn, d → cl, w → vv, n → ri), and two as one (rn → m). */
-export const OCR_SPLITS: Readonly<Record<string, string>> = { m: 'rn', d: 'cl', w: 'vv', n: 'ri' };
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * A name's Roman numeral whose strokes OCR read as look-alikes ("MITHRIL Il LP", "Fund 1] GP",
+ * "I]"): a word of two or three strokes, one of them a letter or a bracket (all digits may be a
+ * number), is that many "I"s.
+ */
+export function romanStrokesInName(name: string): string {
+  return name.replace(/(^|\s)([Il1|\]!]{2,3})(?=[\s,]|$)/g, (all, pre: string, run: string) => (/[l|\]!]/.test(run) ? pre + 'I'.repeat(run.length) : all));
 }
 
 /**
- * Regex source matching `word` with at most one edit (words under five letters: exactly).
- * `loose` (box labels, read where a damaged label would lose a whole box): four-letter words take
- * one edit after their first letter too ("Nae", "Dale", "Na me"), and a long word may be cut in
- * two with the letter before the cut read twice ("Earli iest", "Transact tion").
+ * A letter with a superscript reference printed after it ("S(1)"), as OCR reads the pair at
+ * small print: the reference as a round glyph ("So", "C0", "G®") or as digits and a parenthesis
+ * whose opening one came out as a digit ("S10)", "S1)"); the letter itself in lower case when its
+ * two cases print alike ("so", "co"), or "j" for "J". Returns the capital letter, or null.
  */
-export function fuzzyWord(word: string, loose = false): string {
-  if (loose && word.length === 4 && /^[A-Za-z]+$/.test(word)) {
-    const alts = new Set<string>([escape(word)]);
-    for (let i = 1; i < 4; i++) {
-      alts.add(`${escape(word.slice(0, i))}.${escape(word.slice(i + 1))}`);
-      alts.add(`${escape(word.slice(0, i))}${escape(word.slice(i + 1))}`);
-      alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i))}`);
-      if (i > 1) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
-      // Cut by a wider gap (letter spacing read as a tab or a column gap, a cell's line break).
-      alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
-    }
-    return `(?:${[...alts].join('|')})`;
-  }
-  if (word.length < 5 || !/^[A-Za-z]+$/.test(word)) return escape(word);
-  const alts = new Set<string>([escape(word)]);
-  if (loose) {
-    for (let i = 2; i < word.length - 1; i++) alts.add(`${escape(word.slice(0, i))} ${escape(word.slice(i - 1))}`);
-    // Cut in two by a gap of any width: letter spacing read as a tab or a column gap, a line break
-    // between the pieces of a box.
-    for (let i = 1; i < word.length; i++) alts.add(`${escape(word.slice(0, i))}\\s+${escape(word.slice(i))}`);
-  }
-  for (let i = 0; i < word.length; i++) {
-    const pair = OCR_SPLITS[word[i].toLowerCase()];
-    if (pair) alts.add(`${escape(word.slice(0, i))}${pair}${escape(word.slice(i + 1))}`);
-  }
-  for (const [one, two] of Object.entries(OCR_SPLITS)) {
-    for (let i = word.toLowerCase().indexOf(two); i >= 0; i = word.toLowerCase().indexOf(two, i + 1)) {
-      alts.add(`${escape(word.slice(0, i))}${one}${escape(word.slice(i + 2))}`);
-    }
-  }
-  for (let i = 0; i < word.length; i++) {
-    const before = escape(word.slice(0, i));
-    alts.add(`${before}.${escape(word.slice(i + 1))}`); // substitution
-    if (i > 0) alts.add(`${before}${escape(word.slice(i + 1))}`); // deletion (not the first letter)
-    alts.add(`${before}.${escape(word.slice(i))}`); // insertion
-  }
-  return `(?:${[...alts].join('|')})`;
+export function letterGluedToReference(word: string): string | null {
+  const m = /^([A-Z]|[cjkpsuvwxz])(?:[oO0°®©@]|1?\d{0,2}\))$/.exec(word);
+  return m ? m[1]!.toUpperCase() : null;
 }
 
 /**
- * Regex source for a phrase written with words and the markers `~` (optional whitespace) and
- * raw regex pieces in `{...}`: fuzzyPhrase('Name and Address of Reporting Person').
+ * A name folded so that two OCR readings of it compare equal: letter case, punctuation, and a
+ * word of strokes however many OCR kept ("MITHRIL I LP", "MITHRIL Il LP").
  */
-export function fuzzyPhrase(phrase: string, loose = false): string {
-  return phrase
-    .split(/\s+/)
-    .map((w) => (w.startsWith('{') && w.endsWith('}') ? w.slice(1, -1) : fuzzyWord(w, loose)))
-    // Loose: OCR may run two words together ("Relationshipof").
-    .join(loose ? '\\s*' : '\\s+');
-}
-
-/**
- * One printed stroke of a Roman numeral as OCR reads it: `I`, or the vertical strokes it is
- * mistaken for (`l`, `|`, `1`, `!`). "Table II" reads "Table Il" or "Table 11", "Table I" reads
- * "Table |"; the count of strokes still tells the tables apart.
- */
-export const ROMAN_STROKE = '[Il1|!]';
-
-export function fuzzyRe(phrase: string, flags = 'i'): RegExp {
-  return new RegExp(fuzzyPhrase(phrase), flags);
+export function ocrNameKey(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/(^|\s)[il1|\]!]+(?=[\s,]|$)/g, '$1|')
+    .replace(/[^\p{L}\p{N}|\s]+/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 // ---------------------------------------------------------------------------------------------

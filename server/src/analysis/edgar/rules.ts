@@ -13,12 +13,12 @@ import type { ParsedRow } from '../filing/tables';
 import { readFromImage, whenMaybeUnread, type RuleModule } from '../rules/rule';
 import { EDGAR_DEFAULT_SEVERITY, EDGAR_DESCRIPTIONS, EDGAR_DOCS, type EdgarCode } from './codes';
 import { BOX_LABEL_PARTS, LABEL_PATTERNS } from '../vocabulary/wording';
-import { phraseSource } from '../filing/vocabulary';
+import { phrasePattern, wordsOf } from '../vocabulary/patterns';
 
 /** Printed words as a message names a field: lower case. */
 const named = (words: string): string => words.toLowerCase();
 /** "reporting person": the last words of box 1's label. */
-const REPORTING_PERSON = named(BOX_LABEL_PARTS.nameAndAddress.split(' ').slice(-2).join(' '));
+const REPORTING_PERSON = named(wordsOf(BOX_LABEL_PARTS.nameAndAddress, -2));
 /** The amendment box's label as the form prints it, for a message that asks to fill it in. */
 const AMENDMENT_LABEL = LABEL_PATTERNS['box.amendment'].find((t) => !t.includes('('))!;
 /** "conversion or exercise price", "amount of underlying securities": the columns' printed words. */
@@ -152,7 +152,7 @@ function requiredFields(r: ParsedRow, form: string): [string, string][] {
 
 /** The end of the Rule 10b5-1(c) box's caption ("... conditions of Rule 10b5-1(c)"), its last two words. */
 const PLAN_BOX_END_RE = new RegExp(
-  phraseSource(LABEL_PATTERNS['box.tenb5One'].at(-1)!.split(' ').slice(-2).join(' ')),
+  phrasePattern(wordsOf(LABEL_PATTERNS['box.tenb5One'].at(-1)!, -2)),
   'i',
 );
 

@@ -119,6 +119,14 @@ function fitCost(slot: Slot, t: Token): number {
   }
 }
 
+/** Cost of an amount with thousands separators inside a text column. */
+const GROUPED_IN_TEXT = 1;
+
+/** "1,386", "19,066,032": an amount with thousands separators. */
+function isGrouped(text: string): boolean {
+  return /^\d{1,3},\d{3}/.test(text);
+}
+
 /** Cost of a token inside a text column (title, nature); INF when it cannot be text. */
 function textCost(t: Token, first: boolean, prev: Token | undefined): number {
   switch (t.type) {
@@ -132,6 +140,10 @@ function textCost(t: Token, first: boolean, prev: Token | undefined): number {
       // of a flattened row whose date was lost ("Common Stock M 5,335 A $0").
       return prev && prev.type === 'number' ? 0.6 : 0.05;
     case 'number':
+      // An amount written with thousands separators is a row's value (shares, amounts owned): a
+      // title that names one ("Warrant to buy 10,000 shares") is rare, and a text column that takes
+      // one more often swallowed the values of the columns around it.
+      if (isGrouped(t.text)) return GROUPED_IN_TEXT;
       // "Convertible Notes due 2028": a number in the same cell as the words before it.
       if (first) return 0.6;
       if (prev && prev.cell === t.cell && prev.type === 'word' && prev.line === t.line) return 0.05;
@@ -197,7 +209,7 @@ export function shapeOf(tokens: Token[]): string {
     const prev = tokens[i - 1];
     const sameCell = prev !== undefined && prev.cell === t.cell;
     const sameLine = prev !== undefined && prev.line === t.line;
-    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}${t.paren ? '()' : ''}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
+    shape += `${t.type === 'word' ? wordClass(t.text) : t.type === 'number' && isGrouped(t.text) ? 'ng' : t.type === 'letter' || t.type === 'check' ? `${t.type[0]}${t.text}${t.paren ? '()' : ''}` : t.type}${t.superscript ? '^' : ''}${sameCell ? '=' : ''}${sameLine ? '_' : ''},`;
   }
   return shape;
 }

@@ -7,20 +7,20 @@ import { splitCells } from '../text/cells';
 import { superscriptNumber, type LayoutProblem } from '../layout';
 import { parseDateText } from './dates';
 import type { PLine } from './prepare';
-import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, phraseSource, sectionOf } from './vocabulary';
-import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION } from '../vocabulary/wording';
-import { fuzzyWord } from '../domain/ocr';
+import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, sectionOf } from './vocabulary';
+import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION, SIGNER_CAPACITY } from '../vocabulary/wording';
+import { anyPhrase, firstWords, fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { MONTH_ABBREVIATIONS } from '../domain/calendar';
 import { FactsMemo } from '../text/memo';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
 /** Notices printed after the explanations; past them no footnote is defined. */
-const CLOSING_RE = new RegExp(`${NOTICE_MARKERS.footnotesEnd.map(phraseSource).join('|')}|${CLOSING_NOTICE_PHRASES}`, 'i');
+const CLOSING_RE = new RegExp(`${anyPhrase(NOTICE_MARKERS.footnotesEnd)}|${CLOSING_NOTICE_PHRASES}`, 'i');
 /** The signature caption's first two words ("Signature of"), which end the footnotes where a signature follows them. */
-const SIGNATURE_OF = phraseSource(SIGNATURE_CAPTION.split(' ').slice(0, 2).join(' '));
+const SIGNATURE_OF = phrasePattern(firstWords(SIGNATURE_CAPTION, 2));
 const FOOTNOTES_END_RE = new RegExp(`\\/s\\/|(^|\\s)${SIGNATURE_OF}(\\s|$)`, 'i');
-const EXPLANATION = phraseSource(SECTION_HEADINGS.explanation);
+const EXPLANATION = phrasePattern(SECTION_HEADINGS.explanation);
 const REMARKS = SECTION_HEADINGS.remarks;
 /** A remarks or explanations heading first on its line. */
 const SECTION_START_RE = new RegExp(`^\\s*(${REMARKS}\\s*:|${EXPLANATION})`, 'i');
@@ -33,6 +33,9 @@ export interface ParsedFootnote {
   range: Range;
   markerRange: Range;
 }
+
+/** How a sentence (and so a footnote) ends: its stop, or a closing bracket or quote after one. */
+const SENTENCE_END_RE = /[.!?;:)\]"'”’]$/;
 
 /** Why text under the footnotes' heading was not read. */
 const UNHELD_REASON = `under "${SECTION_HEADINGS.explanation}", no numbered footnote holds it`;
@@ -99,14 +102,24 @@ export function parseFootnotes(lines: PLine[], problems: LayoutProblem[] = [], t
       current = null;
     }
   };
+  /** A blank line (or a page break) has come since the current footnote's last line. */
+  let gap = false;
   for (const l of lines) {
     if (l.directive) continue;
     // Past the notices, or at the signature (some renderings print it right under the last footnote).
     // The caption may come with its first word cut by a gap (CAPTION_RE, loose).
     if (CLOSING_RE.test(l.masked) || FOOTNOTES_END_RE.test(l.masked) || CAPTION_RE.test(l.masked)) break;
     if (l.blank || l.rule) {
-      finish();
+      if (current) gap = true;
       continue;
+    }
+    if (gap) {
+      gap = false;
+      // A footnote whose last line stopped mid-sentence goes on past the blank: a page break fell
+      // in it, or OCR read its last line as a block of its own. A new marker or heading ends it.
+      const last = current ? current.parts[current.parts.length - 1]!.trimEnd() : '';
+      const open = current !== null && !SENTENCE_END_RE.test(last) && !DEF_RE.test(l.masked) && !isBoilerplate(l) && sectionOf(l) !== 'explanation' && !SECTION_START_RE.test(l.masked);
+      if (!open) finish();
     }
     // The heading line: what follows the heading may already be the first definition.
     const heading = sectionOf(l) === 'explanation' ? EXPLANATION_RE.exec(l.masked) : null;
@@ -149,7 +162,7 @@ export function parseRemarks(lines: PLine[], signatureLines: ReadonlySet<number>
     let text = l.masked;
     if (k === 0) text = text.replace(REMARKS_RE.test(text) ? REMARKS_RE : /^\s*Remarks\s*:?/i, (m) => ' '.repeat(m.length));
     if (k > 0 && l.blank && !parts.length) continue;
-    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || /\/s\//i.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
+    if (k > 0 && (l.blank || l.rule || signatureLines.has(l.line) || isBoilerplate(l) || SIGNED_ANY_RE.test(l.masked) || CAPTION_RE.test(l.masked) || SIGNATURE_HEADING_RE.test(l.masked))) break;
     const t = text.replace(/\s+/g, ' ').trim();
     if (t) {
       parts.push(t);
@@ -190,6 +203,38 @@ const SIGNED_LONG_DATE = new RegExp(
   'i',
 );
 
+/**
+ * "/s/" opening a signature, and how OCR reads it: its first slash as a stroke ("ls/", "Is/"),
+ * or its last slash and the space as "h" before the signer's name ("Ish Kim Lee").
+ */
+const SIGNED_START_RE = /^\s*(?:\/s\/|[lI|]s\/|Ish(?= \p{Lu}))\s*/u;
+/** "/s/" anywhere in a line, or read by OCR with its first slash as a stroke. */
+const SIGNED_ANY_RE = /\/s\/|(?:^|\s)[lI|]s\/(?=\s|\p{Lu})/u;
+
+const [CAPACITY_FIRST, CAPACITY_IN, CAPACITY_LAST] = SIGNER_CAPACITY.split('-') as [string, string, string];
+/** "Attorney-in-Fact" with OCR's damage in its long word ("Attomey"): group 1 that word. */
+const CAPACITY_RE = new RegExp(`\\b(${fuzzyWord(CAPACITY_FIRST)})([- ]${CAPACITY_IN}[- ]${CAPACITY_LAST})\\b`, 'gi');
+/**
+ * After the capacity that ends a signature, one or two tokens of three characters at most other
+ * than "for": OCR's reading of the rule printed under the date cell beside the signer's last line.
+ */
+const AFTER_CAPACITY_NOISE_RE = new RegExp(`(\\b${fuzzyWord(CAPACITY_FIRST)}[- ]${CAPACITY_IN}[- ]${CAPACITY_LAST})(?: (?!for\\b)\\S{1,3}){1,2}$`, 'i');
+/** A date OCR damaged at the end of a signer's line ("OU26/2023"): no name ends in numbers and slashes. */
+const DAMAGED_DATE_END_RE = /\s\S*\d\/\d{2,4}$/;
+
+/** A signer's name as OCR read it, without the damage OCR adds to every signature alike. */
+function cleanSignerName(name: string): string {
+  return name
+    .replace(DAMAGED_DATE_END_RE, '')
+    .replace(AFTER_CAPACITY_NOISE_RE, '$1')
+    .replace(CAPACITY_RE, (all, word: string, rest: string) => {
+      // The long word read with one letter wrong: the word the customary phrase holds, in the case written.
+      const right = word[0] === word[0]!.toLowerCase() ? CAPACITY_FIRST.toLowerCase() : CAPACITY_FIRST;
+      return /[^A-Za-z]/.test(word) || word.toLowerCase() === CAPACITY_FIRST.toLowerCase() ? all : right + rest;
+    })
+    .replace(/,{2,}/g, ',');
+}
+
 /** The date of a signature line: see {@link DATE_IN_LINE} and {@link SIGNED_LONG_DATE}. */
 function signatureDate(masked: string): { index: number; 0: string } | null {
   const dm = DATE_IN_LINE.exec(masked);
@@ -214,7 +259,7 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
     // A date alone on its line dates the signature above that has none, however far OCR's block
     // order put it (below the caption, past the notices: findSignatureLines).
     const datesCurrent = dm !== null && namePart === '' && current !== null && current.date === null;
-    const startsNew = /^\/s\//i.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2) && !datesCurrent && !joinsAcrossBlanks(l, current));
+    const startsNew = SIGNED_START_RE.test(namePart) || !current || (dm !== null && current.date !== null) || (l.line > lastLine + 1 && !(l.afterSpacing && l.line === lastLine + 2) && !datesCurrent && !joinsAcrossBlanks(l, current));
     lastLine = l.line;
     if (startsNew) {
       current = { name: null, date: null, parts: [], range: lineRange(l) };
@@ -229,7 +274,8 @@ export function parseSignatureBlock(lines: PLine[]): ParsedSignature[] {
       cur.dateRange = { start: { line: l.line, character: dm.index }, end: { line: l.line, character: dm.index + dm[0].length } };
     }
     // A line broken after a hyphen ("Attorney-" / "in-Fact") joins without a space: pages break at hyphens, never add them.
-    cur.name = cur.parts.map((p, i) => (i > 0 && /[A-Za-z]-$/.test(cur.parts[i - 1]!) && /^[A-Za-z]/.test(p) ? '\u0000' : ' ') + p).join('').replace(/ ?\u0000/g, '').trim().replace(/^\/s\/\s*/i, '').replace(/\s+/g, ' ').trim() || null;
+    cur.name = cur.parts.map((p, i) => (i > 0 && /[A-Za-z]-$/.test(cur.parts[i - 1]!) && /^[A-Za-z]/.test(p) ? '\u0000' : ' ') + p).join('').replace(/ ?\u0000/g, '').trim().replace(SIGNED_START_RE, '').replace(/\s+/g, ' ').trim();
+    cur.name = cur.name ? cleanSignerName(cur.name) || null : null;
   }
   return out.map(({ name, date, rawDate, range, dateRange }) => ({ name, date, rawDate, range, dateRange }));
 }
@@ -287,7 +333,7 @@ function isCaption(lines: PLine[], k: number): boolean {
 
 /** A line with "/s/" or a date. */
 function isSignedLine(l: PLine): boolean {
-  return /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked);
+  return SIGNED_ANY_RE.test(l.masked) || DATE_IN_LINE.test(l.masked);
 }
 
 /** The caption's own line holds no date, and a signed or dated line follows it. */
@@ -296,6 +342,9 @@ function signedBelow(lines: PLine[], captionAt: number): boolean {
   for (let k = captionAt + 1; k < lines.length; k++) {
     const l = lines[k];
     if (l.blank || l.rule || l.directive || CAPTION_TAIL_RE.test(l.masked)) continue;
+    // A date alone is OCR's block of the date cell beside the signature above (see loneDateBelow).
+    const date = DATE_IN_LINE.exec(l.masked);
+    if (date && l.masked.trim() === date[0]) return false;
     return !isBoilerplate(l) && isSignedLine(l);
   }
   return false;
@@ -355,7 +404,7 @@ function signedTopAbove(lines: PLine[], captionAt: number, floor: number): numbe
     }
     blanks = 0;
     seen++;
-    if (/^\/s\//i.test(text)) return k;
+    if (SIGNED_START_RE.test(text)) return k;
     if (DATE_IN_LINE.test(text)) dated = true;
     top = k;
   }
@@ -413,7 +462,7 @@ export function findSignatureLines(lines: PLine[]): PLine[] {
       }
       // Text right above the first signed or dated line (a remark without a blank line) is not a signature.
       // (A cell without "/s/" whose top the walk found starts there.)
-      let first = top >= 0 && !/^\s*\/s\//i.test(lines[top]!.masked) ? part.indexOf(lines[top]!) : part.findIndex((l) => /\/s\//i.test(l.masked) || DATE_IN_LINE.test(l.masked));
+      let first = top >= 0 && !SIGNED_START_RE.test(lines[top]!.masked) ? part.indexOf(lines[top]!) : part.findIndex((l) => SIGNED_ANY_RE.test(l.masked) || DATE_IN_LINE.test(l.masked));
       // A printed page centres the signature cell on its date: lines above the dated one standing in
       // the same column, away from the margin, are the signature's first lines.
       const indent = (l: PLine) => l.masked.length - l.masked.trimStart().length;

@@ -17,7 +17,7 @@ import { parseDateText } from './dates';
 import type { PLine } from './prepare';
 import { CHECK_BEFORE_RE, RELATIONSHIP_OPTIONS, onlyPrintedWords } from './vocabulary';
 import { Stream, collapse, type Piece } from './stream';
-import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
+import { fuzzyPhrase, fuzzyWord, phrasePattern, ROMAN_STROKE } from '../vocabulary/patterns';
 import { ADDRESS_CAPTIONS, BOX_LABEL_KEY, BOX_LABEL_KEYWORDS, BOX_LABEL_PARTS as P, BOX_ORDER, LABEL_PATTERNS, RELATIONSHIP_WORDING, type BoxKey } from '../vocabulary/wording';
 import { FactsMemo, TextMemo } from '../text/memo';
 import type { LayoutProblem } from '../layout';
@@ -30,21 +30,21 @@ const [MONTH, DAY, YEAR] = P.monthDayYear.split('/');
 /** "(Month/Day/Year)" after a date box's label; its last word's letters may be cut apart or lost. */
 const MDY = `(?:\\s*\\(?\\s*${fuzzyWord(MONTH, true)}\\s*\\/\\s*${fuzzyWord(DAY, true)}\\s*\\/\\s*${YEAR[0]}${[...YEAR.slice(1)].map((c) => `\\s*${c}?`).join('')}\\s*\\)?)?`;
 
-/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see domain/ocr.ts). */
+/** A label phrase, loose: OCR damage in any word, words cut in two or run together (see vocabulary/patterns.ts). */
 const label = (phrase: string): string => fuzzyPhrase(phrase, true);
 
 const [AMENDMENT_IF, AMENDMENT] = P.ifAmendment.split(' ');
 const [ORIGINAL_DATE, ORIGINAL_OF, ORIGINAL] = P.dateOfOriginal.split(' ');
 const [TO, ISSUER] = P.toIssuer.split(' ');
 
-/** The box labels, tolerant of OCR damage in their words (see domain/ocr.ts). */
+/** The box labels, tolerant of OCR damage in their words (see vocabulary/patterns.ts). */
 const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   { box: 'reportingPerson', re: new RegExp(`${NUM}${label(P.nameAndAddress)}\\(?s?\\)?\\s*\\^?\\s*\\(?\\*?\\)?`, 'i') },
   { box: 'issuer', re: new RegExp(`${NUM}${label(P.issuerAndTicker)}`, 'i') },
   {
     box: 'periodOfReport',
     re: new RegExp(
-      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${P.requiredToBeReported.split(' ').join('\\s+')})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
+      `${NUM}(?:${label(P.earliestTransaction)}(?:\\s+${phrasePattern(P.requiredToBeReported)})?|${label(P.eventRequiringStatement)}|${label(P.statementFor)}\\s*${P.issuers.replace("'", "'?")}\\s*${label(P.fiscalYearEnded)})${MDY}`,
       'i',
     ),
   },
@@ -57,11 +57,11 @@ const BOX_LABELS: { box: BoxKey; re: RegExp }[] = [
   },
   {
     box: 'relationship',
-    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${P.checkAllApplicable.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.relationship)}\\s*\\(?\\s*s?\\s*\\)?\\s*${TO}\\s*${fuzzyWord(ISSUER, true)}(?:\\s*\\(?\\s*${phrasePattern(P.checkAllApplicable)}\\s*\\)?)?`, 'i'),
   },
   {
     box: 'jointFiling',
-    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${P.checkApplicableLine.split(' ').join('\\s+')}\\s*\\)?)?`, 'i'),
+    re: new RegExp(`${NUM}${label(P.individualOr)}\\s*${fuzzyWord(P.joint, true)}\\s*\\/\\s*${label(P.groupFiling)}\\s*(?:\\(?\\s*${phrasePattern(P.checkApplicableLine)}\\s*\\)?)?`, 'i'),
   },
 ];
 
@@ -682,6 +682,12 @@ interface CityStateZip {
 }
 
 /**
+ * How far (characters) a city's wrapped line may stand from its first line and still be in the
+ * city's column: centring a shorter or longer word moves it a few characters either way.
+ */
+const CITY_COLUMN_TOLERANCE = 3;
+
+/**
  * A printed page centres each cell in its row: a two-line city stands one line above and one below
  * the line of state and zip ("SAN" / "CA   94129" / "FRANCISCO"). The city is every piece in the
  * city's column, in order; state and zip are the line that has no city.
@@ -689,9 +695,10 @@ interface CityStateZip {
 function centredCity(lines: Piece[][]): CityStateZip | null {
   if (lines.length < 2 || lines[0].length !== 1) return null;
   const x = lines[0][0].x;
-  const inCity = (p: Piece) => Math.abs(p.x - x) <= 3;
+  const inCity = (p: Piece) => Math.abs(p.x - x) <= CITY_COLUMN_TOLERANCE;
   const rest = lines.filter((ps) => !inCity(ps[0]));
-  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + 3) return null;
+  // State and zip stand right of the city's column.
+  if (rest.length !== 1 || rest[0].length !== 2 || rest[0][0].x <= x + CITY_COLUMN_TOLERANCE) return null;
   const [s, z] = rest[0];
   if (!/^(?:[A-Z]{2}|[A-Z]\d|\d[A-Z])$/.test(s.text) || !/^(?=[A-Z0-9 -]*\d)[A-Z0-9]{3,7}(?:[ -][A-Z0-9]{1,5})?$/.test(z.text)) return null;
   const cityPieces = lines.filter((ps) => ps !== rest[0]);
@@ -710,7 +717,7 @@ function centredCity(lines: Piece[][]): CityStateZip | null {
 }
 
 /** "WALTHAM, MA 02451", or columns "TORONTO   A6   M5J2T3" with "ONTARIO" wrapped under the city. */
-function parseCityLines(lines: Piece[][]): CityStateZip {
+export function parseCityLines(lines: Piece[][]): CityStateZip {
   const out: CityStateZip = { city: null, state: null, zip: null, ranges: [] };
   if (lines.length === 0) return out;
   const centred = centredCity(lines);
@@ -720,7 +727,7 @@ function parseCityLines(lines: Piece[][]): CityStateZip {
     const [c, s, z] = [first[0], first[first.length - 2], first[first.length - 1]];
     const cityParts = [first.slice(0, first.length - 2).map((p) => p.text).join(' ')];
     for (const more of lines.slice(1)) {
-      for (const p of more) if (Math.abs(p.x - c.x) <= 3) cityParts.push(p.text);
+      for (const p of more) if (Math.abs(p.x - c.x) <= CITY_COLUMN_TOLERANCE) cityParts.push(p.text);
     }
     out.city = cleanValue(cityParts.join(' ')).replace(/,$/, '') || null;
     out.state = cleanValue(s.text) || null;
@@ -899,14 +906,20 @@ export function parseOwnerBox(stream: Stream): OwnerBox {
 // ---------------------------------------------------------------------------------------------
 // Check boxes.
 
+/**
+ * How many characters before an option's text or a check box's caption its mark is looked for:
+ * the mark and the space after it ("X       Director", "[X] Check this box").
+ */
+const MARK_REACH = 8;
+
 function checkedBefore(text: string, at: number): boolean {
-  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - 8), at));
+  return CHECK_BEFORE_RE.test(text.slice(Math.max(0, at - MARK_REACH), at));
 }
 
 /** Box 4/5: which relationships are checked, and the officer title / other text under them. */
-export function parseRelationship(stream: Stream): Relationship | null {
+export function parseRelationship(stream: Stream, at?: number): Relationship | null {
   const text = stream.text;
-  const from = valueStart(stream, 'relationship');
+  const from = at ?? valueStart(stream, 'relationship');
   const below = /below\s*\)/gi;
   let optionsEnd = -1;
   below.lastIndex = from;
@@ -944,9 +957,15 @@ export function parseRelationship(stream: Stream): Relationship | null {
   };
   const titleFrom = optionsEnd >= 0 ? optionsEnd : lastOption;
   const stripCaption = (t: string) => t.replace(/^(?:Officer\s+)?Title\s*:\s*|^Other\s*:\s*/i, '');
-  const titleLines = linesIn(stream, titleFrom, text.length)
-    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)))
+  let titleLines = linesIn(stream, titleFrom, text.length)
+    .map((ps) => ps.filter((p) => !/^(?:X|x|☒|☐)$/.test(p.text)).flatMap((p) => withoutPrintedFragments(p)))
     .filter((ps) => ps.length);
+  // Options found outside their own box (`at` given): the box they stand in goes on with its own
+  // text after them, so the title is the lines up to the first that cannot be one.
+  if (at !== undefined) {
+    const end = titleLines.findIndex((ps) => ps.some((p) => !TITLE_LINE_RE.test(p.text)));
+    if (end >= 0) titleLines = titleLines.slice(0, end);
+  }
   if (titleLines.length) {
     // Both boxes checked: the title and the other text are separate cells, or separate lines.
     const byCell = rel.isOfficer && rel.isOther && titleLines.length === 1 && titleLines[0].length > 1;
@@ -969,6 +988,52 @@ export function parseRelationship(stream: Stream): Relationship | null {
 }
 
 /**
+ * The form's own words a title line may begin with: the rest of an option's caption ("(specify",
+ * "title below)") or box 1's captions, which OCR reads onto the options' lines when the boxes
+ * stand side by side.
+ */
+const [GIVE, TITLE, BELOW] = RELATIONSHIP_WORDING.officerCaption.split(' ');
+const PRINTED_FRAGMENT_RE = new RegExp(
+  `^\\s*(?:\\(\\s*(?:${Object.values(ADDRESS_CAPTIONS).join('|')})\\s*\\)|\\(\\s*(?:${GIVE}(?:\\s+${TITLE})?|${RELATIONSHIP_WORDING.otherCaption.split(' ')[0]})\\b|(?:${TITLE}\\s+)?${BELOW}\\s*\\))\\s*`,
+  'i',
+);
+
+/** A piece of a title line without the form's words it begins with (none left: no piece). */
+function withoutPrintedFragments(p: Piece): Piece[] {
+  let cut = 0;
+  // One fragment at a time: "(specify (Last) (First) (Middle)" is four.
+  for (let m = PRINTED_FRAGMENT_RE.exec(p.text); m && m[0].length; m = PRINTED_FRAGMENT_RE.exec(p.text.slice(cut))) {
+    cut += m[0].length;
+    if (cut >= p.text.length) return [];
+  }
+  return cut ? [{ ...p, start: p.start + cut, x: p.x + cut, text: p.text.slice(cut) }] : [p];
+}
+
+/** A line that can be an officer title or other text: words, no digits, no box label or caption. */
+const TITLE_LINE_RE = /^[\p{L}&/,.'’\- ]+$/u;
+
+/**
+ * Box 5's options outside the box (OCR read the page's boxes in its own order, or the box's label
+ * too damaged to open it): the stream offset of the first of them where three of the four printed
+ * options stand together in one box's text, else -1. The options' words are printed nowhere else
+ * in the header.
+ */
+export function strayOptionsStart(text: string): number {
+  let first = -1;
+  let found = 0;
+  for (const opt of RELATIONSHIP_OPTIONS) {
+    opt.re.lastIndex = 0;
+    const m = opt.re.exec(text);
+    if (!m) continue;
+    found++;
+    if (first < 0 || m.index < first) first = m.index;
+  }
+  if (found < 3) return -1;
+  // The mark before the first option belongs to it: start at its line.
+  return text.lastIndexOf('\n', first) + 1;
+}
+
+/**
  * Both boxes checked, the options side by side ("X Officer (give" ... "X Other (specify") and
  * the texts on lines of their own below them: each text stands under its option, so a piece
  * belongs to the option it starts nearer to (a title wrapped in its column, "Chief Executive" /
@@ -985,8 +1050,9 @@ function titlesByColumn(stream: Stream, from: number, titleLines: Piece[][]): { 
   const officer = at('isOfficer');
   const other = at('isOther');
   // Options in cells of their own (a wide space or a border between them) are laid out in columns;
-  // in one run of text ("X Officer (give title below) X Other (specify below)") they are not.
-  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character - officer.character < 8) return null;
+  // in one run of text ("X Officer (give title below) X Other (specify below)", one piece) they are
+  // not. The form prints Other right of Officer.
+  if (!officer || !other || officer.piece === other.piece || officer.line !== other.line || other.character < officer.character) return null;
   const out = { officer: [] as string[], other: [] as string[] };
   for (const ps of titleLines) {
     for (const p of ps) {
@@ -1028,6 +1094,32 @@ function readWrappedJointFiling(text: string): boolean | null {
   const marked = (t: string) => LONE_MARK_RE.test(t.trimEnd());
   if (marked(one) === marked(more)) return null;
   return marked(more);
+}
+
+/**
+ * An option wrapped after "Reporting", its mark read before the wrapped word ("Form filed by One
+ * Reporting" / "Xx Person"): OCR reads the mark, centred on the two lines, on the second.
+ */
+const JOINT_WRAPPED_MARK_RE = new RegExp(`Form\\s+${fuzzyWord('filed')}\\s+by\\s+(One|More\\s+than\\s+One)\\s+Reporting[ \\t]*\\n[ \\t]*(?:X|x|xX|Xx|☒)[ \\t]+Person\\b`, 'gi');
+
+/**
+ * Box 6 when its box did not take its options: OCR runs them into the lines of box 1 beside it
+ * ("MENLO CA 94025 X_— Form filed by One Reporting Person"). Its wording is printed nowhere
+ * else, so it is read in the header's whole text.
+ */
+function jointFilingInLines(lines: readonly PLine[]): HeaderValue<boolean | null> {
+  const text = lines.map((l) => l.masked).join('\n');
+  let value = readJointFiling(text);
+  if (value === null) {
+    const marks = [...text.matchAll(JOINT_WRAPPED_MARK_RE)];
+    if (marks.length === 1) value = /^More/i.test(marks[0][1]);
+  }
+  if (value === null) return { value: null };
+  const at = /Form\s+filed/i.exec(text);
+  if (!at) return { value };
+  const line = text.slice(0, at.index).split('\n').length - 1;
+  const character = at.index - (text.lastIndexOf('\n', at.index - 1) + 1);
+  return { value, range: { start: { line: lines[line].line, character }, end: { line: lines[line].line, character: character + at[0].length } } };
 }
 
 function parseJointFiling(stream: Stream): HeaderValue<boolean | null> {
@@ -1216,8 +1308,9 @@ function leadingCapitals(text: string): string {
  */
 function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   const rec = owner.record;
-  // The box read its city line: its reading stands.
-  if (rec.city !== null || rec.zip !== null) return;
+  // What the box read stands: its city line, its streets.
+  const needCity = rec.city === null && rec.zip === null;
+  if (!needCity && rec.street1 !== null) return;
   const at = (re: RegExp, from: number) => {
     for (let i = from; i < lines.length; i++) if (re.test(lines[i]!.masked) && new RegExp(`^\\s*${re.source}`, 'i').test(lines[i]!.masked)) return i;
     return -1;
@@ -1228,12 +1321,19 @@ function ownerByCaptions(lines: PLine[], owner: OwnerBox): void {
   if (last < 0 || street < 0 || city < 0 || city - last > 12) return;
   const texts = (from: number, to: number) => lines.slice(from, to).map((l) => l.masked.trim()).filter((t) => t && !onlyPrintedWords(t));
   const streets = texts(last + 1, street).map(ownerPart).filter((t) => t && !onlyPrintedWords(t));
-  // Box 1 prints two street lines at most: more, or a longer line than a street line can be
-  // (another box's text OCR ran into it), is not read as one.
-  if (streets.length && streets.length <= 2 && streets.every((t) => t.length <= 40)) {
-    rec.street1 = streets[0]!;
-    rec.street2 = streets[1] ?? null;
+  // Box 1 prints two streets, each wrapped at the box's width: a line longer than a street line
+  // can be (another box's text OCR ran into it) is not read as one; more lines than two are the
+  // streets wrapped, split where the wrapping says (streetSplit).
+  // (OCR's lines only: a grid's lines open with a border, tabbed lines keep their cells apart, and
+  // both say where box 1's column is themselves.)
+  const plain = lines.slice(last, street + 1).every((l) => !/^\s*[│┃║|+]/.test(l.raw) && !l.raw.includes('\t'));
+  // (A box that read no city line read no streets to trust either; one that did keeps its streets.)
+  if ((needCity || rec.street1 === null) && plain && streets.length && streets.length <= 4 && streets.every((t) => t.length <= 40)) {
+    const split = streetSplit(streets, () => Math.max(...streets.map((t) => t.length)));
+    rec.street1 = streets.slice(0, split).join(' ');
+    rec.street2 = streets.length > split ? streets.slice(split).join(' ') : null;
   }
+  if (!needCity) return;
   const region = texts(street + 1, city).filter((t) => !CAPTION.street.test(t));
   const k = region.findIndex((t) => CITY_STATE_ZIP_RE.test(t));
   if (k >= 0) {
@@ -1311,6 +1411,23 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     result[field] = { value: d.iso, range: d.range, raw: d.raw };
     result.dateCells.push({ field, raw: d.raw, range: d.range });
   }
+  if (result.periodOfReport.value === null && result.dateOfOriginalSubmission.value === null) {
+    const only = onlyFullDate(lines);
+    if (only) {
+      result.periodOfReport = { value: only.iso, range: only.range, raw: only.raw };
+      result.dateCells.push({ field: 'periodOfReport', raw: only.raw, range: only.range });
+      // The date is read now: no longer text another box could not place (nor the form's words after it).
+      const { line, character } = only.range.start;
+      result.problems = result.problems.flatMap((p) => {
+        if (p.line !== line || p.start !== character) return [p];
+        const cut = only.range.end.character - p.start;
+        const rest = p.text.slice(cut);
+        if (!rest.trim() || onlyPrintedWords(rest)) return [];
+        const lead = rest.length - rest.trimStart().length;
+        return [{ ...p, start: p.start + cut + lead, text: rest.trim() }];
+      });
+    }
+  }
   const rel = streamOf('relationship');
   if (rel) {
     result.relationship = parseRelationship(rel);
@@ -1319,9 +1436,49 @@ export function parseHeader(lines: PLine[], form: '3' | '4' | '5', linear = fals
     const p = rel.pieces[0];
     result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
   }
+  if (!result.relationship) {
+    // The options read in another box: OCR of side-by-side boxes runs box 5's lines into the
+    // other boxes' (box 1's too), or its label came out too damaged to open it.
+    for (const b of boxes) {
+      if (b.box === 'relationship' || !b.pieces.length) continue;
+      const stream = new Stream(b.pieces);
+      const at = strayOptionsStart(stream.text);
+      const rel = at < 0 ? null : parseRelationship(stream, at);
+      if (!rel) continue;
+      result.relationship = rel;
+      const p = stream.pieces[stream.pieceAt(at)];
+      result.relationshipRange = { start: { line: p.line, character: p.start }, end: { line: p.line, character: p.end } };
+      break;
+    }
+  }
   const joint = streamOf('jointFiling');
   if (joint) result.jointFiling = parseJointFiling(joint);
+  if (result.jointFiling.value === null) result.jointFiling = jointFilingInLines(lines);
   return result;
+}
+
+/** A date with its year in four digits (the browser's print header writes two). */
+const FULL_DATE_RE = /\b\d{1,2}\s?\/\s?\d{1,2}\s?\/\s?\d{4}\b/g;
+
+/**
+ * The one full date in the header's lines, when no date box took a date: the period box's label
+ * broken over lines OCR interleaved with its neighbours' opened no box, and its date went to
+ * another box. The header prints two dates at most (the period, and an amendment's original
+ * date): a single one with the amendment box empty is the period's. Null unless exactly one.
+ */
+function onlyFullDate(lines: readonly PLine[]): { iso: string; raw: string; range: Range } | null {
+  let found: { iso: string; raw: string; range: Range } | null = null;
+  for (const l of lines) {
+    FULL_DATE_RE.lastIndex = 0;
+    for (let m = FULL_DATE_RE.exec(l.masked); m; m = FULL_DATE_RE.exec(l.masked)) {
+      if (found) return null;
+      const raw = m[0].replace(/\s+/g, '');
+      const iso = parseDateText(raw)?.iso;
+      if (!iso) return null;
+      found = { iso, raw, range: { start: { line: l.line, character: m.index }, end: { line: l.line, character: m.index + m[0].length } } };
+    }
+  }
+  return found;
 }
 
 /** Owner boxes printed after the tables (joint filings list each further owner in its own box 1). */
@@ -1369,6 +1526,12 @@ function captionEnd(lines: PLine[], k: number, at: number): number {
   return j;
 }
 
+/**
+ * How many lines above a check box's caption its mark may stand alone (a drawn box's mark line,
+ * or the box's cell read before the caption's).
+ */
+const MARK_LINES_ABOVE = 2;
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
@@ -1377,7 +1540,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+to\b)|(?=\s*(?:$|\t| {3})))/i.exec(lines[k].masked);
     // Raw HTML wraps the caption anywhere: the next lines read whole.
     if (!m || !(EXIT_BOX_RE.test(phraseAt(lines, k, m.index)) || EXIT_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
-    return boxAt(lines, k, m, Math.max(0, k - 2), /Check\s+this\s+box\s+to\s+indicate/i);
+    return boxAt(lines, k, m, Math.max(0, k - MARK_LINES_ABOVE), /Check\s+this\s+box\s+to\s+indicate/i);
   }
   return { value: null };
 }
@@ -1385,7 +1548,7 @@ export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
 /** A check mark at the box whose caption starts at match `m` of line k, scanning lines from `from` on. */
 function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, otherCaption: RegExp): HeaderValue<boolean> {
   const range: Range = { start: { line: lines[k].line, character: m.index }, end: { line: lines[k].line, character: m.index + m[0].length } };
-  if (CHECK_BEFORE_RE.test(lines[k].masked.slice(Math.max(0, m.index - 8), m.index))) return { value: true, range };
+  if (checkedBefore(lines[k].masked, m.index)) return { value: true, range };
   // Drawn check boxes (┌─┐ / │X│ / └─┘) put the mark on a line next to the text.
   const last = Math.min(lines.length - 1, Math.max(k + 3, captionEnd(lines, k, m.index) + 1));
   for (let j = from; j <= last; j++) {
@@ -1420,7 +1583,7 @@ export function parsePlanBox(lines: PLine[]): HeaderValue<boolean | null> {
     const m = /Check\s+this(?:\s+box\b(?!\s+if\b))?(?=\s|$)/i.exec(lines[k].masked);
     if (!m || !(PLAN_BOX_RE.test(phraseAt(lines, k, m.index)) || PLAN_BOX_RE.test(phraseAt(lines, k, m.index, true)))) continue;
     let from = k;
-    while (from > Math.max(0, k - 2) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
+    while (from > Math.max(0, k - MARK_LINES_ABOVE) && !lines[from - 1].blank && !EXIT_CAPTION_WORDS_RE.test(lines[from - 1].masked)) from--;
     return boxAt(lines, k, m, from, /Check\s+this\s+box\s+if\s+no/i);
   }
   return { value: null };

@@ -21,8 +21,10 @@ import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
 import { parseTable, type FormDigit, type ParsedRow } from './tables';
-import { OMB_RE, STATEMENT_RE, formOfOmbNumber, phraseSource, sectionOf, titleMatch, type SectionKind } from './vocabulary';
-import { BOX_LABEL_PARTS, COLUMN_LABEL_PARTS, SIGNATURE_CAPTION, type ColumnLabelPart } from '../vocabulary/wording';
+import { OMB_RE, STATEMENT_RE, formOfOmbNumber, onlyPrintedWords, sectionOf, titleMatch, type SectionKind } from './vocabulary';
+import { BOX_LABEL_PARTS, COLUMN_LABEL_PARTS, SIGNATURE_CAPTION } from '../vocabulary/wording';
+import { firstWords, phrasePattern, printingPattern, wordsOf } from '../vocabulary/patterns';
+import { ocrNameKey, romanStrokesInName } from '../domain/ocr';
 import { FactsMemo } from '../text/memo';
 
 /** Everything rules and features need beyond the record itself. */
@@ -74,12 +76,13 @@ function detectForm(lines: PLine[]): { form: FormDigit | null; amended: boolean;
   return { form: null, amended: false };
 }
 
-/** Box 1 repeated after the tables (joint filings); the label may wrap after "of". */
-const OWNER_BOX_WORDS = BOX_LABEL_PARTS.nameAndAddress.split(' ');
-/** "Name and Address" and "of Reporting": box 1's label on either side of the wrap. */
-const OWNER_BOX_HEAD = phraseSource(OWNER_BOX_WORDS.slice(0, 3).join(' '));
-const OWNER_BOX_TAIL = phraseSource(OWNER_BOX_WORDS.slice(3, 5).join(' '));
-const OWNER_BOX_RE = new RegExp(`${OWNER_BOX_HEAD}\\s+${OWNER_BOX_WORDS[3]}\\b`, 'i');
+/**
+ * Box 1 repeated after the tables (joint filings); the label may wrap after "of": "Name and
+ * Address" and "of Reporting" on either side of the wrap.
+ */
+const OWNER_BOX_HEAD = phrasePattern(firstWords(BOX_LABEL_PARTS.nameAndAddress, 3));
+const OWNER_BOX_TAIL = phrasePattern(wordsOf(BOX_LABEL_PARTS.nameAndAddress, 3, 5));
+const OWNER_BOX_RE = new RegExp(`${OWNER_BOX_HEAD}\\s+${phrasePattern(wordsOf(BOX_LABEL_PARTS.nameAndAddress, 3, 4))}\\b`, 'i');
 const OWNER_BOX_HEAD_END_RE = new RegExp(`${OWNER_BOX_HEAD}\\s*$`, 'i');
 const OWNER_BOX_TAIL_START_RE = new RegExp(`^\\s*${OWNER_BOX_TAIL}\\b`, 'i');
 
@@ -169,6 +172,35 @@ function sameOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
   return a.name === b.name && a.street1 === b.street1 && a.zip === b.zip;
 }
 
+/** One reading of a value extends the other: equal when folded, or cut short (the longer goes on after a word). */
+function extends_(short: string, long: string): boolean {
+  const a = ocrNameKey(short);
+  const b = ocrNameKey(long);
+  return a !== '' && (a === b || b.startsWith(a + ' '));
+}
+
+/**
+ * The first owner box after the tables is box 1 again (the page lists every owner there) when its
+ * name reads as the header's, one of them cut short, or the header's box gave no name of its own.
+ */
+function sameFirstOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): boolean {
+  if (!b.name) return false;
+  if (!a.name || onlyPrintedWords(a.name)) return true;
+  return extends_(a.name, b.name) || extends_(b.name, a.name);
+}
+
+const OWNER_TEXT_FIELDS = ['name', 'street1', 'street2', 'city', 'state', 'zip'] as const;
+
+/** The header's reading of box 1, its gaps and its values cut short filled from the box read again. */
+function fillOwner(a: ReportingOwnerRecord, b: ReportingOwnerRecord): void {
+  for (const f of OWNER_TEXT_FIELDS) {
+    const mine = a[f];
+    const theirs = b[f];
+    if (!theirs) continue;
+    if (!mine || (f === 'name' && onlyPrintedWords(mine)) || (theirs.length > mine.length && extends_(mine, theirs))) a[f] = theirs;
+  }
+}
+
 /**
  * References OCR damaged, repaired from the footnotes the filing defines (every reference names
  * one): "(0)" names none, so its number was lost; "(12)" with no footnote 12 but footnotes 1
@@ -232,11 +264,19 @@ export function parseFiling(rawLines: readonly string[], baseLine: number): Fili
 
   const ownerTable = parseOwnersTable(linesOf(lines, sections, 'owners'));
   const owners: OwnerBox[] = [...header.owners];
-  for (const extra of parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder)) {
-    if (owners.some((o) => sameOwner(o.record, extra.record))) continue;
+  const extras = parseExtraOwnerBoxes(linesOf(lines, sections, 'ownerBox'), digit, documentOrder);
+  extras.forEach((extra, k) => {
+    if (owners.some((o) => sameOwner(o.record, extra.record))) return;
+    // The page lists every owner of a joint filing after the tables, the first again: OCR reads
+    // that box apart from the header's, so the two readings differ and fill each other's gaps.
+    if (k === 0 && extras.length >= 2 && owners.length && sameFirstOwner(owners[0].record, extra.record)) {
+      fillOwner(owners[0].record, extra.record);
+      return;
+    }
     owners.push(extra);
     problems.push(...extra.problems);
-  }
+  });
+  for (const o of owners) if (o.record.name) o.record.name = romanStrokesInName(o.record.name);
   // Box 4/5 speaks for the first owner; the Reporting Owners table fills what the box lost.
   const rel = header.relationship;
   if (owners.length && rel) applyRelationship(owners[0].record, rel);
@@ -312,36 +352,6 @@ export interface FilingSpans {
 }
 
 /**
- * A printed text as a heading line's pattern: words apart by white space (any or none before a
- * parenthesis or after an abbreviation's period, around a slash), a leading comma optional.
- */
-function labelTextSource(text: string): string {
-  const words = text.trim().split(/\s+/);
-  return words
-    .map((w, i) => {
-      const body = w
-        .replace(/^,$/, '')
-        .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-        .replace(/\//g, '\\s*\\/\\s*');
-      const next = words[i + 1];
-      const gap = next === undefined ? '' : w.endsWith('.') || next.startsWith('(') ? '\\s*' : '\\s+';
-      return (w === ',' ? ',?' : body) + gap;
-    })
-    .join('');
-}
-
-/** One way of printing a label as a pattern: each optional part with the space before it. */
-function labelSource(parts: readonly ColumnLabelPart[]): string {
-  return parts
-    .map((part, i) => {
-      if (typeof part === 'string') return (i ? (part.startsWith('(') ? '\\s*' : '\\s+') : '') + labelTextSource(part);
-      const alternatives = part.map((text) => (/^[(:]/.test(text) ? '\\s*' : /^,/.test(text) ? '' : '\\s+') + labelTextSource(text));
-      return `(?:${alternatives.join('|')})?`;
-    })
-    .join('');
-}
-
-/**
  * Printed column labels (one line each; wrapped grid headers match where a line holds the phrase),
  * from the wording's label parts. `word`: lower-case text every match contains (a printed word of
  * every way to print it), checked before the pattern runs.
@@ -349,7 +359,7 @@ function labelSource(parts: readonly ColumnLabelPart[]): string {
 const COLUMN_LABELS: { key: LabelSpan['key']; word: string; re: RegExp }[] = Object.entries(COLUMN_LABEL_PARTS).map(([key, printings]) => {
   const required = printings!.map((parts) => new Set(parts.filter((p): p is string => typeof p === 'string').flatMap((p) => p.toLowerCase().match(/[a-z]{4,}/g) ?? [])));
   const word = [...required[0]].find((w) => required.every((r) => r.has(w)))!;
-  return { key: key as LabelSpan['key'], word, re: new RegExp(printings!.map((parts) => `\\b${labelSource(parts)}`).join('|'), 'gi') };
+  return { key: key as LabelSpan['key'], word, re: new RegExp(printings!.map((parts) => `\\b${printingPattern(parts)}`).join('|'), 'gi') };
 });
 
 /** The column labels printed on a line, left to right per label kind, never overlapping. */
@@ -370,7 +380,7 @@ function findColumnLabels(masked: string): { key: LabelSpan['key']; start: numbe
 
 const columnLabelMemo = new FactsMemo<{ key: LabelSpan['key']; start: number; end: number }[]>();
 
-const SIGNATURE_CAPTION_RE = new RegExp(phraseSource(SIGNATURE_CAPTION), 'i');
+const SIGNATURE_CAPTION_RE = new RegExp(phrasePattern(SIGNATURE_CAPTION), 'i');
 
 function columnLabels(model: FilingModel): LabelSpan[] {
   const out: LabelSpan[] = [];

@@ -14,7 +14,8 @@ import { LABEL_PATTERNS } from '../vocabulary/wording';
 const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)`, 'i');
+  // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
+  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
 import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
@@ -23,7 +24,8 @@ import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type Row
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../domain/ocr';
+import { fuzzyWord } from '../vocabulary/patterns';
+import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
 export type FormDigit = '3' | '4' | '5';
@@ -136,6 +138,9 @@ interface SubColumns {
   /** Centres of Table II's date sub-captions "Exercisable" and "Expiration" (their lowest lines). */
   exercisable?: number;
   expiration?: number;
+  /** Where the numbered labels of the transaction date ("2.") and the deemed date ("2A.") start. */
+  transactionDate?: number;
+  deemedDate?: number;
 }
 
 /**
@@ -145,6 +150,18 @@ interface SubColumns {
 const SUB_COLUMN_A = /(?<=^|\s)(?<![A-Za-z] )\(A\)(?=\s|$)/;
 const SUB_COLUMN_D = /(?<=^|\s)(?<![A-Za-z] )\(D\)(?=\s|$)/;
 
+/** The deemed date's numbered label ("2A." in Table I, "3A." in Table II) as it starts its column. */
+const DEEMED_LABEL_RE = /(?<=^|\s)(\d)A\.\s/;
+
+/**
+ * Which of the two transaction dates a lone date stands under in text laid out with spaces: the
+ * deemed date's column starts at its label ("2A."), the transaction date's at the label before it.
+ */
+function transactionDateByPosition(t: Token, sub: SubColumns): 'transactionDate' | 'deemedExecutionDate' | null {
+  if (sub.transactionDate === undefined || sub.deemedDate === undefined || sub.deemedDate - sub.transactionDate < 8) return null;
+  return t.start >= sub.deemedDate - 1 ? 'deemedExecutionDate' : 'transactionDate';
+}
+
 const EXERCISABLE_RE = new RegExp(`\\b${fuzzyWord('Exercisable', true)}\\b`, 'i');
 const EXPIRATION_RE = new RegExp(`\\b${fuzzyWord('Expiration', true)}\\b`, 'i');
 
@@ -153,8 +170,14 @@ function findSubColumns(lines: PLine[]): SubColumns {
   let out: SubColumns | undefined;
   let exercisable: number | undefined;
   let expiration: number | undefined;
+  let dates: { transactionDate: number; deemedDate: number } | undefined;
   for (const l of lines) {
     if (l.hasBorders) continue;
+    if (!dates) {
+      const deemed = DEEMED_LABEL_RE.exec(l.masked);
+      const own = deemed ? new RegExp(String.raw`(?<=^|\s)${deemed[1]}\.`).exec(l.masked.slice(0, deemed.index)) : null;
+      if (deemed && own) dates = { transactionDate: own.index, deemedDate: deemed.index };
+    }
     // The date sub-captions stand below the column's label: the lowest of each is theirs.
     const ex = EXERCISABLE_RE.exec(l.masked);
     if (ex) exercisable = ex.index + ex[0].length / 2;
@@ -166,7 +189,7 @@ function findSubColumns(lines: PLine[]): SubColumns {
     const d = SUB_COLUMN_D.exec(l.masked);
     if (a && d && d.index > a.index) out = { a: a.index + 1.5, d: d.index + 1.5, runs };
   }
-  return { ...out, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
+  return { ...out, ...dates, ...(exercisable !== undefined && expiration !== undefined ? { exercisable, expiration } : {}) };
 }
 
 /**
@@ -302,12 +325,23 @@ const CLASS_WORD_RE = /^(?:Class|Series|Tranche|Type)$/i;
  * form, D or I, in a cell of its own ("Ordinary Shares | | D"), or in flattened text after the
  * title ("Class A Common Stock I See Footnote^(4)"; `flat`: the table's rows are one cell each).
  */
-function readsAsHolding(cells: RowCell[], flat: () => boolean): boolean {
+function readsAsHolding(cells: RowCell[], flat: () => boolean, alone = false): boolean {
   const filled = cells.map((c) => c.tokens.filter((t) => t.type !== 'empty' && t.type !== 'ref')).filter((ts) => ts.length);
   if (!filled.length || filled[0][0].type !== 'word') return false;
   // "(I)" alone is the column header's "Indirect (I)".
   const isDI = (t: Token) => t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I');
-  if (filled.length > 1) return filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]));
+  if (filled.length > 1 && filled.slice(1).some((ts) => ts.length === 1 && isDI(ts[0]))) return true;
+  // Every value lost (the converter dropped the amount and the form): a line standing alone with
+  // the title in the first column, then words only in a later one (the underlying security's
+  // title, the nature). Column labels never get here (header lines are skipped first); a
+  // flattened row has one cell; a line under a row is that row's wrapped text.
+  if (alone && filled.length > 1 && !flat()) {
+    const first = cells.find((c) => c.tokens.some((t) => t.type !== 'empty' && t.type !== 'ref'));
+    const bordered = cells.length > 1 && cells[0]!.col === 0 && cells[1]!.col === 1;
+    if (bordered && first !== cells[0]) return false;
+    return filled.slice(1).every((ts) => ts.every((t) => t.type === 'word')) && filled[0].every((t) => t.type === 'word' || t.type === 'letter');
+  }
+  if (filled.length > 1) return false;
   const ts = filled[0];
   for (let k = 1; k < ts.length; k++) {
     if (!isDI(ts[k]) || ts[k - 1].type !== 'word' || CLASS_WORD_RE.test(ts[k - 1].text)) continue;
@@ -368,10 +402,76 @@ function fillRange(fill: SlotFill): Range | undefined {
   return { start: { line: first.line, character: first.start }, end: { line: first.line, character: last.end } };
 }
 
+/**
+ * A word of only dots, commas, quotes or a degree sign says nothing in a title or a nature: on a
+ * printed page it is a speck or a rule's end that OCR read beside a cell's words ("Estate .
+ * Planning", "See , Footnote"). Marks that carry meaning ("&", "-", "/") stay.
+ */
+const SPECK_RE = /^[.,;:'‘’`°·*]+$/;
+
+/** A cell's rule OCR glued to the end of a word ("Common]", "Common}"): a word holds no unopened bracket. */
+const GLUED_RULE_RE = /^([^[{(]*\p{L})[\]}|]+$/u;
+
+/**
+ * A space OCR lost beside a lone capital letter: "ClassA" is "Class A", "ACommon" is "A Common".
+ * Only a single capital against a capitalised word: a name written in camel case ("PayPal") has
+ * a word on both sides.
+ */
+function unglued(word: string): string {
+  const rule = GLUED_RULE_RE.exec(word);
+  const w = rule ? rule[1]! : word;
+  return /^[A-Z][a-z]{2,}[A-Z]$/.test(w) ? `${w.slice(0, -1)} ${w.slice(-1)}` : /^[A-Z][A-Z][a-z]{2,}$/.test(w) ? `${w[0]} ${w.slice(1)}` : w;
+}
+
 function textOf(fill: SlotFill): string | null {
-  const words = fill.tokens.filter((t) => t.type !== 'ref').map((t) => (t.type === 'money' ? `$${t.text}` : t.text));
+  const words = fill.tokens.filter((t) => t.type !== 'ref' && !(t.type === 'word' && SPECK_RE.test(t.text))).map((t) => (t.type === 'money' ? `$${t.text}` : t.type === 'word' ? unglued(t.text) : t.text));
   const text = words.join(' ').replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '').trim();
   return /[A-Za-z0-9]/.test(text) ? text : null;
+}
+
+/**
+ * In a text column of a printed page read by OCR, a word ending in ")" that closes no "(" opened
+ * before it in the column ("Trust)", a line "G)" or "ne)" under "See Footnotes") ends with a
+ * superscript reference OCR read as a parenthesis and a glyph or two: the word (if any) stays, the
+ * reference is unread. "(Class" / "A)" closes its parenthesis and stays text.
+ */
+function unclosedParenRefs(fill: SlotFill): SlotFill {
+  let open = 0;
+  let changed = false;
+  const out: Token[] = [];
+  for (const t of fill.tokens) {
+    if (t.type === 'ref') {
+      out.push(t);
+      continue;
+    }
+    const opens = (t.text.match(/\(/g) ?? []).length;
+    const closes = (t.text.match(/\)/g) ?? []).length;
+    if (t.type === 'word' && open === 0 && opens === 0 && closes === 1 && t.text.endsWith(')')) {
+      const body = t.text.slice(0, -1);
+      changed = true;
+      // A body of a letter or two (or a glyph) is the reference's own misread print.
+      if (/^\p{L}{3,}$/u.test(body)) out.push({ ...t, text: body, end: t.end - 1 }, { ...t, type: 'ref', text: '', start: t.end - 1, refs: [], refSpans: [], unreadRef: true });
+      else out.push({ ...t, type: 'ref', text: '', refs: [], refSpans: [], unreadRef: true });
+      continue;
+    }
+    open = Math.max(0, open + opens - closes);
+    out.push(t);
+  }
+  return changed ? { ...fill, tokens: out } : fill;
+}
+
+/**
+ * A stacked row's nature whose words all stand on the lines around the values line, with a lone
+ * number of a digit or two on the values line ("I 4" between "See" and "footnote"): that number is
+ * the cell's reference mark OCR read without its parentheses (not always its own number: a
+ * "(9)" reads "5"), so it is an unread reference, not words of the nature.
+ */
+function bareMarkInNature(fill: SlotFill, valuesLine: number): SlotFill {
+  const onLine = fill.tokens.filter((t) => t.line === valuesLine && t.type !== 'ref');
+  const t = onLine[0];
+  if (onLine.length !== 1 || t!.type !== 'number' || !/^\d{1,2}$/.test(t!.text)) return fill;
+  if (!fill.tokens.some((x) => x.line !== valuesLine && x.type === 'word' && /\p{L}{2}/u.test(x.text))) return fill;
+  return { ...fill, tokens: fill.tokens.map((x) => (x === t ? { ...x, type: 'ref' as const, text: '', refs: [], refSpans: [], unreadRef: true } : x)) };
 }
 
 function valueToken(fill: SlotFill | undefined): Token | undefined {
@@ -381,6 +481,18 @@ function valueToken(fill: SlotFill | undefined): Token | undefined {
 function numberOf(fill: SlotFill | undefined): number | null {
   const t = valueToken(fill);
   return t ? parseAmount(t.text) : null;
+}
+
+/**
+ * A price column's value. The form prints every price with its dollar sign; OCR of the printed page
+ * (stacked rows) reads that sign as a 3 now and then ("30" for "$0", "346.92" for "$46.92"), so a
+ * price there without its sign that begins with a 3 is the sign and the digits after it.
+ */
+function priceOf(fill: SlotFill | undefined, ocr: boolean): number | null {
+  const t = valueToken(fill);
+  if (!t) return null;
+  if (ocr && t.type === 'number' && /^3\d/.test(t.text) && !t.text.includes(',')) return parseAmount(t.text.slice(1));
+  return parseAmount(t.text);
 }
 
 function dateOf(fill: SlotFill | undefined): string | null {
@@ -441,6 +553,26 @@ function rowTokens(row: LogicalRow): Token[] {
   return tokens;
 }
 
+/**
+ * The transaction code with its reference glued on by OCR ("Co 78,667", "S10) 18,251" after the
+ * date): the code, its reference unread. Only where a code stands, between a date and an amount,
+ * and only a valid code letter.
+ */
+function readGluedCodes(tokens: Token[]): Token[] {
+  let prev: Token | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'empty' || t.type === 'ref') continue;
+    const next = tokens.slice(i + 1).find((x) => x.type !== 'empty' && x.type !== 'ref');
+    if (t.type === 'word' && prev?.type === 'date' && next?.type === 'number') {
+      const code = letterGluedToReference(t.text);
+      if (code && isTransactionCode(code)) tokens[i] = { ...t, type: 'letter', text: code, unreadRef: true };
+    }
+    prev = tokens[i];
+  }
+  return tokens;
+}
+
 /** The text columns of each table, in the order the form prints them. */
 const TEXT_SLOTS: Record<TableName, string[]> = {
   nonDerivative: ['securityTitle', 'natureOfOwnership'],
@@ -464,11 +596,26 @@ function textLength(tokens: readonly Token[]): number {
  */
 function pieces(tokens: Token[]): Token[][] {
   const out: Token[][] = [];
-  for (const t of tokens) {
-    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text);
-    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) out.push([t]);
-    else out[out.length - 1]!.push(t);
+  // Parentheses the current piece opened and the line closes: the words up to the closing one are
+  // its own ("(Class A)"). One the line never closes ("Units (Class" over "A)") wrapped with its
+  // cell and holds nothing together here.
+  const closesAfter: boolean[] = new Array(tokens.length).fill(false);
+  for (let i = tokens.length - 1, seen = false; i >= 0; i--) {
+    closesAfter[i] = seen;
+    const t = tokens[i]!;
+    if (t.type === 'word' && t.text.includes(')')) seen = true;
   }
+  let depth = 0;
+  tokens.forEach((t, i) => {
+    const opens = t.type === 'word' && /^[A-Z(]/.test(t.text) && depth === 0;
+    if (!out.length || (opens && out[out.length - 1]!.some((x) => x.type !== 'ref'))) {
+      out.push([t]);
+      depth = 0;
+    } else out[out.length - 1]!.push(t);
+    if (t.type !== 'word') return;
+    for (const ch of t.text) depth = ch === '(' ? depth + 1 : ch === ')' ? Math.max(0, depth - 1) : depth;
+    if (depth > 0 && !closesAfter[i]) depth = 0;
+  });
   return out;
 }
 
@@ -526,6 +673,42 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
     while (ps.length > open.length) ps.splice(0, 2, [...ps[0]!, ...ps[1]!]);
     return ps.map((p, k) => [open[k]!, p]);
   };
+  // A line of one piece under several open columns of Table II could continue any of them. A
+  // centred cell with no text on the values line has as many lines above it as below (an even
+  // count, half on each side); one with text there, at most one more on either side. So such a
+  // line goes to the column still short of lines on its side, nearest lines first; else to the
+  // first column.
+  const placed = new Map<Token[], [string, Token[]][]>();
+  // A word of two letters or more is the column's text there; a price OCR misread ("s0") is not.
+  const onAnchor = new Set(open.filter((s) => lengthOn(s) > 0));
+  const count = { above: new Map<string, number>(), below: new Map<string, number>() };
+  const flexible: { line: Token[]; side: 'above' | 'below' }[] = [];
+  const lone = (line: Token[]) => table === 'derivative' && open.length > 1 && pieces(line).length === 1 && assign(line)[0]![0] === open[0];
+  for (const [side, lines] of [['above', st.above], ['below', st.below]] as const) {
+    for (const line of lines) {
+      if (!line.length) continue;
+      if (lone(line)) {
+        flexible.push({ line, side });
+        continue;
+      }
+      const parts = assign(line);
+      placed.set(line, parts);
+      for (const [s] of parts) count[side].set(s, (count[side].get(s) ?? 0) + 1);
+    }
+  }
+  // Nearest first: the lines below from the top, the lines above from the bottom.
+  const nearFirst = [...flexible.filter((f) => f.side === 'below'), ...flexible.filter((f) => f.side === 'above').reverse()];
+  for (const { line, side } of nearFirst) {
+    const other = side === 'above' ? 'below' : 'above';
+    let best = open[0]!;
+    let bestNeed = 0;
+    for (const s of open) {
+      const need = (count[other].get(s) ?? 0) - (count[side].get(s) ?? 0) - (onAnchor.has(s) ? 1 : 0);
+      if (need > bestNeed) [best, bestNeed] = [s, need];
+    }
+    placed.set(line, [[best, line]]);
+    count[side].set(best, (count[side].get(best) ?? 0) + 1);
+  }
   const before = new Map<number, Token[]>();
   const after = new Map<number, Token[]>();
   const put = (m: Map<number, Token[]>, at: number, tokens: Token[]) => {
@@ -536,7 +719,7 @@ function stackedTokens(row: LogicalRow, main: Token[], table: TableName, form: F
   const place = (lines: Token[][], above: boolean) => {
     for (const line of lines) {
       if (!line.length) continue;
-      for (const [s, tokens] of assign(line)) {
+      for (const [s, tokens] of placed.get(line) ?? assign(line)) {
         const [start, end] = span.get(s)!;
         // The pieces join the column's cell, so the alignment reads them as one text.
         const cell = main[above ? start : end - 1]?.cell ?? main[start]?.cell ?? 0;
@@ -680,7 +863,7 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
 }
 
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, rowTokens(row), table, form);
+  const tokens = stackedTokens(row, readGluedCodes(rowTokens(row)), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -688,6 +871,37 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   if (form3Letter) {
     const t = fills.get('securityTitle')!;
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
+  }
+  if (row.stacked) {
+    for (const field of TEXT_SLOTS[table]) {
+      const fill = fills.get(field);
+      if (!fill) continue;
+      const valuesLine = row.cells.find((c) => c.tokens.length)?.tokens[0]?.line;
+      const read = unclosedParenRefs(field === 'natureOfOwnership' && valuesLine !== undefined ? bareMarkInNature(fill, valuesLine) : fill);
+      if (read === fill) continue;
+      // The row's tokens hold the new readings in place of the old (one token may become two).
+      const gone = fill.tokens.filter((t) => !read.tokens.includes(t));
+      const first = tokens.indexOf(gone[0]!);
+      if (first < 0) continue;
+      fills.set(field, read);
+      for (const t of gone) {
+        const at = tokens.indexOf(t);
+        if (at >= 0) tokens.splice(at, 1);
+      }
+      tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
+      }
+    }
+  // One of the two transaction dates alone in text laid out with spaces: the column it stands
+  // under says which (the alignment alone takes a lone date for the transaction date).
+  const txFill = fills.get('transactionDate');
+  const deFill = fills.get('deemedExecutionDate');
+  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+    const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
+    const t = valueToken(from);
+    if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
+      fills.set(to.slot.field, { ...to, tokens: from.tokens, footnoteOnly: from.footnoteOnly });
+      fills.set(from.slot.field, { ...from, tokens: [], footnoteOnly: false });
+    }
   }
   const title = fills.get('securityTitle');
   // A code split off a Form 3 title is a value the row holds too.
@@ -697,7 +911,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   // the title cell came out empty).
   const endsARow = fills.has('directOrIndirect') && valueToken(fills.get('directOrIndirect')) !== undefined
     && ['sharesOwnedFollowing', 'shares', 'sharesA', 'sharesD'].some((f) => valueToken(fills.get(f)) !== undefined);
-  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || filledValues === 0) {
+  // A row whose every value the converter lost still shows its title and a second text column
+  // (the underlying security, the nature): a row, its empty values reported by the rules.
+  const textOnly = row.valuesLost === true && filledValues === 0 && !!(title && textOf(title)) && alignment.fills.some((f) => f.slot.kind === 'text' && f !== title && f.tokens.some((t) => t.type === 'word'));
+  if ((!(title && textOf(title)) && filledValues < 3 && !endsARow) || (filledValues === 0 && !textOnly)) {
     problems.push(...rejectedRow(tokens));
     return null;
   }
@@ -713,9 +930,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const unreadRefs: Range[] = [];
   for (const t of tokens) {
     if (!t.unreadRef) continue;
-    const start = t.type === 'ref' ? t.start : t.end - 1;
+    // A code letter and its glued reference ("so", "S10)") are quoted whole: the reader sees what was read.
+    const whole = t.type === 'ref' || t.type === 'letter';
+    const start = whole ? t.start : t.end - 1;
     unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
-    problems.push({ line: t.line, start, end: t.end, text: t.type === 'ref' ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
   }
 
   const fields: ParsedRow['fields'] = [];
@@ -743,6 +962,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;
   const nature = fills.get('natureOfOwnership');
+  // Rows read from a printed page by OCR (see layout/stacked.ts).
+  const ocrRow = row.stacked !== undefined;
 
   let record: NonDerivativeRow | DerivativeRow;
   if (table === 'nonDerivative') {
@@ -757,7 +978,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       reportedEarly,
       shares: variant.kind === 'transaction' ? numberOf(fills.get('shares')) : null,
       acquiredDisposed: ad === 'A' || ad === 'D' ? ad : null,
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
@@ -789,7 +1010,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     record = {
       kind: variant.kind,
       securityTitle: title ? textOf(title) : null,
-      conversionOrExercisePrice: numberOf(fills.get('conversionOrExercisePrice')),
+      conversionOrExercisePrice: priceOf(fills.get('conversionOrExercisePrice'), ocrRow),
       transactionDate: variant.kind === 'transaction' ? dateOf(fills.get('transactionDate')) : null,
       deemedExecutionDate: variant.kind === 'transaction' ? dateOf(fills.get('deemedExecutionDate')) : null,
       transactionCode: code,
@@ -801,7 +1022,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       expirationDate: dateOf(fills.get('expirationDate')),
       underlyingSecurityTitle: fills.get('underlyingSecurityTitle') ? textOf(fills.get('underlyingSecurityTitle')!) : null,
       underlyingShares: numberOf(fills.get('underlyingShares')),
-      pricePerShare: variant.kind === 'transaction' ? numberOf(fills.get('pricePerShare')) : null,
+      pricePerShare: variant.kind === 'transaction' ? priceOf(fills.get('pricePerShare'), ocrRow) : null,
       sharesOwnedFollowing: form === '3' ? null : numberOf(fills.get('sharesOwnedFollowing')),
       directOrIndirect,
       natureOfOwnership: nature ? textOf(nature) : null,
@@ -852,7 +1073,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
  */
 export function parseTable(lines: PLine[], table: TableName, form: FormDigit, problems: LayoutProblem[] = []): ParsedRow[] {
   const out: ParsedRow[] = [];
-  const sub = table === 'derivative' ? findSubColumns(lines) : {};
+  const sub = findSubColumns(lines);
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
@@ -862,5 +1083,76 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
     const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
     if (parsed) out.push(parsed);
   }
+  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
+  const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
+  if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
+  if (fromImage) for (const row of out) amountsGluedToDigits(row, problems);
   return out;
+}
+
+const AMOUNT_FIELDS = ['shares', 'underlyingShares', 'sharesOwnedFollowing'] as const;
+
+/**
+ * On a printed page read by OCR a reference after an amount written without separators may come
+ * out as a digit or two glued to it ("6430" for "643" and "(1)"). When the row shows the same
+ * amount again without them (the underlying shares, the amount owned after), the digits are the
+ * reference: the amount is the one shown, the reference is reported unread. A genuine amount that
+ * is another of its row with a digit appended is too rare to read so.
+ */
+function amountsGluedToDigits(row: ParsedRow, problems: LayoutProblem[]): void {
+  const record = row.record as unknown as Record<string, number | null>;
+  for (const field of AMOUNT_FIELDS) {
+    const f = row.fields.find((x) => x.field === field);
+    if (!f || !/^\d{3,}$/.test(f.raw) || f.range.start.line !== f.range.end.line) continue;
+    const shown = AMOUNT_FIELDS.filter((o) => o !== field)
+      .map((o) => row.fields.find((x) => x.field === o))
+      .find((o) => o && /^\d{2,}$/.test(o.raw.replace(/,/g, '')) && f.raw.length - o.raw.replace(/,/g, '').length <= 2 && f.raw.startsWith(o.raw.replace(/,/g, '')) && f.raw !== o.raw.replace(/,/g, ''));
+    if (!shown) continue;
+    const extra = f.raw.length - shown.raw.replace(/,/g, '').length;
+    record[field] = parseAmount(shown.raw);
+    const at = f.range.start.character + f.raw.length;
+    const range: Range = { start: { line: f.range.start.line, character: at - extra }, end: { line: f.range.start.line, character: at } };
+    row.unreadRefs.push(range);
+    problems.push({ line: range.start.line, start: range.start.character, end: at, text: f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  }
+}
+
+const PRICE_FIELDS = ['pricePerShare', 'conversionOrExercisePrice'] as const;
+
+/** A price as written: "$89.0351", "89.0351" (its sign misread); its decimals. */
+const WRITTEN_PRICE_RE = /^\$?\d[\d,]*\.(\d+)$/;
+
+/**
+ * On a printed page read by OCR a superscript reference after a price may come out as digits glued
+ * to it ("$89.03516" for "$89.0351" and "(6)"). A filer writes the prices of one column to one
+ * precision; when at least two other prices of the column, and three in four, have as many
+ * decimals, a price with one or two more has its reference glued on: the value is cut to that precision, and the digits
+ * are a reference whose number is not sure (a "(20)" reads "2"), reported as unread.
+ */
+function pricesGluedToDigits(rows: ParsedRow[], field: (typeof PRICE_FIELDS)[number], problems: LayoutProblem[]): void {
+  const written = rows.map((r) => {
+    const f = r.fields.find((x) => x.field === field);
+    const m = f ? WRITTEN_PRICE_RE.exec(f.raw) : null;
+    // Only a price with nothing after it on its line can have digits glued on.
+    return f && m ? { f, decimals: m[1]!.length, bare: f.range.start.line === f.range.end.line && f.range.end.character - f.range.start.character === f.raw.length } : undefined;
+  });
+  written.forEach((w, i) => {
+    if (!w?.bare) return;
+    const others = written.filter((o, j): o is NonNullable<typeof o> => j !== i && o !== undefined).map((o) => o.decimals);
+    // The column's precision: that of at least two others and three in four (others may carry digits too).
+    const counts = new Map<number, number>();
+    for (const d of others) counts.set(d, (counts.get(d) ?? 0) + 1);
+    const [precision, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
+    if (count < 2 || count * 4 < others.length * 3) return;
+    const extra = w.decimals - precision;
+    if (extra < 1 || extra > 2) return;
+    const row = rows[i]!;
+    const value = parseAmount(w.f.raw.replace(/^\$/, '').slice(0, -extra));
+    if (value === null) return;
+    (row.record as unknown as Record<string, number | null>)[field] = value;
+    const end = w.f.range.end;
+    const range: Range = { start: { line: end.line, character: end.character - extra }, end };
+    row.unreadRefs.push(range);
+    problems.push({ line: end.line, start: range.start.character, end: end.character, text: w.f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+  });
 }

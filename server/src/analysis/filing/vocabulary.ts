@@ -1,4 +1,4 @@
-import { fuzzyPhrase, fuzzyWord, ROMAN_STROKE } from '../domain/ocr';
+import { anyPhrase, escapeRegExp, firstWords, fuzzyPhrase, fuzzyWord, lastWord, lastWordFuzzy, phrasePattern, ROMAN_STROKE } from '../vocabulary/patterns';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
 import * as WORDING from '../vocabulary/wording';
@@ -24,37 +24,9 @@ import {
  * labels, boilerplate, and the column-header fragments converters glue into value cells.
  * Every pattern is tolerant of the damage seen in practice (missing box numbers, OCR'd letters,
  * words split across cells) and free of nested quantifiers, so matching stays linear. The
- * words themselves come from the one table of the forms' wording (vocabulary/wording.ts).
+ * words come from the one table of the forms' wording (vocabulary/wording.ts), their patterns
+ * from vocabulary/patterns.ts.
  */
-
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-}
-
-/**
- * A printed phrase as a pattern: its words in order with any white space between them, a colon
- * or an abbreviation's dots ("U.S.C.") with optional space around them.
- */
-export function phraseSource(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  return words
-    .map((w, i) => {
-      const body = escapeRe(w.endsWith(':') ? w.slice(0, -1) : w).replace(/\\\.(?=[A-Za-z])/g, '\\.\\s*');
-      const colon = w.endsWith(':') ? '\\s*:' : '';
-      return body + colon + (i + 1 < words.length ? (w.endsWith(':') ? '\\s*' : '\\s+') : '');
-    })
-    .join('');
-}
-
-/** A phrase's first `n` words. */
-export function firstWords(phrase: string, n: number): string {
-  return phrase.trim().split(/\s+/).slice(0, n).join(' ');
-}
-
-/** The last word of a phrase. */
-function lastWord(phrase: string): string {
-  return phrase.trim().split(/\s+/).pop()!;
-}
 
 /** Every word the forms print (lower case), from the whole wording table. */
 const PRINTED_WORDS: ReadonlySet<string> = (() => {
@@ -88,9 +60,6 @@ export function onlyPrintedWords(text: string): boolean {
   return true;
 }
 
-/** Phrases as one alternation. */
-const anyOf = (phrases: readonly string[]): string => phrases.map(phraseSource).join('|');
-
 /** "FORM 4", "SEC Form 4", "FORM 4/A" at the start of a line or cell; group 1 digit, group 2 "/A". */
 export const TITLE_RE = /^\s*(?:SEC\s+)?FORM\s+([345])(\s*\/\s*A\b)?(?:\s*$|\s{2,}|\t|\s+(?=UNITED|\())/i;
 
@@ -122,7 +91,7 @@ function inFirstCell(raw: string, at: number): boolean {
  * group 1 is Form 3's, group 2 Form 5's, group 3 Form 4's (which Form 5's contains).
  */
 export const STATEMENT_RE = new RegExp(
-  (['3', '5', '4'] as const).map((f) => `(${phraseSource(firstWords(STATEMENT_HEADINGS[f], STATEMENT_OPENING_WORDS[f]))})`).join('|'),
+  (['3', '5', '4'] as const).map((f) => `(${phrasePattern(firstWords(STATEMENT_HEADINGS[f], STATEMENT_OPENING_WORDS[f]))})`).join('|'),
   'i',
 );
 
@@ -142,7 +111,7 @@ export function formOfOmbNumber(second: string): FormNumber {
  * footnotes' heading, a column label. A phrase ending in a short word ("Table I") ends at a word's end.
  */
 export const FILING_SIGNAL_RE = new RegExp(
-  FILING_SIGNALS.map((p) => phraseSource(p) + (/\b\w{1,2}$/.test(p) ? '\\b' : '')).join('|'),
+  FILING_SIGNALS.map((p) => phrasePattern(p) + (/\b\w{1,2}$/.test(p) ? '\\b' : '')).join('|'),
   'i',
 );
 
@@ -168,12 +137,6 @@ export const EXPLANATION_RE = new RegExp(fuzzyPhrase(SECTION_HEADINGS.explanatio
 /** The remarks heading, "Remarks:" (OCR-tolerant, loose: the word may be cut by a gap). */
 export const REMARKS_RE = new RegExp(`^\\s*${fuzzyWord(SECTION_HEADINGS.remarks, true)}\\s*:`, 'i');
 
-/** A phrase whose last word only is OCR-tolerant (the words before it are short and common). */
-function lastWordFuzzy(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  return [...words.slice(0, -1).map(escapeRe), fuzzyWord(words[words.length - 1])].join('\\s+');
-}
-
 const [NON, DERIVATIVE, SECURITIES] = TABLE_HEADINGS.nonDerivative.split(/[\s-]+/);
 /** "Table" and one stroke however OCR read it ("Table |", "Table 1"): see ROMAN_STROKE. */
 const TABLE_WORD = TABLE_HEADINGS.tableI.split(' ')[0]!;
@@ -181,7 +144,7 @@ const TABLE_I_OCR = `${TABLE_WORD}\\s+${ROMAN_STROKE}`;
 /** "Reporting Owner Name / Address": the heading of the older renderings' owners table. */
 const [OWNER_A, OWNER_B, OWNER_NAME, , OWNER_ADDRESS] = SECTION_HEADINGS.reportingOwnerAddress.split(/\s+/);
 /** "Power of Attorney", its last word with the "tt" OCR and typists may write single. */
-const POWER_HEADING = `${phraseSource(firstWords(POWER_OF_ATTORNEY.heading, 2))}\\s+${escapeRe(lastWord(POWER_OF_ATTORNEY.heading)).replace(/tt/i, 't+')}`;
+const POWER_HEADING = `${phrasePattern(firstWords(POWER_OF_ATTORNEY.heading, 2))}\\s+${escapeRegExp(lastWord(POWER_OF_ATTORNEY.heading)).replace(/tt/i, 't+')}`;
 const [KNOW, ALL, ...PRESENTS] = POWER_OF_ATTORNEY.opening.split(/\s+/);
 
 /** Headings that start a section. Tested against the masked line; order matters (II before I). */
@@ -210,7 +173,7 @@ const SECTION_PATTERNS: SectionPattern[] = [
   {
     kind: 'trailer',
     re: new RegExp(
-      `^\\W*(?:${POWER_OF_ATTORNEY.kinds.map((k) => `${k}\\s+`).join('|')})?${POWER_HEADING}\\b.{0,60}$|${KNOW}\\s+${ALL}\\s+(${POWER_OF_ATTORNEY.addressees.map((a) => `${a}\\s+`).join('|')})?${phraseSource(PRESENTS.join(' '))}`,
+      `^\\W*(?:${POWER_OF_ATTORNEY.kinds.map((k) => `${k}\\s+`).join('|')})?${POWER_HEADING}\\b.{0,60}$|${KNOW}\\s+${ALL}\\s+(${POWER_OF_ATTORNEY.addressees.map((a) => `${a}\\s+`).join('|')})?${phrasePattern(PRESENTS.join(' '))}`,
       'i',
     ),
     hints: ['power', 'presents'],
@@ -237,20 +200,20 @@ export function sectionOf(line: PLine): SectionKind | null {
  * Second phrases of the notices printed after the explanations (the three-copies note, the
  * collection-of-information notice): past them no footnote is defined (footer.ts).
  */
-export const CLOSING_NOTICE_PHRASES = anyOf(NOTICE_MARKERS.closing);
+export const CLOSING_NOTICE_PHRASES = anyPhrase(NOTICE_MARKERS.closing);
 
 /** A notice first on its line, after the asterisks that refer to it. */
-const lineStart = (phrase: string): string => `^\\s*(?:\\*{1,2}\\s*)?${phraseSource(phrase)}`;
+const lineStart = (phrase: string): string => `^\\s*(?:\\*{1,2}\\s*)?${phrasePattern(phrase)}`;
 
 /**
  * Each notice also by a second phrase of short words, for when OCR damaged the first one
  * ("If the form is fi led by more than one reporting person"): the notices end footnotes.
  */
 const NOTICE_PHRASES = [
-  anyOf(NOTICE_MARKERS.other),
+  anyPhrase(NOTICE_MARKERS.other),
   ...NOTICE_MARKERS.lastWordBroken.map((p) => {
     const head = firstWords(p, p.trim().split(/\s+/).length - 1);
-    return `${(NOTICE_MARKERS.lineStarts as readonly string[]).includes(p) ? lineStart(head) : phraseSource(head)}\\s+\\S`;
+    return `${(NOTICE_MARKERS.lineStarts as readonly string[]).includes(p) ? lineStart(head) : phrasePattern(head)}\\s+\\S`;
   }),
   CLOSING_NOTICE_PHRASES,
 ].join('|');
@@ -262,7 +225,7 @@ const NOTICE_PHRASES = [
  */
 export const BOILERPLATE_RE = new RegExp(
   [
-    anyOf(NOTICE_MARKERS.instructions),
+    anyPhrase(NOTICE_MARKERS.instructions),
     ...NOTICE_MARKERS.lineStarts.map(lineStart),
     String.raw`SEC\s*\d{3,4}\s*\(|\(\s*\d{1,2}\s*-\s*\d{2}\s*\)|separate\s+(line|fine)\s+for`,
     NOTICE_PHRASES,
@@ -292,8 +255,9 @@ export function headerWordCount(masked: string): number {
  */
 const AMOUNT_OR_NUMBER = fuzzyPhrase(SUB_COLUMN_CAPTIONS.amountOrNumber);
 const NUMBER_OF_SHARES = fuzzyPhrase(SUB_COLUMN_CAPTIONS.numberOfShares);
-const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable);
-const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate);
+/** OCR cuts a long caption word with a gap ("Date Exerci  sable"): loose, since the caption is glued into value cells. */
+const DATE_EXERCISABLE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.dateExercisable, true);
+const EXPIRATION_DATE = fuzzyPhrase(SUB_COLUMN_CAPTIONS.expirationDate, true);
 /**
  * Captions alone in a cell: "Code" and "Title" as printed (a letter off, they are words of
  * security titles and names), the others OCR-tolerant.
@@ -308,9 +272,12 @@ export const GLUED_HEADER_RE = new RegExp(
     `\\b${NUMBER_OF_SHARES}\\b`,
     `\\b${DATE_EXERCISABLE}\\b`,
     `\\b${EXPIRATION_DATE}\\b`,
-    phraseSource(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
+    phrasePattern(SUB_COLUMN_CAPTIONS.acquiredOrDisposed),
     // At a line start, or after a tab, then spaces only: a tab run must not be re-scanned from every tab.
     `(?:^\\s*|\\t[^\\S\\t]*)(?:${AMOUNT_OR_NUMBER}|${NUMBER_OF_SHARES}|${DATE_EXERCISABLE}|${EXPIRATION_DATE}|${LONE_CAPTIONS})(?=\\s|\\t|$)`,
+    // "Title" is the sub-column after "Expiration Date": the two captions run together when the
+    // gap between their cells is one space. Followed by the next caption, it is the heading line.
+    `(?<=${EXPIRATION_DATE}\\s)Title(?=\\s+(?!(?:${LONE_CAPTIONS})\\b)\\S)`,
   ].join('|'),
   'gi',
 );
@@ -325,7 +292,7 @@ export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' |
   { field: 'isDirector', re: new RegExp(`\\b${fuzzyWord(RELATIONSHIP_WORDING.director)}\\b`, 'gi') },
   {
     field: 'isTenPercentOwner',
-    re: new RegExp(`\\b${phraseSource(RELATIONSHIP_WORDING.tenPercentOwner).replace('%\\s+', '\\s*%\\s*')}\\b|\\b${phraseSource(RELATIONSHIP_WORDING.tenPercentOwnerSpelled)}\\b`, 'gi'),
+    re: new RegExp(`\\b${phrasePattern(RELATIONSHIP_WORDING.tenPercentOwner).replace('%\\s+', '\\s*%\\s*')}\\b|\\b${phrasePattern(RELATIONSHIP_WORDING.tenPercentOwnerSpelled)}\\b`, 'gi'),
   },
   { field: 'isOfficer', re: new RegExp(`\\b${fuzzyWord(RELATIONSHIP_WORDING.officer)}\\b`, 'gi') },
   { field: 'isOther', re: new RegExp(`\\b${RELATIONSHIP_WORDING.other}\\b`, 'gi') },
@@ -333,6 +300,7 @@ export const RELATIONSHIP_OPTIONS: { field: 'isDirector' | 'isTenPercentOwner' |
 
 /**
  * A check mark written before an option: X, x, ☒, [X], (X), X. — the text right before it. OCR
- * reads the printed mark with the rule under its box ("X__", "X_—") or twice in two cases ("xX").
+ * reads the printed mark with the rule under its box ("X__", "X_—", "X.—"; "X —" once the
+ * underscores are masked) or twice in two cases ("xX").
  */
-export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|_{1,3}[—–]?)?\s*$/;
+export const CHECK_BEFORE_RE = /(?:^|[\s\t(\[])(?:X|x|xX|Xx|☒|✓|✔|\[\s*[Xx]\s*\]|\(\s*[Xx]\s*\))(?:\.|[._]{1,3}[—–]?|\s[—–])?\s*$/;

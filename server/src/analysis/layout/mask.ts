@@ -58,8 +58,20 @@ function countPipes(line: string): number {
  */
 function isLonePipeBorder(line: string): boolean {
   const at = line.indexOf('|');
+  if (isRuleInGap(line, at)) return false;
   const free = (c: number) => Number.isNaN(c) || c === 32 || c === 45 || c === 9;
   return free(line.charCodeAt(at - 1)) && free(line.charCodeAt(at + 1));
+}
+
+/**
+ * A `|` inside a wide gap of text laid out with spaces (two spaces or more on each side, the line
+ * neither starting nor ending with a pipe) is a printed column rule OCR read, not a cell border of
+ * a pipe table (those stand one space from a cell's text on at least one side): the gap stays a gap.
+ */
+function isRuleInGap(line: string, at: number): boolean {
+  if (line.charCodeAt(at - 1) !== 32 || line.charCodeAt(at - 2) !== 32 || line.charCodeAt(at + 1) !== 32 || line.charCodeAt(at + 2) !== 32) return false;
+  const t = line.trim();
+  return !t.startsWith('|') && !t.endsWith('|');
 }
 
 /** Replaces `len` characters at `at` with `first` followed by spaces. */
@@ -337,7 +349,8 @@ export function maskLine(line: string, inTag = false): MaskedLine {
     } else if (code === 42 || code === 95 || code === 0xfeff || code === 0xa0 || code === 0x200b) {
       set(out, i, ' ');
     } else if (code === 124 /* | */) {
-      if (pipeGrid) {
+      if (isRuleInGap(line, i)) set(out, i, ' ');
+      else if (pipeGrid) {
         set(out, i, '\t');
         opens.length = 0; // a bracket never spans a cell border
       }

@@ -63,6 +63,13 @@ export function findFurniture(lines: readonly string[]): Furniture[] {
   let from = 0;
   if (!sure) for (from = lines.length - 1; from > 0 && !lines[from]!.trim(); ) from--;
   const titles = new Set<string>();
+  // Every page prints the same title (the HTML page's <title>): the titles printed beside a date
+  // and time anywhere say what a lone line under another page's date and time must be.
+  const allTitles = new Set<string>();
+  for (let i = from; i < lines.length; i++) {
+    const title = kinds[i] === 'print-header' ? HEADER_RE.exec(lines[i]!)![2] : undefined;
+    if (title) allTitles.add(title.trim());
+  }
   for (let i = from; i < lines.length; i++) {
     if (kinds[i] === 'print-header') {
       const title = HEADER_RE.exec(lines[i]!)![2];
@@ -85,7 +92,7 @@ export function findFurniture(lines: readonly string[]): Furniture[] {
       continue;
     }
     // The page title right under a lone date and time (the title is the HTML page's <title>).
-    if (raw.trim() && raw.trim().length <= 100 && previousNonBlank(lines, i, (j) => kinds[j] === 'print-header' && !HEADER_RE.exec(lines[j]!)![2])) {
+    if (raw.trim() && raw.trim().length <= 100 && (!allTitles.size || allTitles.has(raw.trim())) && previousNonBlank(lines, i, (j) => kinds[j] === 'print-header' && !HEADER_RE.exec(lines[j]!)![2])) {
       kinds[i] = 'page-title';
     }
   }

@@ -46,41 +46,18 @@ import {
   type BoxKey,
   type FormNumber,
 } from '../vocabulary/wording';
+import { anyPhrase, CELL_EDGES, firstWords, phrasePattern, wordsOf } from '../vocabulary/patterns';
 
 // ---------------------------------------------------------------------------------------------
 // Vocabulary of the printed form: every pattern below is built from the wording table.
 
 /**
- * A printed phrase as a pattern: its words with any white space between them (none needed before
- * an opening parenthesis or after a period), a comma, colon or period optional, since the reading
- * order keeps or drops them as a cell's edge falls.
+ * A printed phrase as a pattern in text read one cell a line: a comma, colon or period optional,
+ * since the reading order keeps or drops them as a cell's edge falls.
  */
-function printed(phrase: string): string {
-  const words = phrase.trim().split(/\s+/);
-  return words
-    .map((w, i) => {
-      const body = w
-        .replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
-        .replace(/\\\.(?=[A-Za-z])/g, '\\.?\\s*')
-        .replace(/\\\.(?![?])/g, '\\.?')
-        .replace(/([,:])/g, '$1?');
-      if (i + 1 === words.length) return body;
-      return body + (w.endsWith('.') || words[i + 1].startsWith('(') ? '\\s*' : '\\s+');
-    })
-    .join('');
-}
+const printed = (phrase: string): string => phrasePattern(phrase, CELL_EDGES);
 
-/** A phrase's words from `from` up to (not including) `to`. */
-function wordsOf(phrase: string, from: number, to?: number): string {
-  return phrase.trim().split(/\s+/).slice(from, to).join(' ');
-}
-
-/** A phrase's first `n` words. */
-function firstWords(phrase: string, n: number): string {
-  return wordsOf(phrase, 0, n);
-}
-
-const anyOf = (phrases: readonly string[]): string => phrases.map(printed).join('|');
+const anyOf = (phrases: readonly string[]): string => anyPhrase(phrases, CELL_EDGES);
 
 const CAPTIONS = Object.values(ADDRESS_CAPTIONS);
 const NAME_CAPTIONS = [ADDRESS_CAPTIONS.last, ADDRESS_CAPTIONS.first, ADDRESS_CAPTIONS.middle];
@@ -89,9 +66,9 @@ const NAME_CAPTION_LINE = NAME_CAPTIONS.map(caption).join(' ');
 const STREET_CAPTION_LINE = caption(ADDRESS_CAPTIONS.street);
 const CITY_CAPTION_LINE = [ADDRESS_CAPTIONS.city, ADDRESS_CAPTIONS.state, ADDRESS_CAPTIONS.zip].map(caption).join(' ');
 
-const CAPTION_RE = new RegExp(`^\\s*\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${CAPTIONS.join('|')})\\)\\s*$`, 'i');
-const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${NAME_CAPTIONS.join('|')})\\)\\s*$`, 'i');
+const CAPTION_RE = new RegExp(`^\\s*\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const GLUED_CAPTION_RE = new RegExp(`^\\s*(\\S.*?)\\s+\\((${anyOf(CAPTIONS)})\\)\\s*$`, 'i');
+const NAME_CAPTION_RE = new RegExp(`^\\s*\\((?:${anyOf(NAME_CAPTIONS)})\\)\\s*$`, 'i');
 
 /**
  * Whether lines hold the name captions one a line: every other layout keeps `(Last) (First)
@@ -263,6 +240,8 @@ interface Value {
   mark?: 'A' | 'D';
   /** Read between the lines of a wrapped text cell (a date printed beside them). */
   within?: boolean;
+  /** Read after a column heading that followed the value before: the reading order left that value's block. */
+  apart?: boolean;
 }
 
 interface Header {
@@ -611,6 +590,8 @@ function writeHeader(h: Header, from: number): Value[] {
 
 const AMOUNT_RE = /^\s*\$?\s*\(?\d[\d,]*(?:\.\d+)?\)?(?:\s*\(\d{1,2}\))*\s*$/;
 const REF_RE = /^\s*(?:\(\d{1,2}\)\s*)+$/;
+/** A price's `$` read apart from its number, with any references printed after it. */
+const DOLLAR_RE = /^\s*\$\s*(?:\(\d{1,2}\)\s*)*$/;
 const LETTER_RE = /^\s*[A-Z]\s*$/;
 
 function isTextValue(t: string): boolean {
@@ -646,6 +627,8 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
   let broken: Value | null = null;
   // The texts that opened a cell so far (a row's title is one).
   const seen = new Set<string>();
+  // A column heading read since the last value: the next value starts another block.
+  let apart = false;
   for (let i = from; i < to; i++) {
     let t = lines[i].trim();
     if (t === '') {
@@ -674,6 +657,7 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
       // A heading word inside a text cell's block is the cell's ("Stock Option (right" / "to" / "buy)").
       const next = i + 1 < to ? lines[i + 1].trim() : '';
       if (open && isTextValue(open.text) && next !== '' && !isColumnHeading(next) && isTextValue(next)) open.text += ` ${t}`;
+      else apart = true;
       continue;
     }
     // A title and the date printed right of it, read as one line ("Class A Common Stock 05/08/2024").
@@ -683,6 +667,11 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
       else push({ text: dated[1], line: i });
       push({ text: dated[2], line: i });
       open = null;
+      continue;
+    }
+    if (DOLLAR_RE.test(t)) {
+      push({ text: t, line: i });
+      if (!(open && isTextValue(open.text))) open = null;
       continue;
     }
     const words = t.split(/\s+/);
@@ -727,14 +716,20 @@ export function tableCells(lines: readonly string[], from: number, to: number, s
   return cells;
 
   function push(v: Value): void {
-    if (v.text === '$') {
+    if (apart) v.apart = true;
+    apart = false;
+    // A price's sign, with the references printed beside it ("$ (4)"): its number was printed on
+    // the line above or below, read next.
+    if (DOLLAR_RE.test(v.text)) {
       if (dollar) cells.push(dollar);
       dollar = v;
       return;
     }
     if (dollar) {
-      if (AMOUNT_RE.test(v.text) && !/^\s*\$/.test(v.text)) v.text = `$${v.text}`;
-      else cells.push(dollar);
+      if (AMOUNT_RE.test(v.text) && !/^\s*\$/.test(v.text)) {
+        v.text = `$${v.text.trim()}${dollar.text.replace(/[\s$]/g, '')}`;
+        v.apart = v.apart || dollar.apart;
+      } else cells.push(dollar);
       dollar = null;
     }
     seen.add(v.text);
@@ -1132,6 +1127,313 @@ function underlyingReadLate(cells: string[]): string[] {
   return [...cells.slice(0, di - 2), ...dates, ...rest, `$${price.trim()}`, owned, cells[di], ...cells.slice(dollar + 1)];
 }
 
+// Table II by its column grammar.
+
+/** Table II's columns in printed order (Form 3 prints no transaction columns, its price after the amount). */
+type DColumn = 'title' | 'cprice' | 'date' | 'deemed' | 'code' | 'v' | 'amount' | 'exer' | 'expir' | 'utitle' | 'uamount' | 'price' | 'owned' | 'di' | 'nature';
+
+const DERIVATIVE_COLUMNS: Record<'3' | '4', readonly DColumn[]> = {
+  '3': ['title', 'exer', 'expir', 'utitle', 'uamount', 'cprice', 'di', 'nature'],
+  '4': ['title', 'cprice', 'date', 'deemed', 'code', 'v', 'amount', 'exer', 'expir', 'utitle', 'uamount', 'price', 'owned', 'di', 'nature'],
+};
+
+/**
+ * What leaving a column blank costs a reading: a deemed date, the `V` mark and the nature are
+ * blank in most rows; any other cell is blank in some (a holding has no transaction cells, a
+ * price may be left out), the underlying title and the form seldom.
+ */
+const SKIP_COST: Record<DColumn, number> = {
+  title: 4, cprice: 1, date: 1, deemed: 0, code: 1, v: 0, amount: 1, exer: 1, expir: 1, utitle: 2, uamount: 1, price: 1, owned: 1, di: 2, nature: 0,
+};
+
+/** What opening a row costs (a text read as a title), a reference riding on the value before, a value no column takes. */
+const NEW_ROW_COST = 1;
+const RIDE_COST = 1.5;
+const UNPLACED_COST = 6;
+const RETURN_COST = 1;
+/** A number in a price column: its `$` was read apart. */
+const BARE_PRICE_COST = 1;
+
+/** How many readings are kept at each value (the cheapest). */
+const BEAM = 24;
+
+function fitsDerivative(column: DColumn, text: string, di: string): boolean {
+  const kind = kindOf(text);
+  switch (column) {
+    case 'title':
+    case 'utitle':
+      return kind === 'text';
+    case 'nature':
+      return kind === 'text' && INDIRECT_CELL_RE.test(di);
+    case 'cprice':
+    case 'price':
+      return kind === 'price' || kind === 'ref';
+    case 'date':
+    case 'deemed':
+      return kind === 'date';
+    case 'exer':
+    case 'expir':
+      return kind === 'date' || kind === 'ref';
+    case 'code':
+      return kind === 'letter' || kind === 'code';
+    case 'v':
+      return /^\s*V\s*$/.test(text);
+    case 'amount':
+    case 'uamount':
+    case 'owned':
+      return kind === 'number';
+    case 'di':
+      return DI_CELL_RE.test(text);
+  }
+}
+
+/** A row being read: the column its last value took, the columns it left blank, its form cell. */
+interface DRow {
+  at: number;
+  skipped: number[];
+  di: string;
+  /** The column its run of values (read one after another) started at. */
+  runStart: number;
+}
+
+/** A choice for one value: which row and column (row -1: a new row; column -1: riding on the value before). */
+interface Choice {
+  row: number;
+  column: number;
+  cost: number;
+  fill?: boolean;
+}
+
+interface DState {
+  rows: DRow[];
+  /** The row the value before went to, or -1. */
+  prev: number;
+  /** The blank column the value before filled, or -1. */
+  filled: number;
+  /** The row the value before the value before went to, or -1. */
+  before: number;
+}
+
+function cloneState(s: DState): DState {
+  return { rows: s.rows.map((r) => ({ at: r.at, skipped: r.skipped.slice(), di: r.di, runStart: r.runStart })), prev: s.prev, filled: s.filled, before: s.before };
+}
+
+/** The columns after the row's last one that take the value, nearest first, and what the blanks left cost. */
+function nextColumns(cols: readonly DColumn[], row: DRow, text: string): { column: number; cost: number }[] {
+  const out: { column: number; cost: number }[] = [];
+  let cost = 0;
+  for (let c = row.at + 1; c < cols.length; c++) {
+    if (cols[c] !== 'title' && fitsDerivative(cols[c], text, row.di)) out.push({ column: c, cost });
+    // A price's number whose `$` was read apart (printed on the cell's other line).
+    else if ((cols[c] === 'price' || cols[c] === 'cprice') && kindOf(text) === 'number') out.push({ column: c, cost: cost + BARE_PRICE_COST });
+    cost += SKIP_COST[cols[c]];
+  }
+  return out;
+}
+
+/** The nearest column after the row's last one that takes the value. */
+function nextColumn(cols: readonly DColumn[], row: DRow, text: string): { column: number; cost: number } | null {
+  return nextColumns(cols, row, text)[0] ?? null;
+}
+
+/**
+ * The choices for a value: the row the value before went to (unless a column heading came
+ * between: the reading left that block), the first row whose next columns take it with the least
+ * blank left, the row after the previous one when the value fits the column that row's run
+ * started at (the reading goes across a block of rows, row by row), a column an earlier row left
+ * blank, a new row for a text, riding on the value before for a reference.
+ */
+function choices(cols: readonly DColumn[], state: DState, v: Value, text: string): Choice[] {
+  const out: Choice[] = [];
+  const kind = kindOf(text);
+  const { rows, prev } = state;
+  if (prev >= 0 && prev + 1 < rows.length) {
+    const start = rows[prev].runStart;
+    const n = nextColumn(cols, rows[prev + 1], text);
+    if (n && n.column === start) out.push({ row: prev + 1, column: n.column, cost: n.cost });
+  }
+  if (prev >= 0 && !v.apart) {
+    // The row of the value before: any column it can still take (a nearer one may be the blank).
+    const own = nextColumns(cols, rows[prev], text).map((n) => ({ row: prev, column: n.column, cost: n.cost }));
+    out.unshift(...own);
+  }
+  let best: Choice | null = null;
+  for (let r = Math.max(0, rows.length - WINDOW); r < rows.length; r++) {
+    const n = nextColumn(cols, rows[r], text);
+    if (n && (!best || n.cost < best.cost)) best = { row: r, column: n.column, cost: n.cost };
+    if (best && best.cost === 0) break;
+  }
+  // The first row that takes the value with the least blank left: any column it can take.
+  if (best) out.push(...nextColumns(cols, rows[best.row], text).map((n) => ({ row: best!.row, column: n.column, cost: n.cost })));
+  // A value read right after one that filled a row's blank fills the blank right of it: the two
+  // were read together, side by side.
+  if (prev >= 0 && state.filled >= 0 && !v.apart) {
+    const next = state.filled + 1;
+    if (rows[prev].skipped.includes(next) && fitsDerivative(cols[next], text, rows[prev].di)) out.push({ row: prev, column: next, cost: 0, fill: true });
+  }
+  if (!out.length) {
+    for (let r = Math.max(0, rows.length - WINDOW); r < rows.length && !out.length; r++) {
+      // The blank a row seldom leaves first: a date read late is the exercise date's, not the deemed date's.
+      let c = -1;
+      for (const k of rows[r].skipped) if (fitsDerivative(cols[k], text, rows[r].di) && (c < 0 || SKIP_COST[cols[k]] > SKIP_COST[cols[c]])) c = k;
+      if (c >= 0) out.push({ row: r, column: c, cost: 0.5, fill: true });
+    }
+  }
+  // Back to the row read just before the value before, with no heading between: a block is
+  // read row by row, not to and fro.
+  if (!v.apart && state.before >= 0 && state.before !== prev) for (const o of out) if (o.row === state.before) o.cost += RETURN_COST;
+  if (kind === 'text') out.push({ row: -1, column: 0, cost: NEW_ROW_COST });
+  if ((kind === 'ref' || kind === 'other') && prev >= 0) out.push({ row: prev, column: -1, cost: kind === 'ref' ? RIDE_COST : 0 });
+  return out;
+}
+
+/** What tells two readings' states apart (a reading that reached another's state at more cost is dropped). */
+function stateKey(s: DState): string {
+  return `${s.prev},${s.filled},${s.before}|${s.rows.map((r) => `${r.at}:${r.skipped.join('.')}:${r.di}:${r.runStart}`).join(';')}`;
+}
+
+/** The state after a choice. */
+function apply(cols: readonly DColumn[], state: DState, choice: Choice, v: Value, text: string): void {
+  // A value read between a wrapped text's lines leaves the text's blank the one filled last.
+  if (!v.within) state.filled = choice.fill ? choice.column : -1;
+  state.before = state.prev;
+  if (choice.row < 0) {
+    state.rows.push({ at: 0, skipped: [], di: '', runStart: 0 });
+    state.prev = state.rows.length - 1;
+    return;
+  }
+  const row = state.rows[choice.row];
+  if (choice.column >= 0) {
+    if (choice.fill) row.skipped = row.skipped.filter((k) => k !== choice.column);
+    else {
+      for (let c = row.at + 1; c < choice.column; c++) row.skipped.push(c);
+      // A value read after a column heading, or after another row's, starts a run.
+      if (choice.row !== state.prev || v.apart) row.runStart = choice.column;
+      row.at = choice.column;
+    }
+    if (cols[choice.column] === 'di') row.di = text;
+  }
+  state.prev = choice.row;
+}
+
+/**
+ * Table II's rows from its cells in reading order, by the column grammar. pdftotext reads a
+ * table block by block: a block holds the cells of some columns of some rows, read row by row;
+ * the blocks follow each other across and down the table. So a value goes on with the row of the
+ * value before (same block), or starts the next row of its block (the column the block's rows
+ * start at), or opens its block in the first row still lacking that column; each choice is tried
+ * a few values ahead, and the one that leaves the fewest cells blank and values unplaced wins.
+ * Returns the rows and what the reading cost (blanks left, values unplaced), or null when values
+ * come before any title.
+ */
+export function readDerivativeByGrammar(values: readonly Value[], form: FormNumber): { rows: { cells: string[]; line: number }[]; cost: number } | null {
+  const cols = DERIVATIVE_COLUMNS[form === '3' ? '3' : '4'];
+  // The readings kept so far, cheapest first: each its state, cost and choices (a linked list).
+  interface Reading {
+    state: DState;
+    cost: number;
+    picks: { choice: Choice; before: Reading['picks'] } | null;
+  }
+  let beam: Reading[] = [{ state: { rows: [], prev: -1, filled: -1, before: -1 }, cost: 0, picks: null }];
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const text = v.text.trim();
+    const next: Reading[] = [];
+    const seen = new Set<string>();
+    for (const reading of beam) {
+      for (const o of choices(cols, reading.state, v, text)) {
+        const state = cloneState(reading.state);
+        apply(cols, state, o, v, text);
+        next.push({ state, cost: reading.cost + o.cost, picks: { choice: o, before: reading.picks } });
+      }
+    }
+    if (!next.length) return null;
+    // Stable: on a tie the reading found first (the row of the value before first) stays ahead.
+    next.sort((a, b) => a.cost - b.cost);
+    beam = [];
+    for (const r of next) {
+      const key = stateKey(r.state);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      beam.push(r);
+      if (beam.length === BEAM) break;
+    }
+  }
+  // A row without its form costs what leaving the form blank costs.
+  const finalCost = (r: Reading) => r.cost + r.state.rows.reduce((a, row) => a + (row.at < cols.indexOf('di') ? SKIP_COST.di : 0), 0);
+  const best = beam.reduce((a, b) => (finalCost(b) < finalCost(a) ? b : a));
+  const picks: Choice[] = [];
+  for (let p = best.picks; p; p = p.before) picks.push(p.choice);
+  picks.reverse();
+  const state = best.state;
+  let cost = finalCost(best);
+  const cells: { byColumn: Map<number, string[]>; line: number }[] = [];
+  let prevColumn = -1;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    const pick = picks[k];
+    if (pick.row < 0) {
+      cells.push({ byColumn: new Map([[0, [cellText(v)]]]), line: v.line });
+      prevColumn = 0;
+      continue;
+    }
+    const row = cells[pick.row];
+    const column = pick.column >= 0 ? pick.column : prevColumn;
+    const at = row.byColumn.get(column);
+    if (at) at.push(cellText(v));
+    else row.byColumn.set(column, [cellText(v)]);
+    prevColumn = column;
+  }
+  void state;
+  // A `$` read apart goes onto its row's price when that price was read without it.
+  for (const r of cells) {
+    for (const [column, texts] of r.byColumn) {
+      const sign = texts.findIndex((t, k) => k > 0 && t.trim() === '$');
+      if (sign < 0) continue;
+      const price = [...r.byColumn.entries()].find(([c, t]) => (cols[c] === 'price' || cols[c] === 'cprice') && kindOf(t[0]) === 'number');
+      if (!price) continue;
+      texts.splice(sign, 1);
+      price[1][0] = `$${price[1][0].trim()}`;
+      if (!texts.length) r.byColumn.delete(column);
+    }
+  }
+  const rows = cells.map((r) => ({
+    // A reference riding on a cell is written onto it ("Stock(4)(7)(8)").
+    cells: [...r.byColumn.entries()].sort((a, b) => a[0] - b[0]).map(([, texts]) => texts.map((t) => t.trim()).reduce((a, t) => (REF_RE.test(t) || t === '$' ? a + t : `${a} ${t}`))),
+    line: r.line,
+  }));
+  return { rows, cost };
+}
+
+/**
+ * What the column grammar makes of rows of cells: each row read from its title, cell by cell into
+ * the nearest column that takes it; the blanks it leaves before its last cell and a form it lacks
+ * cost as in a reading, a cell no column takes (nor rides on the cell before, a reference) more.
+ */
+export function readingCost(rows: readonly { cells: readonly string[] }[], form: FormNumber): number {
+  const cols = DERIVATIVE_COLUMNS[form === '3' ? '3' : '4'];
+  let cost = 0;
+  for (const r of rows) {
+    if (!r.cells.length || kindOf(r.cells[0]) !== 'text') {
+      cost += UNPLACED_COST * Math.max(1, r.cells.length);
+      continue;
+    }
+    const row: DRow = { at: 0, skipped: [], di: '', runStart: 0 };
+    for (const cell of r.cells.slice(1)) {
+      const text = cell.replace(/^\((?:A|D)\)\s*/, '').trim();
+      const n = nextColumn(cols, row, text);
+      if (n) {
+        cost += n.cost;
+        row.at = n.column;
+        if (cols[n.column] === 'di') row.di = text;
+      } else if (kindOf(text) === 'ref' || kindOf(text) === 'other') cost += RIDE_COST;
+      else cost += UNPLACED_COST;
+    }
+    if (row.at < cols.indexOf('di')) cost += SKIP_COST.di;
+  }
+  return cost;
+}
+
 /** A value as its row's cell: an amount keeps the sub-column it was read under (`(A) 1,500`). */
 function cellText(v: Value): string {
   return v.mark ? `(${v.mark}) ${v.text.trim()}` : v.text;
@@ -1373,7 +1675,13 @@ export function readReadingOrder(raws: readonly string[]): string[] | null {
   }
   if (tableII < owners) {
     out.push({ text: lines[tableII].trim(), line: tableII });
-    for (const r of readTable(lines, tableII + 1, owners, true)) out.push({ text: underlyingReadLate(r.cells).join('\t'), line: r.line });
+    // Two readings of Table II: the one by its rows' titles (a row's values follow its title) and
+    // the one by the column grammar (rows read in blocks); the one the grammar reads at less cost
+    // is kept, the first on a tie.
+    const byTitles = readTable(lines, tableII + 1, owners, true).map((r) => ({ cells: underlyingReadLate(r.cells), line: r.line }));
+    const grammar = readDerivativeByGrammar(tableCells(lines, tableII + 1, owners, true), form);
+    const rows = grammar && readingCost(grammar.rows, form) < readingCost(byTitles, form) ? grammar.rows : byTitles;
+    for (const r of rows) out.push({ text: r.cells.join('\t'), line: r.line });
   }
   for (const { start, text } of ownerBoxes(lines, owners, footer)) {
     // A box printed across the page after the tables is wider than the header's: its longest

@@ -197,6 +197,8 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
   let pending: { line: L; cells: RowCell[] }[] = [];
   /** The lines printed above the table's first row (its heading), by text: a page repeats them. */
   const heading = new Set<string>();
+  /** Cells of rows opened by a line with no value at all (a row whose values were lost). */
+  const valueless = new Set<RowCell[]>();
   const flush = () => {
     if (broken && !broken.bordered) {
       for (const p of pending) {
@@ -245,7 +247,8 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
       continue;
     }
     const cells = judge.cells(line);
-    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && judge.holding(cells, flat));
+    const lineHasValues = hasValues(cells) || ((!current || readAsLine) && judge.holding(cells, flat, standsAlone(lines, i, pipeTable, !current && !broken && pending.length === 0)));
+    if (lineHasValues && !hasValues(cells)) valueless.add(cells);
     if (rows.length === 0 && !lineHasValues) heading.add(line.masked.trim());
     if (!readAsLine) {
       if (!current || !current.bordered) {
@@ -286,7 +289,23 @@ function lineRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, { pipeTa
   }
   close();
   flush();
-  return rows.filter((r) => hasValues(r.cells) || judge.holding(r.cells, flat));
+  return rows.filter((r) => {
+    if (hasValues(r.cells) || judge.holding(r.cells, flat)) return true;
+    // A drawn grid's row stands between its rules: alone by construction.
+    if (!valueless.has(r.cells) && !(r.bordered && !pipeTable && judge.holding(r.cells, flat, true))) return false;
+    r.valuesLost = true;
+    return true;
+  });
+}
+
+/**
+ * A line that is a row on its own, whatever it holds: a markdown pipe table's line, or (no row
+ * open) a line with a blank line or rule above and below it, apart from any wrapped row and heading.
+ */
+function standsAlone<L extends SourceLine>(lines: readonly L[], i: number, pipeTable: boolean, noRowOpen: boolean): boolean {
+  if (pipeTable && lines[i]!.maskedLine.bordered) return true;
+  const gap = (l: L | undefined) => !l || l.blank || l.rule;
+  return noRowOpen && i > 0 && gap(lines[i - 1]) && gap(lines[i + 1]);
 }
 
 /** A cell of text: words, maybe a value inside its text ("Common Stock, par value $0.01"), no date. */

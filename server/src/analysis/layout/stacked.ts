@@ -41,10 +41,12 @@ function isValueToken(t: Token): boolean {
  * A line that holds a row's one-line cells: a date, two amounts, an amount followed by the
  * ownership form (D/I) or written with thousands separators among words, or a holding's title
  * and ownership form. A lone plain number or price ("By Levchin 2012", a par value) is a piece of
- * a wrapped cell.
+ * a wrapped cell, and so are single digits with no other value (specks read as digits: "6 5 Common").
  */
 function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>): boolean {
   let values = 0;
+  // Single digits: specks OCR read as digits stand among a wrapped cell's words ("6 5 Common").
+  let digits = 0;
   let diAfterValue = false;
   // An amount with thousands separators: a row's value even when OCR lost the others.
   let grouped = false;
@@ -53,13 +55,33 @@ function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>):
       if (t.type === 'date') return true;
       if (isValueToken(t)) {
         values++;
+        if (t.type === 'number' && /^\d$/.test(t.text)) digits++;
         if (t.type === 'number' && /^\d{1,3}(?:,\d{3})+/.test(t.text)) grouped = true;
       } else if (values > 0 && t.type === 'letter' && !t.paren && (t.text === 'D' || t.text === 'I')) diAfterValue = true;
     }
   }
   // An amount alone with a letter ("P 495,539") is a cell block OCR read apart, not a row.
   const many = cells.reduce((n, c) => n + c.tokens.filter((t) => t.type !== 'empty').length, 0) >= 3;
-  return values >= 2 || (values === 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
+  return (values >= 2 && digits < values) || (values >= 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
+}
+
+/**
+ * On a row's values line a lone "2)" or "(2" is a reference whose other parenthesis OCR lost: the
+ * column numbers of the printed headings ("8)") never stand among a row's values.
+ */
+function refOnValuesLine(t: Token, i: number, line: readonly Token[]): Token {
+  if (t.type !== 'word') return t;
+  // The ownership form after the amount with its reference's digit glued on ("11,241,580 D2").
+  const form = /^([DI])(\d{1,2})$/.exec(t.text);
+  const before = line[i - 1];
+  if (form && before && (before.type === 'number' || before.type === 'money')) {
+    const id = String(Number(form[2]));
+    return { ...t, type: 'letter', text: form[1]!, end: t.start + 1, refs: [id], refSpans: [{ id, start: t.start + 1, end: t.end }] };
+  }
+  const m = /^\(?(\d{1,2})\)$|^\((\d{1,2})$/.exec(t.text);
+  if (!m) return t;
+  const id = String(Number(m[1] ?? m[2]));
+  return { ...t, type: 'ref', text: '', refs: [id], refSpans: [{ id, start: t.start, end: t.end }] };
 }
 
 function filledTokens(cells: RowCell[]): Token[] {
@@ -160,7 +182,7 @@ function splitGap(texts: Token[][], above: Token[][]): number {
     let cost = Math.abs(b - above.length);
     if (b > 0 && endsCell(texts[b - 1]!)) cost -= 1.2;
     if (b < n && continuesAbove(texts[b]!)) cost += 3;
-    if (b < n && above.length === n - b && firstWord(above[0]!) !== '' && firstWord(texts[b]!) === firstWord(above[0]!)) cost -= 1.5;
+    if (b < n && above.length > 0 && firstWord(above[0]!) !== '' && firstWord(texts[b]!) === firstWord(above[0]!)) cost -= 1.5;
     if (cost < bestCost) {
       best = b;
       bestCost = cost;
@@ -192,7 +214,7 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     if (k !== 'anchor') continue;
     const row: LogicalRow<L> = {
       lines: [lines[i]!],
-      cells: cellsOf[i]!.map((c) => ({ ...c, tokens: [...c.tokens] })),
+      cells: cellsOf[i]!.map((c) => ({ ...c, tokens: c.tokens.map(refOnValuesLine) })),
       bordered: false,
       stacked: { above: [], below: [] },
     };

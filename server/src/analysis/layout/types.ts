@@ -83,6 +83,8 @@ export interface LogicalRow<L extends SourceLine = SourceLine> {
    * a line each. Which column each line continues is the form reader's to decide.
    */
   stacked?: { above: Token[][]; below: Token[][] };
+  /** A row standing on its own line with text only: the converter lost every value it had. */
+  valuesLost?: boolean;
 }
 
 /**
@@ -100,9 +102,11 @@ export interface RowJudge<L extends SourceLine = SourceLine> {
   headerWords(line: L): number;
   /**
    * The cells read as a holding whose amount was lost (a title, then the ownership form alone).
-   * `flattened`: the table's rows are one single-spaced cell each (asked lazily).
+   * `flattened`: the table's rows are one single-spaced cell each (asked lazily). `alone`: the
+   * line opens no wrapped row (a rule or blank line stands above it), so text cells with no value
+   * at all may be a row whose values the converter lost.
    */
-  holding(cells: RowCell[], flattened: () => boolean): boolean;
+  holding(cells: RowCell[], flattened: () => boolean, alone?: boolean): boolean;
 }
 
 /** Text a reader saw and could not place (or placed by a guess), reported, never dropped. */

@@ -15,7 +15,7 @@ import type { PLine } from '../filing/prepare';
 import { findDamagedBoilerplate, findLookalikeLetters, type BoilerplateDamage } from '../domain/ocr';
 import { FactsMemo } from '../text/memo';
 import { LABEL_PATTERNS } from '../vocabulary/wording';
-import { phraseSource } from '../filing/vocabulary';
+import { phrasePattern } from '../vocabulary/patterns';
 
 export interface RuleContext {
   model: FilingModel;
@@ -116,7 +116,7 @@ export function readFromImage(model: FilingModel): boolean {
  * quote mark (text from HTML or a PDF's text layer keeps the asterisk).
  */
 const OWNER_LABEL_STAR_AS_QUOTE_RE = new RegExp(
-  `${phraseSource(LABEL_PATTERNS['box.reportingPerson'].find((p) => !p.endsWith('*'))!)}\\s*[\u201c\u201d\u2018\u2019"'](?![A-Za-z])`,
+  `${phrasePattern(LABEL_PATTERNS['box.reportingPerson'].find((p) => !p.endsWith('*'))!)}\\s*[\u201c\u201d\u2018\u2019"'](?![A-Za-z])`,
   'i',
 );
 

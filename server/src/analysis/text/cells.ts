@@ -190,13 +190,49 @@ const OCR_RULE_RE = /^[|_—–]+$/;
 /** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, `™`, a quote, a lone `)`. */
 const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
 /**
+ * The same after a word of letters, where a question mark, an ampersand or a glyph and the
+ * reference's closing parenthesis stand too (`Footnote?`, `Footnote?”`, `L.P.&`, `LLC®)`): a
+ * filer's word in a row's cell never ends so. A closing quote before a parenthesis
+ * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
+ */
+/**
+ * An abbreviation in capitals with the reference after it read as one lower-case letter (`LPw`,
+ * `L.P.o`): a filer writes "LP", "L.P." or a plural "LPs", never a capital abbreviation ending so.
+ */
+const OCR_ABBREVIATION_REF_RE = /^((?:[A-Z]\.){2,}|[A-Z]{2,})([a-rt-z])$/;
+const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&]?\)?|\d{1,2}[®©@™]?\)|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
+/**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
  * `(o)`, `Q)`, `©)` (the small "(1)" printed above the line comes out as a round glyph in
  * parentheses, or as one of the glyphs above).
  */
 const OCR_LONE_REF_RE = /^(?:[@®©]{1,2}\)?|\(?[@®©oOQe]\)\)?|\([@®©oOQe])$/;
+/**
+ * The same read as a mark of two characters in parentheses, or before a lone closing one
+ * (`Me)`, `(Me)`, `ws)`, `a6)`, `(ea)`, `(@)`): no word of a row is so short and closes a
+ * parenthesis so. A capital alone (`A)`, the end of "(Class A)"), a Roman numeral and a number
+ * (a heading's column number, "8)") are not marks.
+ */
+const OCR_SHORT_REF_RE = /^\(?(?![A-Z]\)|I{1,2}\)|\d+\))[\p{L}\d@®©\[]{1,2}\)\)?$/u;
 /** A cell's rule OCR glued to the value beside it (`9,244,580}`, `]7,583]`, `$28.8164]`). */
 const OCR_RULE_EDGE_RE = /^[\]|{}]$/;
+/**
+ * A price with what OCR made of its superscript reference after it: a symbol, alone or with a
+ * digit or symbol more (`$987.54¢9`, `$0.3621%`, `$886.39?`, `$880.34@»`, `$988.61°`). A price
+ * cell holds the price and its references only, so the symbols cannot be part of the value.
+ */
+const OCR_PRICE_TAIL_RE = /^(\$(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([^\p{L}\d\s$.,|\]{}()][^\s]{0,2})$/u;
+/**
+ * The dollar sign read as a letter s (`s0`, `s46.92`, `S0®`): a price, when what follows is zero or
+ * has cents (a code with a glued reference, "S10", is not one).
+ */
+const OCR_DOLLAR_AS_S_RE = /^[sS](0|\d+\.\d+|0\.\d+)(\S{0,2})$/;
+/**
+ * An amount with thousands separators whose last group has more than three digits: the extra
+ * digits are a superscript reference OCR glued to it (`3,1332` is 3,133 with "(2)", `6,2740` is
+ * 6,274 with a reference read as "0", `877,97302)`).
+ */
+const OCR_GROUPED_TAIL_RE = /^(\d{1,3}(?:,\d{3})+)(\d{1,2})\)?$/;
 
 /** Classifies one whitespace-free word, detaching trailing footnote references. */
 export function classify(raw: string, start: number, cell: number, line: number): Token {
@@ -205,22 +241,59 @@ export function classify(raw: string, start: number, cell: number, line: number)
   if (raw.length > 1 && /^[|\]{}][$\d]/.test(raw)) return classify(raw.slice(1), start + 1, cell, line);
   const tok = classifyWord(raw, start, cell, line);
   if (tok.type !== 'word' || tok.refs.length) return tok;
-  if (OCR_LONE_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
+  if (OCR_LONE_REF_RE.test(raw) || OCR_SHORT_REF_RE.test(raw)) return { ...tok, type: 'ref', text: '', unreadRef: true };
+  const ocr = ocrGlued(raw, start, cell, line);
+  if (ocr) return ocr;
   // A rule glued after a value ("9,244,580}", "$5.6016™]"): the value, and what stands before the rule.
   if (raw.length > 1 && OCR_RULE_EDGE_RE.test(raw.slice(-1)) && !raw.includes('[') && /[\d®©@“”’™]$/.test(raw.slice(0, -1))) {
     const inner = classify(raw.slice(0, -1), start, cell, line);
     if (inner.type !== 'word') return inner;
   }
+  const abbreviation = OCR_ABBREVIATION_REF_RE.exec(raw);
+  if (abbreviation) return { ...classifyWord(abbreviation[1]!, start, cell, line), end: start + raw.length, unreadRef: true };
+  const wordTail = OCR_WORD_REF_TAIL_RE.exec(raw);
+  if (wordTail && !(wordTail[2]!.length === 1 && OCR_REF_GLYPH_RE.test(raw))) {
+    const inner = classifyWord(wordTail[1]!, start, cell, line);
+    if (inner.type === 'word') return { ...inner, end: start + raw.length, unreadRef: true };
+  }
   // OCR's reading of a superscript reference: the value before it stands, the reference is unread.
   const glyph = OCR_REF_GLYPH_RE.test(raw) ? 1 : 0;
   const paren = !glyph && raw.endsWith(')') && !raw.includes('(') ? 1 : 0;
   if (!glyph && !paren) return tok;
-  const inner = classifyWord(raw.slice(0, -1), start, cell, line);
+  // A quote OCR made of the reference's opening parenthesis ("3,939\")").
+  const cut = paren && /\d["“”'’]\)$/.test(raw) ? 2 : 1;
+  const inner = classifyWord(raw.slice(0, -cut), start, cell, line);
   // A lone ")" only after an amount: column numbers of the printed headings end with one ("8)").
   const amount = inner.type === 'money' || (inner.type === 'number' && /\d{3}|[,.]/.test(inner.text));
   const valueLike = paren ? amount : amount || inner.type === 'number' || inner.type === 'date' || inner.type === 'letter';
   if (!(valueLike || (glyph && inner.type === 'word' && /^[A-Za-z]{2,}$/.test(inner.text)))) return tok;
-  return { ...inner, end: inner.end + 1, unreadRef: true };
+  return { ...inner, end: inner.end + cut, unreadRef: true };
+}
+
+/** A value with OCR's reading of its reference glued on (see the patterns above), or undefined. */
+function ocrGlued(raw: string, start: number, cell: number, line: number): Token | undefined {
+  const price = OCR_PRICE_TAIL_RE.exec(raw);
+  if (price) {
+    const inner = classifyWord(price[1]!, start, cell, line);
+    return inner.type === 'money' ? { ...inner, end: start + raw.length, unreadRef: true } : undefined;
+  }
+  const dollar = OCR_DOLLAR_AS_S_RE.exec(raw);
+  if (dollar) {
+    // What follows the amount can only be a reference OCR read as a symbol.
+    if (dollar[2] && !/^[^\p{L}\d\s]/u.test(dollar[2])) return undefined;
+    const inner = classifyWord(dollar[1]!, start + 1, cell, line);
+    if (inner.type !== 'number') return undefined;
+    return { ...inner, type: 'money', start, end: start + raw.length, ...(dollar[2] ? { unreadRef: true } : {}) };
+  }
+  const grouped = OCR_GROUPED_TAIL_RE.exec(raw);
+  if (grouped) {
+    const value = grouped[1]!;
+    const markerStart = start + value.length;
+    const id = String(Number(grouped[2]));
+    const inner = classifyWord(value, start, cell, line);
+    return { ...inner, end: start + raw.length, refs: [id], refSpans: [{ id, start: markerStart, end: start + raw.length }] };
+  }
+  return undefined;
 }
 
 function classifyWord(raw: string, start: number, cell: number, line: number): Token {

@@ -2,8 +2,9 @@
  * The printed wording of SEC Forms 3, 4 and 5: the one place it is written.
  *
  * Plain strings as the forms print them (the EDGAR renderer and the paper forms), no patterns:
- * the parser's tolerant patterns (filing/vocabulary.ts, filing/header.ts, filing/footer.ts,
- * filing/parse.ts), the hover label texts (domain/labels.ts), the OCR boilerplate phrases
+ * the parser's tolerant patterns (built by vocabulary/patterns.ts for filing/vocabulary.ts,
+ * filing/header.ts, filing/footer.ts, filing/parse.ts and layout/reading-order.ts), the hover
+ * label texts (domain/labels.ts), the OCR boilerplate phrases
  * (domain/ocr.ts), filing detection (document.ts and the client) and the grammar's keywords
  * (scripts/grammar.ts writes syntaxes/) are all derived from these tables.
  * `test/unit/wording.test.ts` fails when a phrase of this module is written anywhere else.
@@ -86,6 +87,9 @@ export const FIRST_COLUMN_TITLES = {
 
 /** The caption under a signature line. */
 export const SIGNATURE_CAPTION = 'Signature of Reporting Person';
+
+/** The capacity a signer customarily writes after a name signed for the reporting person. */
+export const SIGNER_CAPACITY = 'Attorney-in-Fact';
 
 /** The heading and opening words of a power of attorney filed after the form. */
 export const POWER_OF_ATTORNEY = { heading: 'Power of Attorney', opening: 'Know all by these presents', kinds: ['Limited', 'Special'], addressees: ['men', 'persons'] } as const;
