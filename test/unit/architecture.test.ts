@@ -122,13 +122,14 @@ test('the cycle finder finds a cycle and only real ones', () => {
  */
 export function handBuiltPatterns(source: string): string[] {
   const code = source.replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '');
-  return [...code.matchAll(/'\\\\\$&'|\.join\(\s*(['"`])\\\\s[+*]\1\s*\)/g)].map((m) => m[0]);
+  return [...code.matchAll(/'\\\\\$&'|\.join\(\s*(?:String\.raw)?(['"`])\\{1,2}s[+*]\1\s*\)/g)].map((m) => m[0]);
 }
 
 test('the finder of hand-built patterns finds escaping and word joins, not comments or other joins', () => {
   assert.deepEqual(handBuiltPatterns(String.raw`const a = s.replace(/[.*]/g, '\\$&');`), [String.raw`'\\$&'`]);
   assert.deepEqual(handBuiltPatterns(String.raw`const b = P.words.split(' ').join('\\s+');`), [String.raw`.join('\\s+')`]);
   assert.deepEqual(handBuiltPatterns(String.raw`const c = words.join("\\s*");`), [String.raw`.join("\\s*")`]);
+  assert.deepEqual(handBuiltPatterns('const e = words.join(String.raw`\\s+`);'), ['.join(String.raw`\\s+`)']);
   assert.deepEqual(handBuiltPatterns(String.raw`const d = parts.join('|');
   // .join('\\s+') in a comment`), []);
 });

@@ -180,3 +180,11 @@ test('a signature cell centred on its date: lines above the date in its column c
   assert.deepEqual(centred(10), [{ name: 'Kim Lee', date: '2021-03-03' }]);
   assert.notEqual(centred(9)[0]!.name, 'Kim Lee', 'near the margin: the line above the date is not the signature');
 });
+
+test("a check mark under a caption that starts its line counts in the line's first 8 characters, not the 9th", () => {
+  const below = (mark: string) => parseExitBox(prepareLines(['Check this box if no longer subject to Section 16.', mark], 0)).value;
+  assert.equal(below(`${' '.repeat(7)}X`), true, 'the 8th character');
+  assert.equal(below(`${' '.repeat(8)}X`), false, 'the 9th');
+  assert.equal(below(`${' '.repeat(7)}X  Form 4 or Form 5 obligations`), true, 'the caption wrapped after the mark');
+  assert.equal(below(`${' '.repeat(8)}X  Form 4 or Form 5 obligations`), false);
+});

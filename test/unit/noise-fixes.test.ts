@@ -10,7 +10,8 @@ import path from 'node:path';
 import { analyze } from '../../server/src/analysis';
 import { maskLine } from '../../server/src/analysis/layout/mask';
 import { splitCells } from '../../server/src/analysis/text/cells';
-import { blankGluedHeaders } from '../../server/src/analysis/filing/vocabulary';
+import { blankGluedHeaders, sectionOf } from '../../server/src/analysis/filing/vocabulary';
+import { prepareLines } from '../../server/src/analysis/filing/prepare';
 
 const TODAY = new Date('2026-11-23T12:00:00Z');
 const CLEAN = readFileSync(path.resolve(__dirname, '..', '..', 'fixtures', 'rules', 'clean.form4.txt'), 'utf8');
@@ -456,6 +457,16 @@ test('a "|" alone in a wide gap of spaced text is a printed rule read by OCR: th
   // A pipe table without outer pipes (a cell's text one space from the pipe) keeps its border.
   assert.ok(maskLine('Common Stock       | 07/21/2025').text.includes('\t'));
   assert.ok(maskLine('Common Stock | 07/21/2025 | G').text.includes('\t'));
+  // An empty cell of a pipe table without outer pipes ("|  |") keeps both its borders.
+  assert.equal(maskLine('Common Stock | 04/30/2025 |  | A |  |  757,756 | A').text.split('\t').length, 7);
   // Outer pipes make it a pipe table whatever the padding.
   assert.ok(maskLine('|  Common Stock  |  07/21/2025  |').bordered);
+});
+
+// ---------------------------------------------------------------------------------------------
+// The Reporting Owners heading with a word cut by a gap
+
+test('"Rep  orting Owner Name / Address" and "Reporting Own ers" still open the owners table', () => {
+  const lines = prepareLines(['Rep  orting Owner Name / Address                Relationships', 'Reporting Own  ers', 'Reporting Owner Name / Address', 'Common Stock  Owner'], 0);
+  assert.deepEqual(lines.map((l) => sectionOf(l)), ['owners', 'owners', 'owners', null]);
 });

@@ -408,15 +408,16 @@ test('stacked rows: a lone digit on the values line of a nature whose words stan
   assert.match(String(rows[1]!.natureOfOwnership), /2012/);
 });
 
-test('stacked rows: a code after the date with its reference read as a round letter ("Co", "jo") is the code', () => {
+test('stacked rows: a code after the date with its reference read as a round letter or digits ("Co", "jo", "S10)") is the code', () => {
   const rows = tableRows(
-    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 jo 1,000 | D $0 77,667 I', 'footnote(4)', 'By', 'Class A Common Stock 05/24/2011 Yo 1,000 | D $0 76,667 I', 'Trust'].join('\n'),
+    ['Code V Amount (A) or (D) Price', 'See', 'Class A Common Stock 02/27/2012 Co 78,667 | A $0 78,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 jo 1,000 | D $0 77,667 I', 'footnote(4)', 'See', 'Class A Common Stock 05/24/2011 S10) 1,000 | D $41.85 77,667 I', 'footnote(4)', 'By', 'Class A Common Stock 05/24/2011 Yo 1,000 | D $0 76,667 I', 'Trust'].join('\n'),
     'nonDerivative',
     '4',
   );
   assert.deepEqual(rows.map((r) => [r.transactionCode, r.equitySwapInvolved, r.shares]), [
     ['C', false, 78667],
     ['J', false, 1000],
+    ['S', false, 1000],
     // "Y" is no transaction code: the word stays unread as a code.
     [null, null, 1000],
   ]);
@@ -425,6 +426,15 @@ test('stacked rows: a code after the date with its reference read as a round let
 test('stacked rows: the ownership form with its reference\'s digit glued on ("D2") after the amount', () => {
   const rows = tableRows(['Code V Amount (A) or (D) Price', 'Series B', 'Preferred 08/10/2021 P 1,997,000 A $17 11,241,580 D2', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(rows.map((r) => [r.securityTitle, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [['Series B Preferred Stock', 11241580, 'D', null, ['2']]]);
+  // Rows of one line each, in a table that shows OCR's marks (a reference read as "o)"), read so too.
+  const flat = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A o) 9,244,580 D®', 'Common Stock 08/10/2021 Co 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(flat.map((r) => [r.transactionCode, r.sharesOwnedFollowing, r.directOrIndirect, r.natureOfOwnership, r.footnoteIds]), [
+    ['C', 9244580, 'D', null, []],
+    ['C', 11241580, 'D', null, ['2']],
+  ]);
+  // Without a mark of OCR in the table, the ownership form's cell is left as written.
+  const clean = tableRows(['Code V Amount (A) or (D) Price', 'Common Stock 08/10/2021 C 9,244,580 A $0 9,244,580 D', 'Common Stock 08/10/2021 P 1,997,000 A $17 11,241,580 D2'].join('\n'), 'nonDerivative', '4');
+  assert.deepEqual(clean.map((r) => [r.directOrIndirect, r.footnoteIds]), [['D', []], [null, []]]);
   // A class named with a digit in a title is no ownership form.
   const series = tableRows(['Code V Amount (A) or (D) Price', 'Series', 'Preferred D2 08/10/2021 P 1,997,000 A $17 11,241,580 D', 'Stock'].join('\n'), 'nonDerivative', '4');
   assert.deepEqual(series.map((r) => [r.securityTitle, r.footnoteIds]), [['Series Preferred D2 Stock', []]]);

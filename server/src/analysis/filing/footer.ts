@@ -11,6 +11,7 @@ import { CLOSING_NOTICE_PHRASES, EXPLANATION_RE, REMARKS_RE, isBoilerplate, sect
 import { NOTICE_MARKERS, SECTION_HEADINGS, SIGNATURE_CAPTION, SIGNER_CAPACITY } from '../vocabulary/wording';
 import { anyPhrase, firstWords, fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { MONTH_ABBREVIATIONS } from '../domain/calendar';
+import { FactsMemo } from '../text/memo';
 
 /** A definition marker at the start of a line, followed by its text ("(1)." ends a sentence instead). */
 const DEF_RE = /^\s*(?:\(\s*(\d{1,2})\s*\)|\^\(\s*(\d{1,2})\s*\)|\[(\d{1,2})\]|(\d{1,2})\s*[.)](?=\s)|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})(?=\s))\s*(?=[^\s.,;:)]|\s*$)/;
@@ -305,12 +306,29 @@ const DAMAGED_CAPTION_RE = new RegExp(`^\\s*(?:\\*{1,2}\\s*)?\\S{3,12}\\s+${CAPT
 /** The caption's "**" and first word alone (raw text: masking reads "**" as emphasis). */
 const STARRED_CAPTION_RE = new RegExp(`^\\s*\\*{2}\\s*${fuzzyWord(CAPTION_FIRST)}\\s*$`, 'i');
 
+const WHOLE_CAPTION = 1;
+const CAPTION_HEAD = 2;
+const CAPTION_TAIL = 4;
+/**
+ * What a line's text alone says of the caption (the bits above), by its facts: every line of
+ * every filing is asked, and the printed lines come back in filing after filing.
+ */
+const captionMemo = new FactsMemo<number>();
+
+function captionBits(l: PLine): number {
+  return captionMemo.get(l.facts, () =>
+    (CAPTION_RE.test(l.masked) || DAMAGED_CAPTION_RE.test(l.masked) || STARRED_CAPTION_RE.test(l.raw) ? WHOLE_CAPTION : 0) |
+    (CAPTION_HEAD_RE.test(l.masked) ? CAPTION_HEAD : 0) |
+    (CAPTION_TAIL_RE.test(l.masked) ? CAPTION_TAIL : 0),
+  );
+}
+
 /** Line k holds the caption, whole or wrapped after its first word. */
 function isCaption(lines: PLine[], k: number): boolean {
-  const l = lines[k];
-  if (CAPTION_RE.test(l.masked) || DAMAGED_CAPTION_RE.test(l.masked) || STARRED_CAPTION_RE.test(l.raw)) return true;
+  const bits = captionBits(lines[k]);
+  if (bits & WHOLE_CAPTION) return true;
   const next = lines[k + 1];
-  return next !== undefined && CAPTION_TAIL_RE.test(next.masked) && CAPTION_HEAD_RE.test(l.masked);
+  return next !== undefined && (bits & CAPTION_HEAD) !== 0 && (captionBits(next) & CAPTION_TAIL) !== 0;
 }
 
 /** A line with "/s/" or a date. */

@@ -1532,6 +1532,12 @@ function captionEnd(lines: PLine[], k: number, at: number): number {
  */
 const MARK_LINES_ABOVE = 2;
 
+/**
+ * The characters at a line's start where a drawn box's mark stands, beside or under a caption
+ * that starts its own line (the box's column); a caption further right widens it to its start.
+ */
+const MARK_COLUMN = 8;
+
 const EXIT_BOX_RE = new RegExp(`Check\\s+this\\s+box\\s+if\\s+no\\s+${fuzzyWord('longer')}`, 'i');
 
 export function parseExitBox(lines: PLine[]): HeaderValue<boolean | null> {
@@ -1555,7 +1561,7 @@ function boxAt(lines: PLine[], k: number, m: RegExpExecArray, from: number, othe
     if (j !== k && otherCaption.test(lines[j].masked)) break;
     // A mark alone on a line just above the caption (a table read in document order: the box's cell, then the caption's).
     if (j < k && /^\s*(?:X|☒)\s*$/.test(lines[j].masked)) return { value: true, range };
-    const head = lines[j].masked.slice(0, Math.max(m.index, 8));
+    const head = lines[j].masked.slice(0, Math.max(m.index, MARK_COLUMN));
     if (/(?:^|\t|\s)(?:X|☒)(?:\t|\s|$)/.test(head) && !/[A-WYZa-wyz]/.test(head.replace(/X/g, ''))) return { value: true, range };
     // The mark first on its line, left of the caption's column, the caption's words after it
     // ("│X│  or Form 5 obligations may").

@@ -4,7 +4,7 @@
  * grammar (see align.ts).
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
-import { splitCells, tokenizeCell, parseAmount, type Token } from '../text/cells';
+import { splitCells, tokenizeCell, parseAmount, referenceOnValuesLine, type Token } from '../text/cells';
 import { LABEL_PATTERNS } from '../vocabulary/wording';
 
 /**
@@ -15,7 +15,7 @@ const CODE_COLUMN_LABEL_RE = (() => {
   const [words, code] = [LABEL_PATTERNS['col.transactionCode'][1], LABEL_PATTERNS['col.transactionCode'][2]];
   const [codeWord, instr, number] = code.replace(/[().]/g, ' ').trim().split(/\s+/);
   // A drawn grid wraps the label inside its cell: "Code" alone in a cell of a header line.
-  return new RegExp(String.raw`\b${words.split(' ').join(String.raw`\s+`)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
+  return new RegExp(String.raw`\b${phrasePattern(words)}\b|\b${codeWord}\s*\(\s*${instr}\.?\s*${number}\s*\)|(?:^|\t)[^\S\t]*${codeWord}[^\S\t]*(?=\t|$)`, 'i');
 })();
 import { align, alignEach, type Alignment, type Slot, type SlotFill } from './align';
 import { parseDateText } from './dates';
@@ -24,7 +24,7 @@ import { readTableRows, type LayoutProblem, type LogicalRow as ReadRow, type Row
 import { blankGluedHeaders, headerWordCount, isBoilerplate } from './vocabulary';
 import { isTransactionCode } from '../domain/codes';
 import { FactsMemo } from '../text/memo';
-import { fuzzyWord } from '../vocabulary/patterns';
+import { fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
@@ -862,8 +862,10 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
   }));
 }
 
-function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false): ParsedRow | null {
-  const tokens = stackedTokens(row, readGluedCodes(rowTokens(row)), table, form);
+function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false, fromImage = false): ParsedRow | null {
+  // Rows of a page read by OCR read the references among their values (stacked rows do so in layout/stacked.ts).
+  const own = rowTokens(row);
+  const tokens = stackedTokens(row, readGluedCodes(fromImage && !row.stacked ? own.map(referenceOnValuesLine) : own), table, form);
   const { alignment, variant } = chooseAlignment(tokens, table, form);
   const fills = new Map<string, SlotFill>();
   for (const f of alignment.fills) fills.set(f.slot.field, f);
@@ -892,10 +894,11 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
       }
     }
   // One of the two transaction dates alone in text laid out with spaces: the column it stands
-  // under says which (the alignment alone takes a lone date for the transaction date).
+  // under says which (the alignment alone takes a lone date for the transaction date). OCR's
+  // stacked rows keep no columns.
   const txFill = fills.get('transactionDate');
   const deFill = fills.get('deemedExecutionDate');
-  if (txFill && deFill && !row.bordered && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
+  if (txFill && deFill && !row.bordered && !row.stacked && !tokens.some((t) => t.type === 'empty') && (txFill.tokens.length === 0) !== (deFill.tokens.length === 0)) {
     const [from, to] = txFill.tokens.length ? [txFill, deFill] : [deFill, txFill];
     const t = valueToken(from);
     if (t && t.type === 'date' && transactionDateByPosition(t, sub) === to.slot.field) {
@@ -1079,12 +1082,12 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
   const reading = readTableRows(lines, ROW_JUDGE);
   problems.push(...reading.problems);
+  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
+  const fromImage = reading.family === 'stacked' || reading.rows.some((r) => r.cells.some((c) => c.tokens.some((t) => t.unreadRef)));
   for (const row of reading.rows) {
-    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn);
+    const parsed = buildRow(row, table, form, out.length, sub, problems, codeColumn, fromImage);
     if (parsed) out.push(parsed);
   }
-  // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
-  const fromImage = reading.family === 'stacked' || out.some((r) => r.unreadRefs.length > 0);
   if (fromImage) for (const field of PRICE_FIELDS) pricesGluedToDigits(out, field, problems);
   if (fromImage) for (const row of out) amountsGluedToDigits(row, problems);
   return out;

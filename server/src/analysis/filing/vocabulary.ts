@@ -163,7 +163,8 @@ const SECTION_PATTERNS: SectionPattern[] = [
   { kind: 'tableI', re: new RegExp(`(^|\\s)1\\.?\\s*${lastWordFuzzy(FIRST_COLUMN_TITLES.nonDerivative)}\\b`, 'i'), hints: ['title'] },
   {
     kind: 'owners',
-    re: new RegExp(`^\\s*${fuzzyPhrase(SECTION_HEADINGS.reportingOwners)}\\s*(?::\\s*)?$|${fuzzyPhrase(`${OWNER_A} ${OWNER_B}`)}\\s+${OWNER_NAME}\\s*\\/\\s*${fuzzyWord(OWNER_ADDRESS)}`, 'i'),
+    // Loose: OCR cuts a heading word with a gap ("Rep  orting Owner Name / Address").
+    re: new RegExp(`^\\s*${fuzzyPhrase(SECTION_HEADINGS.reportingOwners, true)}\\s*(?::\\s*)?$|${fuzzyPhrase(`${OWNER_A} ${OWNER_B}`, true)}\\s+${OWNER_NAME}\\s*\\/\\s*${fuzzyWord(OWNER_ADDRESS)}`, 'i'),
     hints: ['own', 'rep'],
   },
   { kind: 'explanation', re: EXPLANATION_RE, hints: ['expl', 'resp', 'ation of', 'onses'] },

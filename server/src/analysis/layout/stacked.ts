@@ -28,7 +28,7 @@
  * Linear: one pass to classify lines, one to assign them.
  */
 import { nextWordFits } from '../text/lines';
-import type { Token } from '../text/cells';
+import { referenceOnValuesLine, type Token } from '../text/cells';
 import { readOcrCellsByGrammar } from './reading-order';
 import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine } from './types';
 
@@ -64,25 +64,6 @@ function anchorsRow<L extends SourceLine>(cells: RowCell[], judge: RowJudge<L>):
   // An amount alone with a letter ("P 495,539") is a cell block OCR read apart, not a row.
   const many = cells.reduce((n, c) => n + c.tokens.filter((t) => t.type !== 'empty').length, 0) >= 3;
   return (values >= 2 && digits < values) || (values >= 1 && (diAfterValue || (grouped && many))) || judge.holding(cells, () => true);
-}
-
-/**
- * On a row's values line a lone "2)" or "(2" is a reference whose other parenthesis OCR lost: the
- * column numbers of the printed headings ("8)") never stand among a row's values.
- */
-function refOnValuesLine(t: Token, i: number, line: readonly Token[]): Token {
-  if (t.type !== 'word') return t;
-  // The ownership form after the amount with its reference's digit glued on ("11,241,580 D2").
-  const form = /^([DI])(\d{1,2})$/.exec(t.text);
-  const before = line[i - 1];
-  if (form && before && (before.type === 'number' || before.type === 'money')) {
-    const id = String(Number(form[2]));
-    return { ...t, type: 'letter', text: form[1]!, end: t.start + 1, refs: [id], refSpans: [{ id, start: t.start + 1, end: t.end }] };
-  }
-  const m = /^\(?(\d{1,2})\)$|^\((\d{1,2})$/.exec(t.text);
-  if (!m) return t;
-  const id = String(Number(m[1] ?? m[2]));
-  return { ...t, type: 'ref', text: '', refs: [id], refSpans: [{ id, start: t.start, end: t.end }] };
 }
 
 function filledTokens(cells: RowCell[]): Token[] {
@@ -322,7 +303,7 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     if (k !== 'anchor') continue;
     const row: LogicalRow<L> = {
       lines: [lines[i]!],
-      cells: cellsOf[i]!.map((c) => ({ ...c, tokens: c.tokens.map(refOnValuesLine) })),
+      cells: cellsOf[i]!.map((c) => ({ ...c, tokens: c.tokens.map(referenceOnValuesLine) })),
       bordered: false,
       stacked: { above: [], below: [] },
     };
@@ -380,7 +361,7 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
       if (!taken.length) continue;
       const rowLines = [...new Set(taken.flatMap((c) => c.lines))].sort((a, b) => a - b);
       const flat = taken.flatMap(tokensOf);
-      const fixed = new Map(flat.map((t, i) => [t, refOnValuesLine(t, i, flat)]));
+      const fixed = new Map(flat.map((t, i) => [t, referenceOnValuesLine(t, i, flat)]));
       rows.push({
         lines: rowLines.map((i) => lines[i]!),
         cells: taken.map((c, col) => {

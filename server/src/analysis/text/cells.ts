@@ -360,6 +360,27 @@ function endsInPunctuation(body: string): boolean {
   return c === 46 || c === 44 || c === 59 || c === 58;
 }
 
+/**
+ * A word among a row's values on a printed page read by OCR, read as the reference it is (`t` is
+ * the token at `i` of `line`, the tokens in their order): a lone "2)" or "(2" is a reference whose
+ * other parenthesis OCR lost (the column numbers of the printed headings, "8)", never stand among
+ * a row's values), and the ownership form after the amount with the reference's digit glued on
+ * ("11,241,580 D2") is the form and that reference.
+ */
+export function referenceOnValuesLine(t: Token, i: number, line: readonly Token[]): Token {
+  if (t.type !== 'word') return t;
+  const form = /^([DI])(\d{1,2})$/.exec(t.text);
+  const before = line[i - 1];
+  if (form && before && (before.type === 'number' || before.type === 'money')) {
+    const id = String(Number(form[2]));
+    return { ...t, type: 'letter', text: form[1]!, end: t.start + 1, refs: [id], refSpans: [{ id, start: t.start + 1, end: t.end }] };
+  }
+  const m = /^\(?(\d{1,2})\)$|^\((\d{1,2})$/.exec(t.text);
+  if (!m) return t;
+  const id = String(Number(m[1] ?? m[2]));
+  return { ...t, type: 'ref', text: '', refs: [id], refSpans: [{ id, start: t.start, end: t.end }] };
+}
+
 /** Parses "1,234.50" → 1234.5; null when not a number. */
 export function parseAmount(text: string): number | null {
   const clean = text.replace(/,/g, '');
