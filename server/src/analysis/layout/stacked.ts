@@ -25,6 +25,9 @@
  * headers) and below the last are taken up to the count a centred cell allows; the rest is returned
  * as problems when it holds values, else left (page furniture OCR put among the rows).
  *
+ * Where tesseract cut the page into one block per cell instead, no line holds two values: such a
+ * run between barriers is read by the column grammar of reading-order.ts (see {@link isCellRun}).
+ *
  * Linear: one pass to classify lines, one to assign them.
  */
 import { nextWordFits } from '../text/lines';
@@ -202,8 +205,8 @@ function cellText(line: SourceLine, tokens: readonly Token[]): string {
  * page furniture) is read by the form's column grammar instead, as the reading order of
  * `pdftotext` is (see reading-order.ts).
  *
- * A run qualifies when no line holds two values (or a value and words), at least two lines hold a
- * value, and blank lines stand between its lines (blocks).
+ * A run qualifies when no line holds two values (or a value and words), a line holds a value, and
+ * blank lines stand between its lines (blocks).
  */
 function isCellRun<L extends SourceLine>(lines: readonly L[], from: number, to: number, cellsOf: RowCell[][]): boolean {
   let values = 0;
@@ -354,10 +357,19 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
     });
     // The grammar returns each row's cells as texts: each goes back to the first cell of that
     // text not yet taken (a column's values keep the rows' order).
-    const byText = new Map<string, number[]>();
-    values.forEach((v) => byText.set(v.text.trim(), [...(byText.get(v.text.trim()) ?? []), v.line]));
+    const byText = new Map<string, { at: number; cells: number[] }>();
+    for (const v of values) {
+      const key = v.text.trim();
+      const entry = byText.get(key) ?? { at: 0, cells: [] };
+      entry.cells.push(v.line);
+      byText.set(key, entry);
+    }
+    const take = (text: string): number | undefined => {
+      const entry = byText.get(text.trim());
+      return entry && entry.at < entry.cells.length ? entry.cells[entry.at++] : undefined;
+    };
     for (const r of readOcrCellsByGrammar(values)) {
-      const taken = r.cells.map((t) => byText.get(t.trim())?.shift()).filter((k): k is number => k !== undefined).map((k) => rest[k]!);
+      const taken = r.cells.map(take).filter((k): k is number => k !== undefined).map((k) => rest[k]!);
       if (!taken.length) continue;
       const rowLines = [...new Set(taken.flatMap((c) => c.lines))].sort((a, b) => a - b);
       const flat = taken.flatMap(tokensOf);
