@@ -599,3 +599,9 @@ test('a page of Table I read one cell a line (tesseract cut it into blocks): row
     ],
   );
 });
+
+test("a run of one cell a line in Table II is not read by Table I's grammar (its columns differ)", () => {
+  const text = ['Code V Amount (A) or (D) Price', 'By', 'Common Stock 03/02/2022 S 1,200 | D | $14.25 8,800 I Holdings', '1. Title of Security (Instr. 3)', '', 'Class B Common Stock', '', '4,250'].join('\n');
+  assert.ok(tableRows(text, 'nonDerivative', '4').some((r) => r.securityTitle === 'Class B Common Stock' && r.sharesOwnedFollowing === 4250));
+  assert.ok(!tableRows(text, 'derivative', '4').some((r) => r.securityTitle === 'Class B Common Stock'));
+});

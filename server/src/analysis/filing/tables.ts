@@ -1080,7 +1080,7 @@ export function parseTable(lines: PLine[], table: TableName, form: FormDigit, pr
   // A Form 3 Table I whose header labels a transaction-code column (a Form 4 template).
   // The label may wrap ("2. Transaction" / "Code (Instr. 8)"): its instruction names it too.
   const codeColumn = form === '3' && table === 'nonDerivative' && lines.some((l) => CODE_COLUMN_LABEL_RE.test(l.masked) && isHeaderText(l));
-  const reading = readTableRows(lines, ROW_JUDGE);
+  const reading = readTableRows(lines, ROW_JUDGE, table === 'derivative');
   problems.push(...reading.problems);
   // A table read from a printed page: stacked rows, or a reference OCR read as a glyph.
   const fromImage = reading.family === 'stacked' || reading.rows.some((r) => r.cells.some((c) => c.tokens.some((t) => t.unreadRef)));

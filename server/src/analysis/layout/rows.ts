@@ -20,14 +20,14 @@ import { centeredRows } from './bands';
 import { looksStacked, stackedRows } from './stacked';
 import type { LayoutProblem, LogicalRow, RowCell, RowJudge, SourceLine, TableReading } from './types';
 
-/** Reads a table region's rows (lines after its heading). */
-export function readTableRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): TableReading<L> {
+/** Reads a table region's rows (lines after its heading); `derivative` when the region is Table II. */
+export function readTableRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, derivative = false): TableReading<L> {
   const problems: LayoutProblem[] = [];
   if (hasHtmlRows(lines)) return { family: 'raw-html', rows: htmlRows(lines, judge), problems };
   const traits = tableTraits(lines);
   const family = tableFamily(lines, traits);
   // OCR of a printed page: single-spaced rows whose wrapped cells stand above and below their values.
-  if ((family === 'flattened' || family === 'tab-separated') && looksStacked(lines, judge)) return { family: 'stacked', ...stackedRows(lines, judge) };
+  if ((family === 'flattened' || family === 'tab-separated') && looksStacked(lines, judge)) return { family: 'stacked', ...stackedRows(lines, judge, derivative) };
   // A printed page read by pdftotext -layout centres its rows' cells: read by bands when it shows so.
   const centred = family === 'fixed-width' ? centeredRows(lines, judge) : null;
   return { family, rows: centred ?? lineRows(lines, judge, traits), problems };

@@ -280,8 +280,11 @@ function runCells<L extends SourceLine>(lines: readonly L[], from: number, to: n
   return cells;
 }
 
-/** Reads a region of stacked rows (see the module comment). */
-export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>): StackedReading<L> {
+/**
+ * Reads a region of stacked rows (see the module comment). Runs of one cell a line are read by
+ * Table I's grammar only: Table II's (`derivative`) stay read by their anchors.
+ */
+export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>, derivative = false): StackedReading<L> {
   const cellsOf: RowCell[][] = [];
   const kinds: Kind[] = lines.map((line, i) => {
     if (line.directive || line.blank) return 'skip';
@@ -296,7 +299,7 @@ export function stackedRows<L extends SourceLine>(lines: L[], judge: RowJudge<L>
   for (let from = 0; from < lines.length; ) {
     let to = from;
     while (to < lines.length && kinds[to] !== 'barrier') to++;
-    if (to > from && isCellRun(lines, from, to, cellsOf)) {
+    if (!derivative && to > from && isCellRun(lines, from, to, cellsOf)) {
       runs.push([from, to]);
       for (let i = from; i < to; i++) kinds[i] = 'skip';
     }
