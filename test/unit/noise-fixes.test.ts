@@ -470,3 +470,18 @@ test('"Rep  orting Owner Name / Address" and "Reporting Own ers" still open the 
   const lines = prepareLines(['Rep  orting Owner Name / Address                Relationships', 'Reporting Own  ers', 'Reporting Owner Name / Address', 'Common Stock  Owner'], 0);
   assert.deepEqual(lines.map((l) => sectionOf(l)), ['owners', 'owners', 'owners', null]);
 });
+
+// ---------------------------------------------------------------------------------------------
+// The V column beside a lost code
+
+test('a V alone in its own cell beside an empty code cell is the row\'s mark: reported early, the code unknown', () => {
+  const text = CLEAN.replace('Common Stock\t03/02/2021\t\tM\t\t10,000', 'Common Stock\t03/02/2021\t\t\tV\t10,000');
+  assert.notEqual(text, CLEAN);
+  const row = read(text).record.nonDerivative[0]!;
+  assert.equal(row.transactionCode, null);
+  assert.equal(row.reportedEarly, true);
+  assert.equal(row.shares, 10000);
+  // The "Code V" header glued into the row's cells: the code cell reads "Code", the V stays unknown.
+  const glued = CLEAN.replace('Common Stock\t03/02/2021\t\tM\t\t10,000', 'Common Stock\t03/02/2021\t\tCode\tV\t10,000');
+  assert.equal(read(glued).record.nonDerivative[0]!.reportedEarly, null);
+});

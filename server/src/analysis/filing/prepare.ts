@@ -10,6 +10,7 @@
  */
 import { maskLine, isPlainLine, isRuleOrBlank, openTagAt, opensLinkTarget, linkTargetRest, readGridLines, readStrayTabs, readExpandedTabs, type MaskedLine } from '../layout';
 import { TextMemo, type MemoRecord } from '../text/memo';
+import { joinSplitPrintedWords } from '../vocabulary/words';
 import { blankFurniture, findFurniture, type Furniture } from '../layout/pages';
 
 /** What a line's text says on its own (found by this stage only). */
@@ -86,7 +87,9 @@ const DIRECTIVE_RE = /^\s*(?:<!--\s*|\/\/\s*|#\s*)?form345-disable/;
 function factsOf(raw: string, inTag: boolean): LineFacts {
   const directive = DIRECTIVE_RE.test(raw);
   // A plain line is its own mask: checking that is cheaper than masking it.
-  const maskedLine: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : isPlainLine(raw) ? { text: raw, bordered: false } : maskLine(raw);
+  const read: MaskedLine = directive ? { text: ' '.repeat(raw.length), bordered: false } : inTag ? maskLine(raw, true) : isPlainLine(raw) ? { text: raw, bordered: false } : maskLine(raw);
+  const joined = joinSplitPrintedWords(read.text);
+  const maskedLine: MaskedLine = joined === read.text ? read : { ...read, text: joined };
   const rest = inTag ? raw.slice(raw.indexOf('>') + 1 || raw.length) : raw;
   const facts = maskFacts(maskedLine, directive, (inTag && raw.indexOf('>') < 0) || openTagAt(rest) >= 0);
   // Only a masked line can hold a link target (a plain line is its own mask).

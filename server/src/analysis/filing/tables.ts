@@ -5,7 +5,7 @@
  */
 import type { DerivativeRow, FieldName, NonDerivativeRow, Range } from '../types';
 import { splitCells, tokenizeCell, parseAmount, referenceOnValuesLine, type Token } from '../text/cells';
-import { LABEL_PATTERNS } from '../vocabulary/wording';
+import { LABEL_PATTERNS, LONE_COLUMN_CAPTIONS } from '../vocabulary/wording';
 
 /**
  * The transaction-code column's label ("Transaction Code", "Code (Instr. 8)"), from its printed
@@ -862,6 +862,13 @@ function problemsOf(tokens: readonly Token[], reason: string): LayoutProblem[] {
   }));
 }
 
+/** The "Code" caption printed right before a token on its line: the header's "Code V" glued into a row. */
+const CODE_CAPTION_END_RE = new RegExp(`\\b${phrasePattern(LONE_COLUMN_CAPTIONS.find((w) => /^code$/i.test(w))!)}\\s*$`, 'i');
+function afterCodeCaption(row: LogicalRow, t: Token): boolean {
+  const line = row.lines.find((l) => l.line === t.line);
+  return line !== undefined && CODE_CAPTION_END_RE.test(line.masked.slice(0, t.start));
+}
+
 function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: number, sub: SubColumns, problems: LayoutProblem[], codeColumn = false, fromImage = false): ParsedRow | null {
   // Rows of a page read by OCR read the references among their values (stacked rows do so in layout/stacked.ts).
   const own = rowTokens(row);
@@ -958,9 +965,13 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
   const codeToken = valueToken(fills.get('transactionCode'));
   const hasVColumn = form === '4';
   // The V column of a transaction row: marked or empty. With the code lost, a "V" there is as
-  // likely the "Code V" header glued into the cells (the code cell reads "Code"), so it stays unknown.
-  const vMarked = valueToken(fills.get('v')) !== undefined;
-  const reportedEarly = variant.kind === 'transaction' && hasVColumn ? (vMarked ? (code !== null ? true : null) : false) : null;
+  // likely the "Code V" header glued into the cells (the code cell reads "Code"), so it stays
+  // unknown, unless the code cell stands empty and the V alone in a cell of its own: then the
+  // mark is the row's, only the code was lost.
+  const vToken = valueToken(fills.get('v'));
+  const codeCellEmpty = (fills.get('transactionCode')?.tokens ?? []).every((t) => t.type === 'empty');
+  const vAlone = vToken !== undefined && !tokens.some((t) => t !== vToken && t.cell === vToken.cell && t.type !== 'empty') && !afterCodeCaption(row, vToken);
+  const reportedEarly = variant.kind === 'transaction' && hasVColumn ? (vToken ? (code !== null || (codeCellEmpty && vAlone) ? true : null) : false) : null;
   const equitySwapInvolved = variant.kind === 'transaction' && code !== null ? swapMarked(tokens, codeToken, code) : null;
   const di = letterOf(fills.get('directOrIndirect'));
   const directOrIndirect = di === 'D' || di === 'I' ? di : null;

@@ -1,7 +1,7 @@
 import { anyPhrase, escapeRegExp, firstWords, fuzzyPhrase, fuzzyWord, lastWord, lastWordFuzzy, phrasePattern, ROMAN_STROKE } from '../vocabulary/patterns';
 import type { PLine } from './prepare';
 import { FactsMemo } from '../text/memo';
-import * as WORDING from '../vocabulary/wording';
+import { PRINTED_WORDS } from '../vocabulary/words';
 import {
   COLUMN_HEADER_WORDS,
   FILING_SIGNALS,
@@ -28,17 +28,6 @@ import {
  * from vocabulary/patterns.ts.
  */
 
-/** Every word the forms print (lower case), from the whole wording table. */
-const PRINTED_WORDS: ReadonlySet<string> = (() => {
-  const out = new Set<string>();
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') for (const w of v.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) out.add(w);
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
-  };
-  walk(Object.values(WORDING));
-  return out;
-})();
 
 /** Letters that start or end a printed word: what a narrow cell or OCR left of a cut word ("(Mon" / "th/Day/Year)", "Acqui"). */
 const printedPart = (w: string): boolean => {
