@@ -76,8 +76,8 @@ test('a signature caption whose first word is cut by a gap is a caption, not par
   assert.deepEqual(read(text).record.signatures, [{ name: 'Ana M. Rivera', date: '2021-03-03' }]);
 });
 
-test('fixed-width Table I: an amount alone where the title stands is the amount, not the title', () => {
-  const form3 = `FORM 3
+/** A fixed-width Form 3 down to its Table I's column labels, and its signature: rows go between. */
+const FORM3_HEAD = `FORM 3
 
 INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
 
@@ -93,14 +93,18 @@ Rivera Ana M.                                  (Month/Day/Year) 03/02/2021      
                     Owned          Direct (D)    Ownership
                     (Instr. 4)     or Indirect   (Instr. 5)
                                    (I)
-
-                      355,562           D
-
-  Ordinary Shares       338             I        By GRAT
-
+`;
+const FORM3_TAIL = `
 /s/ Ana M. Rivera                    03/03/2021
 ** Signature of Reporting Person     Date
 `;
+
+test('fixed-width Table I: an amount alone where the title stands is the amount, not the title', () => {
+  const form3 = `${FORM3_HEAD}
+                      355,562           D
+
+  Ordinary Shares       338             I        By GRAT
+${FORM3_TAIL}`;
   const { record } = read(form3);
   assert.equal(record.nonDerivative.length, 2);
   assert.equal(record.nonDerivative[0]!.securityTitle, null);
@@ -265,27 +269,6 @@ ${row}
 // ---------------------------------------------------------------------------------------------
 // A row whose every value the converter lost: its title and a second text column are left
 
-const FORM3_HEAD = `FORM 3
-
-INITIAL STATEMENT OF BENEFICIAL OWNERSHIP OF SECURITIES
-
-1. Name and Address of Reporting Person *      2. Date of Event Requiring Statement     3. Issuer Name and Ticker or Trading Symbol
-Rivera Ana M.                                  (Month/Day/Year) 03/02/2021              NORTHWIND LABS, INC. [NWLB]
-(Last) (First) (Middle)
-
-      Table I - Non-Derivative Securities Beneficially Owned
-
-  1. Title of       2. Amount of   3.            4. Nature of
-  Security          Securities     Ownership     Indirect
-  (Instr. 4)        Beneficially   Form:         Beneficial
-                    Owned          Direct (D)    Ownership
-                    (Instr. 4)     or Indirect   (Instr. 5)
-                                   (I)
-`;
-const FORM3_TAIL = `
-/s/ Ana M. Rivera                    03/03/2021
-** Signature of Reporting Person     Date
-`;
 
 test('fixed-width: a line of title and nature alone between blank lines is a holding whose values were lost', () => {
   const { record } = read(`${FORM3_HEAD}
