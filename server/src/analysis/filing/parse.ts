@@ -20,7 +20,7 @@ import { findSignatureLines, parseFootnotes, parseOwnersTable, parseRemarks, par
 import { prepareLines, type PLine } from './prepare';
 import { detectLayout, readsInDocumentOrder, singleSpacedLines, type LayoutProblem } from '../layout';
 import type { Furniture } from '../layout/pages';
-import { parseTable, type FormDigit, type ParsedRow } from './tables';
+import { parseTable, UNREAD_REFERENCE, type FormDigit, type ParsedRow } from './tables';
 import { OMB_RE, STATEMENT_RE, formOfOmbNumber, onlyPrintedWords, sectionOf, titleMatch, type SectionKind } from './vocabulary';
 import { BOX_LABEL_PARTS, COLUMN_LABEL_PARTS, SIGNATURE_CAPTION } from '../vocabulary/wording';
 import { firstWords, phrasePattern, printingPattern, wordsOf } from '../vocabulary/patterns';
@@ -217,7 +217,7 @@ function resolveOcrReferences(rows: ParsedRow[], defined: readonly string[], pro
       else if (ref.id === '0') {
         r.unreadRefs.push(ref.range);
         const { start, end } = ref.range;
-        problems.push({ line: start.line, start: start.character, end: end.character, text: '(0)', reason: 'a footnote reference whose number OCR lost' });
+        problems.push({ line: start.line, start: start.character, end: end.character, text: '(0)', reason: UNREAD_REFERENCE });
         changed = true;
       } else if (/^\d\d$/.test(ref.id) && known.has(ref.id[0]!) && known.has(ref.id[1]!)) {
         kept.push({ ...ref, id: ref.id[0]! }, { ...ref, id: ref.id[1]! });

@@ -28,6 +28,9 @@ import { fuzzyWord, phrasePattern } from '../vocabulary/patterns';
 import { letterGluedToReference } from '../domain/ocr';
 
 export type TableName = 'nonDerivative' | 'derivative';
+
+/** Why a reference is reported unread: OCR left its mark, not its number. */
+export const UNREAD_REFERENCE = 'a footnote reference whose number OCR lost';
 export type FormDigit = '3' | '4' | '5';
 
 const I = Number.POSITIVE_INFINITY;
@@ -559,13 +562,15 @@ function rowTokens(row: LogicalRow): Token[] {
  * and only a valid code letter.
  */
 function readGluedCodes(tokens: Token[]): Token[] {
+  const read = (x: Token) => x.type !== 'empty' && x.type !== 'ref';
   let prev: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.type === 'empty' || t.type === 'ref') continue;
-    const next = tokens.slice(i + 1).find((x) => x.type !== 'empty' && x.type !== 'ref');
-    if (t.type === 'word' && prev?.type === 'date' && next?.type === 'number') {
-      const code = letterGluedToReference(t.text);
+    if (!read(t)) continue;
+    if (t.type === 'word' && prev?.type === 'date') {
+      let j = i + 1;
+      while (j < tokens.length && !read(tokens[j]!)) j++;
+      const code = tokens[j]?.type === 'number' ? letterGluedToReference(t.text) : null;
       if (code && isTransactionCode(code)) tokens[i] = { ...t, type: 'letter', text: code, unreadRef: true };
     }
     prev = tokens[i];
@@ -882,10 +887,10 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     fills.set('securityTitle', { ...t, tokens: t.tokens.filter((x) => x !== form3Letter) });
   }
   if (row.stacked) {
+    const valuesLine = row.cells.find((c) => c.tokens.length)?.tokens[0]?.line;
     for (const field of TEXT_SLOTS[table]) {
       const fill = fills.get(field);
       if (!fill) continue;
-      const valuesLine = row.cells.find((c) => c.tokens.length)?.tokens[0]?.line;
       const read = unclosedParenRefs(field === 'natureOfOwnership' && valuesLine !== undefined ? bareMarkInNature(fill, valuesLine) : fill);
       if (read === fill) continue;
       // The row's tokens hold the new readings in place of the old (one token may become two).
@@ -898,8 +903,8 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
         if (at >= 0) tokens.splice(at, 1);
       }
       tokens.splice(first, 0, ...read.tokens.filter((t) => !fill.tokens.includes(t)));
-      }
     }
+  }
   // One of the two transaction dates alone in text laid out with spaces: the column it stands
   // under says which (the alignment alone takes a lone date for the transaction date). OCR's
   // stacked rows keep no columns.
@@ -944,7 +949,7 @@ function buildRow(row: LogicalRow, table: TableName, form: FormDigit, index: num
     const whole = t.type === 'ref' || t.type === 'letter';
     const start = whole ? t.start : t.end - 1;
     unreadRefs.push({ start: { line: t.line, character: start }, end: { line: t.line, character: t.end } });
-    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: t.line, start, end: t.end, text: whole ? (lineTextOf(row, t) ?? '') : (lineTextOf(row, t)?.slice(-1) ?? ''), reason: UNREAD_REFERENCE });
   }
 
   const fields: ParsedRow['fields'] = [];
@@ -1127,7 +1132,7 @@ function amountsGluedToDigits(row: ParsedRow, problems: LayoutProblem[]): void {
     const at = f.range.start.character + f.raw.length;
     const range: Range = { start: { line: f.range.start.line, character: at - extra }, end: { line: f.range.start.line, character: at } };
     row.unreadRefs.push(range);
-    problems.push({ line: range.start.line, start: range.start.character, end: at, text: f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: range.start.line, start: range.start.character, end: at, text: f.raw.slice(-extra), reason: UNREAD_REFERENCE });
   }
 }
 
@@ -1150,14 +1155,26 @@ function pricesGluedToDigits(rows: ParsedRow[], field: (typeof PRICE_FIELDS)[num
     // Only a price with nothing after it on its line can have digits glued on.
     return f && m ? { f, decimals: m[1]!.length, bare: f.range.start.line === f.range.end.line && f.range.end.character - f.range.start.character === f.raw.length } : undefined;
   });
+  // How many prices of the column have each count of decimals: a price's "others" are these less itself.
+  const all = new Map<number, number>();
+  let priced = 0;
+  for (const w of written) {
+    if (!w) continue;
+    all.set(w.decimals, (all.get(w.decimals) ?? 0) + 1);
+    priced++;
+  }
   written.forEach((w, i) => {
     if (!w?.bare) return;
-    const others = written.filter((o, j): o is NonNullable<typeof o> => j !== i && o !== undefined).map((o) => o.decimals);
-    // The column's precision: that of at least two others and three in four (others may carry digits too).
-    const counts = new Map<number, number>();
-    for (const d of others) counts.set(d, (counts.get(d) ?? 0) + 1);
-    const [precision, count] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [0, 0];
-    if (count < 2 || count * 4 < others.length * 3) return;
+    const others = priced - 1;
+    // The column's precision: that of at least two others and three in four (others may carry
+    // digits too). Three in four is a strict majority, so no tie can pass.
+    let precision = 0;
+    let count = 0;
+    for (const [d, n] of all) {
+      const m = d === w.decimals ? n - 1 : n;
+      if (m > count) [precision, count] = [d, m];
+    }
+    if (count < 2 || count * 4 < others * 3) return;
     const extra = w.decimals - precision;
     if (extra < 1 || extra > 2) return;
     const row = rows[i]!;
@@ -1167,6 +1184,6 @@ function pricesGluedToDigits(rows: ParsedRow[], field: (typeof PRICE_FIELDS)[num
     const end = w.f.range.end;
     const range: Range = { start: { line: end.line, character: end.character - extra }, end };
     row.unreadRefs.push(range);
-    problems.push({ line: end.line, start: range.start.character, end: end.character, text: w.f.raw.slice(-extra), reason: 'a footnote reference whose number OCR lost' });
+    problems.push({ line: end.line, start: range.start.character, end: end.character, text: w.f.raw.slice(-extra), reason: UNREAD_REFERENCE });
   });
 }
