@@ -1,6 +1,6 @@
 /** The `ocr-text` rule: boilerplate text damaged by OCR (DMB Number, a Greek or Cyrillic look-alike letter). */
 import type { Finding, Fix } from '../types';
-import { boilerplateDamage, finding, type Rule, type RuleModule, replaceFix } from './rule';
+import { boilerplateDamage, finding, hasNonAscii, type Rule, type RuleModule, replaceFix } from './rule';
 import type { PLine } from '../filing/prepare';
 import { TextMemo } from '../text/memo';
 import { findLookalikeLetters, type LookalikeHit } from '../domain/ocr';
@@ -13,11 +13,6 @@ export const META = {
 } as const;
 
 const lookalikeMemo = new TextMemo<LookalikeHit[]>(5000);
-
-function hasNonAscii(raw: string): boolean {
-  for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return true;
-  return false;
-}
 
 /** Greek or Cyrillic look-alike letters in Latin words (only non-ASCII lines can have them). */
 function lookalikeLetters(line: PLine): LookalikeHit[] {

@@ -130,7 +130,8 @@ function showsOcr(model: FilingModel): boolean {
   return model.lines.some((l) => !l.blank && !l.directive && !filerText.has(l.line) && damagedMemo.get(l.key, () => boilerplateDamage(l).length > 0 || (hasNonAscii(l.raw) && findLookalikeLetters(l.raw).length > 0)));
 }
 
-function hasNonAscii(raw: string): boolean {
+/** Whether a line holds a character beyond ASCII: only such a line can hold a look-alike letter. */
+export function hasNonAscii(raw: string): boolean {
   for (let i = 0; i < raw.length; i++) if (raw.charCodeAt(i) > 0x7f) return true;
   return false;
 }

@@ -190,16 +190,16 @@ const OCR_RULE_RE = /^[|_—–]+$/;
 /** What OCR makes of a superscript reference glued to a value: `®`, `©`, `@`, `™`, a quote, a lone `)`. */
 const OCR_REF_GLYPH_RE = /[®©@“”’™]$/;
 /**
- * The same after a word of letters, where a question mark, an ampersand or a glyph and the
- * reference's closing parenthesis stand too (`Footnote?`, `Footnote?”`, `L.P.&`, `LLC®)`): a
- * filer's word in a row's cell never ends so. A closing quote before a parenthesis
- * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
- */
-/**
  * An abbreviation in capitals with the reference after it read as one lower-case letter (`LPw`,
  * `L.P.o`): a filer writes "LP", "L.P." or a plural "LPs", never a capital abbreviation ending so.
  */
 const OCR_ABBREVIATION_REF_RE = /^((?:[A-Z]\.){2,}|[A-Z]{2,})([a-rt-z])$/;
+/**
+ * OCR_REF_GLYPH_RE's reading after a word of letters, where a question mark, an ampersand or a glyph and the
+ * reference's closing parenthesis stand too (`Footnote?`, `Footnote?”`, `L.P.&`, `LLC®)`): a
+ * filer's word in a row's cell never ends so. A closing quote before a parenthesis
+ * (`(the “Trust”)`) is the filer's; an opening one there is OCR's.
+ */
 const OCR_WORD_REF_TAIL_RE = /^(\p{L}[\p{L}.]*?\p{L}\.?)([®©@™&][®©@“”’™?&]?\)?|\d{1,2}[®©@™]?\)|\?[®©@“”’™&]?|“[®©@™?&)]?|[”’][®©@™?&])$/u;
 /**
  * A superscript reference OCR read as a token of its own, its number lost: `@`, `@)`, `®`,
